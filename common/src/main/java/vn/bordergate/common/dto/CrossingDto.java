@@ -1,0 +1,31 @@
+package vn.bordergate.common.dto;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.common.workflow.Direction;
+
+/** One vehicle's passage through the gate, with the state of each step. */
+public record CrossingDto(
+        long id,
+        long declarationId,
+        String declarationCode,
+        long enterpriseId,
+        String enterpriseName,
+        Direction direction,
+        String tractorPlate,
+        String trailerPlate,
+        String driverName,
+        boolean perishable,
+        boolean priority,
+        CrossingStatus status,
+        List<StepStatusDto> steps,
+        Instant expectedArrival,
+        Instant arrivedAt,
+        Instant releasedAt,
+        Instant returnDeadline,
+        Instant returnedAt,
+        BigDecimal grossWeightKg,
+        String yardCode,
+        long version) {}

@@ -1,0 +1,9 @@
+package vn.bordergate.common.dto;
+
+/** Which quarantine a goods line needs. */
+public enum QuarantineKind {
+    NONE,
+    PLANT,
+    ANIMAL,
+    FOOD
+}

@@ -1,0 +1,81 @@
+package vn.bordergate.server;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.common.dto.NewUserRequest;
+import vn.bordergate.common.workflow.Role;
+import vn.bordergate.server.demo.DemoGate;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.security.PasswordHasher;
+import vn.bordergate.server.service.AccountService;
+import vn.bordergate.server.service.AuditLog;
+import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.DeclarationService;
+import vn.bordergate.server.service.EnterpriseService;
+import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.WeighingService;
+
+/**
+ * What a first start needs: demo data with its demo accounts, or else the first administrator, whose
+ * password the operator chooses. Outside demo mode no account ever has a default password.
+ */
+final class GateBootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(GateBootstrap.class);
+    static final long DEMO_SEED = 20261122L;
+
+    private final Transactions tx;
+    private final AccountService accounts;
+    private final DemoGate demo;
+
+    GateBootstrap(
+            Transactions tx,
+            PasswordHasher hasher,
+            AccountService accounts,
+            EnterpriseService enterprises,
+            DeclarationService declarations,
+            CrossingService crossings,
+            WeighingService weighings,
+            FeeService fees,
+            AuditLog audit,
+            Clock clock) {
+        this.tx = tx;
+        this.accounts = accounts;
+        this.demo = new DemoGate(
+                tx, hasher, accounts, enterprises, declarations, crossings, weighings, fees, audit, clock, DEMO_SEED);
+    }
+
+    void prepare(ServerOptions options) {
+        if (options.demo()) {
+            long t0 = System.nanoTime();
+            if (demo.seedIfEmpty()) {
+                LOG.info("demo data generated in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            }
+            return;
+        }
+        long administrators = tx.read(
+                s -> s.createSelectionQuery("select count(*) from UserAccountEntity where role = :r", Long.class)
+                        .setParameter("r", Role.ADMINISTRATOR)
+                        .getSingleResult());
+        if (administrators > 0) {
+            return;
+        }
+        if (options.initialAdmin() == null || options.initialAdminPassword() == null) {
+            LOG.warn("no administrator account exists: restart with --init-admin NAME and the password in the"
+                    + " BORDERGATE_INIT_ADMIN_PASSWORD environment variable");
+            return;
+        }
+        accounts.create(
+                Actor.system(),
+                new NewUserRequest(
+                        options.initialAdmin(),
+                        options.initialAdminPassword(),
+                        "Administrator",
+                        Role.ADMINISTRATOR,
+                        null,
+                        null,
+                        null));
+        LOG.info("administrator '{}' created", options.initialAdmin());
+    }
+}

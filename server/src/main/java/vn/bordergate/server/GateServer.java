@@ -1,0 +1,242 @@
+package vn.bordergate.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import vn.bordergate.common.dto.HealthDto;
+import vn.bordergate.common.json.GateJson;
+import vn.bordergate.server.events.EventHub;
+import vn.bordergate.server.persistence.GateDatabase;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.security.LoginThrottle;
+import vn.bordergate.server.security.PasswordHasher;
+import vn.bordergate.server.security.TokenService;
+import vn.bordergate.server.service.AccountService;
+import vn.bordergate.server.service.AuditLog;
+import vn.bordergate.server.service.ConcurrentChanges;
+import vn.bordergate.server.service.CrossingQueries;
+import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.DeclarationRecords;
+import vn.bordergate.server.service.DeclarationService;
+import vn.bordergate.server.service.EnterpriseService;
+import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.IdempotentWrites;
+import vn.bordergate.server.service.OverstayMonitor;
+import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.QueueWatch;
+import vn.bordergate.server.service.ReferenceData;
+import vn.bordergate.server.service.RequestValidator;
+import vn.bordergate.server.service.WeighingService;
+import vn.bordergate.server.web.EventSocketRoute;
+import vn.bordergate.server.web.GateApi;
+import vn.bordergate.server.web.JsonErrorHandler;
+
+/**
+ * The composition root: builds every part of the gate server with plain constructors, in one place,
+ * and starts Jetty. Closing it stops Jetty, the background work and the database, in that order.
+ */
+public final class GateServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GateServer.class);
+    /** Larger bodies are refused before they are read: 1 MB holds a declaration with hundreds of goods lines. */
+    static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+    private final Server jetty;
+    private final ScheduledExecutorService scheduler;
+    private final GateDatabase database;
+    private final RequestValidator validator;
+    private final EventHub hub;
+
+    private GateServer(
+            Server jetty,
+            ScheduledExecutorService scheduler,
+            GateDatabase database,
+            RequestValidator validator,
+            EventHub hub) {
+        this.jetty = jetty;
+        this.scheduler = scheduler;
+        this.database = database;
+        this.validator = validator;
+        this.hub = hub;
+    }
+
+    public static GateServer start(ServerOptions options, Clock clock) {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            // Liquibase and Jersey log through java.util.logging: send it to the same log as the rest
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        createDataDir(options);
+        Instant startedAt = clock.instant();
+        String version = version();
+        ObjectMapper json = GateJson.newMapper();
+        GateDatabase database = GateDatabase.openEmbedded(options.dataDir());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "gate-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        RequestValidator validator = new RequestValidator();
+        try {
+            Transactions tx = new Transactions(database.sessionFactory(), ConcurrentChanges::translate);
+            EventHub hub = new EventHub(json, clock);
+            AuditLog audit = new AuditLog(tx, clock);
+            IdempotentWrites idempotent = new IdempotentWrites(json, clock);
+            PasswordHasher hasher = new PasswordHasher();
+            TokenService tokens =
+                    new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, Duration.ofHours(12));
+            LoginThrottle throttle = new LoginThrottle(clock, 5, 100, Duration.ofMinutes(5));
+            DeclarationRecords records = new DeclarationRecords();
+            QueueWatch queue = new QueueWatch(tx, hub, scheduler, 250);
+            AccountService accounts = new AccountService(tx, validator, hasher, tokens, throttle, audit, clock);
+            EnterpriseService enterprises = new EnterpriseService(tx, validator, audit);
+            DeclarationService declarations =
+                    new DeclarationService(tx, validator, records, audit, idempotent, hub, clock);
+            CrossingService crossings =
+                    new CrossingService(tx, validator, records, audit, idempotent, hub, queue, clock);
+            CrossingQueries crossingQueries = new CrossingQueries(tx, clock);
+            WeighingService weighings = new WeighingService(tx, validator, audit, clock);
+            FeeService fees = new FeeService(tx, validator, audit, clock);
+            PlateReadService plateReads = new PlateReadService(tx, validator, hub, clock);
+
+            GateBootstrap bootstrap = new GateBootstrap(
+                    tx, hasher, accounts, enterprises, declarations, crossings, weighings, fees, audit, clock);
+            bootstrap.prepare(options);
+
+            HealthDto health = new HealthDto("UP", version, startedAt, options.demo());
+            GateApi api = new GateApi(
+                    new GateApi.Services(
+                            () -> health,
+                            tokens,
+                            accounts,
+                            enterprises,
+                            declarations,
+                            crossings,
+                            crossingQueries,
+                            queue,
+                            weighings,
+                            fees,
+                            plateReads,
+                            new ReferenceData(tx),
+                            audit),
+                    json,
+                    version);
+            Server jetty = jetty(options, api, new EventSocketRoute(hub, tokens), json);
+            scheduler.scheduleWithFixedDelay(new OverstayMonitor(crossingQueries, hub), 5, 60, TimeUnit.SECONDS);
+            LOG.info(
+                    "gate server {} listening on {} (data in {}{})",
+                    version,
+                    jetty.getURI(),
+                    options.dataDir().toAbsolutePath(),
+                    options.demo() ? ", demo" : "");
+            return new GateServer(jetty, scheduler, database, validator, hub);
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            validator.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Server jetty(ServerOptions options, GateApi api, EventSocketRoute events, ObjectMapper json) {
+        Server server = new Server(new QueuedThreadPool(200, 8, 60_000));
+        server.setStopAtShutdown(false);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder("gate-api", new ServletContainer(api)), "/*");
+        JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setIdleTimeout(Duration.ofMinutes(30));
+            container.setMaxTextMessageSize(64 * 1024);
+            container.addMapping("/api/events", events);
+        });
+        context.setErrorHandler(new JsonErrorHandler(json));
+
+        SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+        limit.setHandler(context);
+        server.setHandler(limit);
+        server.setErrorHandler(new JsonErrorHandler(json));
+        try {
+            server.start();
+            return server;
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // already failing: the start failure is the one worth reporting
+            }
+            throw new IllegalStateException(
+                    "the gate server cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    public URI uri() {
+        return URI.create("http://" + host() + ":" + port());
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    private String host() {
+        String host = ((ServerConnector) jetty.getConnectors()[0]).getHost();
+        return host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    }
+
+    public int eventSubscribers() {
+        return hub.subscriberCount();
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly: {}", e.getMessage());
+        }
+        scheduler.shutdownNow();
+        validator.close();
+        database.close();
+        LOG.info("gate server stopped");
+    }
+
+    private static void createDataDir(ServerOptions options) {
+        try {
+            Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + options.dataDir(), e);
+        }
+    }
+
+    static String version() {
+        String v = GateServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,195 @@
+package vn.bordergate.server.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gate's database: an embedded Derby in the data directory, a connection pool, the schema brought
+ * up to date by Liquibase and then checked by Hibernate. Closing it shuts Derby down cleanly.
+ */
+public final class GateDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GateDatabase.class);
+    private static final List<Class<?>> ENTITIES = List.of(
+            EnterpriseEntity.class,
+            UserAccountEntity.class,
+            VehicleEntity.class,
+            DriverEntity.class,
+            DeclarationEntity.class,
+            GoodsLineEntity.class,
+            CrossingEntity.class,
+            CrossingStepEntity.class,
+            StepConfirmationEntity.class,
+            PlateReadEntity.class,
+            LaneEntity.class,
+            CameraEntity.class,
+            StationEntity.class,
+            YardEntity.class,
+            WeighingEntity.class,
+            FeeEntity.class,
+            AuditEntryEntity.class,
+            IdempotencyRecordEntity.class);
+
+    private final String jdbcUrl;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private GateDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.jdbcUrl = jdbcUrl;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Opens (creating when absent) the embedded Derby database under {@code dataDir/db}. */
+    public static GateDatabase openEmbedded(Path dataDir) {
+        DerbyLog.routeToSlf4j();
+        String url = "jdbc:derby:" + dataDir.toAbsolutePath().resolve("db");
+        checkNotInUse(url + ";create=true", dataDir);
+        return open(url);
+    }
+
+    static GateDatabase open(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("gate-db");
+        config.setMaximumPoolSize(8);
+        config.setAutoCommit(false);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            migrate(dataSource);
+            return new GateDatabase(jdbcUrl, dataSource, buildSessionFactory(dataSource));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            shutdownDerby(jdbcUrl);
+            throw e;
+        }
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    private static void checkNotInUse(String url, Path dataDir) {
+        try (Connection probe = DriverManager.getConnection(url)) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            if (hasState(e, "XSDB6")) {
+                throw new DatabaseUnavailableException("the database in " + dataDir.toAbsolutePath()
+                        + " is already in use by another BorderGate server; stop that one or choose another --data");
+            }
+            throw new DatabaseUnavailableException(
+                    "cannot open the database in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasState(SQLException e, String state) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (state.equals(s.getSQLState())) {
+                return true;
+            }
+            if (s.getCause() instanceof SQLException cause && state.equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
+                    // Liquibase's console output goes to the log, not to stdout
+                    Scope.Attr.ui.name(), new LoggerUIService());
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "db/changelog.yaml")
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                    .execute());
+        } catch (Exception e) {
+            throw new DatabaseUnavailableException(
+                    "the database schema could not be brought up to date: " + rootMessage(e), e);
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(HikariDataSource dataSource) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+                // Derby has no time zones: store instants as UTC so no DST hour is ever ambiguous
+                .applySetting(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 32)
+                .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                // Derby has no NClob: without this Hibernate probes for it and Hikari marks the connection broken
+                .applySetting(AvailableSettings.NON_CONTEXTUAL_LOB_CREATION, true)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            ENTITIES.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new DatabaseUnavailableException(
+                    "the database schema does not match this server version: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+        shutdownDerby(jdbcUrl);
+    }
+
+    /** A clean shutdown lets Derby checkpoint, so the next start needs no recovery. */
+    private static void shutdownDerby(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:derby:")) {
+            return;
+        }
+        try {
+            DriverManager.getConnection(jdbcUrl + ";shutdown=true").close();
+        } catch (SQLException e) {
+            // 08006 is Derby's way of saying the database shut down as asked
+            if (!"08006".equals(e.getSQLState())) {
+                LOG.warn("Derby did not shut down cleanly: {}", e.getMessage());
+            }
+        }
+    }
+}

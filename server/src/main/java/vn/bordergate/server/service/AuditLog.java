@@ -1,0 +1,164 @@
+package vn.bordergate.server.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hibernate.Session;
+import org.hibernate.resource.transaction.spi.TransactionStatus;
+import vn.bordergate.common.dto.AuditEntryDto;
+import vn.bordergate.common.dto.AuditVerification;
+import vn.bordergate.server.persistence.AuditEntryEntity;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.security.Actor;
+
+/**
+ * The append-only audit log. Each entry's hash covers its fields and the previous entry's hash, so
+ * changing or deleting any entry breaks the chain from there on, which {@link #verify()} finds.
+ *
+ * <p>Appends are serialised from the append until the surrounding transaction ends: the next entry
+ * must chain onto a hash that is really committed, not onto one that might still roll back.
+ */
+public final class AuditLog {
+    static final String GENESIS = "0".repeat(64);
+
+    private final Transactions tx;
+    private final Clock clock;
+    private final ReentrantLock chainLock = new ReentrantLock(true);
+    private String lastHash;
+
+    public AuditLog(Transactions tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Adds an entry inside the caller's transaction. */
+    public void append(
+            Session session, Actor actor, String action, String entityType, Object entityId, String details) {
+        if (!chainLock.isHeldByCurrentThread()) {
+            chainLock.lock();
+            session.getTransaction().registerSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (session.getTransaction().getStatus() != TransactionStatus.COMMITTED) {
+                        lastHash = null; // re-read from the database: the appended entries never happened
+                    }
+                    chainLock.unlock();
+                }
+            });
+        }
+        String previous = lastHash != null ? lastHash : readLastHash(session);
+        AuditEntryEntity entry = new AuditEntryEntity();
+        entry.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        entry.setActor(actor.username());
+        entry.setStationCode(actor.stationCode());
+        entry.setAction(action);
+        entry.setEntityType(entityType);
+        entry.setEntityId(entityId == null ? null : String.valueOf(entityId));
+        entry.setDetails(details == null ? null : truncate(details, 2000));
+        entry.setPreviousHash(previous);
+        entry.setHash(hash(previous, entry));
+        session.persist(entry);
+        lastHash = entry.getHash();
+    }
+
+    public List<AuditEntryDto> list(long afterId, int limit) {
+        return tx.read(s -> s
+                .createSelectionQuery("from AuditEntryEntity where id > :after order by id", AuditEntryEntity.class)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(AuditLog::toDto)
+                .toList());
+    }
+
+    /** Re-computes the whole chain in id order, a page at a time. */
+    public AuditVerification verify() {
+        return tx.read(s -> {
+            String previous = GENESIS;
+            long checked = 0;
+            long after = -1;
+            while (true) {
+                List<AuditEntryEntity> page = s.createSelectionQuery(
+                                "from AuditEntryEntity where id > :after order by id", AuditEntryEntity.class)
+                        .setParameter("after", after)
+                        .setMaxResults(1000)
+                        .getResultList();
+                if (page.isEmpty()) {
+                    return new AuditVerification(true, checked, null, null);
+                }
+                for (AuditEntryEntity e : page) {
+                    if (!e.getPreviousHash().equals(previous)) {
+                        return new AuditVerification(
+                                false,
+                                checked,
+                                e.getId(),
+                                "entry " + e.getId() + " does not follow the entry before it: an entry was removed or"
+                                        + " inserted");
+                    }
+                    if (!hash(previous, e).equals(e.getHash())) {
+                        return new AuditVerification(
+                                false, checked, e.getId(), "entry " + e.getId() + " was changed after it was written");
+                    }
+                    previous = e.getHash();
+                    checked++;
+                    after = e.getId();
+                }
+                s.clear();
+            }
+        });
+    }
+
+    private static String readLastHash(Session session) {
+        List<String> last = session.createSelectionQuery(
+                        "select hash from AuditEntryEntity order by id desc", String.class)
+                .setMaxResults(1)
+                .getResultList();
+        return last.isEmpty() ? GENESIS : last.get(0);
+    }
+
+    static String hash(String previous, AuditEntryEntity e) {
+        String canonical = String.join(
+                "\u001f",
+                previous,
+                e.getRecordedAt().toString(),
+                e.getActor(),
+                String.valueOf(e.getStationCode()),
+                e.getAction(),
+                e.getEntityType(),
+                String.valueOf(e.getEntityId()),
+                String.valueOf(e.getDetails()));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e1) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e1);
+        }
+    }
+
+    private static AuditEntryDto toDto(AuditEntryEntity e) {
+        return new AuditEntryDto(
+                e.getId(),
+                e.getRecordedAt(),
+                e.getActor(),
+                e.getStationCode(),
+                e.getAction(),
+                e.getEntityType(),
+                e.getEntityId(),
+                e.getDetails(),
+                e.getPreviousHash(),
+                e.getHash());
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,304 @@
+package vn.bordergate.server.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.DeclarationRequest;
+import vn.bordergate.common.dto.QuarantineKind;
+import vn.bordergate.common.event.CrossingChangedEvent;
+import vn.bordergate.common.plate.Plate;
+import vn.bordergate.common.plate.PlateParser;
+import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.common.workflow.CrossingWorkflow;
+import vn.bordergate.common.workflow.Role;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.events.EventPublisher;
+import vn.bordergate.server.persistence.CrossingEntity;
+import vn.bordergate.server.persistence.CrossingStepEntity;
+import vn.bordergate.server.persistence.DeclarationEntity;
+import vn.bordergate.server.persistence.EnterpriseEntity;
+import vn.bordergate.server.persistence.GoodsLineEntity;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.security.Actor;
+
+/**
+ * Enterprises declare vehicle trips: one open trip per vehicle (tractor or trailer), goods of one
+ * enterprise per vehicle. A declaration opens its crossing; a rejected one can be corrected and
+ * resubmitted.
+ */
+public final class DeclarationService {
+    private static final Set<CrossingStatus> EDITABLE =
+            Set.of(CrossingStatus.DECLARED, CrossingStatus.DECLARATION_REJECTED);
+    private static final Set<CrossingStatus> CANCELLABLE =
+            Set.of(CrossingStatus.DECLARED, CrossingStatus.DECLARATION_REJECTED, CrossingStatus.EN_ROUTE);
+
+    private final Transactions tx;
+    private final RequestValidator validator;
+    private final DeclarationRecords records;
+    private final AuditLog audit;
+    private final IdempotentWrites idempotent;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public DeclarationService(
+            Transactions tx,
+            RequestValidator validator,
+            DeclarationRecords records,
+            AuditLog audit,
+            IdempotentWrites idempotent,
+            EventPublisher events,
+            Clock clock) {
+        this.tx = tx;
+        this.validator = validator;
+        this.records = records;
+        this.audit = audit;
+        this.idempotent = idempotent;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public DeclarationDto submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
+        long enterpriseId = declaringEnterprise(actor, validator.check(request));
+        ParsedVehicles vehicles = parseVehicles(request);
+        checkArrival(request.expectedArrival());
+        DeclarationDto result = writeGuarded(session ->
+                idempotent.run(session, actor, idempotencyKey, "submit-declaration", DeclarationDto.class, () -> {
+                    EnterpriseEntity enterprise = session.find(EnterpriseEntity.class, enterpriseId);
+                    if (enterprise == null) {
+                        throw GateException.notFound("enterprise " + enterpriseId);
+                    }
+                    checkNoOpenTrip(session, vehicles, null);
+                    DeclarationEntity d = new DeclarationEntity();
+                    d.setEnterprise(enterprise);
+                    d.setRevision(1);
+                    d.setSubmittedBy(actor.username());
+                    // the real code is made from the id, known only after persist; until then a unique stand-in
+                    d.setCode("P-"
+                            + java.util
+                                    .UUID
+                                    .randomUUID()
+                                    .toString()
+                                    .replace("-", "")
+                                    .substring(0, 20));
+                    records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant());
+                    session.persist(d);
+                    d.setCode(String.format("BG-%08d", d.getId()));
+                    List<GoodsLineEntity> goods = records.replaceGoods(session, d, request.goods());
+                    CrossingEntity c = openCrossing(session, d, request, vehicles);
+                    audit.append(
+                            session,
+                            actor,
+                            "DECLARATION_SUBMITTED",
+                            "declaration",
+                            d.getId(),
+                            d.getCode() + " " + vehicles.tractor().display() + " " + request.direction());
+                    return DtoMapping.declaration(d, goods, c);
+                }));
+        announce(result.crossingId());
+        return result;
+    }
+
+    public DeclarationDto resubmit(Actor actor, long id, DeclarationRequest request) {
+        validator.check(request);
+        ParsedVehicles vehicles = parseVehicles(request);
+        checkArrival(request.expectedArrival());
+        DeclarationDto result = writeGuarded(session -> {
+            DeclarationEntity d = records.ownDeclaration(session, actor, id);
+            if (request.enterpriseId() != null
+                    && request.enterpriseId() != d.getEnterprise().getId().longValue()) {
+                throw GateException.forbidden("a declaration can't be moved to another enterprise");
+            }
+            CrossingEntity c = records.crossingOf(session, d);
+            if (!EDITABLE.contains(c.getStatus())) {
+                throw GateException.conflict("declaration " + d.getCode() + " is " + c.getStatus()
+                        + ": only a declaration not yet accepted, or one that was rejected, can be corrected");
+            }
+            checkNoOpenTrip(session, vehicles, c.getId());
+            records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant());
+            d.setRevision(d.getRevision() + 1);
+            List<GoodsLineEntity> goods = records.replaceGoods(session, d, request.goods());
+            setPlates(c, vehicles);
+            c.setExpectedArrival(request.expectedArrival());
+            c.setPerishable(records.perishable(request.goods()));
+            resetSteps(session, c, request);
+            touch(c, CrossingStatus.DECLARED);
+            audit.append(
+                    session,
+                    actor,
+                    "DECLARATION_RESUBMITTED",
+                    "declaration",
+                    d.getId(),
+                    d.getCode() + " revision " + d.getRevision());
+            return DtoMapping.declaration(d, goods, c);
+        });
+        announce(result.crossingId());
+        return result;
+    }
+
+    public DeclarationDto cancel(Actor actor, long id) {
+        DeclarationDto result = tx.write(session -> {
+            DeclarationEntity d = records.ownDeclaration(session, actor, id);
+            CrossingEntity c = records.crossingOf(session, d);
+            if (!CANCELLABLE.contains(c.getStatus())) {
+                throw GateException.conflict("declaration " + d.getCode() + " is " + c.getStatus()
+                        + ": a trip can only be cancelled before the vehicle arrives");
+            }
+            touch(c, CrossingStatus.CANCELLED);
+            audit.append(session, actor, "DECLARATION_CANCELLED", "declaration", d.getId(), d.getCode());
+            return DtoMapping.declaration(d, records.goodsOf(session, d), c);
+        });
+        announce(result.crossingId());
+        return result;
+    }
+
+    public DeclarationDto get(Actor actor, long id) {
+        return tx.read(session -> {
+            DeclarationEntity d = records.visibleDeclaration(session, actor, id);
+            return DtoMapping.declaration(d, records.goodsOf(session, d), records.crossingOf(session, d));
+        });
+    }
+
+    public List<DeclarationDto> list(Actor actor, CrossingStatus status, int limit) {
+        return tx.read(session -> records.list(session, actor, status, limit));
+    }
+
+    private long declaringEnterprise(Actor actor, DeclarationRequest request) {
+        if (actor.role() != Role.ENTERPRISE || actor.enterpriseId() == null) {
+            throw GateException.forbidden("only an enterprise account declares trips");
+        }
+        if (request.enterpriseId() != null && !request.enterpriseId().equals(actor.enterpriseId())) {
+            throw GateException.forbidden("an enterprise declares only its own trips");
+        }
+        return actor.enterpriseId();
+    }
+
+    private record ParsedVehicles(Plate tractor, Plate trailer) {}
+
+    private static ParsedVehicles parseVehicles(DeclarationRequest request) {
+        Plate tractor = parsePlate("tractorPlate", request.tractorPlate());
+        if (tractor.kind().isTrailer()) {
+            throw GateException.invalidField("tractorPlate", "is a trailer plate: give the truck's own plate here");
+        }
+        Plate trailer = null;
+        if (request.trailerPlate() != null && !request.trailerPlate().isBlank()) {
+            trailer = parsePlate("trailerPlate", request.trailerPlate());
+            if (!trailer.kind().isTrailer()) {
+                throw GateException.invalidField("trailerPlate", "is not a trailer plate (like 12R-012.34 or 桂A1234挂)");
+            }
+        }
+        return new ParsedVehicles(tractor, trailer);
+    }
+
+    private static Plate parsePlate(String field, String text) {
+        try {
+            return PlateParser.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw GateException.invalidField(field, e.getMessage());
+        }
+    }
+
+    private void checkArrival(Instant expectedArrival) {
+        Instant now = clock.instant();
+        if (expectedArrival.isBefore(now.minus(Duration.ofDays(1)))) {
+            throw GateException.invalidField("expectedArrival", "is more than a day in the past");
+        }
+        if (expectedArrival.isAfter(now.plus(Duration.ofDays(30)))) {
+            throw GateException.invalidField("expectedArrival", "is more than 30 days ahead");
+        }
+    }
+
+    private static void checkNoOpenTrip(Session session, ParsedVehicles vehicles, Long exceptCrossing) {
+        for (Plate plate : new Plate[] {vehicles.tractor(), vehicles.trailer()}) {
+            if (plate == null) {
+                continue;
+            }
+            List<String> open = session.createSelectionQuery(
+                            "select c.declaration.code from CrossingEntity c where (c.openTractorKey = :p or"
+                                    + " c.openTrailerKey = :p) and c.id <> :except",
+                            String.class)
+                    .setParameter("p", plate.normalized())
+                    .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing)
+                    .getResultList();
+            if (!open.isEmpty()) {
+                throw GateException.conflict("vehicle " + plate.display() + " already has an open trip (" + open.get(0)
+                        + "): one declaration per vehicle trip");
+            }
+        }
+    }
+
+    private CrossingEntity openCrossing(
+            Session session, DeclarationEntity d, DeclarationRequest request, ParsedVehicles vehicles) {
+        CrossingEntity c = new CrossingEntity();
+        c.setDeclaration(d);
+        setPlates(c, vehicles);
+        c.setExpectedArrival(request.expectedArrival());
+        c.setPerishable(records.perishable(request.goods()));
+        c.setPriority(d.getEnterprise().isPriority());
+        touch(c, CrossingStatus.DECLARED);
+        session.persist(c);
+        resetSteps(session, c, request);
+        return c;
+    }
+
+    private void resetSteps(Session session, CrossingEntity c, DeclarationRequest request) {
+        boolean quarantine = request.goods().stream().anyMatch(g -> g.quarantine() != QuarantineKind.NONE);
+        Map<Step, StepState> initial = CrossingWorkflow.initialSteps(request.direction(), quarantine);
+        Map<Step, CrossingStepEntity> existing = records.stepsOf(session, c);
+        initial.forEach((step, state) -> {
+            CrossingStepEntity s = existing.get(step);
+            boolean isNew = s == null;
+            if (isNew) {
+                s = new CrossingStepEntity();
+                s.setCrossing(c);
+                s.setStep(step);
+            }
+            s.setState(state);
+            s.setOfficer(null);
+            s.setStationCode(null);
+            s.setDecidedAt(null);
+            s.setReason(null);
+            if (isNew) {
+                session.persist(s);
+            }
+        });
+    }
+
+    private static void setPlates(CrossingEntity c, ParsedVehicles vehicles) {
+        c.setTractorPlate(vehicles.tractor().normalized());
+        c.setTrailerPlate(vehicles.trailer() == null ? null : vehicles.trailer().normalized());
+    }
+
+    private void touch(CrossingEntity c, CrossingStatus status) {
+        c.setStatus(status);
+        c.setUpdatedAt(clock.instant());
+        OpenTrips.update(c);
+    }
+
+    /** The database's unique keys are the last word on "one open trip per vehicle" under concurrency. */
+    private <T> T writeGuarded(java.util.function.Function<Session, T> work) {
+        try {
+            return tx.write(work);
+        } catch (ConstraintViolationException e) {
+            String violated = String.valueOf(e.getConstraintName()) + " "
+                    + e.getSQLException().getMessage();
+            if ("23505".equals(e.getSQLState()) && violated.toUpperCase().contains("OPEN_TRA")) {
+                throw GateException.conflict("this vehicle already has an open trip: one declaration per vehicle trip");
+            }
+            throw e;
+        }
+    }
+
+    private void announce(long crossingId) {
+        tx.read(session -> {
+            events.publish(new CrossingChangedEvent(records.crossingDto(session, crossingId)));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package vn.bordergate.server.service;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.common.dto.QueueSummaryDto;
+import vn.bordergate.common.event.QueueChangedEvent;
+import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.events.EventPublisher;
+import vn.bordergate.server.persistence.Transactions;
+
+/**
+ * Queue counts for the whole gate. Changes are coalesced: however many crossings change in a burst,
+ * the counts are recomputed and pushed at most once per {@code coalesceMillis}.
+ */
+public final class QueueWatch {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueWatch.class);
+    private static final List<CrossingStatus> AT_GATE =
+            List.of(CrossingStatus.IN_PROGRESS, CrossingStatus.HELD, CrossingStatus.READY_TO_RELEASE);
+
+    private final Transactions tx;
+    private final EventPublisher events;
+    private final ScheduledExecutorService scheduler;
+    private final long coalesceMillis;
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
+        this.tx = tx;
+        this.events = events;
+        this.scheduler = scheduler;
+        this.coalesceMillis = coalesceMillis;
+    }
+
+    public void changed() {
+        if (pending.compareAndSet(false, true)) {
+            scheduler.schedule(this::push, coalesceMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void push() {
+        pending.set(false);
+        try {
+            events.publish(new QueueChangedEvent(summary()));
+        } catch (RuntimeException e) {
+            LOG.warn("queue counts not pushed: {}", e.getMessage());
+        }
+    }
+
+    public QueueSummaryDto summary() {
+        return tx.read(session -> {
+            Map<CrossingStatus, Long> byStatus = new EnumMap<>(CrossingStatus.class);
+            for (Object[] row : session.createSelectionQuery(
+                            "select status, count(*) from CrossingEntity group by status", Object[].class)
+                    .getResultList()) {
+                byStatus.put((CrossingStatus) row[0], (Long) row[1]);
+            }
+            Map<Step, Long> pendingByStep = new EnumMap<>(Step.class);
+            for (Object[] row : session.createSelectionQuery(
+                            "select s.step, count(*) from CrossingStepEntity s where s.state in (:open)"
+                                    + " and s.crossing.status in (:atGate) group by s.step",
+                            Object[].class)
+                    .setParameter("open", List.of(StepState.PENDING, StepState.HELD))
+                    .setParameter("atGate", AT_GATE)
+                    .getResultList()) {
+                pendingByStep.put((Step) row[0], (Long) row[1]);
+            }
+            long waiting = AT_GATE.stream()
+                    .mapToLong(s -> byStatus.getOrDefault(s, 0L))
+                    .sum();
+            return new QueueSummaryDto(byStatus, pendingByStep, waiting);
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package vn.bordergate.server.service;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import vn.bordergate.common.dto.FieldProblem;
+
+/** Checks a request record against the constraints declared on it in {@code common}. */
+public final class RequestValidator implements AutoCloseable {
+    private final ValidatorFactory factory;
+    private final Validator validator;
+
+    public RequestValidator() {
+        // the parameter interpolator needs no expression language: messages are plain words
+        factory = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    /** Throws {@link GateException} (invalid) listing every problem, or returns the request unchanged. */
+    public <T> T check(T request) {
+        if (request == null) {
+            throw GateException.invalid("the request needs a JSON body");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (violations.isEmpty()) {
+            return request;
+        }
+        List<FieldProblem> problems = violations.stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        FieldProblem first = problems.get(0);
+        String message = first.field() + " " + first.problem()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "");
+        throw GateException.invalid(message, problems);
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}

@@ -1,0 +1,97 @@
+package vn.bordergate.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import vn.bordergate.common.dto.HealthDto;
+import vn.bordergate.server.security.TokenService;
+import vn.bordergate.server.service.AccountService;
+import vn.bordergate.server.service.AuditLog;
+import vn.bordergate.server.service.CrossingQueries;
+import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.DeclarationService;
+import vn.bordergate.server.service.EnterpriseService;
+import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.QueueWatch;
+import vn.bordergate.server.service.ReferenceData;
+import vn.bordergate.server.service.WeighingService;
+
+/** The REST application: resources built with plain constructors, JSON, security and the one error mapper. */
+public final class GateApi extends ResourceConfig {
+    /** What the web layer needs from the composition root. */
+    public record Services(
+            Supplier<HealthDto> health,
+            TokenService tokens,
+            AccountService accounts,
+            EnterpriseService enterprises,
+            DeclarationService declarations,
+            CrossingService crossings,
+            CrossingQueries crossingQueries,
+            QueueWatch queue,
+            WeighingService weighings,
+            FeeService fees,
+            PlateReadService plateReads,
+            ReferenceData reference,
+            AuditLog audit) {}
+
+    public GateApi(Services s, ObjectMapper json, String version) {
+        List<Object> resources = List.of(
+                new HealthResource(s.health()),
+                new AuthResource(s.accounts()),
+                new WorkflowResource(),
+                new UserResource(s.accounts()),
+                new EnterpriseResource(s.enterprises()),
+                new DeclarationResource(s.declarations()),
+                new CrossingResource(s.crossings(), s.crossingQueries(), s.queue(), s.weighings(), s.fees()),
+                new PlateReadResource(s.plateReads()),
+                new GateReferenceResource(s.reference(), s.crossingQueries()),
+                new AuditResource(s.audit()));
+        resources.forEach(this::register);
+        register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
+        register(JacksonFeature.withoutExceptionMappers());
+        register(new JsonMapping(json));
+        register(new AuthenticationFilter(s.tokens()));
+        register(RolesAllowedDynamicFeature.class);
+        register(new ApiExceptionMapper());
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.BV_FEATURE_DISABLE, true);
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    }
+
+    private static SwaggerConfiguration openApi(List<Object> resources, String version) {
+        Set<String> classes =
+                resources.stream().map(r -> r.getClass().getName()).collect(Collectors.toUnmodifiableSet());
+        OpenAPI api = new OpenAPI()
+                .info(new Info()
+                        .title("BorderGate gate server")
+                        .version(version)
+                        .description("Declarations, crossings and their eight steps, plate reads and the audit log"
+                                + " of a digital road border gate. Errors answer an ApiError body."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        return new SwaggerConfiguration()
+                .openAPI(api)
+                .resourceClasses(classes)
+                .prettyPrint(true)
+                .readAllResources(true);
+    }
+}

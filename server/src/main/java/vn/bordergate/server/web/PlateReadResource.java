@@ -1,0 +1,42 @@
+package vn.bordergate.server.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import vn.bordergate.common.dto.NewPlateReadRequest;
+import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.server.service.PlateReadService;
+
+@Path("/api/plate-reads")
+@Produces(MediaType.APPLICATION_JSON)
+public final class PlateReadResource {
+    private final PlateReadService reads;
+
+    public PlateReadResource(PlateReadService reads) {
+        this.reads = reads;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMINISTRATOR})
+    public List<PlateReadDto> recent(@QueryParam("limit") String limit) {
+        return reads.recent(Requests.limit(limit));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CAMERA, Roles.OFFICER, Roles.SUPERVISOR})
+    public Response post(NewPlateReadRequest request, @Context SecurityContext security) {
+        return Response.status(201)
+                .entity(reads.record(Requests.actor(security), request))
+                .build();
+    }
+}

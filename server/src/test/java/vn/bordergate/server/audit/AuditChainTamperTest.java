@@ -1,0 +1,86 @@
+package vn.bordergate.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.dto.AuditEntryDto;
+import vn.bordergate.common.dto.AuditVerification;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.server.support.TestGate;
+
+/**
+ * The audit log is hash-chained: a changed, deleted or inserted entry is found by verify. The
+ * tampering goes straight to the database, as an insider with SQL access would.
+ */
+class AuditChainTamperTest {
+    private TestGate gate;
+
+    @BeforeEach
+    void start() {
+        gate = TestGate.start(Clock.systemUTC());
+        long id = gate.declare().crossingId();
+        gate.advanceTo(id, Step.MEDICAL_QUARANTINE);
+    }
+
+    @AfterEach
+    void stop() {
+        gate.close();
+    }
+
+    @Test
+    void anUntouchedChainVerifies() {
+        AuditVerification result = gate.as("admin").verifyAudit();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.entriesChecked()).isGreaterThan(300);
+    }
+
+    @Test
+    void aChangedEntryIsDetected() throws SQLException {
+        AuditEntryDto victim = middleEntry();
+        sql("update audit_entry set details = 'nothing happened' where id = ?", victim.id());
+
+        AuditVerification result = gate.as("supervisor").verifyAudit();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenEntryId()).isEqualTo(victim.id());
+        assertThat(result.problem()).contains("changed");
+    }
+
+    @Test
+    void aChangedActorIsDetectedEvenWhenTheHashIsRecomputedWithoutTheChain() throws SQLException {
+        AuditEntryDto victim = middleEntry();
+        sql("update audit_entry set actor = 'someone-else' where id = ?", victim.id());
+        assertThat(gate.as("admin").verifyAudit().firstBrokenEntryId()).isEqualTo(victim.id());
+    }
+
+    @Test
+    void aDeletedEntryIsDetected() throws SQLException {
+        AuditEntryDto victim = middleEntry();
+        sql("delete from audit_entry where id = ?", victim.id());
+
+        AuditVerification result = gate.as("admin").verifyAudit();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenEntryId()).isGreaterThan(victim.id());
+        assertThat(result.problem()).contains("removed");
+    }
+
+    private AuditEntryDto middleEntry() {
+        var entries = gate.as("admin").audit(0L, 1000);
+        return entries.get(entries.size() / 2);
+    }
+
+    private void sql(String statement, long id) throws SQLException {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:derby:" + gate.dataDir().resolve("db"));
+                PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.setLong(1, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package vn.bordergate.server.demo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import vn.bordergate.common.event.GateEvent;
+import vn.bordergate.common.json.GateJson;
+import vn.bordergate.server.events.EventPublisher;
+import vn.bordergate.server.persistence.GateDatabase;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.security.LoginThrottle;
+import vn.bordergate.server.security.PasswordHasher;
+import vn.bordergate.server.security.TokenService;
+import vn.bordergate.server.service.AccountService;
+import vn.bordergate.server.service.AuditLog;
+import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.DeclarationRecords;
+import vn.bordergate.server.service.DeclarationService;
+import vn.bordergate.server.service.EnterpriseService;
+import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.IdempotentWrites;
+import vn.bordergate.server.service.QueueWatch;
+import vn.bordergate.server.service.RequestValidator;
+import vn.bordergate.server.service.WeighingService;
+
+/** A real Derby database with the services wired as the composition root does, and the demo on top. */
+final class DemoFixture implements AutoCloseable {
+    final GateDatabase db;
+    final Transactions tx;
+    final List<GateEvent> events = new CopyOnWriteArrayList<>();
+    final AuditLog audit;
+    final AccountService accounts;
+    final DemoGate demo;
+    private final RequestValidator validator = new RequestValidator();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    DemoFixture(Path dir, Clock clock, long seed) {
+        db = GateDatabase.openEmbedded(dir);
+        tx = new Transactions(db.sessionFactory());
+        EventPublisher publisher = events::add;
+        audit = new AuditLog(tx, clock);
+        DeclarationRecords records = new DeclarationRecords();
+        IdempotentWrites idempotent = new IdempotentWrites(GateJson.newMapper(), clock);
+        QueueWatch queue = new QueueWatch(tx, publisher, scheduler, 250);
+        PasswordHasher hasher = new PasswordHasher();
+        accounts = new AccountService(
+                tx,
+                validator,
+                hasher,
+                new TokenService(new byte[32], clock, Duration.ofHours(8)),
+                new LoginThrottle(clock, 5, 100, Duration.ofMinutes(5)),
+                audit,
+                clock);
+        demo = new DemoGate(
+                tx,
+                hasher,
+                accounts,
+                new EnterpriseService(tx, validator, audit),
+                new DeclarationService(tx, validator, records, audit, idempotent, publisher, clock),
+                new CrossingService(tx, validator, records, audit, idempotent, publisher, queue, clock),
+                new WeighingService(tx, validator, audit, clock),
+                new FeeService(tx, validator, audit, clock),
+                audit,
+                clock,
+                seed);
+    }
+
+    <T> List<T> query(String hql, Class<T> type) {
+        return tx.read(s -> s.createSelectionQuery(hql, type).getResultList());
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        validator.close();
+        db.close();
+    }
+}

@@ -1,0 +1,181 @@
+package vn.bordergate.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.dto.CrossingDto;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.DeclarationRequest;
+import vn.bordergate.common.dto.DriverDto;
+import vn.bordergate.common.dto.GoodsLineDto;
+import vn.bordergate.common.dto.MedicalDeclarationDto;
+import vn.bordergate.common.dto.QuarantineKind;
+import vn.bordergate.common.dto.StepDecisionRequest;
+import vn.bordergate.common.dto.VehicleType;
+import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.common.workflow.Outcome;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.GateServer;
+import vn.bordergate.server.ServerOptions;
+
+/**
+ * A real gate server on a random loopback port over a real Derby in a temporary directory, with the
+ * demo day and its accounts. One is shared by the tests of a JVM (starting one takes seconds);
+ * tests that need their own clock or a pristine database start their own with {@link #start}.
+ */
+public final class TestGate implements AutoCloseable {
+    public static final String PASSWORD = "bordergate-demo";
+    private static TestGate shared;
+    private static final AtomicInteger PLATES = new AtomicInteger(10_000);
+
+    private final GateServer server;
+    private final Path dataDir;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private TestGate(GateServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    public static synchronized TestGate shared() {
+        if (shared == null) {
+            shared = start(Clock.systemUTC());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public static TestGate start(Clock clock) {
+        try {
+            Path dir = Files.createTempDirectory("bordergate-test-");
+            return new TestGate(GateServer.start(ServerOptions.embedded(dir, true), clock), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public GateServer server() {
+        return server;
+    }
+
+    /** A client without a token. */
+    public GateClient anonymous() {
+        return new GateClient(uri());
+    }
+
+    /** A client logged in as a demo account (tokens are cached: logging in costs a bcrypt check). */
+    public GateClient as(String username) {
+        String token = tokens.computeIfAbsent(
+                username, u -> anonymous().login(u, PASSWORD).token());
+        return new GateClient(uri()).withToken(token);
+    }
+
+    /** Plates no other test and no demo trip uses. */
+    public static String uniqueVietnamesePlate() {
+        int n = PLATES.incrementAndGet();
+        return String.format("36LD-%03d.%02d", n / 100 % 1000, n % 100);
+    }
+
+    public static String uniqueChinesePlate() {
+        return String.format("琼B%05d", PLATES.incrementAndGet() % 100_000);
+    }
+
+    public static DeclarationRequest declaration(String tractor, Direction direction, QuarantineKind quarantine) {
+        return new DeclarationRequest(
+                null,
+                direction,
+                tractor,
+                null,
+                VehicleType.TRUCK,
+                new DriverDto("Nguyễn Văn Thắng", "C" + PLATES.incrementAndGet(), "VN", "+84912345678"),
+                List.of(new GoodsLineDto(
+                        "08106000",
+                        "Sầu riêng tươi (fresh durian)",
+                        new BigDecimal("12000"),
+                        "KGM",
+                        new BigDecimal("12850.50"),
+                        quarantine)),
+                Instant.now().plus(Duration.ofHours(2)),
+                false,
+                new MedicalDeclarationDto(new BigDecimal("36.6"), false, null));
+    }
+
+    /** A fresh export trip of durian by a Vietnamese truck, declared by the demo enterprise. */
+    public DeclarationDto declare() {
+        return as("enterprise")
+                .submitDeclaration(declaration(uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.PLANT));
+    }
+
+    public static String officerOf(Step step) {
+        return switch (step.agency()) {
+            case CUSTOMS -> "customs";
+            case BORDER_GUARD -> "borderguard";
+            case MEDICAL_QUARANTINE -> "medical";
+            case PLANT_ANIMAL_QUARANTINE -> "quarantine";
+            case GATE_MANAGEMENT -> "gate";
+            case FEE_COLLECTION -> "fees";
+        };
+    }
+
+    /** Passes every applicable step before {@code target} (in order), leaving {@code target} pending. */
+    public CrossingDto advanceTo(long crossingId, Step target) {
+        CrossingDto crossing = as("customs").crossing(crossingId);
+        for (Step step : Step.values()) {
+            if (step == target) {
+                break;
+            }
+            if (state(crossing, step) == StepState.PENDING) {
+                crossing = pass(crossingId, step);
+            }
+        }
+        return crossing;
+    }
+
+    /** Passes every applicable step: the crossing is then ready to release. */
+    public CrossingDto passAll(long crossingId) {
+        CrossingDto crossing = as("customs").crossing(crossingId);
+        for (Step step : Step.values()) {
+            if (state(crossing, step) == StepState.PENDING) {
+                crossing = pass(crossingId, step);
+            }
+        }
+        return crossing;
+    }
+
+    public CrossingDto pass(long crossingId, Step step) {
+        return as(officerOf(step)).decideStep(crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null));
+    }
+
+    public static StepState state(CrossingDto crossing, Step step) {
+        return crossing.steps().stream()
+                .filter(s -> s.step() == step)
+                .findFirst()
+                .orElseThrow()
+                .state();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
