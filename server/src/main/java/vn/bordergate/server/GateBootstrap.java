@@ -28,6 +28,7 @@ final class GateBootstrap {
     private final Transactions tx;
     private final AccountService accounts;
     private final DemoGate demo;
+    private Thread demoDay;
 
     GateBootstrap(
             Transactions tx,
@@ -46,12 +47,35 @@ final class GateBootstrap {
                 tx, hasher, accounts, enterprises, declarations, crossings, weighings, fees, audit, clock, DEMO_SEED);
     }
 
+    /** Waits for the demo day's trips (generated in the background after start); tests use it. */
+    void awaitDemoDay() throws InterruptedException {
+        if (demoDay != null) {
+            demoDay.join();
+        }
+    }
+
+    /** Stops a demo day still being generated, so the database can close under no one's feet. */
+    void stopDemoDay() throws InterruptedException {
+        demo.stop();
+        awaitDemoDay();
+    }
+
     void prepare(ServerOptions options) {
         if (options.demo()) {
-            long t0 = System.nanoTime();
-            if (demo.seedIfEmpty()) {
-                LOG.info("demo data generated in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            }
+            demo.seedGateIfEmpty().ifPresent(day -> {
+                Thread seeding = new Thread(
+                        () -> {
+                            try {
+                                day.run();
+                            } catch (RuntimeException e) {
+                                LOG.warn("demo day only partly generated: {}", e.getMessage());
+                            }
+                        },
+                        "demo-day");
+                seeding.setDaemon(true);
+                seeding.start();
+                demoDay = seeding;
+            });
             return;
         }
         long administrators = tx.read(

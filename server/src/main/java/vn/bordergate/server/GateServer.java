@@ -64,14 +64,17 @@ public final class GateServer implements AutoCloseable {
     private final GateDatabase database;
     private final RequestValidator validator;
     private final EventHub hub;
+    private final GateBootstrap bootstrap;
 
     private GateServer(
             Server jetty,
             ScheduledExecutorService scheduler,
             GateDatabase database,
             RequestValidator validator,
-            EventHub hub) {
+            EventHub hub,
+            GateBootstrap bootstrap) {
         this.jetty = jetty;
+        this.bootstrap = bootstrap;
         this.scheduler = scheduler;
         this.database = database;
         this.validator = validator;
@@ -147,7 +150,7 @@ public final class GateServer implements AutoCloseable {
                     jetty.getURI(),
                     options.dataDir().toAbsolutePath(),
                     options.demo() ? ", demo" : "");
-            return new GateServer(jetty, scheduler, database, validator, hub);
+            return new GateServer(jetty, scheduler, database, validator, hub, bootstrap);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             validator.close();
@@ -210,12 +213,22 @@ public final class GateServer implements AutoCloseable {
         return hub.subscriberCount();
     }
 
+    /** With {@code --demo}: blocks until the demo day's trips, generated in the background, are all in. */
+    public void awaitDemoDay() throws InterruptedException {
+        bootstrap.awaitDemoDay();
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
 
     @Override
     public void close() {
+        try {
+            bootstrap.stopDemoDay();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -26,8 +26,13 @@ final class DemoAccounts {
             new DemoAccount("gate", Role.OFFICER, Agency.GATE_MANAGEMENT, "Gate management: steps 2 and 3, weighing"),
             new DemoAccount("fees", Role.OFFICER, Agency.FEE_COLLECTION, "Fee collection: step 8"),
             new DemoAccount("camera", Role.CAMERA, null, "Lane camera host posting plate reads"),
-            new DemoAccount("enterprise", Role.ENTERPRISE, null, "Vietnamese enterprise declaring its trips"),
-            new DemoAccount("enterprise2", Role.ENTERPRISE, null, "Chinese enterprise declaring its trips"));
+            new DemoAccount(
+                    "enterprise", Role.ENTERPRISE, null, "Vietnamese fruit exporter of Lang Son: its own declarations"),
+            new DemoAccount(
+                    "enterprise2",
+                    Role.ENTERPRISE,
+                    null,
+                    "Chinese electronics supplier of Nanning: its own declarations"));
 
     private static final Map<String, String> DISPLAY_NAMES = Map.of(
             "admin", "Quản trị hệ thống",

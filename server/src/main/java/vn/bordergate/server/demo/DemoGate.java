@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.hibernate.Session;
@@ -57,7 +58,12 @@ public final class DemoGate {
     private final Clock clock;
     private final long seed;
 
-    @SuppressWarnings("unused") // accounts and enterprises are written directly, in one transaction, for speed
+    private volatile boolean stopped;
+
+    /**
+     * {@code accounts} and {@code enterprises} are not called: the demo's accounts and enterprises are
+     * written directly, in the one transaction that also writes the reference data, to start fast.
+     */
     public DemoGate(
             Transactions tx,
             PasswordHasher hasher,
@@ -81,10 +87,27 @@ public final class DemoGate {
         this.seed = seed;
     }
 
+    /** Asks a day being seeded to stop after the trip in hand (the server is shutting down). */
+    public void stop() {
+        stopped = true;
+    }
+
     /** Seeds the demo day unless the database already knows an enterprise; answers whether it seeded. */
     public boolean seedIfEmpty() {
+        Optional<Runnable> day = seedGateIfEmpty();
+        day.ifPresent(Runnable::run);
+        return day.isPresent();
+    }
+
+    /**
+     * Seeds what logging in needs (stations, lanes, cameras, yards, accounts, enterprises) now, and
+     * hands back the day's trips to seed afterwards: those take thousands of committed transactions
+     * (seconds), which a server runs in the background rather than before it answers. Empty when the
+     * database already knows an enterprise.
+     */
+    public Optional<Runnable> seedGateIfEmpty() {
         if (!isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         long started = System.nanoTime();
         Instant now = clock.instant();
@@ -94,9 +117,20 @@ public final class DemoGate {
         String hash = hasher.hash(DEMO_PASSWORD);
         Setup setup = tx.write(session -> isEmpty(session) ? setUp(session, catalog, hash, now) : null);
         if (setup == null) {
-            return false;
+            return Optional.empty();
         }
         long referenceDone = System.nanoTime();
+        return Optional.of(() -> seedTrips(setup, random, people, catalog, now, started, referenceDone));
+    }
+
+    private void seedTrips(
+            Setup setup,
+            Random random,
+            DemoPeople people,
+            List<Enterprise> catalog,
+            Instant now,
+            long started,
+            long referenceDone) {
 
         List<Trip> trips = new DemoTrips(random, people, catalog).generate(TRIPS);
         DemoPlans planner = new DemoPlans(random);
@@ -109,11 +143,17 @@ public final class DemoGate {
                 .toList();
         long[] crossingIds = new long[trips.size()];
         for (int i : order) {
+            if (stopped) {
+                return;
+            }
             Trip trip = trips.get(i);
             crossingIds[i] = day.declare(setup.enterprises().get(trip.enterprise()), trip, arrivals.get(i));
         }
         long declared = System.nanoTime();
         for (int i : order) {
+            if (stopped) {
+                return;
+            }
             day.advance(crossingIds[i], trips.get(i), plans.get(i));
         }
         long done = System.nanoTime();
@@ -127,7 +167,6 @@ public final class DemoGate {
                 (referenceDone - started) / 1_000_000,
                 (declared - referenceDone) / 1_000_000,
                 (done - declared) / 1_000_000);
-        return true;
     }
 
     private record Setup(Map<Agency, Actor> officers, List<Actor> enterprises) {}

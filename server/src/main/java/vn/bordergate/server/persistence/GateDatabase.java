@@ -141,8 +141,6 @@ public final class GateDatabase implements AutoCloseable {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
-                // Derby has no time zones: store instants as UTC so no DST hour is ever ambiguous
-                .applySetting(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .applySetting(AvailableSettings.ORDER_INSERTS, true)
                 .applySetting(AvailableSettings.ORDER_UPDATES, true)
@@ -155,6 +153,7 @@ public final class GateDatabase implements AutoCloseable {
         try {
             MetadataSources sources = new MetadataSources(registry);
             ENTITIES.forEach(sources::addAnnotatedClass);
+            sources.addAnnotatedClass(UtcInstantConverter.class);
             return sources.buildMetadata().buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);

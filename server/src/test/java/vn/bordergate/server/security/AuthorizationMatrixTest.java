@@ -136,9 +136,12 @@ class AuthorizationMatrixTest {
         ops.add(read("/api/workflow", EVERYONE, () -> "/api/workflow"));
         ops.add(read("/api/users", ADMIN_ONLY, () -> "/api/users"));
         ops.add(write(
-                "POST", "/api/users", 201, ADMIN_ONLY, () -> new Call("/api/users", newUser()), () -> GATE.as("admin")
-                        .users()
-                        .size()));
+                "POST",
+                "/api/users",
+                201,
+                ADMIN_ONLY,
+                () -> new Call("/api/users", newUser()),
+                AuthorizationMatrixTest::userCount));
         ops.add(read("/api/enterprises", OFFICERS, () -> "/api/enterprises"));
         ops.add(read(
                 "/api/enterprises/{id of enterprise's enterprise}",
@@ -150,7 +153,7 @@ class AuthorizationMatrixTest {
                 201,
                 ADMIN_ONLY,
                 () -> new Call("/api/enterprises", newEnterprise()),
-                () -> GATE.as("admin").enterprises().size()));
+                AuthorizationMatrixTest::enterpriseCount));
         ops.add(write(
                 "POST",
                 "/api/declarations",
@@ -367,7 +370,7 @@ class AuthorizationMatrixTest {
         assertThat(answer.body()).as("%s: no stack trace", what).doesNotContain("at vn.bordergate.", "java.lang.");
     }
 
-    // ---- sanity of the table itself and of the fixtures
+    // ---- sanity of the table itself (the fixtures check their own state as they are made)
 
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
@@ -482,6 +485,14 @@ class AuthorizationMatrixTest {
                 .as("fixture: the truck must come back")
                 .isNotNull();
         return cn.crossingId();
+    }
+
+    private static Object userCount() {
+        return GATE.as("admin").users().size();
+    }
+
+    private static Object enterpriseCount() {
+        return GATE.as("admin").enterprises().size();
     }
 
     private static StepDecisionRequest pass() {

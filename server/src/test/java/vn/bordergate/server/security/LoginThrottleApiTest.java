@@ -3,6 +3,8 @@ package vn.bordergate.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.RawResponse;
 import vn.bordergate.common.dto.ApiError;
 import vn.bordergate.common.dto.LoginRequest;
@@ -19,16 +22,18 @@ import vn.bordergate.common.dto.NewUserRequest;
 import vn.bordergate.common.json.GateJson;
 import vn.bordergate.common.workflow.Agency;
 import vn.bordergate.common.workflow.Role;
+import vn.bordergate.server.GateServer;
+import vn.bordergate.server.ServerOptions;
 import vn.bordergate.server.support.MutableClock;
-import vn.bordergate.server.support.TestGate;
 
 /**
  * Failed logins are throttled: after five wrong passwords for an account, even the right one is
  * refused with 429 and a {@code Retry-After} until the failures leave the five-minute window.
  *
- * <p>This test runs its own server, not {@link TestGate#shared()}: the throttle also counts failures
+ * <p>This test runs its own server, not {@code TestGate.shared()}: the throttle also counts failures
  * per client address, and every test logs in from 127.0.0.1, so the failures made here would count
- * against the logins of the other tests of the JVM. Its clock is one the test moves, so a window
+ * against the logins of the other tests of the JVM. The server has no demo data (it starts in a
+ * fraction of the time), only its initial administrator, and a clock the test moves, so a window
  * passes without waiting.
  */
 class LoginThrottleApiTest {
@@ -36,18 +41,27 @@ class LoginThrottleApiTest {
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private static final ObjectMapper JSON = GateJson.newClientMapper();
-    private static TestGate gate;
+    private static final String ADMIN_PASSWORD = "initial-admin-password";
+    private static GateServer server;
+    private static GateClient admin;
 
     @BeforeAll
-    static void start() {
-        gate = TestGate.start(CLOCK);
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("bordergate-throttle-test-");
+        server = GateServer.start(new ServerOptions("127.0.0.1", 0, dir, false, "admin", ADMIN_PASSWORD), CLOCK);
+        admin = anonymous();
+        admin.login("admin", ADMIN_PASSWORD);
     }
 
     @AfterAll
     static void stop() {
-        if (gate != null) {
-            gate.close();
+        if (server != null) {
+            server.close();
         }
+    }
+
+    private static GateClient anonymous() {
+        return new GateClient(server.uri());
     }
 
     @BeforeEach
@@ -57,14 +71,13 @@ class LoginThrottleApiTest {
 
     private static String freshUser() {
         String username = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
-        gate.as("admin")
-                .createUser(new NewUserRequest(
-                        username, PASSWORD, "Throttle test officer", Role.OFFICER, Agency.CUSTOMS, null, null));
+        admin.createUser(new NewUserRequest(
+                username, PASSWORD, "Throttle test officer", Role.OFFICER, Agency.CUSTOMS, null, null));
         return username;
     }
 
     private static RawResponse login(String username, String password) {
-        return gate.anonymous().send("POST", "/api/auth/login", new LoginRequest(username, password));
+        return anonymous().send("POST", "/api/auth/login", new LoginRequest(username, password));
     }
 
     private static ApiError apiError(RawResponse answer) throws Exception {
@@ -90,7 +103,7 @@ class LoginThrottleApiTest {
                 .isEqualTo(wrong);
         assertThat(unknownUser.header("Retry-After")).isEmpty();
 
-        LoginResponse ok = gate.anonymous().login(username, PASSWORD);
+        LoginResponse ok = anonymous().login(username, PASSWORD);
         assertThat(ok.user().username()).isEqualTo(username);
     }
 

@@ -90,6 +90,11 @@ public final class TestGate implements AutoCloseable {
         return new GateClient(uri()).withToken(token);
     }
 
+    /** Forgets cached tokens: after moving a test clock past their 12 h lifetime, log in afresh. */
+    public void forgetTokens() {
+        tokens.clear();
+    }
+
     /** Plates no other test and no demo trip uses. */
     public static String uniqueVietnamesePlate() {
         int n = PLATES.incrementAndGet();

@@ -63,9 +63,11 @@ class OverstayAlertTest {
         assertThat(overstaying(ours)).isEmpty();
 
         CLOCK.advance(Duration.ofHours(25));
+        gate.forgetTokens();
         assertThat(overstaying(ours)).containsExactly(oneWay.id());
 
         CLOCK.advance(Duration.ofHours(12));
+        gate.forgetTokens();
         assertThat(overstaying(ours)).containsExactly(oneWay.id(), twoWay.id());
         assertThat(gate.as("supervisor").overstays().stream()
                         .filter(a -> a.crossingId() == oneWay.id())

@@ -1,0 +1,437 @@
+package vn.bordergate.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.common.dto.CameraDto;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.HoldReleaseRequest;
+import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.dto.NewPlateReadRequest;
+import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.common.dto.StepDecisionRequest;
+import vn.bordergate.common.event.CrossingChangedEvent;
+import vn.bordergate.common.event.EventEnvelope;
+import vn.bordergate.common.event.PlateReadEvent;
+import vn.bordergate.common.event.QueueChangedEvent;
+import vn.bordergate.common.event.StepConfirmedEvent;
+import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.common.workflow.Outcome;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.support.TestGate;
+
+/** The WebSocket event stream: what officers receive, in order, promptly; who may subscribe. */
+class EventStreamTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    /** How long the burst may take to fill a client's buffers (a few seconds on a developer machine). */
+    private static final Duration BURST_LIMIT = Duration.ofSeconds(40);
+
+    private final TestGate gate = TestGate.shared();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    /** The events one subscriber received, each with the moment it arrived. */
+    private static final class Inbox implements GateEventStream.Listener {
+        record Received(EventEnvelope envelope, Instant at) {}
+
+        final List<Received> received = new CopyOnWriteArrayList<>();
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onEvent(EventEnvelope envelope) {
+            received.add(new Received(envelope, Instant.now()));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            errors.add(error);
+        }
+
+        <E> Received await(Class<E> type, Predicate<E> matching, String what) {
+            return await(
+                    r -> type.isInstance(r.envelope().event())
+                            && matching.test(type.cast(r.envelope().event())),
+                    what);
+        }
+
+        Received await(Predicate<Received> matching, String what) {
+            Instant deadline = Instant.now().plus(WAIT);
+            while (true) {
+                Optional<Received> found = received.stream().filter(matching).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("no " + what + " within " + WAIT + "; received "
+                            + received.stream()
+                                    .map(r -> r.envelope().seq() + ":"
+                                            + r.envelope().event().getClass().getSimpleName())
+                                    .toList()
+                            + (errors.isEmpty() ? "" : ", errors " + errors));
+                }
+                pause();
+            }
+        }
+
+        List<Long> seqs() {
+            return received.stream().map(r -> r.envelope().seq()).toList();
+        }
+    }
+
+    /** Subscribers of the shared server before the test (others' closed streams may still be leaving). */
+    private int baseline;
+
+    @BeforeEach
+    void settle() {
+        baseline = steadySubscriberCount();
+    }
+
+    @AfterEach
+    void closeStreams() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        awaitTrue(
+                () -> gate.server().eventSubscribers() <= baseline,
+                WAIT,
+                () -> "the server lets go of closed subscriptions ("
+                        + gate.server().eventSubscribers() + " left, " + baseline + " before)");
+    }
+
+    private Inbox subscribe(String officer) {
+        Inbox inbox = new Inbox();
+        GateEventStream stream = gate.as(officer).openEvents(null, inbox);
+        open.add(stream::close);
+        assertThat(stream.isOpen()).isTrue();
+        return inbox;
+    }
+
+    @Test
+    void anOfficerSeesADeclarationAndADecisionAsTheyHappen() {
+        Inbox inbox = subscribe("borderguard");
+
+        DeclarationDto declared = gate.declare();
+        long id = declared.crossingId();
+        Inbox.Received created = inbox.await(
+                CrossingChangedEvent.class,
+                e -> e.crossing().id() == id && e.crossing().status() == CrossingStatus.DECLARED,
+                "CrossingChangedEvent (DECLARED) for crossing " + id);
+        CrossingChangedEvent createdEvent =
+                (CrossingChangedEvent) created.envelope().event();
+        assertThat(createdEvent.crossing().tractorPlate()).isEqualTo(declared.tractorPlate());
+        assertThat(createdEvent.crossing().declarationId()).isEqualTo(declared.id());
+
+        gate.as("customs").decideStep(id, Step.DECLARATION, new StepDecisionRequest(Outcome.PASS, null, "HN-CUS-1"));
+        Inbox.Received confirmed = inbox.await(
+                StepConfirmedEvent.class,
+                e -> e.crossingId() == id && e.step().step() == Step.DECLARATION,
+                "StepConfirmedEvent for step DECLARATION of crossing " + id);
+        StepConfirmedEvent step = (StepConfirmedEvent) confirmed.envelope().event();
+        assertThat(step.step().state()).isEqualTo(StepState.PASSED);
+        assertThat(step.step().officer()).isEqualTo("customs");
+        assertThat(step.step().stationCode()).isEqualTo("HN-CUS-1");
+        assertThat(step.step().decidedAt()).isNotNull();
+        assertThat(step.tractorPlate()).isEqualTo(declared.tractorPlate());
+
+        Inbox.Received changed = inbox.await(
+                CrossingChangedEvent.class,
+                e -> e.crossing().id() == id && e.crossing().status() == CrossingStatus.EN_ROUTE,
+                "CrossingChangedEvent (EN_ROUTE) for crossing " + id);
+        assertThat(changed.envelope().seq()).isGreaterThan(created.envelope().seq());
+
+        long decidedSeq = confirmed.envelope().seq();
+        Inbox.Received queue = inbox.await(
+                r -> r.envelope().event() instanceof QueueChangedEvent
+                        && r.envelope().seq() > decidedSeq,
+                "QueueChangedEvent after the decision (seq > " + decidedSeq + ")");
+        QueueChangedEvent counts = (QueueChangedEvent) queue.envelope().event();
+        assertThat(counts.queue()).isNotNull();
+        assertThat(counts.queue().byStatus()).isNotEmpty();
+
+        assertThat(inbox.seqs()).as("sequence numbers").isNotEmpty().isSorted().doesNotHaveDuplicates();
+        assertThat(inbox.received)
+                .as("each event carries when it was sent")
+                .allSatisfy(r -> assertThat(r.envelope().sentAt()).isNotNull());
+        assertThat(inbox.errors).isEmpty();
+    }
+
+    @Test
+    void aPlateReadOfADeclaredVehicleIsMatchedToItsCrossing() {
+        Inbox inbox = subscribe("gate");
+        DeclarationDto declared = gate.declare();
+        CameraDto camera = gate.as("gate").cameras().stream()
+                .filter(CameraDto::enabled)
+                .findFirst()
+                .orElseThrow();
+
+        PlateReadDto posted = gate.as("camera")
+                .postPlateRead(new NewPlateReadRequest(
+                        camera.code(), Instant.now(), declared.tractorPlate(), 0.97, "plates/event-stream-test.jpg"));
+
+        Inbox.Received received = inbox.await(
+                PlateReadEvent.class, e -> e.read().id() == posted.id(), "PlateReadEvent for read " + posted.id());
+        PlateReadDto read = ((PlateReadEvent) received.envelope().event()).read();
+        assertThat(read.matchStatus()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(read.crossingId()).isEqualTo(declared.crossingId());
+        assertThat(read.cameraCode()).isEqualTo(camera.code());
+        assertThat(read.laneCode()).isEqualTo(camera.laneCode());
+        assertThat(inbox.seqs()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theHandshakeIsRefusedToAnyoneButOfficers() {
+        assertThat(refusal(null)).as("no token").isEqualTo(401);
+        assertThat(refusal("garbage")).as("a garbage token").isEqualTo(401);
+        assertThat(refusal(gate.as("enterprise").token())).as("an enterprise").isEqualTo(403);
+        assertThat(refusal(gate.as("camera").token())).as("a camera").isEqualTo(403);
+
+        // officers, supervisors and administrators may subscribe
+        for (String officer : List.of("customs", "supervisor", "admin")) {
+            GateEventStream stream = gate.as(officer).openEvents(null, null);
+            open.add(stream::close);
+            assertThat(stream.isOpen()).as(officer).isTrue();
+        }
+    }
+
+    @Test
+    void theTokenMayComeAsTheAccessTokenQueryParameter() {
+        HttpClient http = HttpClient.newHttpClient();
+        URI base = URI.create("ws://" + gate.uri().getAuthority() + "/api/events?access_token=");
+
+        WebSocket ws = http.newWebSocketBuilder()
+                .buildAsync(URI.create(base + gate.as("medical").token()), new WebSocket.Listener() {})
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        open.add(ws::abort);
+        assertThat(ws.isInputClosed()).isFalse();
+
+        assertThatThrownBy(() -> http.newWebSocketBuilder()
+                        .buildAsync(URI.create(base + gate.as("enterprise").token()), new WebSocket.Listener() {})
+                        .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                        .join())
+                .isInstanceOf(CompletionException.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void aClientThatNeverReadsDoesNotHoldUpTheOthers() throws Exception {
+        int before = baseline;
+        String token = gate.as("borderguard").token();
+        // a WebSocket client that takes its first message and then never asks for another
+        AtomicInteger stalledReceived = new AtomicInteger();
+        WebSocket stalled = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://" + gate.uri().getAuthority() + "/api/events"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        stalledReceived.incrementAndGet();
+                        return new CompletableFuture<>(); // never done, and never request(n) again
+                    }
+                })
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        open.add(stalled::abort);
+        // and one that shakes hands over a socket with a tiny receive buffer, then never reads a byte
+        Socket deaf = deafSubscriber(token);
+        open.add(deaf);
+        Inbox healthy = subscribe("gate");
+        awaitTrue(
+                () -> gate.server().eventSubscribers() >= before + 3, WAIT, () -> "the three subscriptions registered");
+
+        // a burst of holds and releases on a few crossings (two large events each) until the deaf client's
+        // buffers are full and the server gives up on it, as it must rather than wait for it
+        List<Long> crossings = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            crossings.add(gate.declare().crossingId());
+        }
+        GateClient customs = gate.as("customs");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger changes = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(crossings.size());
+        Instant burstStart = Instant.now();
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (long id : crossings) {
+                work.add(writers.submit(() -> {
+                    while (!stop.get()) {
+                        customs.decideStep(
+                                id, Step.DECLARATION, new StepDecisionRequest(Outcome.HOLD, "r".repeat(500), null));
+                        changes.incrementAndGet();
+                        customs.releaseHold(id, Step.DECLARATION, new HoldReleaseRequest("n".repeat(500), null));
+                        changes.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            awaitTrue(
+                    () -> gate.server().eventSubscribers() <= before + 2,
+                    BURST_LIMIT,
+                    () -> "the server gives up on the client that never reads (subscribers "
+                            + gate.server().eventSubscribers() + ", " + before + " before the three; " + changes
+                            + " changes made)");
+            stop.set(true);
+            for (Future<?> w : work) {
+                w.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            stop.set(true);
+            writers.shutdownNow();
+        }
+        Instant burstDone = Instant.now();
+
+        Set<Long> ours = Set.copyOf(crossings);
+        Predicate<Inbox.Received> oursConfirmed =
+                r -> r.envelope().event() instanceof StepConfirmedEvent e && ours.contains(e.crossingId());
+        awaitTrue(
+                () -> healthy.received.stream().filter(oursConfirmed).count() == changes.get(),
+                WAIT,
+                () -> "the healthy client receives all " + changes + " step confirmations (has "
+                        + healthy.received.stream().filter(oursConfirmed).count() + ")");
+        Duration tail = Duration.between(
+                burstDone,
+                healthy.received.stream()
+                        .filter(oursConfirmed)
+                        .map(Inbox.Received::at)
+                        .max(Instant::compareTo)
+                        .orElseThrow());
+        assertThat(tail)
+                .as(
+                        "the last event arrives promptly after a burst of %s changes in %s",
+                        changes, Duration.between(burstStart, burstDone))
+                .isLessThan(Duration.ofSeconds(2));
+        Duration worst = healthy.received.stream()
+                .filter(oursConfirmed)
+                .map(r -> Duration.between(r.envelope().sentAt(), r.at()))
+                .max(Duration::compareTo)
+                .orElseThrow();
+        assertThat(worst).as("the slowest delivery to the healthy client").isLessThan(Duration.ofSeconds(2));
+        assertThat(healthy.seqs()).isSorted().doesNotHaveDuplicates();
+        assertThat(healthy.errors).isEmpty();
+        assertThat(stalledReceived.get())
+                .as("the stalled client really stalled")
+                .isLessThanOrEqualTo(1);
+    }
+
+    /** Opens {@code /api/events} over a plain socket with a tiny receive buffer, and never reads after the 101. */
+    private Socket deafSubscriber(String token) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new InetSocketAddress(gate.uri().getHost(), gate.uri().getPort()), (int) WAIT.toMillis());
+        socket.setSoTimeout((int) WAIT.toMillis());
+        byte[] nonce = new byte[16];
+        new SecureRandom().nextBytes(nonce);
+        String handshake = "GET /api/events HTTP/1.1\r\n"
+                + "Host: " + gate.uri().getAuthority() + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(handshake.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).as("the handshake answer").startsWith("HTTP/1.1 101");
+        return socket;
+    }
+
+    // ---- helpers
+
+    /** The status with which the server refuses the event handshake for this token. */
+    private int refusal(String token) {
+        try {
+            GateEventStream stream = GateEventStream.connect(null, gate.uri(), token, null, null, WAIT);
+            stream.close();
+            throw new AssertionError("the handshake was accepted for token " + token);
+        } catch (GateApiException e) {
+            assertThat(e.error().status()).isEqualTo(e.status());
+            return e.status();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration limit, Supplier<String> what) {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + limit + ": " + what.get());
+            }
+            pause();
+        }
+    }
+
+    /** The subscriber count once it stops changing (closed streams of earlier tests leave asynchronously). */
+    private int steadySubscriberCount() {
+        Instant deadline = Instant.now().plus(WAIT);
+        int count = gate.server().eventSubscribers();
+        Instant steadySince = Instant.now();
+        while (Instant.now().isBefore(deadline)) {
+            pause();
+            int now = gate.server().eventSubscribers();
+            if (now != count) {
+                count = now;
+                steadySince = Instant.now();
+            } else if (Duration.between(steadySince, Instant.now()).toMillis() >= 250) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
