@@ -69,7 +69,7 @@ TABLES = [
    ('String','details','VARCHAR(2000)',''), ('String','previousHash','VARCHAR(64)','nn'), ('String','hash','VARCHAR(64)','nn uq')]),
  ('IdempotencyRecord', 'idempotency_record', 'The first answer to a retried write, replayed for the same key and account.', [
    ('String','idemKey','VARCHAR(80)','nn'), ('String','username','VARCHAR(64)','nn'), ('String','operation','VARCHAR(120)','nn'),
-   ('int','status','INT','nn'), ('String','responseBody','VARCHAR(32000)','nn'), ('Instant','createdAt','TIMESTAMP','nn')]),
+   ('int','status','INT','nn'), ('String','responseBody','CLOB','nn lob'), ('Instant','createdAt','TIMESTAMP','nn')]),
 ]
 UNIQUE_MULTI = {'driver': [('document_number','nationality')], 'crossing_step': [('crossing_id','step')], 'idempotency_record': [('idem_key','username')]}
 INDEXES = {'declaration': ['enterprise_id', 'tractor_id'], 'crossing': ['status', 'tractor_plate', 'trailer_plate', 'expected_arrival'],
@@ -96,6 +96,8 @@ def entity(name, table, doc, fields):
             if 'enum' in o:
                 imports |= {'jakarta.persistence.Enumerated', 'jakarta.persistence.EnumType', ENUM_IMPORTS[jt]}
                 ann.append('@Enumerated(EnumType.STRING)')
+            if 'lob' in o:
+                imports.add('jakarta.persistence.Lob'); ann.append('@Lob')
             if 'version' in o:
                 imports.add('jakarta.persistence.Version'); ann.append('@Version')
             colopts = []

@@ -1,6 +1,7 @@
 package vn.bordergate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,9 +9,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
@@ -48,6 +51,7 @@ import vn.bordergate.server.service.RequestValidator;
 import vn.bordergate.server.service.WeighingService;
 import vn.bordergate.server.web.EventSocketRoute;
 import vn.bordergate.server.web.GateApi;
+import vn.bordergate.server.web.HeaderSyntaxFilter;
 import vn.bordergate.server.web.JsonErrorHandler;
 
 /**
@@ -170,6 +174,7 @@ public final class GateServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("gate-api", new ServletContainer(api)), "/*");
+        context.addFilter(new FilterHolder(new HeaderSyntaxFilter(json)), "/*", EnumSet.of(DispatcherType.REQUEST));
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
             container.setMaxTextMessageSize(64 * 1024);

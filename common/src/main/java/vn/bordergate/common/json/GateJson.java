@@ -12,7 +12,7 @@ public final class GateJson {
 
     /**
      * A strict mapper: unknown fields and numbers given for enums are errors, so a typo in a request
-     * is reported instead of silently dropped. Times are ISO-8601 strings.
+     * is reported instead of silently dropped. A missing boolean is false. Times are ISO-8601 strings.
      */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
@@ -20,7 +20,6 @@ public final class GateJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }

@@ -22,6 +22,8 @@ import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.LoginRequest;
 import vn.bordergate.common.dto.LoginResponse;
 import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.dto.MedicalDeclarationDto;
+import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.OverstayAlertDto;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.dto.QueueSummaryDto;
@@ -290,12 +292,13 @@ class GateJsonTest {
     }
 
     @Test
-    void nullForAPrimitiveFails() {
-        String json = "{\"seq\":null,\"sentAt\":\"2025-03-01T08:30:00Z\",\"event\":{\"type\":\"CAMERA_STATUS\","
-                + "\"cameraCode\":\"CAM-1\",\"state\":\"STOPPED\",\"fps\":0.0,\"detail\":null}}";
-
-        assertThatThrownBy(() -> strict.readValue(json, EventEnvelope.class))
-                .isInstanceOf(MismatchedInputException.class);
+    void aMissingBooleanIsFalseSoOptionalFlagsMayBeLeftOut() throws Exception {
+        String json = "{\"cameraCode\":\"CAM-L1\",\"text\":\"29H33578\",\"confidence\":0.9}";
+        NewPlateReadRequest read = strict.readValue(json, NewPlateReadRequest.class);
+        assertThat(read.confidence()).isEqualTo(0.9);
+        String medical = "{\"temperatureC\":36.6}";
+        assertThat(strict.readValue(medical, MedicalDeclarationDto.class).symptoms())
+                .isFalse();
     }
 
     @Test

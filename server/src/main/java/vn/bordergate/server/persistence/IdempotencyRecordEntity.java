@@ -2,6 +2,7 @@ package vn.bordergate.server.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -20,7 +21,8 @@ public class IdempotencyRecordEntity extends BaseEntity {
 
     private int status;
 
-    @Column(nullable = false, length = 32000)
+    @Lob
+    @Column(nullable = false)
     private String responseBody;
 
     @Column(nullable = false)

@@ -31,6 +31,12 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        // a body cut off by the size limit surfaces inside a JSON error: the size is the real answer
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() == 413) {
+                return error(413, "too_large", "the request body is too large (at most 1 MB)", List.of());
+            }
+        }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             Response known = known(t);
             if (known != null) {
@@ -63,18 +69,19 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (t instanceof JsonProcessingException json) {
             return fromJson(json);
         }
-        if (t instanceof HttpException http && http.getCode() == 413) {
-            return error(413, "too_large", "the request body is too large", List.of());
-        }
         return null;
     }
 
     private static Response fromJson(JsonProcessingException e) {
+        // Jackson wraps a parse error met inside a field with that field's path: the parse error says more
+        if (e.getClass() == JsonMappingException.class && e.getCause() instanceof JsonProcessingException inner) {
+            return fromJson(inner);
+        }
         if (e instanceof StreamConstraintsException) {
             return error(
                     400,
                     "invalid",
-                    "the JSON body is too deeply nested or too long: " + e.getOriginalMessage(),
+                    "the JSON body is too deeply nested, or a number or text in it too long",
                     List.of());
         }
         if (!(e instanceof JsonMappingException mapping)) {

@@ -1,5 +1,6 @@
 package vn.bordergate.server.web;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ public final class AuthResource {
         this.accounts = accounts;
     }
 
+    @SecurityRequirements // public: no token
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)

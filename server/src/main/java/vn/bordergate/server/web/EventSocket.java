@@ -11,14 +11,14 @@ import vn.bordergate.server.events.EventHub;
  * {@link #MAX_IN_FLIGHT} frames pile up is closed (it reconnects and reloads) instead of holding
  * memory or slowing the fan-out for everyone else.
  */
-final class EventSocket implements Session.Listener.AutoDemanding, EventHub.Subscriber {
+public final class EventSocket implements Session.Listener.AutoDemanding, EventHub.Subscriber {
     static final int MAX_IN_FLIGHT = 512;
 
     private final EventHub hub;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Session session;
 
-    EventSocket(EventHub hub) {
+    public EventSocket(EventHub hub) {
         this.hub = hub;
     }
 

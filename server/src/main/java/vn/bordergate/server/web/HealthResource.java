@@ -1,5 +1,6 @@
 package vn.bordergate.server.web;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ public final class HealthResource {
         this.health = health;
     }
 
+    @SecurityRequirements // public: no token
     @GET
     public HealthDto health() {
         return health.get();

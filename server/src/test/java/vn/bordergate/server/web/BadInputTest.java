@@ -764,6 +764,7 @@ class BadInputTest {
 
     @Test
     void aTenMegabyteBodySentInChunksIsRefusedWith413() throws Exception {
+        Snapshot before = Snapshot.take();
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(gate.uri() + "/api/declarations"))
@@ -773,7 +774,15 @@ class BadInputTest {
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tenMegabytesOfJson())))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException cutOff) {
+            // Jetty stops reading at the 1 MB limit and closes the connection while the client is still
+            // uploading; the 413 it wrote may be lost on the way. Refused either way, nothing stored.
+            assertThat(Snapshot.take().declarations).isEqualTo(before.declarations);
+            return;
+        }
         RawResponse raw = new RawResponse(response.statusCode(), response.body(), response.headers());
         assertThat(raw.status()).as(raw.body()).isEqualTo(413);
         ErrorAnswers.clientError("chunked 10 MB body", raw);
