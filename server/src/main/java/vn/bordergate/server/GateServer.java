@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -42,6 +45,7 @@ import vn.bordergate.server.service.DeclarationRecords;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.GateException;
 import vn.bordergate.server.service.IdempotentWrites;
 import vn.bordergate.server.service.OverstayMonitor;
 import vn.bordergate.server.service.PlateReadService;
@@ -95,15 +99,17 @@ public final class GateServer implements AutoCloseable {
         Instant startedAt = clock.instant();
         String version = version();
         ObjectMapper json = GateJson.newMapper();
-        GateDatabase database = GateDatabase.openEmbedded(options.dataDir());
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "gate-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        long t0 = System.nanoTime();
+        // the database (Derby, Liquibase, Hibernate: about 3 s) opens while Jetty and Jersey start
+        CompletableFuture<GateDatabase> opening = CompletableFuture.supplyAsync(
+                () -> GateDatabase.openEmbedded(options.dataDir()),
+                r -> daemon("gate-database-open", r).start());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> daemon("gate-scheduler", r));
         RequestValidator validator = new RequestValidator();
+        Server jetty = null;
         try {
-            Transactions tx = new Transactions(database.sessionFactory(), ConcurrentChanges::translate);
+            Transactions tx =
+                    new Transactions(opening.thenApply(GateDatabase::sessionFactory), ConcurrentChanges::translate);
             EventHub hub = new EventHub(json, clock);
             AuditLog audit = new AuditLog(tx, clock);
             IdempotentWrites idempotent = new IdempotentWrites(json, clock);
@@ -123,15 +129,14 @@ public final class GateServer implements AutoCloseable {
             WeighingService weighings = new WeighingService(tx, validator, audit, clock);
             FeeService fees = new FeeService(tx, validator, audit, clock);
             PlateReadService plateReads = new PlateReadService(tx, validator, hub, clock);
-
             GateBootstrap bootstrap = new GateBootstrap(
                     tx, hasher, accounts, enterprises, declarations, crossings, weighings, fees, audit, clock);
-            bootstrap.prepare(options);
 
-            HealthDto health = new HealthDto("UP", version, startedAt, options.demo());
+            AtomicReference<HealthDto> health =
+                    new AtomicReference<>(new HealthDto("STARTING", version, startedAt, options.demo()));
             GateApi api = new GateApi(
                     new GateApi.Services(
-                            () -> health,
+                            () -> ready(health.get()),
                             tokens,
                             accounts,
                             enterprises,
@@ -146,20 +151,63 @@ public final class GateServer implements AutoCloseable {
                             audit),
                     json,
                     version);
-            Server jetty = jetty(options, api, new EventSocketRoute(hub, tokens), json);
+            jetty = jetty(options, api, new EventSocketRoute(hub, tokens), json);
+            long tHttp = System.nanoTime();
+            GateDatabase database = opened(opening);
+            long tDatabase = System.nanoTime();
+            bootstrap.prepare(options);
+            health.set(new HealthDto("UP", version, startedAt, options.demo()));
             scheduler.scheduleWithFixedDelay(new OverstayMonitor(crossingQueries, hub), 5, 60, TimeUnit.SECONDS);
+            long tReady = System.nanoTime();
             LOG.info(
-                    "gate server {} listening on {} (data in {}{})",
+                    "gate server {} listening on {} (data in {}{}); ready in {} ms: HTTP {} ms, database {} ms"
+                            + " (in parallel), first-start data {} ms",
                     version,
                     jetty.getURI(),
                     options.dataDir().toAbsolutePath(),
-                    options.demo() ? ", demo" : "");
+                    options.demo() ? ", demo" : "",
+                    (tReady - t0) / 1_000_000,
+                    (tHttp - t0) / 1_000_000,
+                    (tDatabase - t0) / 1_000_000,
+                    (tReady - tDatabase) / 1_000_000);
             return new GateServer(jetty, scheduler, database, validator, hub, bootstrap);
         } catch (RuntimeException e) {
+            stopQuietly(jetty);
             scheduler.shutdownNow();
             validator.close();
-            database.close();
+            opening.thenAccept(GateDatabase::close);
             throw e;
+        }
+    }
+
+    private static HealthDto ready(HealthDto health) {
+        if (!"UP".equals(health.status())) {
+            throw GateException.unavailable("the gate server is starting: try again in a moment");
+        }
+        return health;
+    }
+
+    private static GateDatabase opened(CompletableFuture<GateDatabase> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void stopQuietly(Server jetty) {
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception ignored) {
+                // already failing: the start failure is the one worth reporting
+            }
         }
     }
 

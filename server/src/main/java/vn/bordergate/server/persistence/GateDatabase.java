@@ -7,19 +7,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import liquibase.Scope;
-import liquibase.UpdateSummaryOutputEnum;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.command.core.helpers.ShowSummaryArgument;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.ui.LoggerUIService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -30,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gate's database: an embedded Derby in the data directory, a connection pool, the schema brought
- * up to date by Liquibase and then checked by Hibernate. Closing it shuts Derby down cleanly.
+ * up to date by Flyway and then checked by Hibernate. Closing it shuts Derby down cleanly.
  */
 public final class GateDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateDatabase.class);
@@ -80,8 +72,16 @@ public final class GateDatabase implements AutoCloseable {
         config.setAutoCommit(false);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            migrate(dataSource);
-            return new GateDatabase(jdbcUrl, dataSource, buildSessionFactory(dataSource));
+            // Hibernate reads the entity mappings while Flyway migrates; it checks the schema after
+            CompletableFuture<Mappings> mappings = CompletableFuture.supplyAsync(() -> mappings(dataSource));
+            try {
+                migrate(dataSource);
+            } catch (RuntimeException e) {
+                mappings.thenAccept(m -> StandardServiceRegistryBuilder.destroy(m.registry()));
+                throw e;
+            }
+            SessionFactory sf = validatedSessionFactory(join(mappings));
+            return new GateDatabase(jdbcUrl, dataSource, sf);
         } catch (RuntimeException e) {
             dataSource.close();
             shutdownDerby(jdbcUrl);
@@ -118,26 +118,25 @@ public final class GateDatabase implements AutoCloseable {
         return false;
     }
 
+    /** Brings the schema up to date with the migrations for this database vendor (Derby here, PostgreSQL too). */
     private static void migrate(HikariDataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            Database database =
-                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
-                    // Liquibase's console output goes to the log, not to stdout
-                    Scope.Attr.ui.name(), new LoggerUIService());
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "db/changelog.yaml")
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                    .execute());
-        } catch (Exception e) {
+        String vendor = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "derby";
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + vendor)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
                     "the database schema could not be brought up to date: " + rootMessage(e), e);
         }
     }
 
-    private static SessionFactory buildSessionFactory(HikariDataSource dataSource) {
+    private record Mappings(StandardServiceRegistry registry, Metadata metadata) {}
+
+    private static Mappings mappings(HikariDataSource dataSource) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
@@ -156,11 +155,29 @@ public final class GateDatabase implements AutoCloseable {
             MetadataSources sources = new MetadataSources(registry);
             ENTITIES.forEach(sources::addAnnotatedClass);
             sources.addAnnotatedClass(UtcInstantConverter.class);
-            return sources.buildMetadata().buildSessionFactory();
+            return new Mappings(registry, sources.buildMetadata());
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    /** Builds the session factory, which validates the mappings against the migrated schema. */
+    private static SessionFactory validatedSessionFactory(Mappings mappings) {
+        try {
+            return mappings.metadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(mappings.registry());
             throw new DatabaseUnavailableException(
                     "the database schema does not match this server version: " + rootMessage(e), e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -1,5 +1,7 @@
 package vn.bordergate.server.persistence;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.hibernate.Session;
@@ -10,22 +12,34 @@ import org.hibernate.SessionFactory;
  * rolled back when it throws, so a failed request leaves nothing half written.
  */
 public final class Transactions {
-    private final SessionFactory sessionFactory;
+    private final CompletableFuture<SessionFactory> opening;
     private final UnaryOperator<RuntimeException> failures;
 
-    /** @param failures turns database failures (a concurrent change, say) into the caller's own errors */
-    public Transactions(SessionFactory sessionFactory, UnaryOperator<RuntimeException> failures) {
-        this.sessionFactory = sessionFactory;
+    /**
+     * @param opening the database being opened: the server builds everything else meanwhile, and a
+     *     unit of work started before it is open waits for it
+     * @param failures turns database failures (a concurrent change, say) into the caller's own errors
+     */
+    public Transactions(CompletableFuture<SessionFactory> opening, UnaryOperator<RuntimeException> failures) {
+        this.opening = opening;
         this.failures = failures;
     }
 
     public Transactions(SessionFactory sessionFactory) {
-        this(sessionFactory, UnaryOperator.identity());
+        this(CompletableFuture.completedFuture(sessionFactory), UnaryOperator.identity());
+    }
+
+    private SessionFactory sessionFactory() {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     public <T> T write(Function<Session, T> work) {
         try {
-            return sessionFactory.fromTransaction(work);
+            return sessionFactory().fromTransaction(work);
         } catch (RuntimeException e) {
             throw failures.apply(e);
         }
@@ -33,7 +47,7 @@ public final class Transactions {
 
     public <T> T read(Function<Session, T> work) {
         try {
-            return sessionFactory.fromSession(session -> {
+            return sessionFactory().fromSession(session -> {
                 session.setDefaultReadOnly(true);
                 var tx = session.beginTransaction();
                 try {

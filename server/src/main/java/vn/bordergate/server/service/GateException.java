@@ -18,7 +18,8 @@ public class GateException extends RuntimeException {
         NOT_FOUND,
         CONFLICT,
         TOO_LARGE,
-        TOO_MANY_ATTEMPTS
+        TOO_MANY_ATTEMPTS,
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -66,6 +67,10 @@ public class GateException extends RuntimeException {
                 "too many failed logins: try again in " + Math.max(1, retryAfter.toSeconds()) + " s",
                 List.of(),
                 retryAfter);
+    }
+
+    public static GateException unavailable(String message) {
+        return new GateException(Kind.UNAVAILABLE, message, List.of(), null);
     }
 
     public Kind kind() {

@@ -147,6 +147,7 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case TOO_MANY_ATTEMPTS -> 429;
+            case UNAVAILABLE -> 503;
         };
     }
 

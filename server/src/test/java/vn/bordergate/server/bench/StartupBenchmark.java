@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.GateUnreachableException;
 import vn.bordergate.server.GateServerMain;
@@ -69,7 +70,7 @@ class StartupBenchmark {
                     if ("UP".equals(probe.health().status())) {
                         return (System.nanoTime() - start) / 1_000_000;
                     }
-                } catch (GateUnreachableException e) {
+                } catch (GateUnreachableException | GateApiException e) {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("server exited with " + process.exitValue());
                     }

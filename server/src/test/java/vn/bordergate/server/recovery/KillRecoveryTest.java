@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.GateUnreachableException;
 import vn.bordergate.common.dto.CrossingDto;
@@ -91,7 +92,7 @@ class KillRecoveryTest {
                 if ("UP".equals(probe.health().status())) {
                     return process;
                 }
-            } catch (GateUnreachableException e) {
+            } catch (GateUnreachableException | GateApiException e) {
                 Thread.sleep(100);
             }
         }
