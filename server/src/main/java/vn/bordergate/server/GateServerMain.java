@@ -21,7 +21,8 @@ public final class GateServerMain implements Callable<Integer> {
     @Option(names = "--host", description = "address to listen on (default 0.0.0.0; 127.0.0.1 with --demo)")
     String host;
 
-    @Option(names = "--data", required = true, description = "data directory (database, token key, images)")
+    // validated in call(), not by picocli: subcommands such as anpr need no data directory
+    @Option(names = "--data", description = "data directory (database, token key, images); required to serve")
     Path data;
 
     @Option(names = "--demo", description = "generate a demo day at Huu Nghi on first start, with demo accounts")
@@ -38,6 +39,10 @@ public final class GateServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (data == null) {
+            System.err.println("bordergate-server: --data DIR is required (the gate's database lives there)");
+            return 2;
+        }
         String listen = host != null ? host : demo ? "127.0.0.1" : "0.0.0.0";
         ServerOptions options =
                 new ServerOptions(listen, port, data, demo, initAdmin, System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"));
