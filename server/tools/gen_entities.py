@@ -51,7 +51,8 @@ TABLES = [
    ('String','cameraCode','VARCHAR(32)','nn'), ('String','laneCode','VARCHAR(32)',''), ('Instant','readAt','TIMESTAMP','nn'),
    ('String','rawText','VARCHAR(32)','nn'), ('String','plate','VARCHAR(16)',''), ('PlateCountry','country','VARCHAR(2)','enum'),
    ('double','confidence','DOUBLE','nn'), ('String','imagePath','VARCHAR(260)',''), ('Long','crossingId','BIGINT',''),
-   ('MatchStatus','matchStatus','VARCHAR(16)','nn enum')]),
+   ('MatchStatus','matchStatus','VARCHAR(16)','nn enum'), ('String','candidates','VARCHAR(600)',''),
+   ('Long','pairedReadId','BIGINT',''), ('String','correctedBy','VARCHAR(64)',''), ('Instant','correctedAt','TIMESTAMP','')]),
  ('Lane', 'lane', 'A gate lane.', [('String','code','VARCHAR(32)','nn uq'), ('String','name','VARCHAR(120)','nn'), ('Direction','direction','VARCHAR(30)','nn enum')]),
  ('Camera', 'camera', 'A lane camera.', [('String','code','VARCHAR(32)','nn uq'), ('Lane','lane','BIGINT','nn fk'), ('String','sourceUrl','VARCHAR(500)',''), ('boolean','enabled','BOOLEAN','nn')]),
  ('Station', 'station', "An agency's workstation at a joint control station.", [('String','code','VARCHAR(32)','nn uq'), ('String','name','VARCHAR(120)','nn'), ('Agency','agency','VARCHAR(30)','nn enum')]),
@@ -72,7 +73,7 @@ TABLES = [
 ]
 UNIQUE_MULTI = {'driver': [('document_number','nationality')], 'crossing_step': [('crossing_id','step')], 'idempotency_record': [('idem_key','username')]}
 INDEXES = {'declaration': ['enterprise_id', 'tractor_id'], 'crossing': ['status', 'tractor_plate', 'trailer_plate', 'expected_arrival'],
-           'crossing_step': ['crossing_id'], 'step_confirmation': ['crossing_id'], 'plate_read': ['read_at', 'crossing_id'],
+           'crossing_step': ['crossing_id'], 'step_confirmation': ['crossing_id'], 'plate_read': ['read_at', 'crossing_id', 'match_status'],
            'weighing': ['crossing_id'], 'fee': ['crossing_id'], 'goods_line': ['declaration_id'], 'camera': ['lane_id']}
 ENUM_IMPORTS = {'Role':'vn.bordergate.common.workflow.Role','Agency':'vn.bordergate.common.workflow.Agency','PlateCountry':'vn.bordergate.common.plate.PlateCountry',
   'PlateKind':'vn.bordergate.common.plate.PlateKind','VehicleType':'vn.bordergate.common.dto.VehicleType','Direction':'vn.bordergate.common.workflow.Direction',

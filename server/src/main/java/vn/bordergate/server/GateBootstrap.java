@@ -8,14 +8,7 @@ import vn.bordergate.common.workflow.Role;
 import vn.bordergate.server.demo.DemoGate;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.Actor;
-import vn.bordergate.server.security.PasswordHasher;
 import vn.bordergate.server.service.AccountService;
-import vn.bordergate.server.service.AuditLog;
-import vn.bordergate.server.service.CrossingService;
-import vn.bordergate.server.service.DeclarationService;
-import vn.bordergate.server.service.EnterpriseService;
-import vn.bordergate.server.service.FeeService;
-import vn.bordergate.server.service.WeighingService;
 
 /**
  * What a first start needs: demo data with its demo accounts, or else the first administrator, whose
@@ -30,21 +23,21 @@ final class GateBootstrap {
     private final DemoGate demo;
     private Thread demoDay;
 
-    GateBootstrap(
-            Transactions tx,
-            PasswordHasher hasher,
-            AccountService accounts,
-            EnterpriseService enterprises,
-            DeclarationService declarations,
-            CrossingService crossings,
-            WeighingService weighings,
-            FeeService fees,
-            AuditLog audit,
-            Clock clock) {
-        this.tx = tx;
-        this.accounts = accounts;
+    GateBootstrap(GateServices s, Clock clock) {
+        this.tx = s.tx;
+        this.accounts = s.accounts;
         this.demo = new DemoGate(
-                tx, hasher, accounts, enterprises, declarations, crossings, weighings, fees, audit, clock, DEMO_SEED);
+                s.tx,
+                s.hasher,
+                s.accounts,
+                s.enterprises,
+                s.declarations,
+                s.crossings,
+                s.weighings,
+                s.fees,
+                s.audit,
+                clock,
+                DEMO_SEED);
     }
 
     /** Waits for the demo day's trips (generated in the background after start); tests use it. */

@@ -33,26 +33,11 @@ import vn.bordergate.common.json.GateJson;
 import vn.bordergate.server.events.EventHub;
 import vn.bordergate.server.persistence.GateDatabase;
 import vn.bordergate.server.persistence.Transactions;
-import vn.bordergate.server.security.LoginThrottle;
-import vn.bordergate.server.security.PasswordHasher;
 import vn.bordergate.server.security.TokenService;
-import vn.bordergate.server.service.AccountService;
-import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.ConcurrentChanges;
-import vn.bordergate.server.service.CrossingQueries;
-import vn.bordergate.server.service.CrossingService;
-import vn.bordergate.server.service.DeclarationRecords;
-import vn.bordergate.server.service.DeclarationService;
-import vn.bordergate.server.service.EnterpriseService;
-import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.GateException;
-import vn.bordergate.server.service.IdempotentWrites;
 import vn.bordergate.server.service.OverstayMonitor;
-import vn.bordergate.server.service.PlateReadService;
-import vn.bordergate.server.service.QueueWatch;
-import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.RequestValidator;
-import vn.bordergate.server.service.WeighingService;
 import vn.bordergate.server.web.EventSocketRoute;
 import vn.bordergate.server.web.GateApi;
 import vn.bordergate.server.web.HeaderSyntaxFilter;
@@ -73,6 +58,7 @@ public final class GateServer implements AutoCloseable {
     private final RequestValidator validator;
     private final EventHub hub;
     private final GateBootstrap bootstrap;
+    private final GateServices services;
 
     private GateServer(
             Server jetty,
@@ -80,7 +66,9 @@ public final class GateServer implements AutoCloseable {
             GateDatabase database,
             RequestValidator validator,
             EventHub hub,
-            GateBootstrap bootstrap) {
+            GateBootstrap bootstrap,
+            GateServices services) {
+        this.services = services;
         this.jetty = jetty;
         this.bootstrap = bootstrap;
         this.scheduler = scheduler;
@@ -111,53 +99,22 @@ public final class GateServer implements AutoCloseable {
             Transactions tx =
                     new Transactions(opening.thenApply(GateDatabase::sessionFactory), ConcurrentChanges::translate);
             EventHub hub = new EventHub(json, clock);
-            AuditLog audit = new AuditLog(tx, clock);
-            IdempotentWrites idempotent = new IdempotentWrites(json, clock);
-            PasswordHasher hasher = new PasswordHasher();
             TokenService tokens =
                     new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, Duration.ofHours(12));
-            LoginThrottle throttle = new LoginThrottle(clock, 5, 100, Duration.ofMinutes(5));
-            DeclarationRecords records = new DeclarationRecords();
-            QueueWatch queue = new QueueWatch(tx, hub, scheduler, 250);
-            AccountService accounts = new AccountService(tx, validator, hasher, tokens, throttle, audit, clock);
-            EnterpriseService enterprises = new EnterpriseService(tx, validator, audit);
-            DeclarationService declarations =
-                    new DeclarationService(tx, validator, records, audit, idempotent, hub, clock);
-            CrossingService crossings =
-                    new CrossingService(tx, validator, records, audit, idempotent, hub, queue, clock);
-            CrossingQueries crossingQueries = new CrossingQueries(tx, clock);
-            WeighingService weighings = new WeighingService(tx, validator, audit, clock);
-            FeeService fees = new FeeService(tx, validator, audit, clock);
-            PlateReadService plateReads = new PlateReadService(tx, validator, hub, clock);
-            GateBootstrap bootstrap = new GateBootstrap(
-                    tx, hasher, accounts, enterprises, declarations, crossings, weighings, fees, audit, clock);
+            GateServices services = new GateServices(tx, validator, json, hub, scheduler, tokens, clock);
+            GateBootstrap bootstrap = new GateBootstrap(services, clock);
 
             AtomicReference<HealthDto> health =
                     new AtomicReference<>(new HealthDto("STARTING", version, startedAt, options.demo()));
-            GateApi api = new GateApi(
-                    new GateApi.Services(
-                            () -> ready(health.get()),
-                            tokens,
-                            accounts,
-                            enterprises,
-                            declarations,
-                            crossings,
-                            crossingQueries,
-                            queue,
-                            weighings,
-                            fees,
-                            plateReads,
-                            new ReferenceData(tx),
-                            audit),
-                    json,
-                    version);
+            GateApi api = new GateApi(GateApi.Services.of(() -> ready(health.get()), services), json, version);
             jetty = jetty(options, api, new EventSocketRoute(hub, tokens), json);
             long tHttp = System.nanoTime();
             GateDatabase database = opened(opening);
             long tDatabase = System.nanoTime();
             bootstrap.prepare(options);
             health.set(new HealthDto("UP", version, startedAt, options.demo()));
-            scheduler.scheduleWithFixedDelay(new OverstayMonitor(crossingQueries, hub), 5, 60, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(
+                    new OverstayMonitor(services.crossingQueries, hub), 5, 60, TimeUnit.SECONDS);
             long tReady = System.nanoTime();
             LOG.info(
                     "gate server {} listening on {} (data in {}{}); ready in {} ms: HTTP {} ms, database {} ms"
@@ -170,7 +127,7 @@ public final class GateServer implements AutoCloseable {
                     (tHttp - t0) / 1_000_000,
                     (tDatabase - t0) / 1_000_000,
                     (tReady - tDatabase) / 1_000_000);
-            return new GateServer(jetty, scheduler, database, validator, hub, bootstrap);
+            return new GateServer(jetty, scheduler, database, validator, hub, bootstrap, services);
         } catch (RuntimeException e) {
             stopQuietly(jetty);
             scheduler.shutdownNow();
@@ -260,6 +217,11 @@ public final class GateServer implements AutoCloseable {
     private String host() {
         String host = ((ServerConnector) jetty.getConnectors()[0]).getHost();
         return host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    }
+
+    /** The running server's services, for the parts wired beside the API (camera lanes) and for tests. */
+    public GateServices services() {
+        return services;
     }
 
     public int eventSubscribers() {

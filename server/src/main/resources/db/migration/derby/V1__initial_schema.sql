@@ -155,10 +155,15 @@ CREATE TABLE plate_read (
     image_path VARCHAR(260),
     crossing_id BIGINT,
     match_status VARCHAR(16) NOT NULL,
+    candidates VARCHAR(600),
+    paired_read_id BIGINT,
+    corrected_by VARCHAR(64),
+    corrected_at TIMESTAMP,
     CONSTRAINT pk_plate_read PRIMARY KEY (id)
 );
 CREATE INDEX ix_plate_read_read_at ON plate_read (read_at);
 CREATE INDEX ix_plate_read_crossing_id ON plate_read (crossing_id);
+CREATE INDEX ix_plate_read_match_status ON plate_read (match_status);
 
 CREATE TABLE lane (
     id BIGINT NOT NULL,

@@ -25,7 +25,9 @@ import vn.bordergate.common.dto.NewEnterpriseRequest;
 import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.NewUserRequest;
 import vn.bordergate.common.dto.OverstayAlertDto;
+import vn.bordergate.common.dto.PlateCorrectionRequest;
 import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.common.dto.PlateReadStatsDto;
 import vn.bordergate.common.dto.QueueSummaryDto;
 import vn.bordergate.common.dto.StationDto;
 import vn.bordergate.common.dto.StepDecisionRequest;
@@ -264,6 +266,14 @@ public final class GateClient {
 
     public PlateReadDto postPlateRead(NewPlateReadRequest request, String idempotencyKey) {
         return post("/api/plate-reads", request, PlateReadDto.class, idempotencyKey);
+    }
+
+    public PlateReadStatsDto plateReadStats() {
+        return get("/api/plate-reads/stats", PlateReadStatsDto.class);
+    }
+
+    public PlateReadDto correctPlateRead(long readId, PlateCorrectionRequest request) {
+        return post("/api/plate-reads/" + readId + "/correction", request, PlateReadDto.class, null);
     }
 
     public List<LaneDto> lanes() {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.LoginRequest;
 import vn.bordergate.common.dto.LoginResponse;
+import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.dto.MedicalDeclarationDto;
 import vn.bordergate.common.dto.NewPlateReadRequest;
@@ -115,7 +116,10 @@ class GateJsonTest {
                                 0.93,
                                 "reads/2025/03/01/1001.jpg",
                                 42L,
-                                MatchStatus.MATCHED))),
+                                MatchStatus.MATCHED,
+                                List.of(),
+                                null,
+                                null))),
                 Arguments.of(
                         "PLATE_READ",
                         new PlateReadEvent(new PlateReadDto(
@@ -128,7 +132,10 @@ class GateJsonTest {
                                 0.41,
                                 null,
                                 null,
-                                MatchStatus.UNMATCHED))),
+                                MatchStatus.NEEDS_OFFICER,
+                                List.of(new MatchCandidateDto(42L, "29H-335.76", 0.3)),
+                                7L,
+                                "gate"))),
                 Arguments.of("CROSSING_CHANGED", new CrossingChangedEvent(crossing())),
                 Arguments.of(
                         "STEP_CONFIRMED",

@@ -43,6 +43,16 @@ public class PlateReadEntity extends BaseEntity {
     @Column(nullable = false, length = 16)
     private MatchStatus matchStatus;
 
+    @Column(length = 600)
+    private String candidates;
+
+    private Long pairedReadId;
+
+    @Column(length = 64)
+    private String correctedBy;
+
+    private Instant correctedAt;
+
     public String getCameraCode() {
         return cameraCode;
     }
@@ -121,5 +131,37 @@ public class PlateReadEntity extends BaseEntity {
 
     public void setMatchStatus(MatchStatus matchStatus) {
         this.matchStatus = matchStatus;
+    }
+
+    public String getCandidates() {
+        return candidates;
+    }
+
+    public void setCandidates(String candidates) {
+        this.candidates = candidates;
+    }
+
+    public Long getPairedReadId() {
+        return pairedReadId;
+    }
+
+    public void setPairedReadId(Long pairedReadId) {
+        this.pairedReadId = pairedReadId;
+    }
+
+    public String getCorrectedBy() {
+        return correctedBy;
+    }
+
+    public void setCorrectedBy(String correctedBy) {
+        this.correctedBy = correctedBy;
+    }
+
+    public Instant getCorrectedAt() {
+        return correctedAt;
+    }
+
+    public void setCorrectedAt(Instant correctedAt) {
+        this.correctedAt = correctedAt;
     }
 }

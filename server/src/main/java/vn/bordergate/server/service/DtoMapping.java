@@ -169,12 +169,15 @@ final class DtoMapping {
                 r.getCameraCode(),
                 r.getLaneCode(),
                 r.getReadAt(),
-                r.getRawText(),
+                r.getPlate() == null ? r.getRawText() : plate(r.getPlate()),
                 r.getCountry(),
                 r.getConfidence(),
                 r.getImagePath(),
                 r.getCrossingId(),
-                r.getMatchStatus());
+                r.getMatchStatus(),
+                PlateMatcher.decode(r.getCandidates()),
+                r.getPairedReadId(),
+                r.getCorrectedBy());
     }
 
     static WeighingDto weighing(WeighingEntity w) {

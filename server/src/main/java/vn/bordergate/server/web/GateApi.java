@@ -16,6 +16,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import vn.bordergate.common.dto.HealthDto;
+import vn.bordergate.server.GateServices;
 import vn.bordergate.server.security.TokenService;
 import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
@@ -45,7 +46,24 @@ public final class GateApi extends ResourceConfig {
             FeeService fees,
             PlateReadService plateReads,
             ReferenceData reference,
-            AuditLog audit) {}
+            AuditLog audit) {
+        public static Services of(Supplier<HealthDto> health, GateServices s) {
+            return new Services(
+                    health,
+                    s.tokens,
+                    s.accounts,
+                    s.enterprises,
+                    s.declarations,
+                    s.crossings,
+                    s.crossingQueries,
+                    s.queue,
+                    s.weighings,
+                    s.fees,
+                    s.plateReads,
+                    s.reference,
+                    s.audit);
+        }
+    }
 
     public GateApi(Services s, ObjectMapper json, String version) {
         List<Object> resources = List.of(

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -13,7 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import vn.bordergate.common.dto.NewPlateReadRequest;
+import vn.bordergate.common.dto.PlateCorrectionRequest;
 import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.common.dto.PlateReadStatsDto;
 import vn.bordergate.server.service.PlateReadService;
 
 @Path("/api/plate-reads")
@@ -29,6 +32,22 @@ public final class PlateReadResource {
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMINISTRATOR})
     public List<PlateReadDto> recent(@QueryParam("limit") String limit) {
         return reads.recent(Requests.limit(limit));
+    }
+
+    @GET
+    @Path("/stats")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMINISTRATOR})
+    public PlateReadStatsDto stats() {
+        return reads.stats();
+    }
+
+    @POST
+    @Path("/{id}/correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    public PlateReadDto correct(
+            @PathParam("id") long id, PlateCorrectionRequest request, @Context SecurityContext security) {
+        return reads.correct(Requests.actor(security), id, request);
     }
 
     @POST

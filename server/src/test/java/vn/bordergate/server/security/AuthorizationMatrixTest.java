@@ -34,6 +34,7 @@ import vn.bordergate.common.dto.HoldReleaseRequest;
 import vn.bordergate.common.dto.NewEnterpriseRequest;
 import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.NewUserRequest;
+import vn.bordergate.common.dto.PlateCorrectionRequest;
 import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.dto.StepDecisionRequest;
 import vn.bordergate.common.dto.WeighingRequest;
@@ -252,6 +253,18 @@ class AuthorizationMatrixTest {
                 CAMERA_AND_GATE_MANAGEMENT,
                 () -> new Call("/api/plate-reads", plateRead()),
                 null));
+        ops.add(read("/api/plate-reads/stats", OFFICERS, () -> "/api/plate-reads/stats"));
+        ops.add(new Operation(
+                "POST",
+                "/api/plate-reads/{id}/correction",
+                200,
+                GATE_MANAGEMENT,
+                a -> correction(freshRead()),
+                () -> correction(SHARED_READ.get()),
+                () -> GATE.as("admin").plateReads(1000).stream()
+                        .filter(r -> r.id() == SHARED_READ.get())
+                        .findFirst()
+                        .orElseThrow()));
         ops.add(read("/api/lanes", OFFICERS, () -> "/api/lanes"));
         ops.add(read("/api/cameras", OFFICERS, () -> "/api/cameras"));
         ops.add(read("/api/stations", OFFICERS, () -> "/api/stations"));
@@ -375,10 +388,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(30 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(32 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(46 * 12);
+        assertThat(cases).isEqualTo(48 * 12);
     }
 
     @Test
@@ -529,6 +542,19 @@ class AuthorizationMatrixTest {
 
     private static FeeRequest fee() {
         return new FeeRequest(FeeKind.INFRASTRUCTURE, new BigDecimal("250000"), null);
+    }
+
+    /** One read that denied corrections aim at; it must stay as the camera posted it. */
+    private static final Supplier<Long> SHARED_READ = once(AuthorizationMatrixTest::freshRead);
+
+    private static long freshRead() {
+        return GATE.as("camera").postPlateRead(plateRead()).id();
+    }
+
+    private static Call correction(long readId) {
+        return new Call(
+                "/api/plate-reads/" + readId + "/correction",
+                new PlateCorrectionRequest(TestGate.uniqueVietnamesePlate(), null, null));
     }
 
     private static NewPlateReadRequest plateRead() {

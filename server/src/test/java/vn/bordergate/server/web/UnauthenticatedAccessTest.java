@@ -52,6 +52,7 @@ class UnauthenticatedAccessTest {
     private static TestGate gate;
     private static DeclarationDto declaration;
     private static long enterpriseId;
+    private static long plateReadId;
 
     /** One operation of the document, with its path parameters filled in. */
     record Operation(String method, String template, String path, boolean hasBody) {
@@ -72,6 +73,11 @@ class UnauthenticatedAccessTest {
         gate = TestGate.shared();
         declaration = gate.declare();
         enterpriseId = declaration.enterpriseId();
+        String camera = gate.as("admin").cameras().get(0).code();
+        plateReadId = gate.as("camera")
+                .postPlateRead(new vn.bordergate.common.dto.NewPlateReadRequest(
+                        camera, null, TestGate.uniqueVietnamesePlate(), 0.9, null))
+                .id();
     }
 
     static Stream<Named<Operation>> operations() {
@@ -301,6 +307,9 @@ class UnauthenticatedAccessTest {
             }
             if (template.startsWith("/api/enterprises/")) {
                 return String.valueOf(enterpriseId);
+            }
+            if (template.startsWith("/api/plate-reads/")) {
+                return String.valueOf(plateReadId);
             }
         }
         throw new AssertionError("no real value known for {" + name + "} in " + template

@@ -1,0 +1,5 @@
+package vn.bordergate.common.dto;
+
+/** How well plate reading works: the share of reads matched without an officer, and the corrections. */
+public record PlateReadStatsDto(
+        long reads, long autoMatched, long needsOfficer, long corrected, double autoMatchRate) {}

@@ -1,0 +1,62 @@
+package vn.bordergate.common.plate;
+
+/**
+ * How far a plate as read is from a plate as declared: an edit distance where swapping look-alike
+ * characters (O/0, B/8, …) costs little, since that is how cameras misread, and an unread Chinese
+ * province character ({@code ?}) costs little too, since OCR often can't read it.
+ */
+public final class PlateDistance {
+    /** Cost of reading one character as its look-alike. */
+    public static final double LOOK_ALIKE = 0.3;
+    /** Cost of a province character the reader could not make out. */
+    public static final double UNREAD = 0.2;
+
+    private PlateDistance() {}
+
+    /** Distance between two normalised plate texts (see {@link PlateParser#normalize}). */
+    public static double between(String read, String declared) {
+        String a = keepingUnread(read);
+        String b = PlateParser.normalize(declared);
+        int n = a.length();
+        int m = b.length();
+        double[] previous = new double[m + 1];
+        double[] current = new double[m + 1];
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            current[0] = i;
+            for (int j = 1; j <= m; j++) {
+                double substitute = previous[j - 1] + substitution(a.charAt(i - 1), b.charAt(j - 1));
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            double[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[m];
+    }
+
+    private static double substitution(char read, char declared) {
+        if (read == declared) {
+            return 0;
+        }
+        if (read == '?') {
+            return Character.UnicodeScript.of(declared) == Character.UnicodeScript.HAN ? UNREAD : 1;
+        }
+        return LookAlikes.lookAlike(read, declared) ? LOOK_ALIKE : 1;
+    }
+
+    /** Normalised like {@link PlateParser#normalize}, but an unread '?' keeps its place in the plate. */
+    private static String keepingUnread(String raw) {
+        String[] parts = raw.split("\\?", -1);
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append('?');
+            }
+            out.append(PlateParser.normalize(parts[i]));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package vn.bordergate.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import vn.bordergate.server.events.EventPublisher;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.security.LoginThrottle;
+import vn.bordergate.server.security.PasswordHasher;
+import vn.bordergate.server.security.TokenService;
+import vn.bordergate.server.service.AccountService;
+import vn.bordergate.server.service.AuditLog;
+import vn.bordergate.server.service.CrossingQueries;
+import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.DeclarationRecords;
+import vn.bordergate.server.service.DeclarationService;
+import vn.bordergate.server.service.EnterpriseService;
+import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.IdempotentWrites;
+import vn.bordergate.server.service.PlateMatcher;
+import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.QueueWatch;
+import vn.bordergate.server.service.ReferenceData;
+import vn.bordergate.server.service.RequestValidator;
+import vn.bordergate.server.service.VehicleArrival;
+import vn.bordergate.server.service.WeighingService;
+
+/**
+ * The gate's services, built with plain constructors in dependency order: the part of the
+ * composition root that needs no HTTP, so tests can build the same graph over a bare database.
+ */
+public final class GateServices {
+    public final Transactions tx;
+    public final AuditLog audit;
+    public final PasswordHasher hasher;
+    public final TokenService tokens;
+    public final AccountService accounts;
+    public final EnterpriseService enterprises;
+    public final DeclarationService declarations;
+    public final CrossingService crossings;
+    public final CrossingQueries crossingQueries;
+    public final QueueWatch queue;
+    public final WeighingService weighings;
+    public final FeeService fees;
+    public final PlateReadService plateReads;
+    public final ReferenceData reference;
+
+    public GateServices(
+            Transactions tx,
+            RequestValidator validator,
+            ObjectMapper json,
+            EventPublisher events,
+            ScheduledExecutorService scheduler,
+            TokenService tokens,
+            Clock clock) {
+        this.tx = tx;
+        this.tokens = tokens;
+        audit = new AuditLog(tx, clock);
+        hasher = new PasswordHasher();
+        IdempotentWrites idempotent = new IdempotentWrites(json, clock);
+        DeclarationRecords records = new DeclarationRecords();
+        queue = new QueueWatch(tx, events, scheduler, 250);
+        accounts = new AccountService(
+                tx, validator, hasher, tokens, new LoginThrottle(clock, 5, 100, Duration.ofMinutes(5)), audit, clock);
+        enterprises = new EnterpriseService(tx, validator, audit);
+        declarations = new DeclarationService(tx, validator, records, audit, idempotent, events, clock);
+        crossings = new CrossingService(tx, validator, records, audit, idempotent, events, queue, clock);
+        crossingQueries = new CrossingQueries(tx, clock);
+        weighings = new WeighingService(tx, validator, audit, clock);
+        fees = new FeeService(tx, validator, audit, clock);
+        plateReads = new PlateReadService(
+                tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
+        reference = new ReferenceData(tx);
+    }
+}

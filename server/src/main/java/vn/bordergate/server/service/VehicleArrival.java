@@ -1,0 +1,50 @@
+package vn.bordergate.server.service;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.common.dto.CrossingDto;
+import vn.bordergate.common.dto.StepDecisionRequest;
+import vn.bordergate.common.workflow.Agency;
+import vn.bordergate.common.workflow.Outcome;
+import vn.bordergate.common.workflow.Role;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.security.Actor;
+
+/**
+ * A lane camera recognised a declared vehicle at the yard entry: its arrival (step 2) and the plate
+ * check of vehicle control (step 3) pass in the lane's name, so no officer types the plate. Steps
+ * that can't pass yet (a declaration not accepted, a crossing on hold) are left for the officers.
+ */
+public final class VehicleArrival {
+    private static final Logger LOG = LoggerFactory.getLogger(VehicleArrival.class);
+
+    private final CrossingService crossings;
+
+    public VehicleArrival(CrossingService crossings) {
+        this.crossings = crossings;
+    }
+
+    void arrived(long crossingId, String cameraCode, String laneCode) {
+        Actor lane = new Actor(0, "camera:" + cameraCode, Role.OFFICER, Agency.GATE_MANAGEMENT, laneCode, null);
+        try {
+            CrossingDto crossing = crossings.get(crossingId);
+            for (Step step : new Step[] {Step.TRANSPORT, Step.VEHICLE_CONTROL}) {
+                if (state(crossing, step) == StepState.PENDING) {
+                    crossing = crossings.decide(
+                            lane, crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null), null);
+                }
+            }
+        } catch (GateException refused) {
+            LOG.debug("crossing {} not advanced by {}: {}", crossingId, cameraCode, refused.getMessage());
+        }
+    }
+
+    private static StepState state(CrossingDto crossing, Step step) {
+        return crossing.steps().stream()
+                .filter(s -> s.step() == step)
+                .findFirst()
+                .orElseThrow()
+                .state();
+    }
+}

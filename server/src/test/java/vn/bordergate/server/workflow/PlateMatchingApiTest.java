@@ -1,0 +1,167 @@
+package vn.bordergate.server.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.dto.CrossingDto;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.DeclarationRequest;
+import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.dto.NewPlateReadRequest;
+import vn.bordergate.common.dto.PlateCorrectionRequest;
+import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.common.dto.PlateReadStatsDto;
+import vn.bordergate.common.dto.QuarantineKind;
+import vn.bordergate.common.plate.PlateParser;
+import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.support.TestGate;
+
+/** Plate reads matched to expected crossings: look-alikes, ambiguity, corrections, tractor with trailer. */
+class PlateMatchingApiTest {
+    private final TestGate gate = TestGate.shared();
+
+    private PlateReadDto read(String text) {
+        return gate.as("camera").postPlateRead(new NewPlateReadRequest("CAM-L1", null, text, 0.8, null));
+    }
+
+    private DeclarationDto declareAccepted(String tractor, String trailer) {
+        DeclarationRequest base = TestGate.declaration(tractor, Direction.EXPORT, QuarantineKind.PLANT);
+        DeclarationRequest withTrailer = new DeclarationRequest(
+                base.enterpriseId(),
+                base.direction(),
+                tractor,
+                trailer,
+                base.vehicleType(),
+                base.driver(),
+                base.goods(),
+                base.expectedArrival(),
+                false,
+                base.medical());
+        DeclarationDto declared = gate.as("enterprise").submitDeclaration(withTrailer);
+        gate.advanceTo(declared.crossingId(), Step.TRANSPORT);
+        return declared;
+    }
+
+    /** A Vietnamese plate whose last digit is 8, so a camera may read it as B. */
+    private static String plateEndingIn8() {
+        String plate;
+        do {
+            plate = TestGate.uniqueVietnamesePlate();
+        } while (!plate.endsWith("8"));
+        return plate;
+    }
+
+    @Test
+    void aLookAlikeMisreadStillMatchesAndTheVehicleArrives() {
+        String plate = plateEndingIn8();
+        DeclarationDto declared = declareAccepted(plate, null);
+
+        PlateReadDto read = read(plate.substring(0, plate.length() - 1) + "B");
+
+        assertThat(read.matchStatus()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(read.crossingId()).isEqualTo(declared.crossingId());
+        CrossingDto crossing = gate.as("gate").crossing(declared.crossingId());
+        assertThat(TestGate.state(crossing, Step.TRANSPORT)).isEqualTo(StepState.PASSED);
+        assertThat(TestGate.state(crossing, Step.VEHICLE_CONTROL)).isEqualTo(StepState.PASSED);
+        assertThat(crossing.steps().get(Step.VEHICLE_CONTROL.number() - 1).officer())
+                .isEqualTo("camera:CAM-L1");
+        assertThat(crossing.arrivedAt()).isNotNull();
+    }
+
+    @Test
+    void aReadCloseToTwoCrossingsNeedsAnOfficerWithTheCandidatesRanked() {
+        String a = plateEndingIn8();
+        String b = a.substring(0, a.length() - 1) + "6";
+        DeclarationDto first = declareAccepted(a, null);
+        DeclarationDto second = declareAccepted(b, null);
+
+        PlateReadDto read = read(a.substring(0, a.length() - 1)); // the last digit was not read
+
+        assertThat(read.matchStatus()).isEqualTo(MatchStatus.NEEDS_OFFICER);
+        assertThat(read.crossingId()).isNull();
+        assertThat(read.candidates()).extracting(c -> c.crossingId()).contains(first.crossingId(), second.crossingId());
+        assertThat(read.candidates()).isSortedAccordingTo((x, y) -> Double.compare(x.distance(), y.distance()));
+        CrossingDto untouched = gate.as("gate").crossing(first.crossingId());
+        assertThat(TestGate.state(untouched, Step.VEHICLE_CONTROL)).isEqualTo(StepState.PENDING);
+    }
+
+    @Test
+    void aLookAlikeBeatsAPlainMisreadOfANeighbouringPlate() {
+        String a = plateEndingIn8();
+        String b = a.substring(0, a.length() - 1) + "6";
+        DeclarationDto first = declareAccepted(a, null);
+        declareAccepted(b, null);
+
+        PlateReadDto read = read(a.substring(0, a.length() - 1) + "B"); // B looks like 8, not like 6
+
+        assertThat(read.matchStatus()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(read.crossingId()).isEqualTo(first.crossingId());
+        assertThat(read.candidates().get(0).crossingId()).isEqualTo(first.crossingId());
+    }
+
+    @Test
+    void anUnknownPlateNeedsAnOfficerAndTheCorrectionIsRecordedAndCounted() {
+        DeclarationDto declared = declareAccepted(TestGate.uniqueVietnamesePlate(), null);
+        PlateReadStatsDto before = gate.as("supervisor").plateReadStats();
+
+        PlateReadDto unknown = read("99Z-999.99");
+        assertThat(unknown.matchStatus()).isEqualTo(MatchStatus.NEEDS_OFFICER);
+        assertThat(unknown.candidates()).noneMatch(c -> c.crossingId() == declared.crossingId());
+
+        assertThat(statusOf(() -> gate.as("customs")
+                        .correctPlateRead(unknown.id(), new PlateCorrectionRequest(null, declared.crossingId(), null))))
+                .as("only gate management corrects reads")
+                .isEqualTo(403);
+        assertThat(statusOf(() -> gate.as("gate")
+                        .correctPlateRead(unknown.id(), new PlateCorrectionRequest("not a plate", null, null))))
+                .isEqualTo(400);
+
+        PlateReadDto corrected = gate.as("gate")
+                .correctPlateRead(unknown.id(), new PlateCorrectionRequest(declared.tractorPlate(), null, "HN-QL-1"));
+        assertThat(corrected.matchStatus()).isEqualTo(MatchStatus.CORRECTED);
+        assertThat(corrected.crossingId()).isEqualTo(declared.crossingId());
+        assertThat(corrected.correctedBy()).isEqualTo("gate");
+        assertThat(TestGate.state(gate.as("gate").crossing(declared.crossingId()), Step.VEHICLE_CONTROL))
+                .isEqualTo(StepState.PASSED);
+
+        PlateReadStatsDto after = gate.as("supervisor").plateReadStats();
+        assertThat(after.corrected()).isEqualTo(before.corrected() + 1);
+        assertThat(after.reads()).isEqualTo(before.reads() + 1);
+        assertThat(after.autoMatchRate()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aTractorAndItsTrailerSeenInOnePassAreStoredTogether() {
+        String tractor = TestGate.uniqueChinesePlate();
+        String trailer = tractor.substring(0, tractor.length() - 1) + "挂";
+        DeclarationDto declared = declareAccepted(tractor, trailer);
+        Actor camera = new Actor(0, "camera", vn.bordergate.common.workflow.Role.CAMERA, null, null, null);
+
+        List<PlateReadDto> pass = gate.server()
+                .services()
+                .plateReads
+                .recordPass(
+                        camera,
+                        new NewPlateReadRequest("CAM-L2", null, tractor, 0.9, null),
+                        new NewPlateReadRequest("CAM-L2", null, trailer, 0.7, null));
+
+        assertThat(pass).hasSize(2);
+        assertThat(pass).allSatisfy(r -> assertThat(r.crossingId()).isEqualTo(declared.crossingId()));
+        assertThat(pass.get(1).pairedReadId()).isEqualTo(pass.get(0).id());
+        assertThat(PlateParser.parse(pass.get(1).text()).kind().isTrailer()).isTrue();
+    }
+
+    private static int statusOf(Runnable call) {
+        try {
+            call.run();
+            return 200;
+        } catch (GateApiException e) {
+            return e.status();
+        }
+    }
+}
