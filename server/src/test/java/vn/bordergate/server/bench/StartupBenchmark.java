@@ -1,21 +1,14 @@
 package vn.bordergate.server.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.bordergate.common.client.GateApiException;
-import vn.bordergate.common.client.GateClient;
-import vn.bordergate.common.client.GateUnreachableException;
-import vn.bordergate.server.GateServerMain;
+import vn.bordergate.server.support.ServerProcess;
 
 /**
  * Time from starting a server JVM to its first healthy answer, on a fresh data directory with
@@ -44,42 +37,10 @@ class StartupBenchmark {
         Files.writeString(out, report + System.lineSeparator());
     }
 
-    private static long timeToHealthy(Path data) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        GateServerMain.class.getName(),
-                        "--port",
-                        String.valueOf(port),
-                        "--data",
-                        data.toString(),
-                        "--demo")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        GateClient probe = new GateClient(URI.create("http://127.0.0.1:" + port), null, Duration.ofSeconds(1));
-        try {
-            while (true) {
-                try {
-                    if ("UP".equals(probe.health().status())) {
-                        return (System.nanoTime() - start) / 1_000_000;
-                    }
-                } catch (GateUnreachableException | GateApiException e) {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("server exited with " + process.exitValue());
-                    }
-                    Thread.sleep(20);
-                }
-            }
-        } finally {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+    private static long timeToHealthy(Path data) throws Exception {
+        try (ServerProcess server =
+                ServerProcess.start(data, ServerProcess.freePort(), ProcessBuilder.Redirect.DISCARD)) {
+            return server.awaitHealthy(Duration.ofSeconds(60));
         }
     }
 

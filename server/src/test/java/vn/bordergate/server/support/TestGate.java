@@ -171,6 +171,16 @@ public final class TestGate implements AutoCloseable {
         return as(officerOf(step)).decideStep(crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null));
     }
 
+    /** The HTTP status a call answers: 200 when it succeeds, the refusal's status otherwise. */
+    public static int statusOf(Runnable call) {
+        try {
+            call.run();
+            return 200;
+        } catch (vn.bordergate.common.client.GateApiException e) {
+            return e.status();
+        }
+    }
+
     public static StepState state(CrossingDto crossing, Step step) {
         return crossing.steps().stream()
                 .filter(s -> s.step() == step)

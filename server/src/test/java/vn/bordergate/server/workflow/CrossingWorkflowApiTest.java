@@ -31,15 +31,6 @@ class CrossingWorkflowApiTest {
         return new StepDecisionRequest(Outcome.PASS, null, null);
     }
 
-    private static int statusOf(Runnable call) {
-        try {
-            call.run();
-            return 200;
-        } catch (GateApiException e) {
-            return e.status();
-        }
-    }
-
     @Test
     void aStepIsDecidedOnlyByItsOwnAgency() {
         long id = gate.declare().crossingId();
@@ -63,7 +54,7 @@ class CrossingWorkflowApiTest {
         assertThat(TestGate.state(crossing, Step.PLANT_ANIMAL_QUARANTINE)).isEqualTo(StepState.SKIPPED);
 
         gate.advanceTo(crossing.id(), Step.FEE_COLLECTION);
-        assertThat(statusOf(
+        assertThat(TestGate.statusOf(
                         () -> gate.as("quarantine").decideStep(crossing.id(), Step.PLANT_ANIMAL_QUARANTINE, pass())))
                 .isEqualTo(409);
 
@@ -91,7 +82,7 @@ class CrossingWorkflowApiTest {
         long id = gate.declare().crossingId();
         gate.advanceTo(id, Step.MEDICAL_QUARANTINE);
 
-        assertThat(statusOf(() -> gate.as("medical")
+        assertThat(TestGate.statusOf(() -> gate.as("medical")
                         .decideStep(id, Step.MEDICAL_QUARANTINE, new StepDecisionRequest(Outcome.HOLD, " ", null))))
                 .as("a hold needs a reason")
                 .isEqualTo(400);
@@ -102,14 +93,14 @@ class CrossingWorkflowApiTest {
                         new StepDecisionRequest(Outcome.HOLD, "Driver has 38.6 °C fever: retest in 30 min", null));
         assertThat(held.status()).isEqualTo(CrossingStatus.HELD);
 
-        assertThat(statusOf(() -> gate.as("borderguard").decideStep(id, Step.BORDER_CONTROL, pass())))
+        assertThat(TestGate.statusOf(() -> gate.as("borderguard").decideStep(id, Step.BORDER_CONTROL, pass())))
                 .as("nothing passes while held")
                 .isEqualTo(409);
-        assertThat(statusOf(() -> gate.as("customs")
+        assertThat(TestGate.statusOf(() -> gate.as("customs")
                         .releaseHold(id, Step.MEDICAL_QUARANTINE, new HoldReleaseRequest(null, null))))
                 .as("another agency can't lift the hold")
                 .isEqualTo(403);
-        assertThat(statusOf(() -> gate.as("medical").decideStep(id, Step.MEDICAL_QUARANTINE, pass())))
+        assertThat(TestGate.statusOf(() -> gate.as("medical").decideStep(id, Step.MEDICAL_QUARANTINE, pass())))
                 .as("a held step is released before it passes")
                 .isEqualTo(409);
 
@@ -142,7 +133,7 @@ class CrossingWorkflowApiTest {
 
         CrossingDto accepted = gate.as("customs").decideStep(declared.crossingId(), Step.DECLARATION, pass());
         assertThat(accepted.status()).isEqualTo(CrossingStatus.EN_ROUTE);
-        assertThat(statusOf(() -> gate.as("enterprise").resubmitDeclaration(declared.id(), corrected)))
+        assertThat(TestGate.statusOf(() -> gate.as("enterprise").resubmitDeclaration(declared.id(), corrected)))
                 .as("an accepted declaration is no longer edited")
                 .isEqualTo(409);
     }
@@ -161,7 +152,7 @@ class CrossingWorkflowApiTest {
                         id,
                         Step.FEE_COLLECTION,
                         new StepDecisionRequest(Outcome.HOLD, "Infrastructure fee unpaid", null));
-        assertThat(statusOf(() -> gate.as("borderguard").release(id, new GateActionRequest(null))))
+        assertThat(TestGate.statusOf(() -> gate.as("borderguard").release(id, new GateActionRequest(null))))
                 .isEqualTo(409);
         gate.as("fees").releaseHold(id, Step.FEE_COLLECTION, new HoldReleaseRequest("paid", null));
         CrossingDto ready = gate.pass(id, Step.FEE_COLLECTION);
@@ -170,7 +161,7 @@ class CrossingWorkflowApiTest {
         CrossingDto released = gate.as("borderguard").release(id, new GateActionRequest("HN-BP-1"));
         assertThat(released.status()).isEqualTo(CrossingStatus.RELEASED);
         assertThat(released.releasedAt()).isNotNull();
-        assertThat(statusOf(() -> gate.as("borderguard").release(id, new GateActionRequest(null))))
+        assertThat(TestGate.statusOf(() -> gate.as("borderguard").release(id, new GateActionRequest(null))))
                 .isEqualTo(409);
     }
 
@@ -184,7 +175,7 @@ class CrossingWorkflowApiTest {
                         Step.PLANT_ANIMAL_QUARANTINE,
                         new StepDecisionRequest(Outcome.REJECT, "Fruit fly larvae found", null));
         assertThat(turned.status()).isEqualTo(CrossingStatus.TURNED_BACK);
-        assertThat(statusOf(() -> gate.as("medical").decideStep(id, Step.MEDICAL_QUARANTINE, pass())))
+        assertThat(TestGate.statusOf(() -> gate.as("medical").decideStep(id, Step.MEDICAL_QUARANTINE, pass())))
                 .isEqualTo(409);
     }
 
@@ -194,11 +185,11 @@ class CrossingWorkflowApiTest {
         DeclarationDto first = gate.as("enterprise")
                 .submitDeclaration(TestGate.declaration(plate, Direction.EXPORT, QuarantineKind.PLANT));
 
-        assertThat(statusOf(() -> gate.as("enterprise")
+        assertThat(TestGate.statusOf(() -> gate.as("enterprise")
                         .submitDeclaration(TestGate.declaration(plate, Direction.EXPORT, QuarantineKind.PLANT))))
                 .as("same enterprise, same vehicle, trip still open")
                 .isEqualTo(409);
-        assertThat(statusOf(() -> gate.as("enterprise2")
+        assertThat(TestGate.statusOf(() -> gate.as("enterprise2")
                         .submitDeclaration(TestGate.declaration(plate, Direction.EXPORT, QuarantineKind.NONE))))
                 .as("another enterprise's goods on a vehicle that already carries a declared load")
                 .isEqualTo(409);
@@ -224,7 +215,7 @@ class CrossingWorkflowApiTest {
             assertThat(medical.officer()).isEqualTo("medical");
             assertThat(medical.stationCode()).isEqualTo("HN-YT-1");
             assertThat(medical.decidedAt()).isNotNull();
-            assertThat(statusOf(() -> gate.as(other)
+            assertThat(TestGate.statusOf(() -> gate.as(other)
                             .decideStep(
                                     id,
                                     Step.MEDICAL_QUARANTINE,

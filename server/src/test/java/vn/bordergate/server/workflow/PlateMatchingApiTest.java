@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
@@ -113,11 +112,11 @@ class PlateMatchingApiTest {
         assertThat(unknown.matchStatus()).isEqualTo(MatchStatus.NEEDS_OFFICER);
         assertThat(unknown.candidates()).noneMatch(c -> c.crossingId() == declared.crossingId());
 
-        assertThat(statusOf(() -> gate.as("customs")
+        assertThat(TestGate.statusOf(() -> gate.as("customs")
                         .correctPlateRead(unknown.id(), new PlateCorrectionRequest(null, declared.crossingId(), null))))
                 .as("only gate management corrects reads")
                 .isEqualTo(403);
-        assertThat(statusOf(() -> gate.as("gate")
+        assertThat(TestGate.statusOf(() -> gate.as("gate")
                         .correctPlateRead(unknown.id(), new PlateCorrectionRequest("not a plate", null, null))))
                 .isEqualTo(400);
 
@@ -154,14 +153,5 @@ class PlateMatchingApiTest {
         assertThat(pass).allSatisfy(r -> assertThat(r.crossingId()).isEqualTo(declared.crossingId()));
         assertThat(pass.get(1).pairedReadId()).isEqualTo(pass.get(0).id());
         assertThat(PlateParser.parse(pass.get(1).text()).kind().isTrailer()).isTrue();
-    }
-
-    private static int statusOf(Runnable call) {
-        try {
-            call.run();
-            return 200;
-        } catch (GateApiException e) {
-            return e.status();
-        }
     }
 }

@@ -1,0 +1,95 @@
+package vn.bordergate.server.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.client.GateUnreachableException;
+import vn.bordergate.server.GateServerMain;
+
+/**
+ * A gate server in its own JVM, started the way an operator starts it, for tests that must kill it or
+ * time it. Its output goes to {@code log}.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final long startedNanos;
+
+    private ServerProcess(Process process, int port, long startedNanos) {
+        this.process = process;
+        this.port = port;
+        this.startedNanos = startedNanos;
+    }
+
+    public static ServerProcess start(Path data, int port, ProcessBuilder.Redirect log) throws IOException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        GateServerMain.class.getName(),
+                        "--port",
+                        String.valueOf(port),
+                        "--data",
+                        data.toString(),
+                        "--demo"))
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+        return new ServerProcess(process, port, started);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Polls health until UP; answers the milliseconds since start, or throws after {@code limit}. */
+    public long awaitHealthy(Duration limit) throws InterruptedException {
+        GateClient probe = new GateClient(uri(), null, Duration.ofSeconds(1));
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue());
+            }
+            try {
+                if ("UP".equals(probe.health().status())) {
+                    return (System.nanoTime() - startedNanos) / 1_000_000;
+                }
+            } catch (GateUnreachableException | GateApiException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("server not healthy within " + limit);
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public GateClient loggedIn(String username) {
+        GateClient client = new GateClient(uri());
+        client.login(username, TestGate.PASSWORD);
+        return client;
+    }
+
+    /** SIGKILL on Linux: no shutdown hook runs, Derby is not shut down. */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+}
