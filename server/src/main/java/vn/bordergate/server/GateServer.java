@@ -31,6 +31,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.common.json.GateJson;
 import vn.bordergate.server.events.EventHub;
+import vn.bordergate.server.lanes.LaneSetup;
 import vn.bordergate.server.persistence.GateDatabase;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.TokenService;
@@ -38,6 +39,7 @@ import vn.bordergate.server.service.ConcurrentChanges;
 import vn.bordergate.server.service.GateException;
 import vn.bordergate.server.service.OverstayMonitor;
 import vn.bordergate.server.service.RequestValidator;
+import vn.bordergate.server.web.CameraPreviewServlet;
 import vn.bordergate.server.web.EventSocketRoute;
 import vn.bordergate.server.web.GateApi;
 import vn.bordergate.server.web.HeaderSyntaxFilter;
@@ -59,6 +61,7 @@ public final class GateServer implements AutoCloseable {
     private final EventHub hub;
     private final GateBootstrap bootstrap;
     private final GateServices services;
+    private final LaneSetup lanes;
 
     private GateServer(
             Server jetty,
@@ -67,8 +70,10 @@ public final class GateServer implements AutoCloseable {
             RequestValidator validator,
             EventHub hub,
             GateBootstrap bootstrap,
-            GateServices services) {
+            GateServices services,
+            LaneSetup lanes) {
         this.services = services;
+        this.lanes = lanes;
         this.jetty = jetty;
         this.bootstrap = bootstrap;
         this.scheduler = scheduler;
@@ -106,12 +111,29 @@ public final class GateServer implements AutoCloseable {
 
             AtomicReference<HealthDto> health =
                     new AtomicReference<>(new HealthDto("STARTING", version, startedAt, options.demo()));
-            GateApi api = new GateApi(GateApi.Services.of(() -> ready(health.get()), services), json, version);
-            jetty = jetty(options, api, new EventSocketRoute(hub, tokens), json);
+            LaneSetup lanes = new LaneSetup();
+            GateApi api = new GateApi(
+                    GateApi.Services.of(() -> ready(health.get()), services, lanes::metrics), json, version);
+            jetty = jetty(
+                    options,
+                    api,
+                    new EventSocketRoute(hub, tokens),
+                    new CameraPreviewServlet(tokens, lanes::preview),
+                    json);
             long tHttp = System.nanoTime();
             GateDatabase database = opened(opening);
             long tDatabase = System.nanoTime();
             bootstrap.prepare(options);
+            if (options.laneCameras()) {
+                lanes.begin(
+                        options.demo(),
+                        options.dataDir(),
+                        services.reference,
+                        services.crossingQueries,
+                        services.plateReads,
+                        hub,
+                        bootstrap::awaitDemoDay);
+            }
             health.set(new HealthDto("UP", version, startedAt, options.demo()));
             scheduler.scheduleWithFixedDelay(
                     new OverstayMonitor(services.crossingQueries, hub), 5, 60, TimeUnit.SECONDS);
@@ -127,7 +149,7 @@ public final class GateServer implements AutoCloseable {
                     (tHttp - t0) / 1_000_000,
                     (tDatabase - t0) / 1_000_000,
                     (tReady - tDatabase) / 1_000_000);
-            return new GateServer(jetty, scheduler, database, validator, hub, bootstrap, services);
+            return new GateServer(jetty, scheduler, database, validator, hub, bootstrap, services, lanes);
         } catch (RuntimeException e) {
             stopQuietly(jetty);
             scheduler.shutdownNow();
@@ -168,7 +190,12 @@ public final class GateServer implements AutoCloseable {
         }
     }
 
-    private static Server jetty(ServerOptions options, GateApi api, EventSocketRoute events, ObjectMapper json) {
+    private static Server jetty(
+            ServerOptions options,
+            GateApi api,
+            EventSocketRoute events,
+            CameraPreviewServlet previews,
+            ObjectMapper json) {
         Server server = new Server(new QueuedThreadPool(200, 8, 60_000));
         server.setStopAtShutdown(false);
         ServerConnector connector = new ServerConnector(server);
@@ -179,6 +206,7 @@ public final class GateServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("gate-api", new ServletContainer(api)), "/*");
+        context.addServlet(new ServletHolder("camera-preview", previews), "/api/cameras/preview/*");
         context.addFilter(new FilterHolder(new HeaderSyntaxFilter(json)), "/*", EnumSet.of(DispatcherType.REQUEST));
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
@@ -219,6 +247,11 @@ public final class GateServer implements AutoCloseable {
         return host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host;
     }
 
+    /** The lane cameras, once started (they start in the background). */
+    public LaneSetup lanes() {
+        return lanes;
+    }
+
     /** The running server's services, for the parts wired beside the API (camera lanes) and for tests. */
     public GateServices services() {
         return services;
@@ -239,6 +272,7 @@ public final class GateServer implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.close();
         try {
             bootstrap.stopDemoDay();
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.bordergate.server.anpr.AnprCommand;
 import vn.bordergate.server.persistence.DatabaseUnavailableException;
 
 /** {@code java -jar bordergate-server.jar --port P --data DIR [--demo]}: runs the gate server until stopped. */
@@ -13,6 +14,7 @@ import vn.bordergate.server.persistence.DatabaseUnavailableException;
         name = "bordergate-server",
         mixinStandardHelpOptions = true,
         versionProvider = GateServerMain.Version.class,
+        subcommands = {AnprCommand.class},
         description = "Runs the BorderGate gate server: REST + WebSocket API over an embedded Derby database.")
 public final class GateServerMain implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
@@ -27,6 +29,9 @@ public final class GateServerMain implements Callable<Integer> {
 
     @Option(names = "--demo", description = "generate a demo day at Huu Nghi on first start, with demo accounts")
     boolean demo;
+
+    @Option(names = "--no-cameras", description = "do not start the lane cameras and plate recognition")
+    boolean noCameras;
 
     @Option(
             names = "--init-admin",
@@ -44,8 +49,8 @@ public final class GateServerMain implements Callable<Integer> {
             return 2;
         }
         String listen = host != null ? host : demo ? "127.0.0.1" : "0.0.0.0";
-        ServerOptions options =
-                new ServerOptions(listen, port, data, demo, initAdmin, System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"));
+        ServerOptions options = new ServerOptions(
+                listen, port, data, demo, initAdmin, System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"), !noCameras);
         GateServer server;
         try {
             server = GateServer.start(options, Clock.systemUTC());

@@ -8,10 +8,28 @@ import java.nio.file.Path;
  * @param host the address to listen on: the station network's interface on a gate host, loopback in demo
  * @param port 0 picks a free port (tests)
  * @param initialAdmin with {@code initialAdminPassword}: the administrator to create on a first start
+ * @param laneCameras start the lane cameras and plate recognition (configured cameras; simulated ones
+ *     with {@code demo}); tests that only need the API leave them off
  */
 public record ServerOptions(
-        String host, int port, Path dataDir, boolean demo, String initialAdmin, String initialAdminPassword) {
+        String host,
+        int port,
+        Path dataDir,
+        boolean demo,
+        String initialAdmin,
+        String initialAdminPassword,
+        boolean laneCameras) {
+    /** Without lane cameras. */
+    public ServerOptions(
+            String host, int port, Path dataDir, boolean demo, String initialAdmin, String initialAdminPassword) {
+        this(host, port, dataDir, demo, initialAdmin, initialAdminPassword, false);
+    }
+
     public static ServerOptions embedded(Path dataDir, boolean demo) {
         return new ServerOptions("127.0.0.1", 0, dataDir, demo, null, null);
+    }
+
+    public ServerOptions withLaneCameras() {
+        return new ServerOptions(host, port, dataDir, demo, initialAdmin, initialAdminPassword, true);
     }
 }

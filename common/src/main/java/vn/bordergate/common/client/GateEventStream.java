@@ -27,7 +27,7 @@ import vn.bordergate.common.json.GateJson;
  * Reconnecting is the caller's job: watch {@link Listener#onClosed}, {@link Listener#onError} or
  * {@link #isOpen()}. Listener methods run on the HTTP client's threads, one at a time.
  */
-public final class GateEventStream {
+public final class GateEventStream implements AutoCloseable {
     /** Close code sent by {@link #close()}. */
     public static final int NORMAL_CLOSURE = WebSocket.NORMAL_CLOSURE;
 

@@ -15,6 +15,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.server.GateServices;
 import vn.bordergate.server.security.TokenService;
@@ -46,8 +47,10 @@ public final class GateApi extends ResourceConfig {
             FeeService fees,
             PlateReadService plateReads,
             ReferenceData reference,
-            AuditLog audit) {
-        public static Services of(Supplier<HealthDto> health, GateServices s) {
+            AuditLog audit,
+            Supplier<List<CameraMetricsDto>> cameraMetrics) {
+        public static Services of(
+                Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
                     health,
                     s.tokens,
@@ -61,7 +64,8 @@ public final class GateApi extends ResourceConfig {
                     s.fees,
                     s.plateReads,
                     s.reference,
-                    s.audit);
+                    s.audit,
+                    cameraMetrics);
         }
     }
 
@@ -76,7 +80,8 @@ public final class GateApi extends ResourceConfig {
                 new CrossingResource(s.crossings(), s.crossingQueries(), s.queue(), s.weighings(), s.fees()),
                 new PlateReadResource(s.plateReads()),
                 new GateReferenceResource(s.reference(), s.crossingQueries()),
-                new AuditResource(s.audit()));
+                new AuditResource(s.audit()),
+                new CameraResource(s.cameraMetrics()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());

@@ -267,6 +267,7 @@ class AuthorizationMatrixTest {
                         .orElseThrow()));
         ops.add(read("/api/lanes", OFFICERS, () -> "/api/lanes"));
         ops.add(read("/api/cameras", OFFICERS, () -> "/api/cameras"));
+        ops.add(read("/api/cameras/metrics", OFFICERS, () -> "/api/cameras/metrics"));
         ops.add(read("/api/stations", OFFICERS, () -> "/api/stations"));
         ops.add(read("/api/yards", OFFICERS, () -> "/api/yards"));
         ops.add(read("/api/alerts/overstays", OFFICERS, () -> "/api/alerts/overstays"));
@@ -388,10 +389,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(32 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(33 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(48 * 12);
+        assertThat(cases).isEqualTo(49 * 12);
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.client.GateUnreachableException;
 import vn.bordergate.common.client.RawResponse;
 import vn.bordergate.common.dto.ApiError;
 import vn.bordergate.common.dto.AuditEntryDto;
@@ -615,7 +616,17 @@ class BadInputTest {
     @MethodSource("cases")
     @DisplayName("bad input gets a 4xx ApiError that says what is wrong")
     void badInputIsRefusedWithAClearJsonError(Case bad) {
-        RawResponse response = bad.send();
+        RawResponse response;
+        try {
+            response = bad.send();
+        } catch (GateUnreachableException cutOff) {
+            // Jetty answers an over-size body with 413 before reading it and closes the connection; when
+            // the client is still uploading, TCP may reset before it reads the answer. Refused either way.
+            assertThat(bad.statuses())
+                    .as("only an over-size upload may be cut off")
+                    .contains(413);
+            return;
+        }
 
         assertThat(bad.statuses()).as("status (body: %s)", response.body()).contains(response.status());
         ApiError error =

@@ -1,0 +1,188 @@
+package vn.bordergate.server.anpr;
+
+import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Rect;
+import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarMatch;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+import vn.bordergate.common.plate.PlateKind;
+
+/**
+ * Reads a plate crop (a rectified plate, margins allowed): grey with dark text, split into rows, each row
+ * cleaned into a line image ({@link LineImage}), read by this thread's Tesseract, and repaired by the plate
+ * grammar. A full read prepares the crop four ways (plain, cleaned of frame and specks, contrast-normalised
+ * for glare and night, smaller) and keeps the text most of them agree on.
+ */
+final class CropReader {
+    /** How hard to try on a crop. */
+    enum Effort {
+        /** One plain read: enough to tell whether a region holds a plate at all. */
+        QUICK(List.of(LineImage.Binarisation.PLAIN)),
+        /** Four differently prepared reads; the text they agree on most wins. */
+        FULL(List.of(
+                LineImage.Binarisation.PLAIN,
+                LineImage.Binarisation.GLOBAL,
+                LineImage.Binarisation.EQUALISED,
+                LineImage.Binarisation.SMALL));
+
+        final List<LineImage.Binarisation> binarisations;
+
+        Effort(List<LineImage.Binarisation> binarisations) {
+            this.binarisations = binarisations;
+        }
+    }
+
+    /** Crops smaller than this are not read. */
+    static final int MIN_WIDTH = 12;
+
+    static final int MIN_HEIGHT = 6;
+
+    private final TesseractEngines engines;
+
+    CropReader(TesseractEngines engines) {
+        this.engines = engines;
+    }
+
+    /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
+    CropRead read(Mat bgr, Effort effort) {
+        PlateColour colour = PlateColour.of(bgr);
+        if (bgr.cols() < MIN_WIDTH || bgr.rows() < MIN_HEIGHT) {
+            return new CropRead(null, "", colour, false);
+        }
+        Mat grey = darkTextGrey(bgr);
+        Point2f[] body = PlateRectifier.body(grey);
+        if (body != null) {
+            Mat straight = PlateRectifier.warp(grey, body);
+            grey.close();
+            grey = straight;
+        }
+        try {
+            if (grey.cols() < MIN_WIDTH || grey.rows() < MIN_HEIGHT) {
+                return new CropRead(null, "", colour, false);
+            }
+            PlateRows rows = PlateRows.of(grey);
+            if (effort == Effort.QUICK && rows.characters() < PlateRows.MIN_CHARACTERS) {
+                // too few character-like marks to be a plate: not worth an OCR call
+                return new CropRead(null, "", colour, rows.twoRows());
+            }
+            List<CropRead> reads = new ArrayList<>();
+            for (LineImage.Binarisation binarisation : effort.binarisations) {
+                reads.add(read(grey, rows, colour, binarisation));
+            }
+            return vote(reads);
+        } finally {
+            grey.close();
+        }
+    }
+
+    /**
+     * The read whose text the reads agree on most (each read votes with its confidence), and of those reads
+     * the most confident one.
+     */
+    static CropRead vote(List<CropRead> reads) {
+        Map<String, Double> votes = new HashMap<>();
+        for (CropRead read : reads) {
+            if (read.found()) {
+                votes.merge(read.text(), read.confidence(), Double::sum);
+            }
+        }
+        String winner = votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        CropRead best = reads.get(0);
+        for (CropRead read : reads) {
+            boolean better = winner == null
+                    ? read.raw().length() > best.raw().length()
+                    : read.found()
+                            && read.text().equals(winner)
+                            && (!winner.equals(best.text()) || read.confidence() > best.confidence());
+            if (better) {
+                best = read;
+            }
+        }
+        return best;
+    }
+
+    private CropRead read(Mat grey, PlateRows rows, PlateColour colour, LineImage.Binarisation binarisation) {
+        TesseractEngine engine = engines.forCurrentThread();
+        Set<PlateKind> kinds = colour.kinds();
+        List<LineRead> lines = new ArrayList<>();
+        for (Rect band : rows.twoRows() ? List.of(rows.top(), rows.bottom()) : List.of(rows.top())) {
+            Mat line = LineImage.of(grey, band, binarisation);
+            if (line == null) {
+                lines.add(LineRead.empty());
+                continue;
+            }
+            try {
+                lines.add(engine.readLine(line));
+            } finally {
+                line.close();
+            }
+        }
+        String raw =
+                lines.stream().map(LineRead::text).reduce((a, b) -> a + "/" + b).orElse("");
+        List<PlateGrammarMatch> matches;
+        if (rows.twoRows()) {
+            matches = PlateGrammar.candidatesOfKinds(
+                    List.of(lines.get(0).symbols(), lines.get(1).symbols()), kinds);
+            if (matches.isEmpty()) {
+                // the split may be wrong (a one-row plate with a tall margin): try the rows as one line
+                List<PlateGrammarSymbol> joined = new ArrayList<>(lines.get(0).symbols());
+                joined.addAll(lines.get(1).symbols());
+                matches = PlateGrammar.candidatesOfKinds(List.of(joined), kinds);
+            }
+        } else {
+            matches = PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds);
+        }
+        PlateGrammarMatch best = matches.stream()
+                .min(java.util.Comparator.comparingDouble(
+                        m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind())))
+                .orElse(null);
+        return new CropRead(best, raw, colour, rows.twoRows());
+    }
+
+    /** An 8-bit grey version of the crop with dark text on a light background. */
+    static Mat darkTextGrey(Mat bgr) {
+        Mat grey = new Mat();
+        if (bgr.channels() == 3) {
+            cvtColor(bgr, grey, COLOR_BGR2GRAY);
+        } else {
+            bgr.copyTo(grey);
+        }
+        if (mostlyDark(grey)) {
+            bitwise_not(grey, grey);
+        }
+        return grey;
+    }
+
+    /**
+     * Whether most of the crop's centre (where the plate is, away from the surroundings a loose crop holds) is
+     * darker than its Otsu threshold: light text on a dark plate.
+     */
+    private static boolean mostlyDark(Mat grey) {
+        Rect centre = new Rect(
+                grey.cols() / 5, grey.rows() / 4, Math.max(1, grey.cols() * 3 / 5), Math.max(1, grey.rows() / 2));
+        Mat binary = new Mat();
+        try (Mat middle = new Mat(grey, centre)) {
+            threshold(middle, binary, 0, 255, THRESH_BINARY | THRESH_OTSU);
+            return countNonZero(binary) < 0.45 * binary.total();
+        } finally {
+            binary.close();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package vn.bordergate.server.anpr;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.add;
+import static org.bytedeco.opencv.global.opencv_core.convertScaleAbs;
+import static org.bytedeco.opencv.global.opencv_core.inRange;
+import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2HSV;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_BLACKHAT;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_TOPHAT;
+import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
+import static org.bytedeco.opencv.global.opencv_imgproc.Sobel;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.findContours;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
+import static org.bytedeco.opencv.global.opencv_imgproc.minAreaRect;
+import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.RotatedRect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Finds plate-like regions in a full camera frame with classic OpenCV: dense vertical strokes of text (black-hat
+ * for dark text, top-hat for light text, then a horizontal Sobel gradient closed into blobs) and plate-coloured
+ * areas (blue, yellow, green in HSV), each kept when its rotated rectangle has a plate's proportions (one row
+ * about 4.3:1, two rows about 1.4:1) and size. Returns loose regions in frame coordinates, most plate-like
+ * first; the reader straightens and reads them.
+ */
+public final class PlateFinder {
+    /** Frames are searched at this width at most (the plates of a 1280×720 lane camera stay readable). */
+    static final int SEARCH_WIDTH = 1280;
+    /** At most this many regions are returned per frame. */
+    static final int MAX_REGIONS = 10;
+
+    private static final double MIN_ASPECT = 1.0;
+    private static final double MAX_ASPECT = 7.0;
+
+    /** Loose plate regions of a BGR frame, most plate-like first. */
+    public List<PlateRegion> find(Mat bgr) {
+        if (bgr.empty() || bgr.cols() < 16 || bgr.rows() < 8) {
+            return List.of();
+        }
+        double scale = Math.min(1.0, (double) SEARCH_WIDTH / bgr.cols());
+        Mat small = new Mat();
+        if (scale < 1.0) {
+            resize(bgr, small, new Size(), scale, scale, INTER_AREA);
+        } else {
+            bgr.copyTo(small);
+        }
+        Mat grey = new Mat();
+        cvtColor(small, grey, COLOR_BGR2GRAY);
+        List<PlateRegion> found = new ArrayList<>();
+        try {
+            int textHeight = Math.max(5, small.cols() / 90);
+            collect(strokes(grey, MORPH_BLACKHAT, textHeight), small, scale, PlateRegion.Source.DARK_TEXT, found);
+            collect(strokes(grey, MORPH_TOPHAT, textHeight), small, scale, PlateRegion.Source.LIGHT_TEXT, found);
+            collect(colourMask(small), small, scale, PlateRegion.Source.COLOUR, found);
+        } finally {
+            small.close();
+            grey.close();
+        }
+        found.sort(Comparator.comparingDouble(PlateRegion::score).reversed());
+        return suppressOverlaps(found);
+    }
+
+    /** Blobs of dense vertical edges (text) after a black-hat or top-hat that keeps strokes of text size. */
+    private static Mat strokes(Mat grey, int hat, int textHeight) {
+        Mat hatted = new Mat();
+        Mat gradient = new Mat();
+        Mat blobs = new Mat();
+        try (Mat kernel = getStructuringElement(MORPH_RECT, new Size(textHeight * 3, textHeight));
+                Mat close = getStructuringElement(MORPH_RECT, new Size(textHeight * 2, Math.max(3, textHeight / 2)));
+                Mat open = getStructuringElement(MORPH_RECT, new Size(Math.max(3, textHeight / 2), 3))) {
+            morphologyEx(grey, hatted, hat, kernel);
+            Sobel(hatted, gradient, org.bytedeco.opencv.global.opencv_core.CV_32F, 1, 0);
+            convertScaleAbs(gradient, gradient);
+            GaussianBlur(gradient, gradient, new Size(5, 5), 0);
+            morphologyEx(gradient, blobs, MORPH_CLOSE, close);
+            threshold(blobs, blobs, 0, 255, THRESH_BINARY | THRESH_OTSU);
+            morphologyEx(blobs, blobs, MORPH_OPEN, open);
+            return blobs.clone();
+        } finally {
+            hatted.close();
+            gradient.close();
+            blobs.close();
+        }
+    }
+
+    /** Areas of plate colours: blue, yellow and green with enough saturation. */
+    private static Mat colourMask(Mat bgr) {
+        Mat hsv = new Mat();
+        Mat mask = new Mat(bgr.rows(), bgr.cols(), CV_8U, new Scalar(0));
+        cvtColor(bgr, hsv, COLOR_BGR2HSV);
+        double[][] ranges = {{100, 124}, {15, 34}, {35, 85}};
+        for (double[] hue : ranges) {
+            try (Mat part = new Mat();
+                    Mat low = new Mat(
+                            1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(hue[0], 90, 70, 0));
+                    Mat high = new Mat(
+                            1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(hue[1], 255, 255, 0))) {
+                inRange(hsv, low, high, part);
+                add(mask, part, mask);
+            }
+        }
+        hsv.close();
+        int k = Math.max(3, bgr.cols() / 200);
+        try (Mat close = getStructuringElement(MORPH_RECT, new Size(k * 2, k));
+                Mat open = getStructuringElement(MORPH_RECT, new Size(k, k))) {
+            morphologyEx(mask, mask, MORPH_CLOSE, close);
+            morphologyEx(mask, mask, MORPH_OPEN, open);
+        }
+        return mask;
+    }
+
+    private static void collect(Mat mask, Mat frame, double scale, PlateRegion.Source source, List<PlateRegion> out) {
+        MatVector contours = new MatVector();
+        try {
+            findContours(mask, contours, new Mat(), RETR_EXTERNAL, CHAIN_APPROX_SIMPLE);
+            double frameArea = (double) frame.cols() * frame.rows();
+            for (long i = 0; i < contours.size(); i++) {
+                RotatedRect box = minAreaRect(contours.get(i));
+                double w = Math.max(box.size().width(), box.size().height());
+                double h = Math.min(box.size().width(), box.size().height());
+                if (h < 8 || w < 24) {
+                    continue;
+                }
+                double aspect = w / h;
+                double area = w * h;
+                if (aspect < MIN_ASPECT || aspect > MAX_ASPECT || area > frameArea * 0.25) {
+                    continue;
+                }
+                double tilt = Math.abs(uprightAngle(box));
+                if (tilt > 25) {
+                    continue;
+                }
+                out.add(PlateRegion.of(box, scale, source, score(aspect, tilt, area / frameArea, source)));
+            }
+        } finally {
+            contours.close();
+            mask.close();
+        }
+    }
+
+    /** The angle (degrees) of the box's long side from horizontal. */
+    static double uprightAngle(RotatedRect box) {
+        double angle = box.angle();
+        if (box.size().width() < box.size().height()) {
+            angle += 90;
+        }
+        while (angle > 90) {
+            angle -= 180;
+        }
+        while (angle < -90) {
+            angle += 180;
+        }
+        return angle;
+    }
+
+    /** How plate-like a candidate is: close to a plate's proportions, level, not tiny, found by colour. */
+    private static double score(double aspect, double tilt, double share, PlateRegion.Source source) {
+        double oneRow = Math.abs(Math.log(aspect / 4.3));
+        double twoRows = Math.abs(Math.log(aspect / 1.6));
+        double shape = Math.exp(-2 * Math.min(oneRow, twoRows));
+        double size = Math.min(1, share * 400);
+        double level = 1 - tilt / 45;
+        double bonus = source == PlateRegion.Source.COLOUR ? 1.1 : 1.0;
+        return shape * size * level * bonus;
+    }
+
+    /** Drops regions mostly inside a better one. */
+    private static List<PlateRegion> suppressOverlaps(List<PlateRegion> sorted) {
+        List<PlateRegion> kept = new ArrayList<>();
+        for (PlateRegion r : sorted) {
+            boolean covered = kept.stream().anyMatch(k -> k.overlap(r) > 0.6);
+            if (!covered) {
+                kept.add(r);
+                if (kept.size() == MAX_REGIONS) {
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,179 @@
+package vn.bordergate.server.anpr;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * The plate recognizer: finds plates in an image with {@link PlateFinder}, reads each with Tesseract (one
+ * persistent engine per calling thread) and repairs the text with the plate grammar. An image that is itself a
+ * plate crop (plate proportions, small) is read directly. Thread-safe: call it from any number of worker
+ * threads; {@link #close()} once they have stopped.
+ */
+public final class PlateReader implements AutoCloseable {
+    /** A whole image this small (or a one-row plate's proportions) is first read as a crop. */
+    static final int CROP_MAX_WIDTH = 800;
+    /** A read from a whole-image crop this confident is taken without searching the image. */
+    static final double CROP_ACCEPT = 0.5;
+    /** Candidates below this confidence are dropped as noise. */
+    static final double MIN_CONFIDENCE = 0.15;
+    /** At most this many finder regions get a full read after the quick one. */
+    static final int FULL_READS = 4;
+
+    private final TesseractEngines engines;
+    private final CropReader crops;
+    private final PlateFinder finder = new PlateFinder();
+
+    /** A reader with the bundled English Tesseract model. */
+    public PlateReader() {
+        this(TesseractModel.bundledEnglish());
+    }
+
+    public PlateReader(TesseractModel model) {
+        this.engines = new TesseractEngines(model);
+        this.crops = new CropReader(engines);
+    }
+
+    /** The per-thread engines (for tests and metrics: how many were initialised). */
+    public TesseractEngines engines() {
+        return engines;
+    }
+
+    /**
+     * Every plate read in an image (a camera frame or a crop; 8-bit BGR, or grey, BGRA or 16-bit, converted
+     * first), most confident first; empty when none. Boxes are in the image's pixels. The image is not kept or
+     * released.
+     */
+    public List<PlateCandidate> read(Mat image) {
+        if (image == null || image.empty()) {
+            return List.of();
+        }
+        if (image.channels() != 3 || image.depth() != org.bytedeco.opencv.global.opencv_core.CV_8U) {
+            Mat bgr = ImageDecoder.toBgr8(image.clone());
+            try {
+                return read(bgr);
+            } finally {
+                bgr.close();
+            }
+        }
+        List<PlateCandidate> out = new ArrayList<>();
+        if (looksLikeCrop(image)) {
+            Optional<PlateCandidate> whole = readRegion(image, PlateRegion.whole(image), CropReader.Effort.FULL);
+            if (whole.isPresent() && whole.get().confidence() >= CROP_ACCEPT) {
+                return List.of(whole.get());
+            }
+            whole.ifPresent(out::add);
+        }
+        List<Quick> quick = new ArrayList<>();
+        for (PlateRegion region : finder.find(image)) {
+            Mat cut = region.cut(image, PlateRegion.MARGIN);
+            try {
+                CropRead read = crops.read(cut, CropReader.Effort.QUICK);
+                quick.add(new Quick(region, read));
+            } finally {
+                cut.close();
+            }
+        }
+        // the most promising regions get a full read: a quick plate first, then the longest quick text
+        quick.sort(Comparator.comparingDouble(Quick::promise).reversed());
+        int full = 0;
+        for (Quick q : quick) {
+            if (q.promise() <= 0) {
+                break;
+            }
+            Optional<PlateCandidate> candidate = full++ < FULL_READS
+                    ? readRegion(image, q.region, CropReader.Effort.FULL)
+                    : q.read.found() ? Optional.of(candidate(image, q.region, q.read)) : Optional.empty();
+            candidate.ifPresent(out::add);
+        }
+        return distinct(out);
+    }
+
+    /** The most confident plate of an image, if any. */
+    public Optional<PlateCandidate> readBest(Mat image) {
+        return read(image).stream().findFirst();
+    }
+
+    /** Reads an image known to be one plate crop (no search). */
+    public Optional<PlateCandidate> readCrop(Mat crop) {
+        if (crop == null || crop.empty()) {
+            return Optional.empty();
+        }
+        if (crop.channels() != 3 || crop.depth() != org.bytedeco.opencv.global.opencv_core.CV_8U) {
+            Mat bgr = ImageDecoder.toBgr8(crop.clone());
+            try {
+                return readCrop(bgr);
+            } finally {
+                bgr.close();
+            }
+        }
+        return readRegion(crop, PlateRegion.whole(crop), CropReader.Effort.FULL);
+    }
+
+    private Optional<PlateCandidate> readRegion(Mat image, PlateRegion region, CropReader.Effort effort) {
+        Mat cut = region.cut(image, PlateRegion.MARGIN);
+        try {
+            CropRead read = crops.read(cut, effort);
+            return read.found() && read.confidence() >= MIN_CONFIDENCE
+                    ? Optional.of(candidate(image, region, read))
+                    : Optional.empty();
+        } finally {
+            cut.close();
+        }
+    }
+
+    private static PlateCandidate candidate(Mat image, PlateRegion region, CropRead read) {
+        return new PlateCandidate(
+                read.text(),
+                read.confidence(),
+                region.box(image.cols(), image.rows()),
+                read.colour(),
+                read.twoRows(),
+                read.raw(),
+                read.match());
+    }
+
+    /** A plate-proportioned image small enough to be a crop rather than a scene. */
+    static boolean looksLikeCrop(Mat image) {
+        double aspect = (double) image.cols() / image.rows();
+        boolean oneRow = aspect >= 2.5 && aspect <= 8;
+        boolean twoRows = aspect >= 0.9 && aspect < 2.5 && image.cols() <= CROP_MAX_WIDTH;
+        return oneRow || twoRows;
+    }
+
+    /** One candidate per text and per place, the most confident kept. */
+    private static List<PlateCandidate> distinct(List<PlateCandidate> all) {
+        all.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
+        List<PlateCandidate> kept = new ArrayList<>();
+        for (PlateCandidate c : all) {
+            boolean dup = kept.stream()
+                    .anyMatch(k -> k.text().equals(c.text()) || k.box().overlap(c.box()) > 0.5);
+            if (!dup && c.confidence() >= MIN_CONFIDENCE) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    @Override
+    public void close() {
+        engines.close();
+    }
+
+    /** A region and its quick read. */
+    private record Quick(PlateRegion region, CropRead read) {
+        /** Above 1 for a quick plate (by confidence), 0..1 for Latin text of plate length, 0 for nothing. */
+        double promise() {
+            if (read.found()) {
+                return 1 + read.confidence();
+            }
+            long latin = read.raw()
+                    .chars()
+                    .filter(c -> c < 128 && Character.isLetterOrDigit(c))
+                    .count();
+            return latin >= 4 ? Math.min(1, latin / 10.0) : 0;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package vn.bordergate.server.lanes;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.bordergate.common.dto.CameraMetricsDto;
+import vn.bordergate.server.camera.CameraFeed;
+import vn.bordergate.server.camera.CameraSettings;
+import vn.bordergate.server.camera.CameraSource;
+import vn.bordergate.server.camera.FrameSubscription;
+import vn.bordergate.server.camera.LaneCameras;
+import vn.bordergate.server.camera.MjpegPreview;
+import vn.bordergate.server.events.EventPublisher;
+import vn.bordergate.server.service.PlateReadService;
+
+/**
+ * The gate's lane cameras with plate recognition attached: feeds decode in the background, each has a
+ * recognizer reading a few frames a second, status changes go out as events, and each feed has an
+ * MJPEG preview with the plate boxes drawn.
+ */
+public final class GateLanes implements AutoCloseable {
+    /** Frames a second the recognizer reads: enough to see every truck several times as it stops. */
+    static final double RECOGNITION_FPS = 4;
+
+    private final LaneCameras cameras;
+    private final Map<String, LaneRecognition> recognition = new ConcurrentHashMap<>();
+    private final List<FrameSubscription> subscriptions = new ArrayList<>();
+
+    private GateLanes(LaneCameras cameras) {
+        this.cameras = cameras;
+    }
+
+    public static GateLanes start(Collection<CameraSource> sources, PlateReadService reads, EventPublisher events) {
+        LaneCameras cameras =
+                LaneCameras.start(sources, CameraSettings.defaults(), status -> events.publish(status.toEvent()));
+        GateLanes lanes = new GateLanes(cameras);
+        for (CameraFeed feed : cameras.feeds()) {
+            String code = feed.source().cameraCode();
+            LaneRecognition lane = new LaneRecognition(code, reads);
+            lanes.recognition.put(code, lane);
+            lanes.subscriptions.add(feed.subscribe("plates-" + code, RECOGNITION_FPS, lane));
+        }
+        return lanes;
+    }
+
+    public List<CameraMetricsDto> metrics() {
+        return cameras.metrics().stream()
+                .map(m -> new CameraMetricsDto(
+                        m.cameraCode(),
+                        m.laneCode(),
+                        m.state(),
+                        m.detail(),
+                        m.stateSince(),
+                        m.width(),
+                        m.height(),
+                        m.nominalFps(),
+                        m.fps(),
+                        m.decodeMs(),
+                        m.latencyMs(),
+                        m.framesDecoded(),
+                        m.framesDropped(),
+                        m.reconnects()))
+                .toList();
+    }
+
+    /** The live preview of one camera, with the plates it recognised lately boxed. */
+    public Optional<MjpegPreview> preview(String cameraCode) {
+        return cameras.feed(cameraCode)
+                .map(feed -> MjpegPreview.of(feed, recognition.get(cameraCode).boxes()));
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(FrameSubscription::close);
+        cameras.close();
+        recognition.values().forEach(LaneRecognition::close);
+    }
+}

@@ -1,0 +1,84 @@
+package vn.bordergate.server.lanes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.common.dto.NewPlateReadRequest;
+import vn.bordergate.common.workflow.Role;
+import vn.bordergate.server.anpr.PlateCandidate;
+import vn.bordergate.server.anpr.PlateReader;
+import vn.bordergate.server.anpr.tracking.PlateSighting;
+import vn.bordergate.server.anpr.tracking.PlateVoting;
+import vn.bordergate.server.anpr.tracking.VehiclePass;
+import vn.bordergate.server.anpr.tracking.VotedPlate;
+import vn.bordergate.server.camera.CameraFrame;
+import vn.bordergate.server.camera.FrameSink;
+import vn.bordergate.server.camera.PlateBox;
+import vn.bordergate.server.camera.RecentPlateBoxes;
+import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.service.GateException;
+import vn.bordergate.server.service.PlateReadService;
+
+/**
+ * One lane camera's recognition: every frame it is handed is read for plates, the sightings are
+ * voted into one read per vehicle pass, and each pass goes to the plate-read service, which matches
+ * it to a crossing. Runs on the camera subscription's own thread, so its reader engine is its own.
+ */
+final class LaneRecognition implements FrameSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LaneRecognition.class);
+
+    private final String cameraCode;
+    private final PlateReader reader = new PlateReader();
+    private final PlateVoting voting;
+    private final RecentPlateBoxes boxes = new RecentPlateBoxes();
+    private final PlateReadService reads;
+    private final Actor camera;
+
+    LaneRecognition(String cameraCode, PlateReadService reads) {
+        this.cameraCode = cameraCode;
+        this.reads = reads;
+        this.camera = new Actor(0, "camera:" + cameraCode, Role.CAMERA, null, null, null);
+        this.voting =
+                new PlateVoting(Duration.ofMillis(1500), Duration.ofSeconds(3), Duration.ofMinutes(2), 2, this::report);
+    }
+
+    /** The plates seen lately, for drawing boxes on the preview. */
+    RecentPlateBoxes boxes() {
+        return boxes;
+    }
+
+    @Override
+    public void accept(CameraFrame frame) {
+        List<PlateCandidate> candidates = reader.read(frame.image());
+        List<PlateBox> seen = new ArrayList<>();
+        for (PlateCandidate c : candidates) {
+            voting.observe(new PlateSighting(cameraCode, frame.arrivedAt(), c.text(), c.confidence()));
+            seen.add(new PlateBox(
+                    c.box().x(), c.box().y(), c.box().width(), c.box().height(), c.text()));
+        }
+        if (candidates.isEmpty()) {
+            voting.advanceTo(frame.arrivedAt());
+        }
+        boxes.post(seen);
+    }
+
+    private void report(VehiclePass pass) {
+        try {
+            reads.recordPass(camera, request(pass.tractor()), pass.trailer() == null ? null : request(pass.trailer()));
+        } catch (GateException e) {
+            LOG.warn("{}: read {} not recorded: {}", cameraCode, pass.tractor().text(), e.getMessage());
+        }
+    }
+
+    private NewPlateReadRequest request(VotedPlate plate) {
+        return new NewPlateReadRequest(cameraCode, plate.lastSeen(), plate.text(), plate.confidence(), null);
+    }
+
+    @Override
+    public void close() {
+        voting.flush();
+        reader.close();
+    }
+}

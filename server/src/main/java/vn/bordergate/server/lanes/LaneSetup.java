@@ -1,0 +1,91 @@
+package vn.bordergate.server.lanes;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.server.camera.CameraSource;
+import vn.bordergate.server.events.EventPublisher;
+import vn.bordergate.server.service.CrossingQueries;
+import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.ReferenceData;
+
+/**
+ * Starts the lane cameras once the gate knows what to expect: configured cameras (those with a source
+ * URL) at once; in demo mode, simulated cameras once the demo day is in. Off the start-up path either
+ * way: cameras connect, and demo videos render, while the server already answers.
+ */
+public final class LaneSetup implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LaneSetup.class);
+
+    private final AtomicReference<GateLanes> lanes = new AtomicReference<>();
+    private volatile boolean closed;
+
+    /** What has to happen before demo cameras can show today's trucks. */
+    @FunctionalInterface
+    public interface DemoDayWait {
+        void await() throws InterruptedException;
+    }
+
+    public Thread begin(
+            boolean demo,
+            Path dataDir,
+            ReferenceData reference,
+            CrossingQueries crossings,
+            PlateReadService reads,
+            EventPublisher events,
+            DemoDayWait demoDay) {
+        Thread starting = new Thread(
+                () -> {
+                    try {
+                        List<CameraSource> sources;
+                        if (demo) {
+                            demoDay.await();
+                            sources = DemoLaneVideos.prepare(dataDir, crossings, 20261122L);
+                        } else {
+                            sources = reference.cameras().stream()
+                                    .filter(c -> c.enabled()
+                                            && c.sourceUrl() != null
+                                            && !c.sourceUrl().isBlank())
+                                    .map(c -> CameraSource.parse(c.code(), c.laneCode(), c.sourceUrl()))
+                                    .toList();
+                        }
+                        if (!sources.isEmpty() && !closed) {
+                            lanes.set(GateLanes.start(sources, reads, events));
+                            LOG.info("{} lane camera(s) started{}", sources.size(), demo ? " (simulated)" : "");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        LOG.warn("lane cameras not started: {}", e.getMessage());
+                    }
+                },
+                "lane-setup");
+        starting.setDaemon(true);
+        starting.start();
+        return starting;
+    }
+
+    public java.util.List<vn.bordergate.common.dto.CameraMetricsDto> metrics() {
+        return lanes().map(GateLanes::metrics).orElse(java.util.List.of());
+    }
+
+    public java.util.Optional<vn.bordergate.server.camera.MjpegPreview> preview(String cameraCode) {
+        return lanes().flatMap(l -> l.preview(cameraCode));
+    }
+
+    /** The running lanes, once started. */
+    public java.util.Optional<GateLanes> lanes() {
+        return java.util.Optional.ofNullable(lanes.get());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        GateLanes running = lanes.getAndSet(null);
+        if (running != null) {
+            running.close();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package vn.bordergate.server.anpr;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.bytedeco.opencv.opencv_core.Mat;
+import vn.bordergate.server.anpr.synthetic.PlateRenderer;
+import vn.bordergate.server.anpr.synthetic.RenderedPlate;
+
+/** Images for the recognizer's tests: synthetic renders as OpenCV frames, and the real sets when present. */
+final class TestImages {
+    /** The real evaluation photos, outside the repository (see ../shared/plates/README.md). */
+    static final Path REAL_PLATES = locateRealPlates();
+
+    private TestImages() {}
+
+    /** A rendered image (transparent corners on dark grey, as on a car) as an 8-bit BGR Mat. */
+    static Mat mat(BufferedImage image) {
+        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = bgr.createGraphics();
+        try {
+            g.setColor(Color.DARK_GRAY);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return ImageDecoder.decode(png(bgr)).orElseThrow();
+    }
+
+    static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static RenderedPlate render(PlateRenderer renderer, vn.bordergate.common.plate.Plate plate, double pxPerMm) {
+        var styles = vn.bordergate.server.anpr.synthetic.PlateStyle.choices(plate);
+        return renderer.render(plate, styles.get(0), pxPerMm);
+    }
+
+    /**
+     * Whether a read equals the truth when each {@code ?} of the read may stand for a Chinese character of the truth
+     * (the province and suffix characters the English model cannot read yet).
+     */
+    static boolean sameButUnreadChinese(String truth, String read) {
+        if (truth.length() != read.length()) {
+            return false;
+        }
+        for (int i = 0; i < truth.length(); i++) {
+            char r = read.charAt(i);
+            boolean han = Character.UnicodeScript.of(truth.charAt(i)) == Character.UnicodeScript.HAN;
+            if (r != truth.charAt(i) && !(r == '?' && han)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Latin letters and digits of a plate text, in order (Chinese characters and {@code ?} left out). */
+    static String latin(String text) {
+        return text.replaceAll("[^A-Z0-9]", "");
+    }
+
+    private static Path locateRealPlates() {
+        for (Path p : List.of(Path.of("../shared/plates"), Path.of("../../shared/plates"))) {
+            if (Files.isDirectory(p)) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        return Path.of("../shared/plates").toAbsolutePath().normalize();
+    }
+
+    /** The folder of a real set, when present. */
+    static Optional<Path> realSet(String name) {
+        Path set = REAL_PLATES.resolve(name);
+        return Files.isRegularFile(set.resolve("labels.csv")) ? Optional.of(set) : Optional.empty();
+    }
+
+    static final Set<String> REAL_SETS = Set.of("vn-one-row", "vn-mixed-silver", "cn-crops", "cn-scenes");
+}

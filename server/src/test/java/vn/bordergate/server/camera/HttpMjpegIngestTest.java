@@ -1,0 +1,45 @@
+package vn.bordergate.server.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.event.CameraStatusEvent.CameraState;
+
+/**
+ * An MJPEG camera over HTTP on loopback (JDK HttpServer writing the preview's multipart format): frames
+ * arrive, the server is stopped and restarted, and the feed reconnects by itself.
+ */
+class HttpMjpegIngestTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    @Test
+    void streamsMjpegOverHttpAndReconnectsAfterARestart() throws Exception {
+        CameraSettings settings = CameraSettings.defaults()
+                .withRetry(Duration.ofMillis(200), Duration.ofSeconds(1))
+                .withIoTimeout(Duration.ofSeconds(3));
+        StatusLog statuses = new StatusLog();
+        List<Integer> numbers = new CopyOnWriteArrayList<>();
+        try (LoopbackMjpegServer camera = new LoopbackMjpegServer(CounterVideo.jpegs(640, 360, 20), 10);
+                CameraFeed feed = new CameraFeed(CameraSource.parse("CAM-HTTP", "L3", camera.url()), settings, statuses)
+                        .start()) {
+            feed.subscribe("reader", 0, frame -> numbers.add(CounterVideo.counter(frame.image())));
+            statuses.await(CameraState.STREAMING, 0, PATIENCE);
+            Await.until(PATIENCE, () -> "frames: " + numbers, () -> numbers.size() >= 12);
+            assertThat(numbers).containsSubsequence(2, 3, 4, 9, 10);
+            assertThat(feed.metrics().fps()).isBetween(7.0, 13.0);
+            assertThat(feed.metrics().width()).isEqualTo(640);
+
+            int before = statuses.size();
+            camera.stop();
+            int reconnecting = statuses.await(CameraState.RECONNECTING, before, PATIENCE);
+            camera.restart();
+            statuses.await(CameraState.STREAMING, reconnecting, PATIENCE);
+            int seen = numbers.size();
+            Await.until(PATIENCE, () -> "frames after the restart", () -> numbers.size() >= seen + 5);
+            assertThat(camera.connections()).isGreaterThanOrEqualTo(2);
+        }
+    }
+}

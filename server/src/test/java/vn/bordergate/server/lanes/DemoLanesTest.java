@@ -1,0 +1,106 @@
+package vn.bordergate.server.lanes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.event.CameraStatusEvent;
+import vn.bordergate.common.event.CrossingChangedEvent;
+import vn.bordergate.common.event.EventEnvelope;
+import vn.bordergate.common.event.PlateReadEvent;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.GateServer;
+import vn.bordergate.server.ServerOptions;
+import vn.bordergate.server.support.TestGate;
+
+/**
+ * The demo as an officer sees it: simulated lane cameras play videos of trucks expected today, their
+ * plates are read, voted and matched, and the crossings move through arrival and vehicle control,
+ * all arriving on the WebSocket. Real JavaCV decoding, real OpenCV and Tesseract, real Derby.
+ */
+class DemoLanesTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void platesReadByTheDemoCamerasMoveTheirCrossingsOn() throws Exception {
+        try (GateServer server =
+                GateServer.start(ServerOptions.embedded(data, true).withLaneCameras(), Clock.systemUTC())) {
+            GateClient officer = new GateClient(server.uri());
+            officer.login("gate", TestGate.PASSWORD);
+            List<EventEnvelope> events = new CopyOnWriteArrayList<>();
+            try (GateEventStream stream = officer.openEvents(events::add, new GateEventStream.Listener() {})) {
+                PlateReadEvent matched = awaitMatchedRead(events, Duration.ofMinutes(4));
+
+                long crossingId = matched.read().crossingId();
+                assertThat(matched.read().cameraCode()).startsWith("CAM-");
+                assertThat(events).anySatisfy(e -> assertThat(e.event()).isInstanceOf(CameraStatusEvent.class));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() < deadline && !vehicleControlPassed(events, crossingId)) {
+                    Thread.sleep(100);
+                }
+                assertThat(vehicleControlPassed(events, crossingId))
+                        .as("crossing %d advanced by its plate read", crossingId)
+                        .isTrue();
+                assertThat(officer.plateReadStats().autoMatched()).isPositive();
+                assertThat(officer.send("GET", "/api/cameras/metrics", null).body())
+                        .contains("CAM-L1", "CAM-L3", "STREAMING");
+                assertPreviewIsMjpeg(server, officer.token());
+            }
+        }
+    }
+
+    /** The preview streams JPEG pictures in a multipart response, for a browser {@code <img>}. */
+    private static void assertPreviewIsMjpeg(GateServer server, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        server.uri().resolve("/api/cameras/preview/CAM-L1?access_token=" + token))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("multipart/x-mixed-replace");
+        try (var body = response.body()) {
+            byte[] start = body.readNBytes(4096);
+            String text = new String(start, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).contains("image/jpeg").contains("\u00ff\u00d8"); // JPEG start-of-image marker
+        }
+        var anonymous = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/cameras/preview/CAM-L1"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    private static PlateReadEvent awaitMatchedRead(List<EventEnvelope> events, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (EventEnvelope e : events) {
+                if (e.event() instanceof PlateReadEvent read && read.read().matchStatus() == MatchStatus.MATCHED) {
+                    return read;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no matched plate read within " + limit + "; events: " + events.size());
+    }
+
+    private static boolean vehicleControlPassed(List<EventEnvelope> events, long crossingId) {
+        return events.stream()
+                .map(EventEnvelope::event)
+                .filter(CrossingChangedEvent.class::isInstance)
+                .map(e -> ((CrossingChangedEvent) e).crossing())
+                .filter(c -> c.id() == crossingId)
+                .anyMatch(c -> TestGate.state(c, Step.VEHICLE_CONTROL) == StepState.PASSED);
+    }
+}

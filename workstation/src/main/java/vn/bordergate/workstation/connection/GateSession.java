@@ -1,0 +1,129 @@
+package vn.bordergate.workstation.connection;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.common.client.GateUnreachableException;
+import vn.bordergate.common.dto.LoginResponse;
+import vn.bordergate.common.dto.StationDto;
+import vn.bordergate.common.dto.UserDto;
+import vn.bordergate.common.event.EventEnvelope;
+import vn.bordergate.common.workflow.Agency;
+import vn.bordergate.common.workflow.Role;
+
+/**
+ * An officer logged in at this workstation. View models reach the gate server only through {@link #ask},
+ * which runs the call on the background executor: the client itself never leaves this package.
+ */
+public final class GateSession {
+    /** A call to the gate server, run in the background. */
+    @FunctionalInterface
+    public interface GateCall<T> {
+        T on(GateClient gate);
+    }
+
+    private final GateClient client;
+    private final BackgroundWork work;
+    private final LoginResponse login;
+    private final StationDto station;
+
+    GateSession(GateClient client, BackgroundWork work, LoginResponse login, StationDto station) {
+        this.client = client;
+        this.work = work;
+        this.login = login;
+        this.station = station;
+    }
+
+    /**
+     * Logs in (blocking: call it from the background). A wrong password or an unreachable server throws
+     * what {@link GateClient#login} throws; accounts that don't work at a station (cameras, enterprises)
+     * are refused with {@link NotAStationAccount}.
+     */
+    public static GateSession open(URI address, String username, String password, BackgroundWork work) {
+        GateClient client = new GateClient(address);
+        LoginResponse login = client.login(username, password);
+        Role role = login.user().role();
+        if (role != Role.OFFICER && role != Role.SUPERVISOR && role != Role.ADMINISTRATOR) {
+            throw new NotAStationAccount(role);
+        }
+        StationDto station = login.user().stationCode() == null
+                ? null
+                : client.stations().stream()
+                        .filter(s -> s.code().equals(login.user().stationCode()))
+                        .findFirst()
+                        .orElse(null);
+        return new GateSession(client, work, login, station);
+    }
+
+    /** Runs {@code call} in the background; the answer completes on the FX thread. */
+    public <T> CompletableFuture<T> ask(GateCall<T> call) {
+        return work.submit(() -> call.on(client));
+    }
+
+    /** Only {@link LiveEvents} subscribes; it moves the events onto the FX thread. */
+    GateEventStream openEvents(Consumer<EventEnvelope> events, GateEventStream.Listener listener) {
+        return client.openEvents(events, listener);
+    }
+
+    /** Whether the server answers at all (blocking: {@link LiveEvents} asks in the background). */
+    boolean reachable() {
+        try {
+            client.health();
+            return true;
+        } catch (GateApiException answered) {
+            return true; // it answered, if only to say it is starting
+        } catch (GateUnreachableException gone) {
+            return false;
+        }
+    }
+
+    public UserDto user() {
+        return login.user();
+    }
+
+    /** The officer's agency; empty for an administrator, who watches but decides no step. */
+    public Optional<Agency> agency() {
+        return Optional.ofNullable(login.user().agency());
+    }
+
+    public Role role() {
+        return login.user().role();
+    }
+
+    /** The station this account works at, as the server knows it; empty when it has none. */
+    public Optional<StationDto> station() {
+        return Optional.ofNullable(station);
+    }
+
+    public String stationCode() {
+        return login.user().stationCode();
+    }
+
+    public Instant expiresAt() {
+        return login.expiresAt();
+    }
+
+    public URI address() {
+        return client.baseUri();
+    }
+
+    /** A camera or enterprise account tried to open the officer workstation. */
+    public static final class NotAStationAccount extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final Role role;
+
+        NotAStationAccount(Role role) {
+            super("a " + role + " account cannot use the officer workstation");
+            this.role = role;
+        }
+
+        public Role role() {
+            return role;
+        }
+    }
+}

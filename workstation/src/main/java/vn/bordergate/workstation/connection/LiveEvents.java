@@ -1,0 +1,201 @@
+package vn.bordergate.workstation.connection;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.common.event.EventEnvelope;
+import vn.bordergate.common.event.GateEvent;
+
+/**
+ * The one adapter between the gate server's event stream and the screen: events arrive on the HTTP
+ * client's threads and are handed to the observer on the FX thread, in order. When the stream drops it
+ * reconnects on its own, waiting a little longer after each failed attempt (1 s doubling up to 15 s,
+ * with some jitter so that a gate full of workstations doesn't hammer a server that just came back).
+ */
+public final class LiveEvents implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(15);
+    /**
+     * How often the server of a live stream is asked whether it is still there. A dead network, or a
+     * server stopped while it was flooding the stream, can leave the socket open with nothing behind it:
+     * no close ever arrives, so silence alone proves nothing.
+     */
+    static final Duration HEALTH_EVERY = Duration.ofSeconds(10);
+
+    /** What the screen hears; both methods are called on the FX thread. */
+    public interface Observer {
+        void onEvent(GateEvent event);
+
+        /** The connection changed; {@code retryIn} is when the next attempt starts (RECONNECTING only). */
+        void onConnection(ConnectionState state, Duration retryIn);
+    }
+
+    private final GateSession session;
+    private final BackgroundWork work;
+    private final Executor fx;
+    private final Observer observer;
+    private final Duration healthEvery;
+    private final Object lock = new Object();
+    private GateEventStream stream;
+    private int failedAttempts;
+    private boolean closed;
+
+    public LiveEvents(GateSession session, BackgroundWork work, Executor fx, Observer observer) {
+        this(session, work, fx, observer, HEALTH_EVERY);
+    }
+
+    LiveEvents(GateSession session, BackgroundWork work, Executor fx, Observer observer, Duration healthEvery) {
+        this.session = session;
+        this.work = work;
+        this.fx = fx;
+        this.observer = observer;
+        this.healthEvery = healthEvery;
+    }
+
+    /** Connects in the background; the observer hears CONNECTING, then CONNECTED or RECONNECTING. */
+    public void start() {
+        tell(ConnectionState.CONNECTING, Duration.ZERO);
+        work.later(Duration.ZERO, this::connect);
+    }
+
+    private void connect() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+        }
+        DropWatch watch = new DropWatch();
+        GateEventStream opened;
+        try {
+            opened = session.openEvents(this::deliver, watch);
+        } catch (GateApiException refused) {
+            if (refused.status() == 401 || refused.status() == 403) {
+                tell(ConnectionState.SESSION_ENDED, Duration.ZERO); // retrying cannot help: log in again
+            } else {
+                retryLater();
+            }
+            return;
+        } catch (RuntimeException unreachable) {
+            LOG.debug("event connection failed: {}", unreachable.getMessage());
+            retryLater();
+            return;
+        }
+        watch.stream = opened;
+        synchronized (lock) {
+            if (closed) {
+                opened.close();
+                return;
+            }
+            if (watch.dropped.get()) {
+                return; // dropped right after the handshake: the watch has scheduled the next attempt
+            }
+            stream = opened;
+            failedAttempts = 0;
+        }
+        tell(ConnectionState.CONNECTED, Duration.ZERO);
+        if (!opened.isOpen()) {
+            watch.drop(); // dropped before the watch knew its stream
+        } else {
+            checkLater(opened, watch);
+        }
+    }
+
+    /** Asks the server now and then whether it is still there; if not, gives the stream up and reconnects. */
+    private void checkLater(GateEventStream watched, DropWatch watch) {
+        work.later(healthEvery, () -> {
+            synchronized (lock) {
+                if (closed || stream != watched || watch.dropped.get()) {
+                    return; // this stream is no longer the live one
+                }
+            }
+            if (session.reachable()) {
+                checkLater(watched, watch);
+            } else {
+                LOG.info("the gate server no longer answers: reconnecting");
+                watch.drop();
+                watched.close();
+            }
+        });
+    }
+
+    private void deliver(EventEnvelope envelope) {
+        fx.execute(() -> observer.onEvent(envelope.event()));
+    }
+
+    private void retryLater() {
+        Duration delay;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            stream = null;
+            failedAttempts++;
+            delay = delayBefore(failedAttempts);
+        }
+        tell(ConnectionState.RECONNECTING, delay);
+        work.later(delay, this::connect);
+    }
+
+    private void tell(ConnectionState state, Duration retryIn) {
+        fx.execute(() -> observer.onConnection(state, retryIn));
+    }
+
+    /** How long to wait before attempt {@code n + 1} after {@code n} failures: 1, 2, 4, 8, 15, 15… s ±20%. */
+    static Duration delayBefore(int failures) {
+        long base =
+                Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(Math.max(failures - 1, 0), 10));
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis(Math.round(base * jitter));
+    }
+
+    /** Stops listening and reconnecting; the observer hears CLOSED. */
+    @Override
+    public void close() {
+        GateEventStream open;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = stream;
+            stream = null;
+        }
+        if (open != null) {
+            open.close();
+        }
+        tell(ConnectionState.CLOSED, Duration.ZERO);
+    }
+
+    /** Notices its stream dropping (closed or failed) once, and schedules the reconnect. */
+    private final class DropWatch implements GateEventStream.Listener {
+        final AtomicBoolean dropped = new AtomicBoolean();
+        volatile GateEventStream stream;
+
+        @Override
+        public void onClosed(int code, String reason) {
+            drop();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            GateEventStream mine = stream;
+            if (mine != null && mine.isOpen()) { // an unreadable event: the stream itself is fine
+                LOG.warn("skipped an event the workstation could not read: {}", error.getMessage());
+            } else {
+                drop();
+            }
+        }
+
+        void drop() {
+            if (dropped.compareAndSet(false, true)) {
+                retryLater();
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package vn.bordergate.workstation.station;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.dto.CrossingDto;
+import vn.bordergate.common.dto.HoldReleaseRequest;
+import vn.bordergate.common.dto.StepDecisionRequest;
+import vn.bordergate.common.dto.StepStatusDto;
+import vn.bordergate.common.workflow.Agency;
+import vn.bordergate.common.workflow.CrossingWorkflow;
+import vn.bordergate.common.workflow.Outcome;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.workstation.connection.GateSession;
+import vn.bordergate.workstation.text.Wording;
+
+/**
+ * The selected crossing: its eight-step checklist as every agency sees it, and the officer's own step
+ * with what may be done to it now. The same workflow rules as the server decide which buttons work, so
+ * an officer is not offered what the server would refuse; a hold or a reject needs a reason.
+ */
+public final class CrossingViewModel {
+    /** One row of the checklist; {@code mine} rows belong to the officer's agency, the others are read-only. */
+    public record StepLine(StepStatusDto status, boolean mine, boolean target) {}
+
+    private final GateSession session;
+    private final Wording words;
+    private final Agency agency;
+    private final Consumer<CrossingDto> changed;
+    private final ReadOnlyObjectWrapper<CrossingDto> crossing = new ReadOnlyObjectWrapper<>(this, "crossing");
+    private final ObservableList<StepLine> steps = FXCollections.observableArrayList();
+    private final ObservableList<StepLine> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ReadOnlyObjectWrapper<Step> target = new ReadOnlyObjectWrapper<>(this, "target");
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper canConfirm = new ReadOnlyBooleanWrapper(this, "canConfirm");
+    private final ReadOnlyBooleanWrapper canHold = new ReadOnlyBooleanWrapper(this, "canHold");
+    private final ReadOnlyBooleanWrapper canReject = new ReadOnlyBooleanWrapper(this, "canReject");
+    private final ReadOnlyBooleanWrapper canReleaseHold = new ReadOnlyBooleanWrapper(this, "canReleaseHold");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    /** {@code changed} hears every crossing an action returns, so the queue shows it at once. */
+    public CrossingViewModel(GateSession session, Wording words, Consumer<CrossingDto> changed) {
+        this.session = session;
+        this.words = words;
+        this.agency = session.agency().orElse(null);
+        this.changed = changed;
+        busy.addListener((obs, before, now) -> refresh());
+    }
+
+    /**
+     * Shows {@code shown}: another crossing resets the reason and messages; a newer version of the same
+     * crossing (an event, an action's answer) keeps what the officer typed. Null clears the detail.
+     */
+    public void show(CrossingDto shown) {
+        CrossingDto current = crossing.get();
+        boolean same = current != null && shown != null && current.id() == shown.id();
+        if (same && shown.version() < current.version()) {
+            return;
+        }
+        if (!same) {
+            reason.set("");
+            message.set("");
+            error.set("");
+            target.set(null);
+        }
+        crossing.set(shown);
+        if (!same || !actionable(shown, target.get())) { // keep a step the officer chose while it is still open
+            Step next = shown == null ? null : QueueFilter.actionableStep(shown, agency);
+            target.set(next != null ? next : firstOwnStep(shown));
+        }
+        refresh();
+    }
+
+    /** The officer picked one of the agency's own steps in the checklist (customs has two, gate two). */
+    public void choose(Step step) {
+        if (step != null && step.agency() == agency && crossing.get() != null) {
+            target.set(step);
+            refresh();
+        }
+    }
+
+    public CompletableFuture<Void> confirm() {
+        return decide(Outcome.PASS, canConfirm.get());
+    }
+
+    public CompletableFuture<Void> hold() {
+        return decide(Outcome.HOLD, canHold.get());
+    }
+
+    public CompletableFuture<Void> reject() {
+        return decide(Outcome.REJECT, canReject.get());
+    }
+
+    /** Lifts the agency's own hold; the reason field, if filled, goes with it as a note. */
+    public CompletableFuture<Void> releaseHold() {
+        if (!canReleaseHold.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String note = reasonOrNull();
+        return send(
+                "action.done.RELEASE",
+                (gate, crossingId, step, key) ->
+                        gate.releaseHold(crossingId, step, new HoldReleaseRequest(note, session.stationCode()), key));
+    }
+
+    private CompletableFuture<Void> decide(Outcome outcome, boolean allowed) {
+        if (!allowed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String why = reasonOrNull();
+        if (outcome != Outcome.PASS && why == null) {
+            message.set("");
+            error.set(words.text("action.reasonRequired." + outcome.name()));
+            return CompletableFuture.completedFuture(null);
+        }
+        StepDecisionRequest request = new StepDecisionRequest(outcome, why, session.stationCode());
+        return send(
+                "action.done." + outcome.name(),
+                (gate, crossingId, step, key) -> gate.decideStep(crossingId, step, request, key));
+    }
+
+    @FunctionalInterface
+    private interface StepCall {
+        CrossingDto on(GateClient gate, long crossingId, Step step, String key);
+    }
+
+    private CompletableFuture<Void> send(String doneKey, StepCall call) {
+        CrossingDto on = crossing.get();
+        Step step = target.get();
+        // one key per press: a retried request is answered once by the server, never applied twice
+        String key = UUID.randomUUID().toString();
+        busy.set(true);
+        error.set("");
+        message.set("");
+        return session.ask(gate -> call.on(gate, on.id(), step, key)).handle((updated, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                error.set(words.problem(failure));
+                reloadAfter(failure, on.id());
+            } else {
+                reason.set("");
+                changed.accept(updated);
+                show(updated);
+                message.set(words.text(doneKey, step.number(), on.tractorPlate(), words.time(Instant.now())));
+            }
+            return null;
+        });
+    }
+
+    /** After a conflict the screen was stale: fetch the crossing as it is now and show it. */
+    private void reloadAfter(Throwable failure, long crossingId) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof GateApiException api && api.status() == 409) {
+            session.ask(gate -> gate.crossing(crossingId)).thenAccept(fresh -> {
+                changed.accept(fresh);
+                if (crossing.get() != null && crossing.get().id() == crossingId) {
+                    show(fresh);
+                }
+            });
+        }
+    }
+
+    private boolean actionable(CrossingDto shown, Step step) {
+        if (step == null) {
+            return false;
+        }
+        Map<Step, StepState> states = QueueFilter.states(shown);
+        return states.get(step) == StepState.HELD || allowed(states, step, Outcome.HOLD);
+    }
+
+    private String reasonOrNull() {
+        String text = reason.get();
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private Step firstOwnStep(CrossingDto shown) {
+        if (shown == null || agency == null) {
+            return null;
+        }
+        Map<Step, StepState> states = QueueFilter.states(shown);
+        for (Step step : Step.values()) {
+            if (step.agency() == agency && states.get(step) != StepState.SKIPPED) {
+                return step;
+            }
+        }
+        return null;
+    }
+
+    private void refresh() {
+        CrossingDto shown = crossing.get();
+        Step step = target.get();
+        List<StepLine> lines = new ArrayList<>();
+        if (shown != null) {
+            for (StepStatusDto line : shown.steps()) {
+                lines.add(new StepLine(line, line.step().agency() == agency && agency != null, line.step() == step));
+            }
+        }
+        steps.setAll(lines);
+        boolean open = shown != null && step != null && !busy.get();
+        Map<Step, StepState> states = shown == null ? Map.of() : QueueFilter.states(shown);
+        canConfirm.set(open && allowed(states, step, Outcome.PASS));
+        canHold.set(open && allowed(states, step, Outcome.HOLD));
+        canReject.set(open && allowed(states, step, Outcome.REJECT));
+        canReleaseHold.set(open && states.get(step) == StepState.HELD);
+        hint.set(shown == null ? "" : StepHint.of(words, agency, shown, states, step));
+    }
+
+    private boolean allowed(Map<Step, StepState> states, Step step, Outcome outcome) {
+        return CrossingWorkflow.refusal(states, step, agency, outcome).isEmpty();
+    }
+
+    public ReadOnlyObjectProperty<CrossingDto> crossing() {
+        return crossing.getReadOnlyProperty();
+    }
+
+    public ObservableList<StepLine> steps() {
+        return stepsView;
+    }
+
+    /** The step the action buttons apply to: the agency's own, chosen automatically or by the officer. */
+    public ReadOnlyObjectProperty<Step> target() {
+        return target.getReadOnlyProperty();
+    }
+
+    public StringProperty reason() {
+        return reason;
+    }
+
+    public ReadOnlyBooleanProperty busy() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canConfirm() {
+        return canConfirm.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canHold() {
+        return canHold.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canReject() {
+        return canReject.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canReleaseHold() {
+        return canReleaseHold.getReadOnlyProperty();
+    }
+
+    /** What the officer can do on the target step now, or why not. */
+    public ReadOnlyStringProperty hint() {
+        return hint.getReadOnlyProperty();
+    }
+
+    /** The last action's result in words, empty when none. */
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The last problem in plain words, empty when none. */
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
+    }
+}

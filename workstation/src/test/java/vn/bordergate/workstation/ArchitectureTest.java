@@ -1,0 +1,195 @@
+package vn.bordergate.workstation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.workstation.connection.BackgroundWork;
+import vn.bordergate.workstation.connection.FxThread;
+import vn.bordergate.workstation.connection.GateSession;
+import vn.bordergate.workstation.connection.GateStartup;
+import vn.bordergate.workstation.connection.LiveEvents;
+
+/**
+ * The workstation's three threading and layering rules, checked on the compiled classes:
+ * view models know no scene graph; blocking work goes through the one executor; events reach the FX
+ * thread through the one adapter.
+ */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importClasses() {
+        main = new ClassFileImporter()
+                // not ImportOption.DO_NOT_INCLUDE_TESTS: it expects target/, and builds here may use target-ws/
+                .withImportOption(location -> !location.contains("/test-classes/"))
+                .importPackages("vn.bordergate.workstation");
+    }
+
+    @Test
+    void viewModelsUseOnlyObservablePropertiesAndCollectionsOfJavaFx() {
+        viewModelsKnowNoSceneGraph().check(main);
+    }
+
+    @Test
+    void theViewModelRuleCatchesASceneGraphClass() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(SceneViewModel.class);
+        assertThat(viewModelsKnowNoSceneGraph().evaluate(fixture).hasViolation())
+                .isTrue();
+    }
+
+    /** What the rule forbids: a view model holding a control. */
+    static final class SceneViewModel {
+        final javafx.scene.control.Label label = null;
+    }
+
+    private static ArchRule viewModelsKnowNoSceneGraph() {
+        return classes()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "are outside javafx or in javafx.beans / javafx.collections",
+                        c -> !c.getPackageName().startsWith("javafx")
+                                || c.getPackageName().startsWith("javafx.beans")
+                                || c.getPackageName().startsWith("javafx.collections")))
+                .because("view models are tested without the FX toolkit");
+    }
+
+    @Test
+    void onlyBackgroundWorkMakesThreads() {
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(BackgroundWork.class)
+                .should()
+                .callConstructor(Thread.class, Runnable.class, String.class)
+                .orShould()
+                .callConstructor(Thread.class, Runnable.class)
+                .orShould()
+                .accessClassesThat()
+                .belongToAnyOf(Executors.class, ThreadPoolExecutor.class, ForkJoinPool.class)
+                .orShould()
+                .callMethodWhere(JavaAccess.Predicates.target(DescribedPredicate.describe(
+                        "CompletableFuture.*Async",
+                        t -> t.getOwner().isEquivalentTo(CompletableFuture.class)
+                                && t.getName().endsWith("Async"))))
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx.concurrent..")
+                .because("all blocking work goes through the one executor, BackgroundWork")
+                .check(main);
+    }
+
+    @Test
+    void gateCallsRunInTheBackground() {
+        // the client stays in the connection package; elsewhere it is only used inside GateSession.ask lambdas
+        classes()
+                .that()
+                .resideOutsideOfPackage("..workstation.connection..")
+                .should(callGateClientOnlyInsideLambdas())
+                .because("view models reach the server through GateSession.ask, which runs the call in the"
+                        + " background; a direct call would block the FX thread")
+                .check(main);
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("View")
+                .or()
+                .haveSimpleNameEndingWith("Cells")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(GateClient.class)
+                .check(main);
+    }
+
+    @Test
+    void theGateCallRuleCatchesACallOutsideALambda() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(BlockingCaller.class, BackgroundCaller.class);
+        assertThat(classes()
+                        .should(callGateClientOnlyInsideLambdas())
+                        .evaluate(fixture)
+                        .getFailureReport()
+                        .getDetails())
+                .hasSize(1)
+                .allMatch(line -> line.contains("BlockingCaller.health"));
+    }
+
+    /** What the rule forbids: a view model calling the server on the FX thread. */
+    static final class BlockingCaller {
+        String health(GateClient gate) {
+            return gate.health().status();
+        }
+    }
+
+    /** What the rule allows: the call inside a lambda handed to GateSession.ask. */
+    static final class BackgroundCaller {
+        Object health(GateSession session) {
+            return session.ask(gate -> gate.health().status());
+        }
+    }
+
+    @Test
+    void eventsReachTheFxThreadThroughOneAdapter() {
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(LiveEvents.class, GateSession.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(GateEventStream.class, GateEventStream.Listener.class)
+                .because("LiveEvents is the one adapter that moves the server's events onto the FX thread")
+                .check(main);
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(FxThread.class)
+                .should()
+                .callMethod(Platform.class, "runLater", Runnable.class)
+                .check(main);
+    }
+
+    @Test
+    void onlyGateStartupTouchesTheServerModule() {
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(GateStartup.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("vn.bordergate.server..")
+                .check(main);
+    }
+
+    private static ArchCondition<JavaClass> callGateClientOnlyInsideLambdas() {
+        return new ArchCondition<>("call GateClient only inside lambdas") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
+                    // GateSession.open logs in: as blocking as any call through the client
+                    boolean toClient = call.getTargetOwner().isEquivalentTo(GateClient.class)
+                            || (call.getTargetOwner().isEquivalentTo(GateSession.class)
+                                    && call.getName().equals("open"));
+                    boolean inLambda = call.isDeclaredInLambda();
+                    if (toClient && !inLambda) {
+                        events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package vn.bordergate.workstation.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.event.CrossingChangedEvent;
+import vn.bordergate.common.event.GateEvent;
+import vn.bordergate.workstation.support.DemoGate;
+import vn.bordergate.workstation.support.UiThread;
+
+/** The event adapter reconnects on its own when the gate server goes away and comes back. */
+class LiveEventsTest {
+    @Test
+    void retriesWaitLongerEachTimeUpToFifteenSeconds() {
+        assertThat(LiveEvents.delayBefore(1)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
+        assertThat(LiveEvents.delayBefore(2)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2400));
+        assertThat(LiveEvents.delayBefore(4)).isBetween(Duration.ofMillis(6400), Duration.ofMillis(9600));
+        assertThat(LiveEvents.delayBefore(50)).isBetween(Duration.ofSeconds(12), Duration.ofSeconds(18));
+    }
+
+    @Test
+    void reconnectsAfterTheServerComesBackAndEventsFlowAgain() {
+        DemoGate gate = DemoGate.start();
+        DemoGate restarted = null;
+        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<GateEvent> events = new CopyOnWriteArrayList<>();
+        try (UiThread ui = new UiThread();
+                BackgroundWork work = new BackgroundWork(ui)) {
+            GateSession session = GateSession.open(gate.uri(), "medical", DemoGate.PASSWORD, work);
+            // health asked every second here: a server stopped mid-stream may leave the socket open
+            LiveEvents live = new LiveEvents(
+                    session,
+                    work,
+                    ui,
+                    new LiveEvents.Observer() {
+                        @Override
+                        public void onEvent(GateEvent event) {
+                            events.add(event);
+                        }
+
+                        @Override
+                        public void onConnection(ConnectionState state, Duration retryIn) {
+                            states.add(state);
+                        }
+                    },
+                    Duration.ofSeconds(1));
+            live.start();
+            ui.await(Duration.ofSeconds(10), () -> states.contains(ConnectionState.CONNECTED));
+
+            int port = gate.server().port();
+            gate.close();
+            ui.await(Duration.ofSeconds(10), () -> states.contains(ConnectionState.RECONNECTING));
+
+            restarted = gate.restart(port);
+            ui.await(Duration.ofSeconds(20), () -> states.get(states.size() - 1) == ConnectionState.CONNECTED);
+            assertThat(states)
+                    .containsSubsequence(
+                            ConnectionState.CONNECTING,
+                            ConnectionState.CONNECTED,
+                            ConnectionState.RECONNECTING,
+                            ConnectionState.CONNECTED);
+
+            events.clear();
+            restarted.declare(DemoGate.uniquePlate());
+            ui.await(Duration.ofSeconds(10), () -> events.stream().anyMatch(e -> e instanceof CrossingChangedEvent));
+
+            live.close();
+            ui.await(Duration.ofSeconds(5), () -> states.get(states.size() - 1) == ConnectionState.CLOSED);
+        } finally {
+            if (restarted != null) {
+                restarted.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package vn.bordergate.workstation.screenshots;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.dto.CrossingDto;
+import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.common.workflow.Outcome;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.workstation.WorkstationWindow;
+import vn.bordergate.workstation.connection.BackgroundWork;
+import vn.bordergate.workstation.connection.FxThread;
+import vn.bordergate.workstation.connection.GateStartup;
+import vn.bordergate.workstation.station.StationViewModel;
+import vn.bordergate.workstation.support.DemoGate;
+import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.text.Wording;
+
+/**
+ * Renders the main screens into {@code docs/screenshots} with a real window (under Xvfb):
+ * {@code xvfb-run -a -s "-screen 0 1920x1080x24" mvn -B -pl workstation -Pscreenshots test}. Left out of
+ * {@code mvn verify} (tag "screenshots").
+ */
+@Tag("screenshots")
+class WorkstationScreenshotsTest {
+    private static final double WIDTH = 1600;
+    private static final double HEIGHT = 940;
+
+    @Test
+    void renderMainScreens() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        DemoGate gate = DemoGate.shared();
+        CrossingDto story = prepareStory(gate);
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await(10, TimeUnit.SECONDS);
+        BackgroundWork work = new BackgroundWork(new FxThread());
+        GateStartup startup = GateStartup.remote(gate.uri());
+        Stage stage = FxRunner.call(Stage::new);
+        WorkstationWindow window = FxRunner.call(() -> new WorkstationWindow(stage, startup, work, new FxThread()));
+
+        // login, Vietnamese, with the officer's name typed
+        FxRunner.run(() -> {
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+            window.showLogin(Wording.VIETNAMESE);
+            stage.show();
+            window.login().username().set("medical");
+            window.login().password().set("bordergate-demo");
+        });
+        FxRunner.settle(600);
+        save(stage.getScene(), out.resolve("login.png"));
+
+        // the medical officer's station, the story crossing selected, others' decisions arriving live
+        FxRunner.run(() -> window.login().login());
+        waitFor(() ->
+                window.station() != null && window.station().queue().total().get() > 0);
+        StationViewModel station = window.station();
+        waitFor(() -> station.connection().state().get().name().equals("CONNECTED"));
+        othersDecide(gate, story);
+        FxRunner.run(() -> station.queue().byId(story.id()).ifPresent(station::select));
+        waitFor(() -> station.activity().size() >= 3);
+        FxRunner.settle(800);
+        save(stage.getScene(), out.resolve("station.png"));
+
+        // holding needs a reason: the officer typed one and pressed F3
+        FxRunner.run(() -> station.crossing().reason().set("Lái xe sốt 38,6 °C — chờ kết quả xét nghiệm nhanh"));
+        FxRunner.call(() -> station.crossing().hold()).get(10, TimeUnit.SECONDS);
+        FxRunner.settle(800);
+        save(stage.getScene(), out.resolve("station-hold.png"));
+
+        // the same station in Chinese (a CJK font for the labels; Chinese plates show in every language)
+        FxRunner.run(() -> window.showLogin(Wording.CHINESE));
+        FxRunner.run(() -> {
+            window.login().username().set("customs");
+            window.login().password().set("bordergate-demo");
+        });
+        FxRunner.settle(400);
+        save(stage.getScene(), out.resolve("login-zh.png"));
+        FxRunner.run(() -> window.login().login());
+        waitFor(() ->
+                window.station() != null && window.station().queue().total().get() > 0);
+        StationViewModel chinese = window.station();
+        waitFor(() -> chinese.connection().state().get().name().equals("CONNECTED"));
+        borderGuardPasses(gate, story, 3);
+        waitFor(() ->
+                chinese.activity().size() >= 3 && chinese.crossing().crossing().get() != null);
+        FxRunner.settle(800);
+        save(stage.getScene(), out.resolve("station-zh.png"));
+
+        FxRunner.run(window::close);
+        work.close();
+    }
+
+    /** A Chinese truck at the yard waiting for medical quarantine, as realistic as the demo day has. */
+    private static CrossingDto prepareStory(DemoGate gate) {
+        List<CrossingDto> waiting =
+                gate.as("medical").crossings(CrossingStatus.IN_PROGRESS, Step.MEDICAL_QUARANTINE, 200);
+        return waiting.stream()
+                .filter(c -> c.trailerPlate() != null && !c.tractorPlate().matches("^[0-9].*"))
+                .filter(c -> state(c, Step.VEHICLE_CONTROL) == StepState.PASSED)
+                .filter(c -> state(c, Step.BORDER_CONTROL) == StepState.PENDING)
+                .min(Comparator.comparing(CrossingDto::id))
+                .orElseGet(gate::atTheYard);
+    }
+
+    /** Other agencies work the story crossing and a neighbour while the medical officer watches. */
+    private static void othersDecide(DemoGate gate, CrossingDto story) {
+        gate.pass(story.id(), Step.BORDER_CONTROL);
+        if (state(gate.as("fees").crossing(story.id()), Step.FEE_COLLECTION) == StepState.PENDING) {
+            gate.pass(story.id(), Step.FEE_COLLECTION);
+        }
+        List<CrossingDto> others =
+                gate.as("quarantine").crossings(CrossingStatus.IN_PROGRESS, Step.PLANT_ANIMAL_QUARANTINE, 20);
+        others.stream()
+                .filter(c -> c.id() != story.id() && state(c, Step.VEHICLE_CONTROL) == StepState.PASSED)
+                .findFirst()
+                .ifPresent(c -> gate.decide(
+                        c.id(),
+                        Step.PLANT_ANIMAL_QUARANTINE,
+                        Outcome.HOLD,
+                        "Phát hiện côn trùng sống trong kiện hàng"));
+        borderGuardPasses(gate, story, 2);
+    }
+
+    private static void borderGuardPasses(DemoGate gate, CrossingDto story, int count) {
+        List<CrossingDto> border =
+                gate.as("borderguard").crossings(CrossingStatus.IN_PROGRESS, Step.BORDER_CONTROL, 50);
+        border.stream()
+                .filter(c -> c.id() != story.id() && state(c, Step.VEHICLE_CONTROL) == StepState.PASSED)
+                .filter(c -> c.steps().stream().noneMatch(s -> s.state() == StepState.HELD))
+                .limit(count)
+                .forEach(c -> gate.pass(c.id(), Step.BORDER_CONTROL));
+    }
+
+    private static StepState state(CrossingDto crossing, Step step) {
+        return crossing.steps().stream()
+                .filter(s -> s.step() == step)
+                .findFirst()
+                .orElseThrow()
+                .state();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!FxRunner.call(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the screen did not get there in 20 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void save(Scene scene, Path file) throws IOException {
+        WritableImage image = FxRunner.call(() -> scene.snapshot(null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
+            png.setRGB(0, y, width, 1, row, 0, width);
+        }
+        ImageIO.write(png, "png", file.toFile());
+    }
+}

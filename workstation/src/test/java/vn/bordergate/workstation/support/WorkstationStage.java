@@ -1,0 +1,40 @@
+package vn.bordergate.workstation.support;
+
+import java.util.Locale;
+import javafx.stage.Stage;
+import vn.bordergate.workstation.WorkstationWindow;
+import vn.bordergate.workstation.connection.BackgroundWork;
+import vn.bordergate.workstation.connection.FxThread;
+import vn.bordergate.workstation.connection.GateStartup;
+
+/** The workstation's window on a TestFX stage, connected to the shared demo gate. */
+public final class WorkstationStage implements AutoCloseable {
+    private final BackgroundWork work = new BackgroundWork(new FxThread());
+    private final WorkstationWindow window;
+
+    /** Call on the FX thread (a TestFX {@code @Start} method). */
+    public WorkstationStage(Stage stage, DemoGate gate, Locale language) {
+        window = new WorkstationWindow(stage, GateStartup.remote(gate.uri()), work, new FxThread());
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        window.showLogin(language);
+        stage.show();
+    }
+
+    public WorkstationWindow window() {
+        return window;
+    }
+
+    /** Signs in through the login model (tests of the station need not type it each time). */
+    public void signInAs(String username) {
+        window.login().username().set(username);
+        window.login().password().set(DemoGate.PASSWORD);
+        window.login().login();
+    }
+
+    @Override
+    public void close() {
+        FxRunner.run(window::close);
+        work.close();
+    }
+}
