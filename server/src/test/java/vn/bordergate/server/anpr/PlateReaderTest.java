@@ -166,7 +166,8 @@ class PlateReaderTest {
     @Test
     void greyAndSixteenBitFramesAreConvertedFirst() {
         Plate plate = vn.bordergate.common.plate.PlateParser.parse("51F-617.12");
-        Mat crop = TestImages.mat(RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
+        Mat crop = TestImages.mat(
+                RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
         try (Mat grey = new Mat();
                 Mat deep = new Mat()) {
             org.bytedeco.opencv.global.opencv_imgproc.cvtColor(
