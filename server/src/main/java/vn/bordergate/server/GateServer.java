@@ -22,7 +22,6 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
@@ -44,6 +43,7 @@ import vn.bordergate.server.web.EventSocketRoute;
 import vn.bordergate.server.web.GateApi;
 import vn.bordergate.server.web.HeaderSyntaxFilter;
 import vn.bordergate.server.web.JsonErrorHandler;
+import vn.bordergate.server.web.RequestSizeLimit;
 
 /**
  * The composition root: builds every part of the gate server with plain constructors, in one place,
@@ -53,6 +53,8 @@ public final class GateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateServer.class);
     /** Larger bodies are refused before they are read: 1 MB holds a declaration with hundreds of goods lines. */
     static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    /** A refused body is read and dropped up to this much, so its sender gets the 413 instead of a reset. */
+    static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
     private final Server jetty;
     private final ScheduledExecutorService scheduler;
@@ -207,6 +209,10 @@ public final class GateServer implements AutoCloseable {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("gate-api", new ServletContainer(api)), "/*");
         context.addServlet(new ServletHolder("camera-preview", previews), "/api/cameras/preview/*");
+        context.addFilter(
+                new FilterHolder(new RequestSizeLimit(MAX_REQUEST_BYTES, MAX_DRAINED_BYTES, json)),
+                "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new HeaderSyntaxFilter(json)), "/*", EnumSet.of(DispatcherType.REQUEST));
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
@@ -215,9 +221,7 @@ public final class GateServer implements AutoCloseable {
         });
         context.setErrorHandler(new JsonErrorHandler(json));
 
-        SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-        limit.setHandler(context);
-        server.setHandler(limit);
+        server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler(json));
         try {
             server.start();

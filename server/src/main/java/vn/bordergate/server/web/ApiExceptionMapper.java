@@ -33,7 +33,8 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         // a body cut off by the size limit surfaces inside a JSON error: the size is the real answer
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpException http && http.getCode() == 413) {
+            if (t instanceof RequestSizeLimit.BodyTooLargeException
+                    || (t instanceof HttpException http && http.getCode() == 413)) {
                 return error(413, "too_large", "the request body is too large (at most 1 MB)", List.of());
             }
         }
