@@ -28,4 +28,56 @@ public record CrossingDto(
         Instant returnedAt,
         BigDecimal grossWeightKg,
         String yardCode,
-        long version) {}
+        long version) {
+    /** The same crossing with other step states, as an event about one step brings them. */
+    public CrossingDto withSteps(List<StepStatusDto> newSteps) {
+        return new CrossingDto(
+                id,
+                declarationId,
+                declarationCode,
+                enterpriseId,
+                enterpriseName,
+                direction,
+                tractorPlate,
+                trailerPlate,
+                driverName,
+                perishable,
+                priority,
+                status,
+                List.copyOf(newSteps),
+                expectedArrival,
+                arrivedAt,
+                releasedAt,
+                returnDeadline,
+                returnedAt,
+                grossWeightKg,
+                yardCode,
+                version);
+    }
+
+    /** The same crossing with its goods marked perishable or not (they go first in the queue). */
+    public CrossingDto withPerishable(boolean isPerishable) {
+        return new CrossingDto(
+                id,
+                declarationId,
+                declarationCode,
+                enterpriseId,
+                enterpriseName,
+                direction,
+                tractorPlate,
+                trailerPlate,
+                driverName,
+                isPerishable,
+                priority,
+                status,
+                steps,
+                expectedArrival,
+                arrivedAt,
+                releasedAt,
+                returnDeadline,
+                returnedAt,
+                grossWeightKg,
+                yardCode,
+                version);
+    }
+}

@@ -116,7 +116,7 @@ public final class QueueViewModel {
             if (old.step() == step.step()) {
                 if (isNewer(step.decidedAt(), old.decidedAt()) && !old.equals(step)) {
                     steps.set(i, step);
-                    all.set(index, withSteps(current, steps));
+                    all.set(index, current.withSteps(steps));
                     recount();
                 }
                 return;
@@ -126,31 +126,6 @@ public final class QueueViewModel {
 
     private static boolean isNewer(Instant incoming, Instant shown) {
         return shown == null || (incoming != null && !incoming.isBefore(shown));
-    }
-
-    private static CrossingDto withSteps(CrossingDto c, List<StepStatusDto> steps) {
-        return new CrossingDto(
-                c.id(),
-                c.declarationId(),
-                c.declarationCode(),
-                c.enterpriseId(),
-                c.enterpriseName(),
-                c.direction(),
-                c.tractorPlate(),
-                c.trailerPlate(),
-                c.driverName(),
-                c.perishable(),
-                c.priority(),
-                c.status(),
-                List.copyOf(steps),
-                c.expectedArrival(),
-                c.arrivedAt(),
-                c.releasedAt(),
-                c.returnDeadline(),
-                c.returnedAt(),
-                c.grossWeightKg(),
-                c.yardCode(),
-                c.version());
     }
 
     private int indexOf(long id) {

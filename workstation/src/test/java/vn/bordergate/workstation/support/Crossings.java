@@ -65,28 +65,7 @@ public final class Crossings {
 
     /** The same crossing carrying perishable goods (durian, dragon fruit) that go first. */
     public static CrossingDto perishable(CrossingDto c) {
-        return new CrossingDto(
-                c.id(),
-                c.declarationId(),
-                c.declarationCode(),
-                c.enterpriseId(),
-                c.enterpriseName(),
-                c.direction(),
-                c.tractorPlate(),
-                c.trailerPlate(),
-                c.driverName(),
-                true,
-                c.priority(),
-                c.status(),
-                c.steps(),
-                c.expectedArrival(),
-                c.arrivedAt(),
-                c.releasedAt(),
-                c.returnDeadline(),
-                c.returnedAt(),
-                c.grossWeightKg(),
-                c.yardCode(),
-                c.version());
+        return c.withPerishable(true);
     }
 
     public static CrossingDto withVersion(CrossingDto c, long version, String enterprise) {
