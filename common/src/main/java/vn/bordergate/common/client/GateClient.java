@@ -305,6 +305,18 @@ public final class GateClient {
         return post("/api/audit/verify", null, AuditVerification.class, null);
     }
 
+    // ---- binary answers
+
+    /**
+     * GETs a binary resource (a plate crop or frame snapshot, a report, a slip) as bytes; {@code accept}
+     * is the media type asked for, e.g. {@code image/jpeg} or {@code application/pdf}.
+     *
+     * @throws GateApiException on a non-2xx answer (404 when there is no such resource)
+     */
+    public byte[] download(String path, String accept) {
+        return http.download(path, accept, token);
+    }
+
     // ---- events and raw access
 
     /** Subscribes to the server's events with this client's address, HTTP client and token. */

@@ -146,29 +146,68 @@ final class JsonHttp {
             HttpResponse<String> response =
                     http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new RawResponse(response.statusCode(), response.body(), response.headers());
-        } catch (HttpConnectTimeoutException e) {
-            throw new GateUnreachableException(
-                    "Could not connect to the gate server at " + base + " within " + seconds(timeout) + ".", e);
-        } catch (HttpTimeoutException e) {
-            throw new GateUnreachableException(
-                    "The gate server at " + base + " did not answer " + method + " " + path + " within "
-                            + seconds(timeout) + ".",
-                    e);
-        } catch (ConnectException e) {
-            throw new GateUnreachableException(
-                    "Could not connect to the gate server at " + base
-                            + ": it refused the connection or is not running.",
-                    e);
         } catch (IOException e) {
-            throw new GateUnreachableException(
-                    "Lost the connection to the gate server at " + base + " during " + method + " " + path + ": "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                    e);
+            throw unreachable(e, method, path);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GateUnreachableException(
                     "Interrupted while waiting for the gate server at " + base + " to answer.", e);
         }
+    }
+
+    private GateUnreachableException unreachable(IOException e, String method, String path) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new GateUnreachableException(
+                    "Could not connect to the gate server at " + base + " within " + seconds(timeout) + ".", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new GateUnreachableException(
+                    "The gate server at " + base + " did not answer " + method + " " + path + " within "
+                            + seconds(timeout) + ".",
+                    e);
+        }
+        if (e instanceof ConnectException) {
+            return new GateUnreachableException(
+                    "Could not connect to the gate server at " + base
+                            + ": it refused the connection or is not running.",
+                    e);
+        }
+        return new GateUnreachableException(
+                "Lost the connection to the gate server at " + base + " during " + method + " " + path + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                e);
+    }
+
+    /**
+     * GETs a binary answer (an image, a PDF, a spreadsheet) as bytes.
+     *
+     * @throws GateApiException on a non-2xx answer, with the server's ApiError when it sent one
+     * @throws GateUnreachableException when the server can't be reached in time
+     */
+    byte[] download(String path, String accept, String token) {
+        URI uri = URI.create(base + (path.startsWith("/") ? path : "/" + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", accept)
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unreachable(e, "GET", path);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GateUnreachableException(
+                    "Interrupted while waiting for the gate server at " + base + " to answer.", e);
+        }
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw failure(new RawResponse(
+                    response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response.headers()));
+        }
+        return response.body();
     }
 
     /** Maps a non-2xx answer to an exception, reading its ApiError or making one up when the body isn't one. */
