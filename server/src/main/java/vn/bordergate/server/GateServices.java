@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import vn.bordergate.server.documents.DocumentRenderer;
+import vn.bordergate.server.documents.DocumentTemplates;
+import vn.bordergate.server.documents.slip.CrossingSlipDocument;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.LoginThrottle;
@@ -13,6 +16,7 @@ import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.CrossingQueries;
 import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.CrossingSlips;
 import vn.bordergate.server.service.DeclarationRecords;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
@@ -45,6 +49,10 @@ public final class GateServices {
     public final FeeService fees;
     public final PlateReadService plateReads;
     public final ReferenceData reference;
+    /** Printed documents (slips, tickets, reports): one renderer, so templates compile once for all. */
+    public final DocumentRenderer documents;
+
+    public final CrossingSlips slips;
 
     public GateServices(
             Transactions tx,
@@ -72,5 +80,8 @@ public final class GateServices {
         plateReads = new PlateReadService(
                 tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
         reference = new ReferenceData(tx);
+        documents = new DocumentRenderer(new DocumentTemplates());
+        slips = new CrossingSlips(
+                tx, records, audit, new CrossingSlipDocument(documents), "Cửa khẩu quốc tế Hữu Nghị, Lạng Sơn", clock);
     }
 }

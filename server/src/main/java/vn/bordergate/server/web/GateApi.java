@@ -23,6 +23,7 @@ import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.CrossingQueries;
 import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.CrossingSlips;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
@@ -48,7 +49,8 @@ public final class GateApi extends ResourceConfig {
             PlateReadService plateReads,
             ReferenceData reference,
             AuditLog audit,
-            Supplier<List<CameraMetricsDto>> cameraMetrics) {
+            Supplier<List<CameraMetricsDto>> cameraMetrics,
+            CrossingSlips slips) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -65,7 +67,8 @@ public final class GateApi extends ResourceConfig {
                     s.plateReads,
                     s.reference,
                     s.audit,
-                    cameraMetrics);
+                    cameraMetrics,
+                    s.slips);
         }
     }
 
@@ -81,7 +84,8 @@ public final class GateApi extends ResourceConfig {
                 new PlateReadResource(s.plateReads()),
                 new GateReferenceResource(s.reference(), s.crossingQueries()),
                 new AuditResource(s.audit()),
-                new CameraResource(s.cameraMetrics()));
+                new CameraResource(s.cameraMetrics()),
+                new CrossingSlipResource(s.slips()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());
