@@ -24,6 +24,7 @@ import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.RequestValidator;
 import vn.bordergate.server.service.VehicleArrival;
+import vn.bordergate.server.service.VehicleCalls;
 import vn.bordergate.server.service.WeighingService;
 
 /**
@@ -45,6 +46,7 @@ public final class GateServices {
     public final FeeService fees;
     public final PlateReadService plateReads;
     public final ReferenceData reference;
+    public final VehicleCalls vehicleCalls;
 
     public GateServices(
             Transactions tx,
@@ -72,5 +74,6 @@ public final class GateServices {
         plateReads = new PlateReadService(
                 tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
         reference = new ReferenceData(tx);
+        vehicleCalls = new VehicleCalls(tx, audit, events, queue, clock);
     }
 }
