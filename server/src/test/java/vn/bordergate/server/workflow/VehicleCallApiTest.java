@@ -19,11 +19,15 @@ import vn.bordergate.common.client.GateEventStream;
 import vn.bordergate.common.dto.AuditEntryDto;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationRequest;
+import vn.bordergate.common.dto.EnterpriseDto;
 import vn.bordergate.common.dto.GoodsLineDto;
+import vn.bordergate.common.dto.NewEnterpriseRequest;
+import vn.bordergate.common.dto.NewUserRequest;
 import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.event.VehicleCalledEvent;
 import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.common.workflow.Role;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.server.support.TestGate;
 
@@ -58,11 +62,12 @@ class VehicleCallApiTest {
             assertThat(next.get().arrivedAt()).isNotNull();
         }
 
-        CrossingDto dryGoods = arrive(goods("84713020", "Máy tính xách tay"));
-        CrossingDto durian = arrive(goods("08106000", "Sầu riêng tươi"));
-        CrossingDto laterDry = arrive(goods("85171300", "Điện thoại di động"));
+        String plain = plainEnterpriseAccount();
+        CrossingDto dryGoods = arrive(plain, goods("84713020", "Máy tính xách tay"));
+        CrossingDto durian = arrive(plain, goods("08106000", "Sầu riêng tươi"));
+        CrossingDto laterDry = arrive(plain, goods("85171300", "Điện thoại di động"));
         assertThat(durian.perishable()).isTrue();
-        assertThat(dryGoods.perishable()).isFalse();
+        assertThat(dryGoods.perishable() || dryGoods.priority()).isFalse();
 
         List<VehicleCalledEvent> heard = new CopyOnWriteArrayList<>();
         try (GateEventStream stream = gate.as("medical")
@@ -117,8 +122,29 @@ class VehicleCallApiTest {
         return found;
     }
 
+    /**
+     * An exporter without priority status (both demo enterprises have it, and a priority enterprise's
+     * trucks all go first): a new enterprise with an account of its own.
+     */
+    private static String plainEnterpriseAccount() {
+        EnterpriseDto plain = gate.as("admin")
+                .createEnterprise(new NewEnterpriseRequest(
+                        "0109" + (100000 + (System.nanoTime() % 900000)),
+                        "Công ty TNHH Hàng khô Đồng Đăng",
+                        "VN",
+                        null,
+                        null,
+                        null));
+        assertThat(plain.priority()).isFalse();
+        String username = "plain." + plain.id();
+        gate.as("admin")
+                .createUser(new NewUserRequest(
+                        username, TestGate.PASSWORD, "Hàng khô Đồng Đăng", Role.ENTERPRISE, null, null, plain.id()));
+        return username;
+    }
+
     /** A trip declared and advanced past vehicle control: it has arrived and waits in the yard. */
-    private static CrossingDto arrive(GoodsLineDto goods) {
+    private static CrossingDto arrive(String account, GoodsLineDto goods) {
         DeclarationRequest base =
                 TestGate.declaration(TestGate.uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.NONE);
         DeclarationRequest request = new DeclarationRequest(
@@ -132,7 +158,7 @@ class VehicleCallApiTest {
                 base.expectedArrival(),
                 base.twoWayTransport(),
                 base.medical());
-        long id = gate.as("enterprise").submitDeclaration(request).crossingId();
+        long id = gate.as(account).submitDeclaration(request).crossingId();
         return gate.advanceTo(id, Step.MEDICAL_QUARANTINE);
     }
 

@@ -162,7 +162,10 @@ public final class FeedWallView {
                                 : words.text("feeds.state." + tile.state().get().name()),
                         tile.state(),
                         tile.fps()));
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(0);
         HBox badge = new HBox(6, dot, state);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         badge.setAlignment(Pos.CENTER_LEFT);
         badge.getStyleClass().add("feed-badge");
         Region gap = new Region();

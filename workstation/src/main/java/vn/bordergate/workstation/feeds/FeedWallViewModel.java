@@ -112,7 +112,7 @@ public final class FeedWallViewModel<F> {
     private String title(String code, LaneDto lane) {
         return lane == null
                 ? code
-                : words.text("feeds.tile.title", code, lane.name(), words.directionShort(lane.direction()));
+                : words.text("feeds.tile.title", code, lane.code(), words.directionShort(lane.direction()));
     }
 
     /** Once a second (the view's timer): reopens what is due, and now and then refreshes the metrics. */

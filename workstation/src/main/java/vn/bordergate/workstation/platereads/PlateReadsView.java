@@ -178,6 +178,10 @@ public final class PlateReadsView {
 
     /** One read: crop, plate and where it was read, and what it matched. */
     private final class ReadCell extends ListCell<PlateReadDto> {
+        ReadCell() {
+            setPrefWidth(0); // as wide as the list, never wider: no sideways scrolling
+        }
+
         @Override
         protected void updateItem(PlateReadDto read, boolean empty) {
             super.updateItem(read, empty);
