@@ -29,8 +29,8 @@ import vn.bordergate.workstation.text.Wording;
  * of the selected read (F8 puts the cursor there).
  */
 public final class PlateReadsView {
-    private static final double CROP_WIDTH = 104;
-    private static final double CROP_HEIGHT = 34;
+    private static final double CROP_WIDTH = 84;
+    private static final double CROP_HEIGHT = 28;
 
     private final PlateReadsViewModel model;
     private final Wording words;

@@ -63,8 +63,8 @@ public final class StationView {
         HBox lanes = new HBox(8, wall.root(), plates.root());
         HBox.setHgrow(wall.root(), Priority.ALWAYS);
         plates.root().setMinWidth(330);
-        plates.root().setPrefWidth(400);
-        plates.root().setMaxWidth(440);
+        plates.root().setPrefWidth(450);
+        plates.root().setMaxWidth(480);
         lanes.getStyleClass().add("lanes-pane");
         SplitPane left = new SplitPane(lanes, queue.root());
         left.setOrientation(Orientation.VERTICAL);

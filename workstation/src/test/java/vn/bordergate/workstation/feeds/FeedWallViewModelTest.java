@@ -79,7 +79,7 @@ class FeedWallViewModelTest {
         ui.await(java.time.Duration.ofSeconds(5), () -> tile.state().get() == FeedState.LIVE);
         assertThat(ui.call(() -> tile.frame().get())).isEqualTo("picture");
         assertThat(ui.call(() -> tile.fps().get())).isEqualTo(9.6);
-        assertThat(tile.title()).startsWith(first + " · ");
+        assertThat(tile.title()).startsWith("Làn ").doesNotContain("CAM-");
 
         ui.run(() -> wall.onEvent(new CameraStatusEvent(first, CameraState.RECONNECTING, 0, "source lost")));
         assertThat(ui.call(() -> tile.state().get())).isEqualTo(FeedState.OFFLINE);

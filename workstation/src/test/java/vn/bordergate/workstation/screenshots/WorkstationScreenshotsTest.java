@@ -228,7 +228,7 @@ class WorkstationScreenshotsTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        waitFor(Duration.ofSeconds(20), condition);
+        waitFor(Duration.ofSeconds(90), condition);
     }
 
     private static void waitFor(Duration limit, BooleanSupplier condition) throws InterruptedException {

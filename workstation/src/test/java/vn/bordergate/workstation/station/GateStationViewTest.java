@@ -101,7 +101,7 @@ class GateStationViewTest {
                 TimeUnit.SECONDS,
                 () -> FxRunner.call(() -> !reads(robot).getItems().isEmpty()
                         && reads(robot).getItems().get(0).id() == read.id()));
-        assertThat(text(robot, "#read-state-" + read.id())).isEqualTo("Matched · trip #" + truck.id());
+        assertThat(text(robot, "#read-state-" + read.id())).isEqualTo("Matched #" + truck.id());
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
@@ -135,7 +135,7 @@ class GateStationViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#plate-result")
                 .equals("Corrected to " + truck.tractorPlate() + ": matched trip #" + truck.id() + "."));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#read-state-" + misread.id())
-                .equals("Corrected · trip #" + truck.id()));
+                .equals("Corrected #" + truck.id()));
         assertThat(gate.as("admin").plateReads(1000).stream().filter(r -> r.id() == misread.id()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.correctedBy()).isEqualTo("gate"));
