@@ -30,6 +30,7 @@ import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.PlateReadService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
+import vn.bordergate.server.service.VehicleCalls;
 import vn.bordergate.server.service.WeighingService;
 
 /** The REST application: resources built with plain constructors, JSON, security and the one error mapper. */
@@ -50,7 +51,8 @@ public final class GateApi extends ResourceConfig {
             ReferenceData reference,
             AuditLog audit,
             Supplier<List<CameraMetricsDto>> cameraMetrics,
-            CrossingSlips slips) {
+            CrossingSlips slips,
+            VehicleCalls vehicleCalls) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -68,7 +70,8 @@ public final class GateApi extends ResourceConfig {
                     s.reference,
                     s.audit,
                     cameraMetrics,
-                    s.slips);
+                    s.slips,
+                    s.vehicleCalls);
         }
     }
 
@@ -85,7 +88,8 @@ public final class GateApi extends ResourceConfig {
                 new GateReferenceResource(s.reference(), s.crossingQueries()),
                 new AuditResource(s.audit()),
                 new CameraResource(s.cameraMetrics()),
-                new CrossingSlipResource(s.slips()));
+                new CrossingSlipResource(s.slips()),
+                new LaneCallResource(s.vehicleCalls()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());
