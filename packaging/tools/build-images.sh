@@ -17,20 +17,27 @@ bin=$jdk/bin
 nice_cmd=(nice -n 10)
 
 # Modules found by jdeps, plus the ones only loaded by name at run time: TLS (ec), Vietnamese and Chinese
-# locale data, extra charsets, zip file systems (JasperReports fonts), JMX for the metrics' JVM gauges.
+# locale data, extra charsets, zip file systems (JasperReports fonts), JMX for the metrics' JVM gauges,
+# the JDK compiler (JasperReports compiles JRXML with javax.tools when no JDT is present) and the XML DOM
+# extensions Batik's SVG rendering asks for.
 extra_modules=jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.unsupported,jdk.management,java.naming,java.sql
+extra_modules=$extra_modules,java.compiler,jdk.compiler,jdk.xml.dom
 
 modules_of() {
-    local input=$1
-    # every jar, not only the main one: jdeps does not follow a class path on its own
+    local app=$1 input=$target/input/$1
+    local main_jar class_path
+    main_jar=$(cd "$input" && ls bordergate-"$app"-*.jar | head -n1)
+    # the other jars as a class path, not as targets: modular ones (JavaCV names javafx.graphics) would be
+    # resolved as modules and fail; jdeps follows the main jar's dependencies through the class path
+    class_path=$(cd "$input" && ls ./*.jar | grep -v "^./bordergate-$app-" | sed "s|^\./|$input/|" | paste -sd:)
     "${nice_cmd[@]}" "$bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
-        --class-path "$input/*" "$input"/*.jar
+        --class-path "$class_path" "$input/$main_jar"
 }
 
 runtime_for() {
-    local app=$1 input=$target/input/$1 runtime=$target/runtime/$1
+    local app=$1 runtime=$target/runtime/$1
     local found
-    found=$(modules_of "$input")
+    found=$(modules_of "$app" | tail -n1)
     echo "[$app] jdeps modules: $found"
     rm -rf "$runtime"
     # --jlink-options would replace jpackage's defaults, so jlink runs here with them spelled out
@@ -57,6 +64,8 @@ app_image() {
 }
 
 echo "BorderGate $version: building app images in $target"
+# the installation guide travels with the server (the systemd unit points at it)
+cp "$root/docs/install.md" "$target/input/server/install.md"
 runtime_for server
 app_image server vn.bordergate.server.GateServerMain "$icons/bordergate-server/bordergate-server-256.png" \
     --java-options '-Djava.awt.headless=true' --java-options '-Xss1m'

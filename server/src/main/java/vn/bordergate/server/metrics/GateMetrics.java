@@ -27,6 +27,7 @@ import vn.bordergate.common.dto.QueueSummaryDto;
 public final class GateMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, CameraMetricsDto> cameras = new ConcurrentHashMap<>();
+    private volatile Supplier<List<CameraMetricsDto>> cameraMetrics = List::of;
 
     public GateMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -43,6 +44,7 @@ public final class GateMetrics {
 
     /** The text a Prometheus server scrapes (exposition format 0.0.4). */
     public String scrape() {
+        refresh(cameraMetrics); // cameras started since the last scrape get their gauges before this one
         return registry.scrape();
     }
 
@@ -69,6 +71,7 @@ public final class GateMetrics {
      * the gauges read them.
      */
     public void cameras(Supplier<List<CameraMetricsDto>> metrics) {
+        cameraMetrics = metrics;
         Gauge.builder("gate_cameras", () -> refresh(metrics))
                 .description("lane cameras running")
                 .register(registry);
