@@ -33,6 +33,7 @@ nice -n 10 "$jdk/bin/jpackage" --type deb --app-image "$target/images/bordergate
     --linux-app-category misc --linux-app-release 1 \
     --linux-shortcut --linux-menu-group "Office" \
     --linux-package-deps "libgtk-3-0, libxtst6" \
+    --resource-dir "$here/src/deb/workstation" \
     --icon "$icons/bordergate-workstation/bordergate-workstation-256.png" \
     --dest "$target/deb-work"
 

@@ -39,6 +39,11 @@ in_root getent passwd bordergate
 in_root ls -ld /var/lib/bordergate /etc/bordergate/gate.conf /lib/systemd/system/bordergate-server.service
 in_root dpkg-query -W -f='${Package} ${Version} Installed-Size=${Installed-Size} KiB\n' bordergate-server
 in_root cat /var/lib/dpkg/info/bordergate-server.conffiles
+if in_root sh -c 'command -v systemd-analyze' >/dev/null; then
+    # the unit's syntax and hardening options, as this Debian's systemd reads them
+    in_root systemd-analyze verify /lib/systemd/system/bordergate-server.service && echo "unit verified"
+    in_root systemctl is-enabled bordergate-server.service || true
+fi
 
 echo "== server launcher as the bordergate user: --port $port --data /var/lib/bordergate/check --demo"
 uid=$(in_root id -u bordergate)
@@ -63,7 +68,7 @@ server_pid=""
 echo "== apt-get install ./$(basename "$workstation_deb")"
 in_root apt-get install -y -q "/tmp/$(basename "$workstation_deb")"
 in_root dpkg-query -W -f='${Package} ${Version} Installed-Size=${Installed-Size} KiB\n' bordergate-workstation
-in_root ls /usr/share/applications/ | grep -i bordergate || true
+in_root sh -c 'ls /usr/share/applications/ | grep -i bordergate'
 echo "== workstation launcher --help"
 in_root /opt/bordergate-workstation/bin/bordergate-workstation --help
 echo "== OK: both packages install in a clean Debian 12 root and their launchers start"
