@@ -48,8 +48,10 @@ public final class GateConfig {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("the configuration file " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the configuration " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the configuration " + file + ": " + e, e);
         }
         Map<String, String> values = new HashMap<>();
         Set<String> unknown = new TreeSet<>();

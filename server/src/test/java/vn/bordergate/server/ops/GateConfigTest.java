@@ -61,5 +61,6 @@ class GateConfigTest {
                 .hasMessageContaining("backup.time = half past two is not a time of day");
         Path tls = Files.writeString(dir.resolve("tls.conf"), "tls.keystore = /etc/bordergate/gate.p12\n");
         assertThatThrownBy(() -> GateConfig.read(tls)).hasMessageContaining("tls.keystore.password is missing");
+        assertThatThrownBy(() -> GateConfig.read(dir.resolve("absent.conf"))).hasMessageContaining("does not exist");
     }
 }
