@@ -84,6 +84,13 @@ class BackupUnderLoadTest {
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             backup = JSON.readValue(answer.body(), BackupDto.class);
         }
+        System.out.printf(
+                "backup under load: %d declarations acknowledged before it, %d while it ran; %d bytes in %d ms%n",
+                before.size(),
+                duringBackup,
+                backup.bytes(),
+                java.time.Duration.between(backup.startedAt(), backup.finishedAt())
+                        .toMillis());
         assertThat(before).hasSizeGreaterThanOrEqualTo(40);
         assertThat(duringBackup)
                 .as("declarations acknowledged while the backup ran: the backup really was under load")
