@@ -29,8 +29,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.common.json.GateJson;
+import vn.bordergate.server.backup.BackupSchedule;
+import vn.bordergate.server.backup.DatabaseBackups;
 import vn.bordergate.server.events.EventHub;
 import vn.bordergate.server.lanes.LaneSetup;
+import vn.bordergate.server.metrics.GateMetrics;
+import vn.bordergate.server.metrics.LoopbackMetricsServlet;
+import vn.bordergate.server.metrics.RequestTiming;
+import vn.bordergate.server.ops.Operations;
+import vn.bordergate.server.ops.Tls;
 import vn.bordergate.server.persistence.GateDatabase;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.TokenService;
@@ -64,6 +71,7 @@ public final class GateServer implements AutoCloseable {
     private final GateBootstrap bootstrap;
     private final GateServices services;
     private final LaneSetup lanes;
+    private final BackupSchedule backupSchedule;
 
     private GateServer(
             Server jetty,
@@ -73,7 +81,9 @@ public final class GateServer implements AutoCloseable {
             EventHub hub,
             GateBootstrap bootstrap,
             GateServices services,
-            LaneSetup lanes) {
+            LaneSetup lanes,
+            BackupSchedule backupSchedule) {
+        this.backupSchedule = backupSchedule;
         this.services = services;
         this.lanes = lanes;
         this.jetty = jetty;
@@ -114,14 +124,24 @@ public final class GateServer implements AutoCloseable {
             AtomicReference<HealthDto> health =
                     new AtomicReference<>(new HealthDto("STARTING", version, startedAt, options.demo()));
             LaneSetup lanes = new LaneSetup();
+            lanes.overrideSources(options.operations().cameraSources());
+            Operations ops = options.operations();
+            DatabaseBackups backups =
+                    new DatabaseBackups(options.dataDir(), ops.backupDir(options.dataDir()), ops.backupKeep(), clock);
+            GateMetrics metrics = new GateMetrics();
             GateApi api = new GateApi(
-                    GateApi.Services.of(() -> ready(health.get()), services, lanes::metrics), json, version);
+                    GateApi.Services.of(() -> ready(health.get()), services, lanes::metrics),
+                    json,
+                    version,
+                    backups,
+                    metrics);
             jetty = jetty(
                     options,
                     api,
                     new EventSocketRoute(hub, tokens),
                     new CameraPreviewServlet(tokens, lanes::preview),
-                    json);
+                    json,
+                    metrics);
             long tHttp = System.nanoTime();
             GateDatabase database = opened(opening);
             long tDatabase = System.nanoTime();
@@ -136,6 +156,11 @@ public final class GateServer implements AutoCloseable {
                         hub,
                         bootstrap::awaitDemoDay);
             }
+            metrics.crossingQueue(services.queue::summary);
+            metrics.eventSubscribers(hub::subscriberCount);
+            metrics.cameras(lanes::metrics);
+            BackupSchedule backupSchedule =
+                    ops.backupTime() == null ? null : new BackupSchedule(backups, ops.backupTime(), clock);
             health.set(new HealthDto("UP", version, startedAt, options.demo()));
             // compiling the slip template takes a second or more: do it now, in the background, not on the first print
             Thread prepare = daemon("document-templates", () -> {
@@ -161,7 +186,8 @@ public final class GateServer implements AutoCloseable {
                     (tHttp - t0) / 1_000_000,
                     (tDatabase - t0) / 1_000_000,
                     (tReady - tDatabase) / 1_000_000);
-            return new GateServer(jetty, scheduler, database, validator, hub, bootstrap, services, lanes);
+            return new GateServer(
+                    jetty, scheduler, database, validator, hub, bootstrap, services, lanes, backupSchedule);
         } catch (RuntimeException e) {
             stopQuietly(jetty);
             scheduler.shutdownNow();
@@ -207,10 +233,13 @@ public final class GateServer implements AutoCloseable {
             GateApi api,
             EventSocketRoute events,
             CameraPreviewServlet previews,
-            ObjectMapper json) {
-        Server server = new Server(new QueuedThreadPool(200, 8, 60_000));
+            ObjectMapper json,
+            GateMetrics metrics) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8, 60_000);
+        metrics.jetty(threads);
+        Server server = new Server(threads);
         server.setStopAtShutdown(false);
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = Tls.connector(server, options.operations());
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
@@ -219,6 +248,11 @@ public final class GateServer implements AutoCloseable {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("gate-api", new ServletContainer(api)), "/*");
         context.addServlet(new ServletHolder("camera-preview", previews), "/api/cameras/preview/*");
+        if (options.operations().metricsAccess() == Operations.MetricsAccess.LOOPBACK) {
+            context.addServlet(new ServletHolder("metrics", new LoopbackMetricsServlet(metrics)), "/metrics");
+        }
+        context.addFilter(
+                new FilterHolder(new RequestTiming(metrics.registry())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(
                 new FilterHolder(new RequestSizeLimit(MAX_REQUEST_BYTES, MAX_DRAINED_BYTES, json)),
                 "/*",
@@ -249,7 +283,8 @@ public final class GateServer implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://" + host() + ":" + port());
+        String scheme = jetty.getConnectors()[0].getProtocols().contains("ssl") ? "https" : "http";
+        return URI.create(scheme + "://" + host() + ":" + port());
     }
 
     public int port() {
@@ -286,6 +321,9 @@ public final class GateServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (backupSchedule != null) {
+            backupSchedule.close();
+        }
         lanes.close();
         try {
             bootstrap.stopDemoDay();

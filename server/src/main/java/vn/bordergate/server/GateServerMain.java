@@ -7,18 +7,31 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.bordergate.server.anpr.AnprCommand;
+import vn.bordergate.server.ops.BackupCommand;
+import vn.bordergate.server.ops.GateConfig;
+import vn.bordergate.server.ops.LogFiles;
+import vn.bordergate.server.ops.Operations;
+import vn.bordergate.server.ops.RestoreCommand;
 import vn.bordergate.server.persistence.DatabaseUnavailableException;
 
-/** {@code java -jar bordergate-server.jar --port P --data DIR [--demo]}: runs the gate server until stopped. */
+/**
+ * {@code bordergate-server [--config FILE] --port P --data DIR [--demo]}: runs the gate server until stopped.
+ * Options given on the command line win over the configuration file's keys.
+ */
 @Command(
         name = "bordergate-server",
         mixinStandardHelpOptions = true,
         versionProvider = GateServerMain.Version.class,
-        subcommands = {AnprCommand.class},
+        subcommands = {AnprCommand.class, BackupCommand.class, RestoreCommand.class},
         description = "Runs the BorderGate gate server: REST + WebSocket API over an embedded Derby database.")
 public final class GateServerMain implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
-    int port;
+    @Option(
+            names = "--config",
+            description = "configuration file (e.g. /etc/bordergate/gate.conf): see docs/install.md")
+    Path config;
+
+    @Option(names = "--port", description = "HTTP port (default 8080)")
+    Integer port;
 
     @Option(names = "--host", description = "address to listen on (default 0.0.0.0; 127.0.0.1 with --demo)")
     String host;
@@ -44,13 +57,22 @@ public final class GateServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (data == null) {
-            System.err.println("bordergate-server: --data DIR is required (the gate's database lives there)");
+        ServerOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            System.err.println("bordergate-server: " + e.getMessage());
             return 2;
         }
-        String listen = host != null ? host : demo ? "127.0.0.1" : "0.0.0.0";
-        ServerOptions options = new ServerOptions(
-                listen, port, data, demo, initAdmin, System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"), !noCameras);
+        if (options == null) {
+            System.err.println("bordergate-server: --data DIR (or data.dir in --config) is required"
+                    + " (the gate's database lives there)");
+            return 2;
+        }
+        if (LogFiles.attach(options.operations().logDir(), System.getenv("JOURNAL_STREAM") != null)) {
+            System.err.println(
+                    "bordergate-server: logging to " + options.operations().logDir());
+        }
         GateServer server;
         try {
             server = GateServer.start(options, Clock.systemUTC());
@@ -61,6 +83,32 @@ public final class GateServerMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gate-shutdown"));
         server.join();
         return 0;
+    }
+
+    /** The command line over the configuration file; null when no data directory is given anywhere. */
+    public ServerOptions options() {
+        GateConfig file = config == null ? null : GateConfig.read(config);
+        Path dataDir =
+                data != null ? data : file == null ? null : file.dataDir().orElse(null);
+        if (dataDir == null) {
+            return null;
+        }
+        boolean isDemo = demo || (file != null && file.demo().orElse(false));
+        String listen = host != null
+                ? host
+                : file != null && file.host().isPresent() ? file.host().get() : isDemo ? "127.0.0.1" : "0.0.0.0";
+        int listenPort = port != null ? port : file == null ? 8080 : file.port().orElse(8080);
+        boolean cameras = !noCameras && (file == null || file.camerasEnabled().orElse(true));
+        Operations operations = file == null ? Operations.defaults() : file.operations();
+        return new ServerOptions(
+                listen,
+                listenPort,
+                dataDir,
+                isDemo,
+                initAdmin,
+                System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"),
+                cameras,
+                operations);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

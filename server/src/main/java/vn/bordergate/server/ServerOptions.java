@@ -1,6 +1,7 @@
 package vn.bordergate.server;
 
 import java.nio.file.Path;
+import vn.bordergate.server.ops.Operations;
 
 /**
  * How to start a gate server.
@@ -10,6 +11,7 @@ import java.nio.file.Path;
  * @param initialAdmin with {@code initialAdminPassword}: the administrator to create on a first start
  * @param laneCameras start the lane cameras and plate recognition (configured cameras; simulated ones
  *     with {@code demo}); tests that only need the API leave them off
+ * @param operations HTTPS, backups, log files and metrics access: the gate host's configuration file
  */
 public record ServerOptions(
         String host,
@@ -18,7 +20,23 @@ public record ServerOptions(
         boolean demo,
         String initialAdmin,
         String initialAdminPassword,
-        boolean laneCameras) {
+        boolean laneCameras,
+        Operations operations) {
+    public ServerOptions {
+        operations = operations == null ? Operations.defaults() : operations;
+    }
+
+    public ServerOptions(
+            String host,
+            int port,
+            Path dataDir,
+            boolean demo,
+            String initialAdmin,
+            String initialAdminPassword,
+            boolean laneCameras) {
+        this(host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, Operations.defaults());
+    }
+
     /** Without lane cameras. */
     public ServerOptions(
             String host, int port, Path dataDir, boolean demo, String initialAdmin, String initialAdminPassword) {
@@ -30,6 +48,11 @@ public record ServerOptions(
     }
 
     public ServerOptions withLaneCameras() {
-        return new ServerOptions(host, port, dataDir, demo, initialAdmin, initialAdminPassword, true);
+        return new ServerOptions(host, port, dataDir, demo, initialAdmin, initialAdminPassword, true, operations);
+    }
+
+    public ServerOptions withOperations(Operations operations) {
+        return new ServerOptions(
+                host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, operations);
     }
 }

@@ -21,6 +21,12 @@ public final class LaneSetup implements AutoCloseable {
 
     private final AtomicReference<GateLanes> lanes = new AtomicReference<>();
     private volatile boolean closed;
+    private volatile java.util.Map<String, String> sourceOverrides = java.util.Map.of();
+
+    /** Stream addresses from the host's configuration (camera code to URL), used instead of the stored ones. */
+    public void overrideSources(java.util.Map<String, String> overrides) {
+        sourceOverrides = java.util.Map.copyOf(overrides);
+    }
 
     /** What has to happen before demo cameras can show today's trucks. */
     @FunctionalInterface
@@ -44,11 +50,14 @@ public final class LaneSetup implements AutoCloseable {
                             demoDay.await();
                             sources = DemoLaneVideos.prepare(dataDir, crossings, 20261122L);
                         } else {
+                            java.util.Map<String, String> overrides = sourceOverrides;
                             sources = reference.cameras().stream()
-                                    .filter(c -> c.enabled()
-                                            && c.sourceUrl() != null
-                                            && !c.sourceUrl().isBlank())
-                                    .map(c -> CameraSource.parse(c.code(), c.laneCode(), c.sourceUrl()))
+                                    .filter(c -> c.enabled())
+                                    .map(c -> java.util.Map.entry(c, overrides.getOrDefault(c.code(), c.sourceUrl())))
+                                    .filter(e -> e.getValue() != null
+                                            && !e.getValue().isBlank())
+                                    .map(e -> CameraSource.parse(
+                                            e.getKey().code(), e.getKey().laneCode(), e.getValue()))
                                     .toList();
                         }
                         if (!sources.isEmpty() && !closed) {

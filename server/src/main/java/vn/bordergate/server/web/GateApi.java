@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -18,6 +19,8 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.server.GateServices;
+import vn.bordergate.server.backup.DatabaseBackups;
+import vn.bordergate.server.metrics.GateMetrics;
 import vn.bordergate.server.security.TokenService;
 import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
@@ -76,7 +79,12 @@ public final class GateApi extends ResourceConfig {
     }
 
     public GateApi(Services s, ObjectMapper json, String version) {
-        List<Object> resources = List.of(
+        this(s, json, version, null, null);
+    }
+
+    /** With the gate host's operations endpoints: backups and metrics (null leaves one out). */
+    public GateApi(Services s, ObjectMapper json, String version, DatabaseBackups backups, GateMetrics metrics) {
+        List<Object> resources = new ArrayList<>(List.of(
                 new HealthResource(s.health()),
                 new AuthResource(s.accounts()),
                 new WorkflowResource(),
@@ -89,7 +97,13 @@ public final class GateApi extends ResourceConfig {
                 new AuditResource(s.audit()),
                 new CameraResource(s.cameraMetrics()),
                 new CrossingSlipResource(s.slips()),
-                new LaneCallResource(s.vehicleCalls()));
+                new LaneCallResource(s.vehicleCalls())));
+        if (backups != null) {
+            resources.add(new BackupResource(backups));
+        }
+        if (metrics != null) {
+            resources.add(new MetricsResource(metrics));
+        }
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());

@@ -289,6 +289,9 @@ class AuthorizationMatrixTest {
         ops.add(read("/api/alerts/overstays", OFFICERS, () -> "/api/alerts/overstays"));
         ops.add(read("/api/audit", AUDITORS, () -> "/api/audit?limit=5"));
         ops.add(write("POST", "/api/audit/verify", 200, AUDITORS, () -> new Call("/api/audit/verify", null), null));
+        ops.add(read("/api/metrics", AUDITORS, () -> "/api/metrics"));
+        ops.add(read("/api/admin/backups", ADMIN_ONLY, () -> "/api/admin/backups"));
+        ops.add(write("POST", "/api/admin/backups", 201, ADMIN_ONLY, () -> new Call("/api/admin/backups", null), null));
         return ops;
     }
 
@@ -405,10 +408,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(34 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(38 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(50 * 12);
+        assertThat(cases).isEqualTo(54 * 12);
     }
 
     @Test
