@@ -34,6 +34,13 @@ public final class GateServerMain implements Callable<Integer> {
     boolean noCameras;
 
     @Option(
+            names = "--keep-plate-images",
+            paramLabel = "DAYS",
+            defaultValue = "" + ServerOptions.DEFAULT_PLATE_IMAGE_DAYS,
+            description = "days of plate crops and snapshots kept under DIR/plate-reads (default ${DEFAULT-VALUE})")
+    int keepPlateImages;
+
+    @Option(
             names = "--init-admin",
             description = "on a first start, create this administrator; password from BORDERGATE_INIT_ADMIN_PASSWORD")
     String initAdmin;
@@ -49,8 +56,19 @@ public final class GateServerMain implements Callable<Integer> {
             return 2;
         }
         String listen = host != null ? host : demo ? "127.0.0.1" : "0.0.0.0";
+        if (keepPlateImages < 1) {
+            System.err.println("bordergate-server: --keep-plate-images must be at least 1 day");
+            return 2;
+        }
         ServerOptions options = new ServerOptions(
-                listen, port, data, demo, initAdmin, System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"), !noCameras);
+                listen,
+                port,
+                data,
+                demo,
+                initAdmin,
+                System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"),
+                !noCameras,
+                keepPlateImages);
         GateServer server;
         try {
             server = GateServer.start(options, Clock.systemUTC());

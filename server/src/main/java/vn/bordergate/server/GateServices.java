@@ -1,9 +1,11 @@
 package vn.bordergate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.LoginThrottle;
@@ -19,6 +21,7 @@ import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
 import vn.bordergate.server.service.PlateMatcher;
+import vn.bordergate.server.service.PlateReadImages;
 import vn.bordergate.server.service.PlateReadService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
@@ -45,6 +48,7 @@ public final class GateServices {
     public final FeeService fees;
     public final PlateReadService plateReads;
     public final ReferenceData reference;
+    public final PlateReadImages plateImages;
 
     public GateServices(
             Transactions tx,
@@ -53,7 +57,9 @@ public final class GateServices {
             EventPublisher events,
             ScheduledExecutorService scheduler,
             TokenService tokens,
-            Clock clock) {
+            Clock clock,
+            Path dataDir,
+            int plateImageDays) {
         this.tx = tx;
         this.tokens = tokens;
         audit = new AuditLog(tx, clock);
@@ -69,8 +75,11 @@ public final class GateServices {
         crossingQueries = new CrossingQueries(tx, clock);
         weighings = new WeighingService(tx, validator, audit, clock);
         fees = new FeeService(tx, validator, audit, clock);
+        // up to 64 passes' pictures wait for the disk; beyond that a pass is stored without them
+        plateImages = new PlateReadImages(dataDir, plateImageDays, clock, 64);
+        scheduler.scheduleWithFixedDelay(plateImages::purge, 1, 6 * 60, TimeUnit.MINUTES);
         plateReads = new PlateReadService(
-                tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
+                tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock, plateImages);
         reference = new ReferenceData(tx);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param initialAdmin with {@code initialAdminPassword}: the administrator to create on a first start
  * @param laneCameras start the lane cameras and plate recognition (configured cameras; simulated ones
  *     with {@code demo}); tests that only need the API leave them off
+ * @param plateImageDays days of plate crops and snapshots kept in {@code dataDir/plate-reads}
  */
 public record ServerOptions(
         String host,
@@ -18,7 +19,21 @@ public record ServerOptions(
         boolean demo,
         String initialAdmin,
         String initialAdminPassword,
-        boolean laneCameras) {
+        boolean laneCameras,
+        int plateImageDays) {
+    public static final int DEFAULT_PLATE_IMAGE_DAYS = 30;
+
+    public ServerOptions(
+            String host,
+            int port,
+            Path dataDir,
+            boolean demo,
+            String initialAdmin,
+            String initialAdminPassword,
+            boolean laneCameras) {
+        this(host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, DEFAULT_PLATE_IMAGE_DAYS);
+    }
+
     /** Without lane cameras. */
     public ServerOptions(
             String host, int port, Path dataDir, boolean demo, String initialAdmin, String initialAdminPassword) {
@@ -30,6 +45,10 @@ public record ServerOptions(
     }
 
     public ServerOptions withLaneCameras() {
-        return new ServerOptions(host, port, dataDir, demo, initialAdmin, initialAdminPassword, true);
+        return new ServerOptions(host, port, dataDir, demo, initialAdmin, initialAdminPassword, true, plateImageDays);
+    }
+
+    public ServerOptions withPlateImageDays(int days) {
+        return new ServerOptions(host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, days);
     }
 }
