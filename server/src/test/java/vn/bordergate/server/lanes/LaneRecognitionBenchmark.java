@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,8 +85,16 @@ class LaneRecognitionBenchmark {
             long writing = System.nanoTime();
             for (int i = 0; i < CAMERAS.size(); i++) {
                 List<Plate> plates = expected.subList(i * TRUCKS_PER_CAMERA, (i + 1) * TRUCKS_PER_CAMERA);
-                Path video = data.resolve(CAMERAS.get(i) + ".mp4");
-                TruckVideoWriter.writeDemoClip(video, plates, 100 + i);
+                // kept between runs (the demo day's plates are the same each time): writing takes minutes
+                Path video = reportFolder()
+                        .resolve("videos")
+                        .resolve(CAMERAS.get(i) + "-" + Integer.toHexString(plates.hashCode()) + ".mp4");
+                if (!Files.exists(video)) {
+                    Files.createDirectories(video.getParent());
+                    Path part = video.resolveSibling(video.getFileName() + ".part.mp4");
+                    TruckVideoWriter.writeDemoClip(part, plates, 100 + i);
+                    Files.move(part, video);
+                }
                 inVideo.put(
                         CAMERAS.get(i), plates.stream().map(Plate::normalized).collect(Collectors.toSet()));
                 sources.add(CameraSource.parse(CAMERAS.get(i), "L" + (i + 1), video.toString()));
@@ -119,15 +128,7 @@ class LaneRecognitionBenchmark {
         }
         report.add("load after: " + uptime());
         report.forEach(System.out::println);
-        // next to .../<build folder>/test-classes, whatever -Dbuild.folder says
-        Path out = Path.of(LaneRecognitionBenchmark.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .getParent()
-                .resolve("bench")
-                .resolve("lanes.txt");
+        Path out = reportFolder().resolve("lanes.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
     }
@@ -135,12 +136,16 @@ class LaneRecognitionBenchmark {
     private FrameSink probe(String camera, FrameSink recognizer) {
         List<double[]> samples = Collections.synchronizedList(new ArrayList<>());
         recognised.put(camera, samples);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return frame -> {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             double waitedMs = (start - frame.arrivedNanos()) / 1e6;
             recognizer.accept(frame);
             if (measuring) {
-                samples.add(new double[] {(System.nanoTime() - start) / 1e6, waitedMs});
+                samples.add(new double[] {
+                    (System.nanoTime() - start) / 1e6, waitedMs, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6
+                });
             }
         };
     }
@@ -184,9 +189,10 @@ class LaneRecognitionBenchmark {
                                 .average()
                                 .orElse(-1)));
         lines.add("| camera | decoded fps | decode ms (mean, worst) | frames dropped by latest-frame | recognised fps"
-                + " | recognition ms p50 / p95 / max | frame age at recognition ms p50 / p95 / max"
+                + " | recognition ms p50 / p95 / max | recognition CPU ms p50 / p95 | frame age at recognition ms p50 / p95 / max"
                 + " | lag behind stream ms (max) | pooled frame images (start → end) |");
-        lines.add("|---|---|---|---|---|---|---|---|---|");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|");
+        double demand = 0;
         for (String camera : CAMERAS) {
             CameraMetrics a = first.get(camera);
             CameraMetrics b = last.get(camera);
@@ -199,12 +205,18 @@ class LaneRecognitionBenchmark {
             List<double[]> r = new ArrayList<>(recognised.get(camera));
             double[] ms = r.stream().mapToDouble(x -> x[0]).sorted().toArray();
             double[] age = r.stream().mapToDouble(x -> x[1]).sorted().toArray();
+            double[] cpu = r.stream().mapToDouble(x -> x[2]).sorted().toArray();
+            double decodeMs =
+                    s.stream().mapToDouble(CameraMetrics::decodeMs).average().orElse(0);
+            double cpuMean = r.stream().mapToDouble(x -> x[2]).average().orElse(0);
+            // CPU the lane needs at full rate, whatever else the machine is doing
+            demand += (25 * decodeMs + GateLanes.RECOGNITION_FPS * cpuMean) / 1000;
             lines.add(String.format(
                     "| %s | %.1f | %.1f, %.1f | %d of %d (%.0f %%); skipped by recognizer %d | %.2f | %.0f / %.0f / %.0f"
-                            + " | %.0f / %.0f / %.0f | %.0f | %d → %d |",
+                            + " | %.0f / %.0f | %.0f / %.0f / %.0f | %.0f | %d → %d |",
                     camera,
                     decoded,
-                    s.stream().mapToDouble(CameraMetrics::decodeMs).average().orElse(0),
+                    decodeMs,
                     s.stream().mapToDouble(CameraMetrics::decodeMsMax).max().orElse(0),
                     dropped,
                     decodedFrames,
@@ -214,6 +226,8 @@ class LaneRecognitionBenchmark {
                     pct(ms, 50),
                     pct(ms, 95),
                     pct(ms, 100),
+                    pct(cpu, 50),
+                    pct(cpu, 95),
                     pct(age, 50),
                     pct(age, 95),
                     pct(age, 100),
@@ -221,6 +235,10 @@ class LaneRecognitionBenchmark {
                     a.imagesAllocated(),
                     b.imagesAllocated()));
         }
+        lines.add(String.format(
+                "CPU the four lanes need at 25 fps decode + %.0f fps recognition (thread CPU time, independent of"
+                        + " other load): %.2f cores",
+                GateLanes.RECOGNITION_FPS, demand));
         lines.add("plate pictures waiting for the disk, most at one time: " + maxPendingPictures);
         return lines;
     }
@@ -241,15 +259,11 @@ class LaneRecognitionBenchmark {
                 read.add(PlateParser.normalize(r.text()));
                 matched += r.matchStatus() == MatchStatus.MATCHED ? 1 : 0;
             }
-            // a Chinese plate whose province the reader cannot read yet ('?') counts when the rest is right
+            // a Chinese plate whose province the reader cannot read yet ('?' or left out) counts when the rest is right
             Set<String> right = new TreeSet<>();
             Set<String> wrong = new TreeSet<>();
             for (String text : read) {
-                boolean ok = camera.getValue().stream()
-                        .anyMatch(p -> p.equals(text)
-                                || (text.startsWith("?")
-                                        && p.length() == text.length()
-                                        && p.endsWith(text.substring(1))));
+                boolean ok = camera.getValue().stream().anyMatch(p -> p.equals(text) || provinceForgiven(p, text));
                 (ok ? right : wrong).add(text);
             }
             double[] latency = mine.stream()
@@ -274,6 +288,12 @@ class LaneRecognitionBenchmark {
         return lines;
     }
 
+    /** {@code 桂A12345} read as {@code ?A12345} or {@code A12345}: right but for the province character. */
+    private static boolean provinceForgiven(String plate, String read) {
+        boolean han = Character.UnicodeScript.of(plate.codePointAt(0)) == Character.UnicodeScript.HAN;
+        return han && (read.equals("?" + plate.substring(1)) || read.equals(plate.substring(1)));
+    }
+
     private static SinkMetrics sink(CameraMetrics m) {
         return m.sinks().stream()
                 .filter(s -> s.name().startsWith("plates-"))
@@ -291,6 +311,17 @@ class LaneRecognitionBenchmark {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** Next to .../<build folder>/test-classes, whatever -Dbuild.folder says. */
+    private static Path reportFolder() throws java.net.URISyntaxException {
+        return Path.of(LaneRecognitionBenchmark.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .getParent()
+                .resolve("bench");
     }
 
     private static String uptime() {
