@@ -3,11 +3,14 @@ package vn.bordergate.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,9 @@ import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.RawResponse;
 import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.common.workflow.Role;
+import vn.bordergate.server.anpr.tracking.PlateEvidence;
+import vn.bordergate.server.security.Actor;
 import vn.bordergate.server.support.CameraPasses;
 import vn.bordergate.server.support.TestGate;
 
@@ -49,6 +55,36 @@ class PlateReadImagesApiTest {
                 .filteredOn(r -> r.id() == pictured.id())
                 .singleElement()
                 .satisfies(r -> assertThat(r.imagePath()).isEqualTo(pictured.imagePath()));
+    }
+
+    @Test
+    void aTractorAndItsTrailerKeepTheirOwnPictures() throws IOException, InterruptedException {
+        String camera = GATE.as("admin").cameras().get(0).code();
+        Rectangle tractorBox = new Rectangle(540, 500, 200, 46);
+        Rectangle trailerBox = new Rectangle(300, 420, 120, 90); // two-row: nearly square
+        List<PlateReadDto> pass = GATE.server()
+                .services()
+                .plateReads
+                .recordPass(
+                        new Actor(0, "camera:" + camera, Role.CAMERA, null, null, null),
+                        new NewPlateReadRequest(camera, null, TestGate.uniqueVietnamesePlate(), 0.9, null),
+                        new PlateEvidence(CameraPasses.frame("TRACTOR", tractorBox), tractorBox),
+                        new NewPlateReadRequest(camera, null, "29R-012.34", 0.8, null),
+                        new PlateEvidence(CameraPasses.frame("TRAILER", trailerBox), trailerBox));
+        assertThat(GATE.server().services().plateImages.awaitWritten(Duration.ofSeconds(10)))
+                .isTrue();
+
+        assertThat(pass).hasSize(2);
+        assertThat(pass.get(1).pairedReadId()).isEqualTo(pass.get(0).id());
+        assertThat(pass.get(0).imagePath()).isNotEqualTo(pass.get(1).imagePath());
+        GateClient officer = GATE.as("gate");
+        BufferedImage tractor =
+                jpeg(officer.download("/api/plate-reads/" + pass.get(0).id() + "/crop", "image/jpeg"));
+        BufferedImage trailer =
+                jpeg(officer.download("/api/plate-reads/" + pass.get(1).id() + "/crop", "image/jpeg"));
+        assertThat(tractor.getWidth()).isEqualTo(214);
+        assertThat(trailer.getWidth()).isEqualTo(120 + 2 * 14);
+        assertThat(trailer.getHeight()).isEqualTo(90 + 2 * 14);
     }
 
     @Test
