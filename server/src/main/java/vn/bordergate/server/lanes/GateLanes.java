@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.server.camera.CameraFeed;
+import vn.bordergate.server.camera.CameraMetrics;
 import vn.bordergate.server.camera.CameraSettings;
 import vn.bordergate.server.camera.CameraSource;
 import vn.bordergate.server.camera.FrameSink;
@@ -61,7 +62,7 @@ public final class GateLanes implements AutoCloseable {
     }
 
     /** The cameras' own figures, with their consumers' (the benchmark reads these). */
-    List<vn.bordergate.server.camera.CameraMetrics> cameraMetrics() {
+    List<CameraMetrics> cameraMetrics() {
         return cameras.metrics();
     }
 
