@@ -118,7 +118,8 @@ public final class GateServer implements AutoCloseable {
             EventHub hub = new EventHub(json, clock);
             TokenService tokens =
                     new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, Duration.ofHours(12));
-            GateServices services = new GateServices(tx, validator, json, hub, scheduler, tokens, clock);
+            GateServices services = new GateServices(
+                    tx, validator, json, hub, scheduler, tokens, clock, options.dataDir(), options.plateImageDays());
             GateBootstrap bootstrap = new GateBootstrap(services, clock);
 
             AtomicReference<HealthDto> health =
@@ -325,6 +326,7 @@ public final class GateServer implements AutoCloseable {
             backupSchedule.close();
         }
         lanes.close();
+        services.plateImages.close(); // after the cameras: their last passes' pictures are still written
         try {
             bootstrap.stopDemoDay();
         } catch (InterruptedException e) {

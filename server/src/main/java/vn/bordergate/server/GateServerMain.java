@@ -47,6 +47,13 @@ public final class GateServerMain implements Callable<Integer> {
     boolean noCameras;
 
     @Option(
+            names = "--keep-plate-images",
+            paramLabel = "DAYS",
+            defaultValue = "" + ServerOptions.DEFAULT_PLATE_IMAGE_DAYS,
+            description = "days of plate crops and snapshots kept under DIR/plate-reads (default ${DEFAULT-VALUE})")
+    int keepPlateImages;
+
+    @Option(
             names = "--init-admin",
             description = "on a first start, create this administrator; password from BORDERGATE_INIT_ADMIN_PASSWORD")
     String initAdmin;
@@ -100,6 +107,9 @@ public final class GateServerMain implements Callable<Integer> {
         int listenPort = port != null ? port : file == null ? 8080 : file.port().orElse(8080);
         boolean cameras = !noCameras && (file == null || file.camerasEnabled().orElse(true));
         Operations operations = file == null ? Operations.defaults() : file.operations();
+        if (keepPlateImages < 1) {
+            throw new IllegalArgumentException("--keep-plate-images must be at least 1 day");
+        }
         return new ServerOptions(
                 listen,
                 listenPort,
@@ -108,6 +118,7 @@ public final class GateServerMain implements Callable<Integer> {
                 initAdmin,
                 System.getenv("BORDERGATE_INIT_ADMIN_PASSWORD"),
                 cameras,
+                keepPlateImages,
                 operations);
     }
 

@@ -1,9 +1,11 @@
 package vn.bordergate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import vn.bordergate.server.documents.DocumentRenderer;
 import vn.bordergate.server.documents.DocumentTemplates;
 import vn.bordergate.server.documents.slip.CrossingSlipDocument;
@@ -23,6 +25,7 @@ import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
 import vn.bordergate.server.service.PlateMatcher;
+import vn.bordergate.server.service.PlateReadImages;
 import vn.bordergate.server.service.PlateReadService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
@@ -55,6 +58,7 @@ public final class GateServices {
 
     public final CrossingSlips slips;
     public final VehicleCalls vehicleCalls;
+    public final PlateReadImages plateImages;
 
     public GateServices(
             Transactions tx,
@@ -63,7 +67,9 @@ public final class GateServices {
             EventPublisher events,
             ScheduledExecutorService scheduler,
             TokenService tokens,
-            Clock clock) {
+            Clock clock,
+            Path dataDir,
+            int plateImageDays) {
         this.tx = tx;
         this.tokens = tokens;
         audit = new AuditLog(tx, clock);
@@ -79,8 +85,11 @@ public final class GateServices {
         crossingQueries = new CrossingQueries(tx, clock);
         weighings = new WeighingService(tx, validator, audit, clock);
         fees = new FeeService(tx, validator, audit, clock);
+        // up to 64 passes' pictures wait for the disk; beyond that a pass is stored without them
+        plateImages = new PlateReadImages(dataDir, plateImageDays, clock, 64);
+        scheduler.scheduleWithFixedDelay(plateImages::purge, 1, 6 * 60, TimeUnit.MINUTES);
         plateReads = new PlateReadService(
-                tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
+                tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock, plateImages);
         reference = new ReferenceData(tx);
         documents = new DocumentRenderer(new DocumentTemplates());
         slips = new CrossingSlips(

@@ -11,6 +11,7 @@ import vn.bordergate.server.ops.Operations;
  * @param initialAdmin with {@code initialAdminPassword}: the administrator to create on a first start
  * @param laneCameras start the lane cameras and plate recognition (configured cameras; simulated ones
  *     with {@code demo}); tests that only need the API leave them off
+ * @param plateImageDays days of plate crops and snapshots kept in {@code dataDir/plate-reads}
  * @param operations HTTPS, backups, log files and metrics access: the gate host's configuration file
  */
 public record ServerOptions(
@@ -21,7 +22,10 @@ public record ServerOptions(
         String initialAdmin,
         String initialAdminPassword,
         boolean laneCameras,
+        int plateImageDays,
         Operations operations) {
+    public static final int DEFAULT_PLATE_IMAGE_DAYS = 30;
+
     public ServerOptions {
         operations = operations == null ? Operations.defaults() : operations;
     }
@@ -34,7 +38,16 @@ public record ServerOptions(
             String initialAdmin,
             String initialAdminPassword,
             boolean laneCameras) {
-        this(host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, Operations.defaults());
+        this(
+                host,
+                port,
+                dataDir,
+                demo,
+                initialAdmin,
+                initialAdminPassword,
+                laneCameras,
+                DEFAULT_PLATE_IMAGE_DAYS,
+                Operations.defaults());
     }
 
     /** Without lane cameras. */
@@ -48,11 +61,17 @@ public record ServerOptions(
     }
 
     public ServerOptions withLaneCameras() {
-        return new ServerOptions(host, port, dataDir, demo, initialAdmin, initialAdminPassword, true, operations);
+        return new ServerOptions(
+                host, port, dataDir, demo, initialAdmin, initialAdminPassword, true, plateImageDays, operations);
     }
 
     public ServerOptions withOperations(Operations operations) {
         return new ServerOptions(
-                host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, operations);
+                host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, plateImageDays, operations);
+    }
+
+    public ServerOptions withPlateImageDays(int days) {
+        return new ServerOptions(
+                host, port, dataDir, demo, initialAdmin, initialAdminPassword, laneCameras, days, operations);
     }
 }

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.server.camera.CameraFeed;
+import vn.bordergate.server.camera.CameraMetrics;
 import vn.bordergate.server.camera.CameraSettings;
 import vn.bordergate.server.camera.CameraSource;
+import vn.bordergate.server.camera.FrameSink;
 import vn.bordergate.server.camera.FrameSubscription;
 import vn.bordergate.server.camera.LaneCameras;
 import vn.bordergate.server.camera.MjpegPreview;
@@ -34,6 +37,18 @@ public final class GateLanes implements AutoCloseable {
     }
 
     public static GateLanes start(Collection<CameraSource> sources, PlateReadService reads, EventPublisher events) {
+        return start(sources, reads, events, (code, sink) -> sink);
+    }
+
+    /**
+     * As in production, with each lane's recognizer passed through {@code probe} before it is attached:
+     * the benchmark times every recognised frame this way.
+     */
+    static GateLanes start(
+            Collection<CameraSource> sources,
+            PlateReadService reads,
+            EventPublisher events,
+            BiFunction<String, FrameSink, FrameSink> probe) {
         LaneCameras cameras =
                 LaneCameras.start(sources, CameraSettings.defaults(), status -> events.publish(status.toEvent()));
         GateLanes lanes = new GateLanes(cameras);
@@ -41,9 +56,14 @@ public final class GateLanes implements AutoCloseable {
             String code = feed.source().cameraCode();
             LaneRecognition lane = new LaneRecognition(code, reads);
             lanes.recognition.put(code, lane);
-            lanes.subscriptions.add(feed.subscribe("plates-" + code, RECOGNITION_FPS, lane));
+            lanes.subscriptions.add(feed.subscribe("plates-" + code, RECOGNITION_FPS, probe.apply(code, lane)));
         }
         return lanes;
+    }
+
+    /** The cameras' own figures, with their consumers' (the benchmark reads these). */
+    List<CameraMetrics> cameraMetrics() {
+        return cameras.metrics();
     }
 
     public List<CameraMetricsDto> metrics() {

@@ -1,5 +1,7 @@
 package vn.bordergate.server.lanes;
 
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.workflow.Role;
 import vn.bordergate.server.anpr.PlateCandidate;
 import vn.bordergate.server.anpr.PlateReader;
+import vn.bordergate.server.anpr.tracking.PlateEvidence;
 import vn.bordergate.server.anpr.tracking.PlateSighting;
 import vn.bordergate.server.anpr.tracking.PlateVoting;
 import vn.bordergate.server.anpr.tracking.VehiclePass;
@@ -53,8 +56,12 @@ final class LaneRecognition implements FrameSink, AutoCloseable {
     public void accept(CameraFrame frame) {
         List<PlateCandidate> candidates = reader.read(frame.image());
         List<PlateBox> seen = new ArrayList<>();
+        FrameCopy copy = new FrameCopy(frame);
         for (PlateCandidate c : candidates) {
-            voting.observe(new PlateSighting(cameraCode, frame.arrivedAt(), c.text(), c.confidence()));
+            Rectangle box = new Rectangle(
+                    c.box().x(), c.box().y(), c.box().width(), c.box().height());
+            voting.observe(new PlateSighting(
+                    cameraCode, frame.arrivedAt(), c.text(), c.confidence(), () -> new PlateEvidence(copy.get(), box)));
             seen.add(new PlateBox(
                     c.box().x(), c.box().y(), c.box().width(), c.box().height(), c.text()));
         }
@@ -64,9 +71,32 @@ final class LaneRecognition implements FrameSink, AutoCloseable {
         boxes.post(seen);
     }
 
+    /** The frame copied at most once however many of its plates become their track's best view. */
+    private static final class FrameCopy {
+        private final CameraFrame frame;
+        private BufferedImage copy;
+
+        FrameCopy(CameraFrame frame) {
+            this.frame = frame;
+        }
+
+        BufferedImage get() {
+            if (copy == null) {
+                copy = frame.toBufferedImage();
+            }
+            return copy;
+        }
+    }
+
     private void report(VehiclePass pass) {
+        VotedPlate trailer = pass.trailer();
         try {
-            reads.recordPass(camera, request(pass.tractor()), pass.trailer() == null ? null : request(pass.trailer()));
+            reads.recordPass(
+                    camera,
+                    request(pass.tractor()),
+                    pass.tractor().evidence(),
+                    trailer == null ? null : request(trailer),
+                    trailer == null ? null : trailer.evidence());
         } catch (GateException e) {
             LOG.warn("{}: read {} not recorded: {}", cameraCode, pass.tractor().text(), e.getMessage());
         }

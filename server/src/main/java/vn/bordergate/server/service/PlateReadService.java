@@ -1,5 +1,8 @@
 package vn.bordergate.server.service;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import vn.bordergate.common.plate.Plate;
 import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.common.workflow.Agency;
 import vn.bordergate.common.workflow.Role;
+import vn.bordergate.server.anpr.tracking.PlateEvidence;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.CameraEntity;
 import vn.bordergate.server.persistence.CrossingEntity;
@@ -35,6 +39,7 @@ public final class PlateReadService {
     private final AuditLog audit;
     private final EventPublisher events;
     private final Clock clock;
+    private final PlateReadImages images;
 
     public PlateReadService(
             Transactions tx,
@@ -43,7 +48,9 @@ public final class PlateReadService {
             VehicleArrival arrival,
             AuditLog audit,
             EventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlateReadImages images) {
+        this.images = images;
         this.tx = tx;
         this.validator = validator;
         this.matcher = matcher;
@@ -62,6 +69,19 @@ public final class PlateReadService {
      * the trailer read points at the tractor read so officers see them together.
      */
     public List<PlateReadDto> recordPass(Actor actor, NewPlateReadRequest tractor, NewPlateReadRequest trailer) {
+        return recordPass(actor, tractor, null, trailer, null);
+    }
+
+    /**
+     * A pass as a lane camera saw it: each plate with the picture of its clearest sighting (null for none),
+     * whose crop and frame are saved in the background and named in the read's {@code imagePath}.
+     */
+    public List<PlateReadDto> recordPass(
+            Actor actor,
+            NewPlateReadRequest tractor,
+            PlateEvidence tractorImage,
+            NewPlateReadRequest trailer,
+            PlateEvidence trailerImage) {
         validator.check(tractor);
         if (trailer != null) {
             validator.check(trailer);
@@ -69,15 +89,32 @@ public final class PlateReadService {
         if (actor.role() != Role.CAMERA && !actor.isOfficerOf(Agency.GATE_MANAGEMENT)) {
             throw GateException.forbidden("only lane cameras and gate management officers post plate reads");
         }
-        List<PlateReadDto> reads = tx.write(session -> {
-            List<PlateReadDto> stored = new ArrayList<>();
-            PlateReadEntity first = store(session, tractor, null);
-            stored.add(DtoMapping.plateRead(first));
-            if (trailer != null) {
-                stored.add(DtoMapping.plateRead(store(session, trailer, first.getId())));
+        PlateEvidence trailerPicture = trailer == null ? null : trailerImage;
+        int pictures = (tractorImage == null ? 0 : 1) + (trailerPicture == null ? 0 : 1);
+        boolean keepPictures = pictures > 0 && images.reserve(pictures);
+        PlateEvidence[] kept = {keepPictures ? tractorImage : null, keepPictures ? trailerPicture : null};
+        List<PlateReadDto> reads;
+        try {
+            reads = tx.write(session -> {
+                List<PlateReadDto> stored = new ArrayList<>();
+                PlateReadEntity first = store(session, tractor, null, kept[0] != null);
+                stored.add(DtoMapping.plateRead(first));
+                if (trailer != null) {
+                    stored.add(DtoMapping.plateRead(store(session, trailer, first.getId(), kept[1] != null)));
+                }
+                return stored;
+            });
+        } catch (RuntimeException e) {
+            if (keepPictures) {
+                images.release(pictures);
             }
-            return stored;
-        });
+            throw e;
+        }
+        for (int i = 0; i < reads.size(); i++) {
+            if (kept[i] != null) {
+                images.write(reads.get(i).id(), reads.get(i).readAt(), kept[i]);
+            }
+        }
         reads.forEach(read -> events.publish(new PlateReadEvent(read)));
         PlateReadDto first = reads.get(0);
         if (first.matchStatus() == MatchStatus.MATCHED) {
@@ -86,7 +123,7 @@ public final class PlateReadService {
         return reads;
     }
 
-    private PlateReadEntity store(Session session, NewPlateReadRequest request, Long pairedWith) {
+    private PlateReadEntity store(Session session, NewPlateReadRequest request, Long pairedWith, boolean withPictures) {
         CameraEntity camera = session.createSelectionQuery(
                         "from CameraEntity c join fetch c.lane where c.code = :c", CameraEntity.class)
                 .setParameter("c", request.cameraCode())
@@ -111,7 +148,10 @@ public final class PlateReadService {
         r.setMatchStatus(match.status());
         r.setCrossingId(match.crossingId());
         r.setCandidates(PlateMatcher.encode(match.candidates()));
-        session.persist(r);
+        session.persist(r); // assigns the id (sequence), which names the pictures; the insert comes at flush
+        if (withPictures) {
+            r.setImagePath(PlateReadImages.relativePath(r.getId(), r.getReadAt(), PlateReadImages.Kind.CROP));
+        }
         return r;
     }
 
@@ -169,6 +209,32 @@ public final class PlateReadService {
                 .stream()
                 .map(DtoMapping::plateRead)
                 .toList());
+    }
+
+    /**
+     * A read's plate crop or full-frame snapshot as JPEG bytes. Found from the read's id and time only, and
+     * only for reads whose pictures this server saved; a read without them, or whose day has been deleted by
+     * the retention, is "not found".
+     */
+    public byte[] image(long readId, PlateReadImages.Kind kind) {
+        PlateReadDto read = tx.read(session -> {
+            PlateReadEntity r = session.find(PlateReadEntity.class, readId);
+            return r == null ? null : DtoMapping.plateRead(r);
+        });
+        if (read == null) {
+            throw GateException.notFound("plate read " + readId);
+        }
+        String what =
+                (kind == PlateReadImages.Kind.CROP ? "the plate crop" : "the snapshot") + " of plate read " + readId;
+        boolean saved = PlateReadImages.relativePath(readId, read.readAt(), PlateReadImages.Kind.CROP)
+                .equals(read.imagePath());
+        Path file = (saved ? images.find(readId, read.readAt(), kind) : Optional.<Path>empty())
+                .orElseThrow(() -> GateException.notFound(what)); // never saved, or past the days kept
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) { // deleted by the retention meanwhile
+            throw GateException.notFound(what);
+        }
     }
 
     /** The auto-match rate supervisors report: reads matched without an officer, of all reads. */

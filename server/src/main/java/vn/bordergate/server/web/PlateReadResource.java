@@ -17,11 +17,14 @@ import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.PlateCorrectionRequest;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.dto.PlateReadStatsDto;
+import vn.bordergate.server.service.PlateReadImages;
 import vn.bordergate.server.service.PlateReadService;
 
 @Path("/api/plate-reads")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlateReadResource {
+    private static final String JPEG = "image/jpeg";
+
     private final PlateReadService reads;
 
     public PlateReadResource(PlateReadService reads) {
@@ -39,6 +42,24 @@ public final class PlateReadResource {
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMINISTRATOR})
     public PlateReadStatsDto stats() {
         return reads.stats();
+    }
+
+    /** The plate as the camera saw it, cut from the frame of the pass's clearest sighting. */
+    @GET
+    @Path("/{id}/crop")
+    @Produces({JPEG, MediaType.APPLICATION_JSON}) // JSON too: a refusal is an ApiError whatever was asked for
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMINISTRATOR})
+    public Response crop(@PathParam("id") long id) {
+        return Response.ok(reads.image(id, PlateReadImages.Kind.CROP), JPEG).build();
+    }
+
+    /** The whole camera frame of that sighting. */
+    @GET
+    @Path("/{id}/snapshot")
+    @Produces({JPEG, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMINISTRATOR})
+    public Response snapshot(@PathParam("id") long id) {
+        return Response.ok(reads.image(id, PlateReadImages.Kind.FRAME), JPEG).build();
     }
 
     @POST

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -75,10 +74,19 @@ final class TestImages {
         return text.replaceAll("[^A-Z0-9]", "");
     }
 
+    /**
+     * {@code -Dbordergate.plates=DIR}, else the nearest {@code shared/plates} beside the checkout or any folder
+     * above it: a git worktree (say {@code /work/wt/<branch>}) sits deeper than the main checkout.
+     */
     private static Path locateRealPlates() {
-        for (Path p : List.of(Path.of("../shared/plates"), Path.of("../../shared/plates"))) {
+        String given = System.getProperty("bordergate.plates");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path p = dir.resolve("shared").resolve("plates");
             if (Files.isDirectory(p)) {
-                return p.toAbsolutePath().normalize();
+                return p.normalize();
             }
         }
         return Path.of("../shared/plates").toAbsolutePath().normalize();

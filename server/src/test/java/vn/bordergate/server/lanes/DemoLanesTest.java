@@ -2,16 +2,20 @@ package vn.bordergate.server.lanes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.GateEventStream;
 import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.event.CameraStatusEvent;
 import vn.bordergate.common.event.CrossingChangedEvent;
 import vn.bordergate.common.event.EventEnvelope;
@@ -55,8 +59,40 @@ class DemoLanesTest {
                 assertThat(officer.send("GET", "/api/cameras/metrics", null).body())
                         .contains("CAM-L1", "CAM-L3", "STREAMING");
                 assertPreviewIsMjpeg(server, officer.token());
+                assertPicturesDownload(server, officer, matched.read());
             }
         }
+    }
+
+    /**
+     * The read's crop and snapshot, saved by the lane from the clearest frame of the pass, download as
+     * JPEGs: the snapshot is a whole camera frame, the crop is plate-shaped and much smaller.
+     */
+    private static void assertPicturesDownload(GateServer server, GateClient officer, PlateReadDto read)
+            throws Exception {
+        assertThat(read.imagePath()).startsWith("plate-reads/").endsWith("/" + read.id() + "-crop.jpg");
+        assertThat(server.services().plateImages.awaitWritten(Duration.ofSeconds(20)))
+                .isTrue();
+        BufferedImage frame = jpeg(officer.download("/api/plate-reads/" + read.id() + "/snapshot", "image/jpeg"));
+        BufferedImage crop = jpeg(officer.download("/api/plate-reads/" + read.id() + "/crop", "image/jpeg"));
+
+        assertThat(frame.getWidth()).isEqualTo(1280);
+        assertThat(frame.getHeight()).isEqualTo(720);
+        double aspect = (double) crop.getWidth() / crop.getHeight();
+        assertThat(aspect)
+                .as("crop %dx%d is plate-shaped", crop.getWidth(), crop.getHeight())
+                .isBetween(1.1, 6.0);
+        assertThat(crop.getWidth()).isBetween(40, 640);
+        assertThat(crop.getHeight()).isBetween(12, 360);
+        assertThat(server.services().plateImages.dropped()).isZero();
+    }
+
+    private static BufferedImage jpeg(byte[] bytes) throws java.io.IOException {
+        assertThat(bytes.length).isGreaterThan(500);
+        assertThat(bytes).startsWith((byte) 0xFF, (byte) 0xD8);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertThat(image).as("decodes as a JPEG").isNotNull();
+        return image;
     }
 
     /** The preview streams JPEG pictures in a multipart response, for a browser {@code <img>}. */

@@ -46,6 +46,7 @@ import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Role;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.support.CameraPasses;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -258,6 +259,12 @@ class AuthorizationMatrixTest {
                 () -> new Call("/api/plate-reads", plateRead()),
                 null));
         ops.add(read("/api/plate-reads/stats", OFFICERS, () -> "/api/plate-reads/stats"));
+        ops.add(read(
+                "/api/plate-reads/{id}/crop", OFFICERS, () -> "/api/plate-reads/" + PICTURED_READ.get() + "/crop"));
+        ops.add(read(
+                "/api/plate-reads/{id}/snapshot",
+                OFFICERS,
+                () -> "/api/plate-reads/" + PICTURED_READ.get() + "/snapshot"));
         ops.add(new Operation(
                 "POST",
                 "/api/plate-reads/{id}/correction",
@@ -408,10 +415,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(38 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(40 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(54 * 12);
+        assertThat(cases).isEqualTo(56 * 12);
     }
 
     @Test
@@ -566,6 +573,11 @@ class AuthorizationMatrixTest {
 
     /** One read that denied corrections aim at; it must stay as the camera posted it. */
     private static final Supplier<Long> SHARED_READ = once(AuthorizationMatrixTest::freshRead);
+
+    /** A camera read whose crop and snapshot are saved: what officers may download. */
+    private static final Supplier<Long> PICTURED_READ =
+            once(() -> CameraPasses.readWithPictures(GATE, TestGate.uniqueVietnamesePlate())
+                    .id());
 
     private static long freshRead() {
         return GATE.as("camera").postPlateRead(plateRead()).id();

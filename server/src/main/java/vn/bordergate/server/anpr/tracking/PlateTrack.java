@@ -17,6 +17,8 @@ final class PlateTrack {
     private final String cameraCode;
     private final List<PlateSighting> sightings = new ArrayList<>();
     private String leader;
+    private double bestConfidence = -1;
+    private PlateEvidence best;
 
     PlateTrack(PlateSighting first) {
         this.cameraCode = first.cameraCode();
@@ -30,6 +32,14 @@ final class PlateTrack {
     void add(PlateSighting sighting) {
         sightings.add(sighting);
         leader = vote();
+        // the clearest view is kept, not the last: a truck driving off is seen ever smaller
+        if (sighting.evidence() != null && sighting.confidence() > bestConfidence) {
+            PlateEvidence evidence = sighting.evidence().get();
+            if (evidence != null) {
+                best = evidence;
+                bestConfidence = sighting.confidence();
+            }
+        }
     }
 
     Instant lastSeen() {
@@ -50,7 +60,8 @@ final class PlateTrack {
                 agreeing += s.confidence();
             }
         }
-        return new VotedPlate(cameraCode, sightings.get(0).at(), lastSeen(), text, agreeing / total, sightings.size());
+        return new VotedPlate(
+                cameraCode, sightings.get(0).at(), lastSeen(), text, agreeing / total, sightings.size(), best);
     }
 
     private String vote() {

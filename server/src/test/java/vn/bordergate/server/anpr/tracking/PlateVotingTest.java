@@ -2,6 +2,8 @@ package vn.bordergate.server.anpr.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,5 +104,57 @@ class PlateVotingTest {
         assertThat(passes.get(0).tractor().text())
                 .as("a trailer alone is still reported")
                 .isEqualTo("12R01234");
+    }
+
+    /** Sees a plate with a picture; counts how often the picture was asked for (a frame copy each time). */
+    private void seeWithPicture(long millis, String text, double confidence, int[] copies) {
+        BufferedImage frame = new BufferedImage(64, 36, BufferedImage.TYPE_3BYTE_BGR);
+        frame.setRGB(0, 0, (int) Math.round(confidence * 1000)); // tells the pictures apart
+        voting.observe(new PlateSighting("CAM-L1", T0.plusMillis(millis), text, confidence, () -> {
+            copies[0]++;
+            return new PlateEvidence(frame, new Rectangle(10, 20, 30, 7));
+        }));
+    }
+
+    @Test
+    void theClearestSightingsPictureIsKeptAndOnlyBetterOnesAreCopied() {
+        int[] copies = {0};
+        seeWithPicture(0, "29H-335.78", 0.5, copies);
+        seeWithPicture(40, "29H-335.78", 0.9, copies);
+        seeWithPicture(80, "29H-335.78", 0.7, copies);
+        seeWithPicture(120, "29H-335.78", 0.6, copies);
+        voting.advanceTo(T0.plusSeconds(5));
+
+        PlateEvidence kept = passes.get(0).tractor().evidence();
+        assertThat(kept.frame().getRGB(0, 0) & 0xffffff).isEqualTo(900);
+        assertThat(copies[0])
+                .as("pictures taken: the first, then only the better 0.9")
+                .isEqualTo(2);
+        assertThat(kept.crop().getWidth()).isGreaterThan(kept.crop().getHeight() * 3); // plate-shaped, with margin
+    }
+
+    @Test
+    void tractorAndTrailerOfOnePassKeepTheirOwnPictures() {
+        int[] copies = {0};
+        for (int i = 0; i < 4; i++) {
+            seeWithPicture(i * 40L, "桂A·12345", 0.81 + i * 0.01, copies);
+        }
+        for (int i = 0; i < 4; i++) {
+            seeWithPicture(1500 + i * 40L, "桂A1234挂", 0.71 - i * 0.01, copies);
+        }
+        voting.advanceTo(T0.plusSeconds(10));
+
+        VehiclePass pass = passes.get(0);
+        assertThat(pass.tractor().evidence().frame().getRGB(0, 0) & 0xffffff).isEqualTo(840);
+        assertThat(pass.trailer().evidence().frame().getRGB(0, 0) & 0xffffff).isEqualTo(710);
+    }
+
+    @Test
+    void sightingsWithoutPicturesVoteAsBefore() {
+        for (int i = 0; i < 4; i++) {
+            see(i * 40L, "29H-335.78", 0.9);
+        }
+        voting.flush();
+        assertThat(passes.get(0).tractor().evidence()).isNull();
     }
 }
