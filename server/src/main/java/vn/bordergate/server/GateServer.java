@@ -55,6 +55,8 @@ public final class GateServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 1024 * 1024;
     /** A refused body is read and dropped up to this much, so its sender gets the 413 instead of a reset. */
     static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+    /** A 12-hour shift: an officer signs in once per shift. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final Server jetty;
     private final ScheduledExecutorService scheduler;
@@ -85,6 +87,14 @@ public final class GateServer implements AutoCloseable {
     }
 
     public static GateServer start(ServerOptions options, Clock clock) {
+        return start(options, clock, TOKEN_LIFETIME);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, Clock)} with bearer tokens that live {@code tokenLifetime}: tests of a
+     * session expiring under a workstation use seconds instead of a shift.
+     */
+    public static GateServer start(ServerOptions options, Clock clock, Duration tokenLifetime) {
         if (!SLF4JBridgeHandler.isInstalled()) {
             // Liquibase and Jersey log through java.util.logging: send it to the same log as the rest
             SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -107,7 +117,7 @@ public final class GateServer implements AutoCloseable {
                     new Transactions(opening.thenApply(GateDatabase::sessionFactory), ConcurrentChanges::translate);
             EventHub hub = new EventHub(json, clock);
             TokenService tokens =
-                    new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, Duration.ofHours(12));
+                    new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, tokenLifetime);
             GateServices services = new GateServices(tx, validator, json, hub, scheduler, tokens, clock);
             GateBootstrap bootstrap = new GateBootstrap(services, clock);
 

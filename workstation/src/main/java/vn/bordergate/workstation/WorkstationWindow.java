@@ -1,5 +1,6 @@
 package vn.bordergate.workstation;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
@@ -9,10 +10,14 @@ import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.connection.LiveEvents;
+import vn.bordergate.workstation.connection.SessionRenewalView;
+import vn.bordergate.workstation.connection.SessionRenewalViewModel;
 import vn.bordergate.workstation.login.LoginView;
 import vn.bordergate.workstation.login.LoginViewModel;
 import vn.bordergate.workstation.look.GateMark;
 import vn.bordergate.workstation.look.Theme;
+import vn.bordergate.workstation.outbox.OutboxJournal;
+import vn.bordergate.workstation.outbox.OutboxViewModel;
 import vn.bordergate.workstation.station.StationView;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.text.Wording;
@@ -26,18 +31,27 @@ public final class WorkstationWindow {
     private final GateStartup gate;
     private final BackgroundWork work;
     private final Executor fx;
+    private final Path outboxRoot;
     private Scene scene;
+    private OutboxViewModel outbox;
     private LiveEvents events;
     private Wording words;
     private LoginViewModel login;
     private StationViewModel station;
     private StationView stationView;
 
+    /** Actions that wait for the server are kept in memory only: for tests that never go offline. */
     public WorkstationWindow(Stage stage, GateStartup gate, BackgroundWork work, Executor fx) {
+        this(stage, gate, work, fx, null);
+    }
+
+    /** {@code outboxRoot} holds each officer's outbox of actions waiting for the server (null: in memory). */
+    public WorkstationWindow(Stage stage, GateStartup gate, BackgroundWork work, Executor fx, Path outboxRoot) {
         this.stage = stage;
         this.gate = gate;
         this.work = work;
         this.fx = fx;
+        this.outboxRoot = outboxRoot;
         stage.getIcons().setAll(GateMark.image(64), GateMark.image(32));
     }
 
@@ -60,13 +74,38 @@ public final class WorkstationWindow {
 
     public void showStation(GateSession session) {
         login = null;
-        station = new StationViewModel(session, words);
-        stationView = new StationView(station, words, () -> showLogin(words.locale()));
-        show(stationView.root());
+        Path dir = outboxDir(session);
+        outbox = new OutboxViewModel(session, dir == null ? OutboxJournal::inMemory : () -> OutboxJournal.open(dir));
+        station = new StationViewModel(session, words, outbox);
+        SessionRenewalViewModel renewal = new SessionRenewalViewModel(session, words);
+        Runnable signOut = () -> showLogin(words.locale());
+        stationView = new StationView(station, words, signOut);
+        show(new SessionRenewalView(stationView.root(), renewal, words, signOut).root());
         StationView shown = stationView;
+        StationViewModel model = station;
         station.load().thenRun(shown::selectFirst);
-        events = new LiveEvents(session, work, fx, station);
-        events.start();
+        LiveEvents live = new LiveEvents(session, work, fx, station);
+        events = live;
+        // signed in again after the token expired: what waited carries on, and the queue is fetched afresh
+        renewal.onRenewed(() -> {
+            model.outbox().sessionRenewed();
+            live.resume();
+            model.load();
+        });
+        live.start();
+    }
+
+    /** One outbox per gate server and officer: another officer at this computer never sends someone else's. */
+    private Path outboxDir(GateSession session) {
+        if (outboxRoot == null) {
+            return null;
+        }
+        String server = gate.isEmbedded()
+                ? "embedded" // the embedded server's port changes at each start; its data folder does not
+                : session.address().getHost() + "_" + session.address().getPort();
+        return outboxRoot
+                .resolve(server.replaceAll("[^A-Za-z0-9._-]", "_"))
+                .resolve(session.user().username());
     }
 
     private void show(Parent root) {
@@ -83,6 +122,10 @@ public final class WorkstationWindow {
         if (events != null) {
             events.close();
             events = null;
+        }
+        if (outbox != null) {
+            outbox.close(); // what it holds is sent after this officer's next sign-in
+            outbox = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.bordergate.workstation.connection;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,8 @@ public final class LiveEvents implements AutoCloseable {
      * no close ever arrives, so silence alone proves nothing.
      */
     static final Duration HEALTH_EVERY = Duration.ofSeconds(10);
+    /** How long one FX task may spend applying events before it lets the screen repaint (a 60 Hz frame is 16 ms). */
+    static final Duration DRAIN_SLICE = Duration.ofMillis(8);
 
     /** What the screen hears; both methods are called on the FX thread. */
     public interface Observer {
@@ -42,9 +45,13 @@ public final class LiveEvents implements AutoCloseable {
     private final Observer observer;
     private final Duration healthEvery;
     private final Object lock = new Object();
+    private final ConcurrentLinkedQueue<EventEnvelope> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final EventLag lag = new EventLag();
     private GateEventStream stream;
     private int failedAttempts;
     private boolean closed;
+    private boolean sessionEnded;
 
     public LiveEvents(GateSession session, BackgroundWork work, Executor fx, Observer observer) {
         this(session, work, fx, observer, HEALTH_EVERY);
@@ -76,7 +83,11 @@ public final class LiveEvents implements AutoCloseable {
             opened = session.openEvents(this::deliver, watch);
         } catch (GateApiException refused) {
             if (refused.status() == 401 || refused.status() == 403) {
+                synchronized (lock) {
+                    sessionEnded = true;
+                }
                 tell(ConnectionState.SESSION_ENDED, Duration.ZERO); // retrying cannot help: log in again
+                session.expired();
             } else {
                 retryLater();
             }
@@ -124,8 +135,33 @@ public final class LiveEvents implements AutoCloseable {
         });
     }
 
+    /**
+     * Queues the event for the FX thread. A burst (a camera lane busy, a server back after a restart
+     * replaying state) becomes one FX task per pulse instead of one per event, each task bounded in time
+     * so that the screen keeps repainting and taking keys while it catches up.
+     */
     private void deliver(EventEnvelope envelope) {
-        fx.execute(() -> observer.onEvent(envelope.event()));
+        arrived.add(envelope);
+        if (drainScheduled.compareAndSet(false, true)) {
+            fx.execute(this::drain);
+        }
+    }
+
+    /** On the FX thread: hands the waiting events to the observer, in order, for at most {@link #DRAIN_SLICE}. */
+    private void drain() {
+        drainScheduled.set(false);
+        long until = System.nanoTime() + DRAIN_SLICE.toNanos();
+        EventEnvelope next;
+        while ((next = arrived.poll()) != null) {
+            observer.onEvent(next.event());
+            lag.applied(next.sentAt());
+            if (System.nanoTime() > until && !arrived.isEmpty()) {
+                if (drainScheduled.compareAndSet(false, true)) {
+                    fx.execute(this::drain); // the rest after the next pulse has drawn the screen
+                }
+                return;
+            }
+        }
     }
 
     private void retryLater() {
@@ -147,11 +183,32 @@ public final class LiveEvents implements AutoCloseable {
     }
 
     /** How long to wait before attempt {@code n + 1} after {@code n} failures: 1, 2, 4, 8, 15, 15… s ±20%. */
-    static Duration delayBefore(int failures) {
+    public static Duration delayBefore(int failures) {
         long base =
                 Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(Math.max(failures - 1, 0), 10));
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofMillis(Math.round(base * jitter));
+    }
+
+    /**
+     * Connects again after the session ended and the officer signed in again (the client now holds a new
+     * token); nothing when the stream is live or a reconnect is already scheduled.
+     */
+    public void resume() {
+        synchronized (lock) {
+            if (closed || !sessionEnded) {
+                return;
+            }
+            sessionEnded = false;
+            failedAttempts = 0;
+        }
+        tell(ConnectionState.CONNECTING, Duration.ZERO);
+        work.later(Duration.ZERO, this::connect);
+    }
+
+    /** How late events reach the screen: from the server sending them to the FX thread applying them. */
+    public EventLag lag() {
+        return lag;
     }
 
     /** Stops listening and reconnecting; the observer hears CLOSED. */

@@ -18,6 +18,8 @@ import vn.bordergate.workstation.connection.ConnectionBadge;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.look.GateMark;
 import vn.bordergate.workstation.look.Theme;
+import vn.bordergate.workstation.outbox.OutboxIndicator;
+import vn.bordergate.workstation.outbox.OutboxMarks;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -37,6 +39,7 @@ public final class StationView {
         StepActionsView actions = new StepActionsView(model.crossing(), agency, words);
         CrossingView crossing = new CrossingView(model.crossing(), words, actions.root());
         queue = new QueueView(model.queue(), model.activity(), model.crossing().crossing(), words, model::select);
+        OutboxMarks.decorate(queue.table(), model.outbox());
 
         SplitPane split = new SplitPane(queue.root(), crossing.root());
         split.setDividerPositions(0.58);
@@ -122,7 +125,8 @@ public final class StationView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label where = new Label(model.session().address().toString());
-        HBox bar = new HBox(keys, problem, gap, where);
+        OutboxIndicator outbox = new OutboxIndicator(model.outbox(), words);
+        HBox bar = new HBox(keys, problem, gap, outbox.node(), where);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

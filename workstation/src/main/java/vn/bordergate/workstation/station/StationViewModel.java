@@ -17,6 +17,8 @@ import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.connection.ConnectionViewModel;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.connection.LiveEvents;
+import vn.bordergate.workstation.outbox.OutboxJournal;
+import vn.bordergate.workstation.outbox.OutboxViewModel;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -43,13 +45,25 @@ public final class StationViewModel implements LiveEvents.Observer {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
     private ConnectionState lastState = ConnectionState.CONNECTING;
+    private boolean missedEvents;
 
+    /** With an outbox in memory only: for tests of a station that stays online. */
     public StationViewModel(GateSession session, Wording words) {
+        this(session, words, new OutboxViewModel(session, OutboxJournal::inMemory));
+    }
+
+    /** Step actions go out through {@code outbox}, which keeps them on disk while the server is away. */
+    public StationViewModel(GateSession session, Wording words, OutboxViewModel outbox) {
         this.session = session;
         this.words = words;
         this.queue = new QueueViewModel(session.agency().orElse(null));
-        this.crossing = new CrossingViewModel(session, words, queue::upsert);
+        this.crossing = new CrossingViewModel(session, words, queue::upsert, outbox);
         this.connection = new ConnectionViewModel(words);
+        // actions saved while offline come back answered: the queue and the detail show the result
+        outbox.onDelivered(updated -> {
+            queue.upsert(updated);
+            refreshSelected(updated.id());
+        });
     }
 
     /** Loads the whole queue; the selected crossing is refreshed from it. */
@@ -104,8 +118,14 @@ public final class StationViewModel implements LiveEvents.Observer {
     @Override
     public void onConnection(ConnectionState state, Duration retryIn) {
         connection.show(state, retryIn);
-        if (state == ConnectionState.CONNECTED && lastState == ConnectionState.RECONNECTING) {
-            load();
+        if (state == ConnectionState.CONNECTED && lastState != ConnectionState.CONNECTED) {
+            crossing.outbox().retryNow(); // the server is back: what waited goes out now
+        }
+        if (state == ConnectionState.RECONNECTING || state == ConnectionState.SESSION_ENDED) {
+            missedEvents = true;
+        } else if (state == ConnectionState.CONNECTED && missedEvents) {
+            missedEvents = false;
+            load(); // events sent while away were missed
         }
         lastState = state;
     }
@@ -120,6 +140,10 @@ public final class StationViewModel implements LiveEvents.Observer {
 
     public CrossingViewModel crossing() {
         return crossing;
+    }
+
+    public OutboxViewModel outbox() {
+        return crossing.outbox();
     }
 
     public ConnectionViewModel connection() {
