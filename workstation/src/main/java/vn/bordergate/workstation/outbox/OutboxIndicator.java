@@ -44,7 +44,7 @@ public final class OutboxIndicator {
                         .getResource("/vn/bordergate/workstation/look/workstation.css")
                         .toExternalForm());
         popOver = new PopOver(list.root());
-        popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_LEFT);
+        popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
         popOver.setDetachable(false);
         popOver.setTitle(words.text("outbox.title"));
         button.setOnAction(e -> toggle());

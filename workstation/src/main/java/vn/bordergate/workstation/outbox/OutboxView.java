@@ -1,11 +1,11 @@
 package vn.bordergate.workstation.outbox;
 
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,21 +20,28 @@ public final class OutboxView {
         OutboxWords say = new OutboxWords(words);
         Label title = new Label(words.text("outbox.title"));
         title.getStyleClass().add("outbox-title");
-        ListView<OutboxEntry> list = new ListView<>(model.entries());
-        list.setId("outbox-list");
-        list.setPlaceholder(new Label(words.text("outbox.empty")));
-        list.setPrefSize(620, 300);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(OutboxEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(null);
-                setGraphic(empty || entry == null ? null : line(entry, model, say, words));
+        // a plain column of lines, not a ListView: a handful of actions, each with its own buttons
+        VBox lines = new VBox(6);
+        lines.setId("outbox-list");
+        Label empty = new Label(words.text("outbox.empty"));
+        Runnable redraw = () -> {
+            lines.getChildren().clear();
+            for (OutboxEntry entry : model.entries()) {
+                lines.getChildren().add(line(entry, model, say, words));
             }
-        });
+            if (model.entries().isEmpty()) {
+                lines.getChildren().add(empty);
+            }
+        };
+        model.entries().addListener((ListChangeListener<OutboxEntry>) change -> redraw.run());
         // the "waiting for login" wording changes without the entries changing
-        model.waitingForLogin().addListener((obs, before, now) -> list.refresh());
-        root.getChildren().addAll(title, list);
+        model.waitingForLogin().addListener((obs, before, now) -> redraw.run());
+        redraw.run();
+        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportWidth(600);
+        scroll.setPrefViewportHeight(260);
+        root.getChildren().addAll(title, scroll);
         root.getStyleClass().add("outbox-panel");
         root.setId("outbox-panel");
     }

@@ -385,15 +385,8 @@ public final class OutboxViewModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        journal.thenAccept(j -> {
-            if (work.isClosed()) {
-                j.close(); // the window is going away: nothing else will close it
-            } else {
-                work.submit(() -> {
-                    j.close();
-                    return null;
-                });
-            }
-        });
+        // at once, not in the background: the same officer signing in again opens the same file, and a
+        // closing window may stop the executor first (closing a file is not a blocking call)
+        journal.thenAccept(OutboxJournal::close);
     }
 }
