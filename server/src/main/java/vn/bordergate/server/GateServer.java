@@ -30,6 +30,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.common.json.GateJson;
 import vn.bordergate.server.events.EventHub;
+import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.lanes.LaneSetup;
 import vn.bordergate.server.persistence.GateDatabase;
 import vn.bordergate.server.persistence.Transactions;
@@ -269,6 +270,11 @@ public final class GateServer implements AutoCloseable {
     /** The running server's services, for the parts wired beside the API (camera lanes) and for tests. */
     public GateServices services() {
         return services;
+    }
+
+    /** Where events are published to every subscribed workstation (benchmarks send bursts through it). */
+    public EventPublisher events() {
+        return hub;
     }
 
     public int eventSubscribers() {

@@ -134,6 +134,11 @@ public final class WorkstationWindow {
         return login;
     }
 
+    /** The live events of the station once logged in, else null (their lag is measured there). */
+    public LiveEvents events() {
+        return events;
+    }
+
     /** The station's model once logged in, else null. */
     public StationViewModel station() {
         return station;

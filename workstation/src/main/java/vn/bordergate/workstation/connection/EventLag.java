@@ -13,16 +13,18 @@ public final class EventLag {
     static final int KEPT = 4096;
 
     private final long[] micros = new long[KEPT];
+    private final long[] screenMicros = new long[KEPT];
     private int next;
     private long count;
 
-    /** Called on the FX thread as each event is applied. */
-    synchronized void applied(Instant sentAt) {
+    /** Called on the FX thread as each event is applied; {@code receivedNanos} is when it came off the socket. */
+    synchronized void applied(Instant sentAt, long receivedNanos) {
         if (sentAt == null) {
             return;
         }
         Duration lag = Duration.between(sentAt, Instant.now());
         micros[next] = Math.max(0, lag.toNanos() / 1000);
+        screenMicros[next] = Math.max(0, (System.nanoTime() - receivedNanos) / 1000);
         next = (next + 1) % KEPT;
         count++;
     }
@@ -34,11 +36,20 @@ public final class EventLag {
 
     /** The {@code p}-th percentile (0–100) of the kept lags; zero before any event. */
     public synchronized Duration percentile(double p) {
+        return percentile(micros, p);
+    }
+
+    /** As {@link #percentile}, for the workstation's own part: from the socket to the FX thread applying it. */
+    public synchronized Duration screenPercentile(double p) {
+        return percentile(screenMicros, p);
+    }
+
+    private Duration percentile(long[] kept, double p) {
         int n = (int) Math.min(count, KEPT);
         if (n == 0) {
             return Duration.ZERO;
         }
-        long[] sorted = Arrays.copyOf(micros, n);
+        long[] sorted = Arrays.copyOf(kept, n);
         Arrays.sort(sorted);
         int index = (int) Math.min(n - 1, Math.max(0, Math.ceil(p / 100.0 * n) - 1));
         return Duration.ofNanos(sorted[index] * 1000);

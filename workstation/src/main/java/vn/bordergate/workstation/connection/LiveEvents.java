@@ -1,6 +1,10 @@
 package vn.bordergate.workstation.connection;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.common.event.CrossingChangedEvent;
 import vn.bordergate.common.event.EventEnvelope;
 import vn.bordergate.common.event.GateEvent;
 
@@ -28,12 +33,20 @@ public final class LiveEvents implements AutoCloseable {
      * no close ever arrives, so silence alone proves nothing.
      */
     static final Duration HEALTH_EVERY = Duration.ofSeconds(10);
-    /** How long one FX task may spend applying events before it lets the screen repaint (a 60 Hz frame is 16 ms). */
-    static final Duration DRAIN_SLICE = Duration.ofMillis(8);
+    /** At most this many events are applied in one FX task; the rest wait for the next pulse. */
+    static final int MAX_BATCH = 2000;
 
-    /** What the screen hears; both methods are called on the FX thread. */
+    /** What the screen hears; all methods are called on the FX thread. */
     public interface Observer {
         void onEvent(GateEvent event);
+
+        /**
+         * Events that arrived together (a burst), in order, with superseded crossing changes left out. An
+         * observer that can apply many at once (one list change for a table instead of hundreds) overrides it.
+         */
+        default void onEvents(List<GateEvent> events) {
+            events.forEach(this::onEvent);
+        }
 
         /** The connection changed; {@code retryIn} is when the next attempt starts (RECONNECTING only). */
         void onConnection(ConnectionState state, Duration retryIn);
@@ -45,7 +58,7 @@ public final class LiveEvents implements AutoCloseable {
     private final Observer observer;
     private final Duration healthEvery;
     private final Object lock = new Object();
-    private final ConcurrentLinkedQueue<EventEnvelope> arrived = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Arrival> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final EventLag lag = new EventLag();
     private GateEventStream stream;
@@ -136,32 +149,61 @@ public final class LiveEvents implements AutoCloseable {
     }
 
     /**
-     * Queues the event for the FX thread. A burst (a camera lane busy, a server back after a restart
-     * replaying state) becomes one FX task per pulse instead of one per event, each task bounded in time
-     * so that the screen keeps repainting and taking keys while it catches up.
+     * Queues the event for the FX thread. A burst (a busy camera lane, the demo day, a server back after a
+     * restart) becomes one FX task holding every event that arrived meanwhile, instead of one task per event:
+     * the screen applies it as one change and keeps repainting and taking keys while it catches up.
      */
     private void deliver(EventEnvelope envelope) {
-        arrived.add(envelope);
+        arrived.add(new Arrival(envelope, System.nanoTime()));
         if (drainScheduled.compareAndSet(false, true)) {
             fx.execute(this::drain);
         }
     }
 
-    /** On the FX thread: hands the waiting events to the observer, in order, for at most {@link #DRAIN_SLICE}. */
+    /**
+     * On the FX thread: hands everything that arrived since the last time to the observer as one batch, in
+     * order, leaving out crossing changes that a later one in the same batch supersedes.
+     */
     private void drain() {
         drainScheduled.set(false);
-        long until = System.nanoTime() + DRAIN_SLICE.toNanos();
-        EventEnvelope next;
-        while ((next = arrived.poll()) != null) {
-            observer.onEvent(next.event());
-            lag.applied(next.sentAt());
-            if (System.nanoTime() > until && !arrived.isEmpty()) {
-                if (drainScheduled.compareAndSet(false, true)) {
-                    fx.execute(this::drain); // the rest after the next pulse has drawn the screen
-                }
-                return;
+        List<Arrival> batch = new ArrayList<>();
+        Arrival next;
+        while (batch.size() < MAX_BATCH && (next = arrived.poll()) != null) {
+            batch.add(next);
+        }
+        if (!arrived.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            fx.execute(this::drain); // the rest after the next pulse has drawn the screen
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (batch.size() == 1) {
+            observer.onEvent(batch.get(0).envelope().event());
+        } else {
+            observer.onEvents(latestOnly(batch));
+        }
+        for (Arrival applied : batch) {
+            lag.applied(applied.envelope().sentAt(), applied.receivedNanos());
+        }
+    }
+
+    /** The events in order, without a crossing's change when the same batch holds a later one. */
+    static List<GateEvent> latestOnly(List<Arrival> batch) {
+        Map<Long, Integer> last = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).envelope().event() instanceof CrossingChangedEvent changed) {
+                last.put(changed.crossing().id(), i);
             }
         }
+        List<GateEvent> kept = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            GateEvent event = batch.get(i).envelope().event();
+            if (!(event instanceof CrossingChangedEvent changed)
+                    || last.get(changed.crossing().id()) == i) {
+                kept.add(event);
+            }
+        }
+        return kept;
     }
 
     private void retryLater() {
@@ -228,6 +270,9 @@ public final class LiveEvents implements AutoCloseable {
         }
         tell(ConnectionState.CLOSED, Duration.ZERO);
     }
+
+    /** An event as it came off the socket, and when (to tell the network's part of the lag from the screen's). */
+    record Arrival(EventEnvelope envelope, long receivedNanos) {}
 
     /** Notices its stream dropping (closed or failed) once, and schedules the reconnect. */
     private final class DropWatch implements GateEventStream.Listener {

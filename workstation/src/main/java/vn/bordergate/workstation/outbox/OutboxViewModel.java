@@ -198,18 +198,28 @@ public final class OutboxViewModel implements AutoCloseable {
 
     private CompletableFuture<Void> deliver(OutboxEntry entry) {
         OutboxAction action = entry.action();
+        // sent at once (the officer is looking at this crossing now), the server's workflow rules are check
+        // enough; an action that waited is first compared with the crossing as it is now
+        boolean fresh = waiting.containsKey(action.key());
         CompletableFuture<Boolean> stillValid = entry.attempted()
                 ? CompletableFuture.completedFuture(true)
-                : session.ask(gate -> gate.crossing(action.crossingId())).thenCompose(now -> {
-                    Optional<ActionProblem> stale = ActionProblem.changedSince(action, now);
-                    if (stale.isPresent()) {
-                        return refuse(entry, stale.get()).thenApply(x -> false);
-                    }
-                    return onJournal(j -> j.attempted(action.key())).thenApply(x -> {
-                        replace(entry.asAttempted());
-                        return true;
-                    });
-                });
+                : fresh
+                        ? onJournal(j -> j.attempted(action.key())).thenApply(x -> {
+                            replace(entry.asAttempted());
+                            return true;
+                        })
+                        : session.ask(gate -> gate.crossing(action.crossingId()))
+                                .thenCompose(now -> {
+                                    Optional<ActionProblem> stale = ActionProblem.changedSince(action, now);
+                                    if (stale.isPresent()) {
+                                        return refuse(entry, stale.get()).thenApply(x -> false);
+                                    }
+                                    return onJournal(j -> j.attempted(action.key()))
+                                            .thenApply(x -> {
+                                                replace(entry.asAttempted());
+                                                return true;
+                                            });
+                                });
         return stillValid
                 .thenCompose(valid -> valid ? send(action) : CompletableFuture.completedFuture(null))
                 .handle((ignored, failure) -> failure == null ? null : failed(entry, cause(failure)))

@@ -1,6 +1,8 @@
 package vn.bordergate.workstation.station;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -105,6 +107,30 @@ public final class StationViewModel implements LiveEvents.Observer {
             if (activity.size() > ACTIVITY_KEPT) {
                 activity.remove(ACTIVITY_KEPT, activity.size());
             }
+        }
+    }
+
+    /**
+     * A burst of events: the crossings that changed go into the queue as one change (one re-sort and
+     * recount for the table instead of one per event); step decisions still reach the activity list.
+     */
+    @Override
+    public void onEvents(List<GateEvent> events) {
+        List<CrossingDto> changed = new ArrayList<>();
+        for (GateEvent event : events) {
+            if (event instanceof CrossingChangedEvent c) {
+                changed.add(c.crossing());
+            }
+        }
+        queue.upsertAll(changed);
+        for (GateEvent event : events) {
+            if (!(event instanceof CrossingChangedEvent)) {
+                onEvent(event);
+            }
+        }
+        CrossingDto shown = crossing.crossing().get();
+        if (shown != null) {
+            refreshSelected(shown.id());
         }
     }
 
