@@ -153,6 +153,7 @@ public final class OutboxViewModel implements AutoCloseable {
     public void retryNow() {
         retryScheduled = false;
         failures = 0;
+        offline.set(false); // the next action is tried at once again, with the officer waiting for its answer
         pump();
     }
 
