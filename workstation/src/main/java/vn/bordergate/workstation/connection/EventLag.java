@@ -16,6 +16,9 @@ public final class EventLag {
     private final long[] screenMicros = new long[KEPT];
     private int next;
     private long count;
+    private long batches;
+    private long applyingNanos;
+    private long longestBatchNanos;
 
     /** Called on the FX thread as each event is applied; {@code receivedNanos} is when it came off the socket. */
     synchronized void applied(Instant sentAt, long receivedNanos) {
@@ -27,6 +30,27 @@ public final class EventLag {
         screenMicros[next] = Math.max(0, (System.nanoTime() - receivedNanos) / 1000);
         next = (next + 1) % KEPT;
         count++;
+    }
+
+    /** Called on the FX thread after the screen applied one batch of events, with how long that took. */
+    synchronized void batchApplied(long nanos) {
+        batches++;
+        applyingNanos += nanos;
+        longestBatchNanos = Math.max(longestBatchNanos, nanos);
+    }
+
+    /** How many FX tasks applied the events (fewer than the events when bursts were batched). */
+    public synchronized long batches() {
+        return batches;
+    }
+
+    /** The FX thread's own time spent applying events (the screen's share of the lag, without waiting). */
+    public synchronized Duration applying() {
+        return Duration.ofNanos(applyingNanos);
+    }
+
+    public synchronized Duration longestBatch() {
+        return Duration.ofNanos(longestBatchNanos);
     }
 
     /** Events applied since the start (or the last {@link #reset}). */
@@ -58,5 +82,8 @@ public final class EventLag {
     public synchronized void reset() {
         next = 0;
         count = 0;
+        batches = 0;
+        applyingNanos = 0;
+        longestBatchNanos = 0;
     }
 }

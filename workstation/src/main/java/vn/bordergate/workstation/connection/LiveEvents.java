@@ -177,11 +177,13 @@ public final class LiveEvents implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
         if (batch.size() == 1) {
             observer.onEvent(batch.get(0).envelope().event());
         } else {
             observer.onEvents(latestOnly(batch));
         }
+        lag.batchApplied(System.nanoTime() - start);
         for (Arrival applied : batch) {
             lag.applied(applied.envelope().sentAt(), applied.receivedNanos());
         }

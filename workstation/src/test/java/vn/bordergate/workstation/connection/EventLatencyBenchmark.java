@@ -86,8 +86,9 @@ class EventLatencyBenchmark {
         report.add(run("steady: 250 events/s", lag, day, 4));
         System.out.println(
                 "EventLatencyBenchmark — station queue " + rows + " rows, " + EVENTS + " CrossingChanged events");
-        System.out.println("| case | p50 | p95 | p99 | max | socket→screen p50 / p99 / max | longest FX stall |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| case | p50 | p95 | p99 | max | socket→screen p50 / p99 / max | longest FX stall"
+                + " | FX tasks | FX time applying (total / longest task) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         report.forEach(System.out::println);
     }
 
@@ -121,7 +122,7 @@ class EventLatencyBenchmark {
         probe.join();
         String line = String.format(
                 Locale.ROOT,
-                "| %s | %d ms | %d ms | %d ms | %d ms | %d / %d / %d ms | %d ms |",
+                "| %s | %d ms | %d ms | %d ms | %d ms | %d / %d / %d ms | %d ms | %d | %d / %d ms |",
                 name,
                 lag.percentile(50).toMillis(),
                 lag.percentile(95).toMillis(),
@@ -130,7 +131,10 @@ class EventLatencyBenchmark {
                 lag.screenPercentile(50).toMillis(),
                 lag.screenPercentile(99).toMillis(),
                 lag.screenPercentile(100).toMillis(),
-                Duration.ofNanos(longestStall.get()).toMillis());
+                Duration.ofNanos(longestStall.get()).toMillis(),
+                lag.batches(),
+                lag.applying().toMillis(),
+                lag.longestBatch().toMillis());
         assertThat(FxRunner.call(lag::count)).isGreaterThanOrEqualTo(EVENTS);
         return line;
     }
