@@ -32,6 +32,7 @@ import vn.bordergate.common.json.GateJson;
 import vn.bordergate.server.backup.BackupSchedule;
 import vn.bordergate.server.backup.DatabaseBackups;
 import vn.bordergate.server.events.EventHub;
+import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.lanes.LaneSetup;
 import vn.bordergate.server.metrics.GateMetrics;
 import vn.bordergate.server.metrics.LoopbackMetricsServlet;
@@ -62,6 +63,8 @@ public final class GateServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 1024 * 1024;
     /** A refused body is read and dropped up to this much, so its sender gets the 413 instead of a reset. */
     static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+    /** A 12-hour shift: an officer signs in once per shift. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final Server jetty;
     private final ScheduledExecutorService scheduler;
@@ -95,6 +98,14 @@ public final class GateServer implements AutoCloseable {
     }
 
     public static GateServer start(ServerOptions options, Clock clock) {
+        return start(options, clock, TOKEN_LIFETIME);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, Clock)} with bearer tokens that live {@code tokenLifetime}: tests of a
+     * session expiring under a workstation use seconds instead of a shift.
+     */
+    public static GateServer start(ServerOptions options, Clock clock, Duration tokenLifetime) {
         if (!SLF4JBridgeHandler.isInstalled()) {
             // Liquibase and Jersey log through java.util.logging: send it to the same log as the rest
             SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -117,7 +128,7 @@ public final class GateServer implements AutoCloseable {
                     new Transactions(opening.thenApply(GateDatabase::sessionFactory), ConcurrentChanges::translate);
             EventHub hub = new EventHub(json, clock);
             TokenService tokens =
-                    new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, Duration.ofHours(12));
+                    new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, tokenLifetime);
             GateServices services = new GateServices(
                     tx, validator, json, hub, scheduler, tokens, clock, options.dataDir(), options.plateImageDays());
             GateBootstrap bootstrap = new GateBootstrap(services, clock);
@@ -305,6 +316,11 @@ public final class GateServer implements AutoCloseable {
     /** The running server's services, for the parts wired beside the API (camera lanes) and for tests. */
     public GateServices services() {
         return services;
+    }
+
+    /** Where events are published to every subscribed workstation (benchmarks send bursts through it). */
+    public EventPublisher events() {
+        return hub;
     }
 
     public int eventSubscribers() {

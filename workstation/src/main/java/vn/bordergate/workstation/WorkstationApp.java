@@ -22,7 +22,7 @@ public final class WorkstationApp extends Application {
                 : GateStartup.remote(options.server());
         // a killed workstation still shuts its embedded Derby down cleanly (close() runs once)
         BackgroundWork.atExit("gate-shutdown", gate::close);
-        window = new WorkstationWindow(stage, gate, work, fx);
+        window = new WorkstationWindow(stage, gate, work, fx, options.dataDir().resolve("outbox"));
         stage.setWidth(1480);
         stage.setHeight(920);
         stage.setMaximized(true);

@@ -1,5 +1,6 @@
 package vn.bordergate.workstation;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -14,6 +15,8 @@ import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.connection.LiveEvents;
+import vn.bordergate.workstation.connection.SessionRenewalView;
+import vn.bordergate.workstation.connection.SessionRenewalViewModel;
 import vn.bordergate.workstation.feeds.FeedWallView;
 import vn.bordergate.workstation.feeds.FeedWallViewModel;
 import vn.bordergate.workstation.feeds.PreviewStream;
@@ -21,6 +24,8 @@ import vn.bordergate.workstation.login.LoginView;
 import vn.bordergate.workstation.login.LoginViewModel;
 import vn.bordergate.workstation.look.GateMark;
 import vn.bordergate.workstation.look.Theme;
+import vn.bordergate.workstation.outbox.OutboxJournal;
+import vn.bordergate.workstation.outbox.OutboxViewModel;
 import vn.bordergate.workstation.station.StationView;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.text.Wording;
@@ -34,7 +39,9 @@ public final class WorkstationWindow {
     private final GateStartup gate;
     private final BackgroundWork work;
     private final Executor fx;
+    private final Path outboxRoot;
     private Scene scene;
+    private OutboxViewModel outbox;
     private LiveEvents events;
     private Wording words;
     private LoginViewModel login;
@@ -44,11 +51,18 @@ public final class WorkstationWindow {
     private BarrierViewModel barrier;
     private final GateBarrier gateBarrier;
 
+    /** Actions that wait for the server are kept in memory only: for tests that never go offline. */
     public WorkstationWindow(Stage stage, GateStartup gate, BackgroundWork work, Executor fx) {
+        this(stage, gate, work, fx, null);
+    }
+
+    /** {@code outboxRoot} holds each officer's outbox of actions waiting for the server (null: in memory). */
+    public WorkstationWindow(Stage stage, GateStartup gate, BackgroundWork work, Executor fx, Path outboxRoot) {
         this.stage = stage;
         this.gate = gate;
         this.work = work;
         this.fx = fx;
+        this.outboxRoot = outboxRoot;
         stage.getIcons().setAll(GateMark.image(64), GateMark.image(32));
         // no lane controller is wired to this workstation: the barrier is simulated (logs, closes after 8 s)
         this.gateBarrier = new SimulatedBarrier(work, Duration.ofSeconds(8));
@@ -73,7 +87,9 @@ public final class WorkstationWindow {
 
     public void showStation(GateSession session) {
         login = null;
-        station = new StationViewModel(session, words);
+        Path dir = outboxDir(session);
+        outbox = new OutboxViewModel(session, dir == null ? OutboxJournal::inMemory : () -> OutboxJournal.open(dir));
+        station = new StationViewModel(session, words, outbox);
         feeds = new FeedWallViewModel<>(session, words, fx, FeedWallView::decode, PreviewStream.opener());
         station.alsoTell(feeds::onEvent);
         barrier = new BarrierViewModel(
@@ -83,13 +99,36 @@ public final class WorkstationWindow {
                 fx,
                 station.crossing().crossing(),
                 station.calls().laneCode());
-        stationView = new StationView(station, feeds, barrier, words, () -> showLogin(words.locale()));
-        show(stationView.root());
+        SessionRenewalViewModel renewal = new SessionRenewalViewModel(session, words);
+        Runnable signOut = () -> showLogin(words.locale());
+        stationView = new StationView(station, feeds, barrier, words, signOut);
+        show(new SessionRenewalView(stationView.root(), renewal, words, signOut).root());
         StationView shown = stationView;
+        StationViewModel model = station;
         station.load().thenRun(shown::selectFirst);
         feeds.load();
-        events = new LiveEvents(session, work, fx, station);
-        events.start();
+        LiveEvents live = new LiveEvents(session, work, fx, station);
+        events = live;
+        // signed in again after the token expired: what waited carries on, and the queue is fetched afresh
+        renewal.onRenewed(() -> {
+            model.outbox().sessionRenewed();
+            live.resume();
+            model.load();
+        });
+        live.start();
+    }
+
+    /** One outbox per gate server and officer: another officer at this computer never sends someone else's. */
+    private Path outboxDir(GateSession session) {
+        if (outboxRoot == null) {
+            return null;
+        }
+        String server = gate.isEmbedded()
+                ? "embedded" // the embedded server's port changes at each start; its data folder does not
+                : session.address().getHost() + "_" + session.address().getPort();
+        return outboxRoot
+                .resolve(server.replaceAll("[^A-Za-z0-9._-]", "_"))
+                .resolve(session.user().username());
     }
 
     private void show(Parent root) {
@@ -111,6 +150,10 @@ public final class WorkstationWindow {
             events.close();
             events = null;
         }
+        if (outbox != null) {
+            outbox.close(); // what it holds is sent after this officer's next sign-in
+            outbox = null;
+        }
     }
 
     /** The login screen's model while it shows (tests drive it), else null. */
@@ -126,6 +169,11 @@ public final class WorkstationWindow {
     /** The barrier action's model once logged in, else null. */
     public BarrierViewModel barrier() {
         return barrier;
+    }
+
+    /** The live events of the station once logged in, else null (their lag is measured there). */
+    public LiveEvents events() {
+        return events;
     }
 
     /** The station's model once logged in, else null. */

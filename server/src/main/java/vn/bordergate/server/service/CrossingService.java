@@ -123,28 +123,33 @@ public final class CrossingService {
         return result;
     }
 
-    public CrossingDto releaseHold(Actor actor, long id, Step step, HoldReleaseRequest request) {
+    /**
+     * Lifts a hold. Idempotent with a key: a workstation's outbox that retries after a lost answer must
+     * get the first answer again, not "step is not held".
+     */
+    public CrossingDto releaseHold(Actor actor, long id, Step step, HoldReleaseRequest request, String idempotencyKey) {
         validator.check(request);
         requireAgency(actor, step.agency(), "lift a hold on step " + step.number());
-        CrossingDto result = tx.write(session -> {
-            CrossingEntity c = find(session, id);
-            Map<Step, CrossingStepEntity> steps = records.stepsOf(session, c);
-            if (steps.get(step).getState() != StepState.HELD) {
-                throw GateException.conflict("step " + step.number() + " is not held");
-            }
-            record(
-                    session,
-                    c,
-                    steps.get(step),
-                    actor,
-                    StepState.PENDING,
-                    station(actor, request.stationCode()),
-                    request.note(),
-                    "RELEASE_HOLD");
-            settle(c, steps);
-            audit.append(session, actor, "STEP_HOLD_RELEASED", "crossing", c.getId(), step.name());
-            return records.crossingDto(session, c.getId());
-        });
+        CrossingDto result = tx.write(session -> idempotent.run(
+                session, actor, idempotencyKey, "release-hold:" + id + ":" + step, CrossingDto.class, () -> {
+                    CrossingEntity c = find(session, id);
+                    Map<Step, CrossingStepEntity> steps = records.stepsOf(session, c);
+                    if (steps.get(step).getState() != StepState.HELD) {
+                        throw GateException.conflict("step " + step.number() + " is not held");
+                    }
+                    record(
+                            session,
+                            c,
+                            steps.get(step),
+                            actor,
+                            StepState.PENDING,
+                            station(actor, request.stationCode()),
+                            request.note(),
+                            "RELEASE_HOLD");
+                    settle(c, steps);
+                    audit.append(session, actor, "STEP_HOLD_RELEASED", "crossing", c.getId(), step.name());
+                    return records.crossingDto(session, c.getId());
+                }));
         announce(result, step);
         return result;
     }

@@ -98,9 +98,10 @@ public final class CrossingResource {
             @PathParam("id") long id,
             @PathParam("step") String step,
             HoldReleaseRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context SecurityContext security) {
         return crossings.releaseHold(
-                Requests.actor(security), id, Requests.requiredEnum("step", Step.class, step), request);
+                Requests.actor(security), id, Requests.requiredEnum("step", Step.class, step), request, idempotencyKey);
     }
 
     @POST

@@ -2,8 +2,10 @@ package vn.bordergate.workstation.connection;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateClient;
@@ -19,6 +21,10 @@ import vn.bordergate.common.workflow.Role;
 /**
  * An officer logged in at this workstation. View models reach the gate server only through {@link #ask},
  * which runs the call on the background executor: the client itself never leaves this package.
+ *
+ * <p>A session outlives its token: when the server answers 401 (the token expired), listeners hear it on
+ * the ui executor, and {@link #renew} signs the same officer in again with the password, on the same
+ * client, so nothing on the screen (nor the outbox) has to be rebuilt.
  */
 public final class GateSession {
     /** A call to the gate server, run in the background. */
@@ -29,8 +35,9 @@ public final class GateSession {
 
     private final GateClient client;
     private final BackgroundWork work;
-    private final LoginResponse login;
+    private volatile LoginResponse login;
     private final StationDto station;
+    private final List<Runnable> expiryListeners = new CopyOnWriteArrayList<>();
 
     GateSession(GateClient client, BackgroundWork work, LoginResponse login, StationDto station) {
         this.client = client;
@@ -62,7 +69,49 @@ public final class GateSession {
 
     /** Runs {@code call} in the background; the answer completes on the FX thread. */
     public <T> CompletableFuture<T> ask(GateCall<T> call) {
-        return work.submit(() -> call.on(client));
+        return work.submit(() -> {
+            try {
+                return call.on(client);
+            } catch (GateApiException refused) {
+                if (refused.status() == 401) {
+                    expired();
+                }
+                throw refused;
+            }
+        });
+    }
+
+    /** The executor this session's calls run on (the outbox keeps its journal writes there too). */
+    public BackgroundWork work() {
+        return work;
+    }
+
+    /** {@code listener} runs on the ui executor each time the server says the token is no longer valid. */
+    public void onExpired(Runnable listener) {
+        expiryListeners.add(listener);
+    }
+
+    /** Called when any call (also the event stream's) was refused with 401. */
+    void expired() {
+        for (Runnable listener : expiryListeners) {
+            work.ui().execute(listener);
+        }
+    }
+
+    /**
+     * Signs the same officer in again after the token expired (blocking: call it from the background).
+     * A wrong password throws what {@link GateClient#login} throws; the old token stays until it succeeds.
+     */
+    public void renew(String password) {
+        login = client.login(login.user().username(), password); // the client keeps the new token
+    }
+
+    /** As {@link #renew}, in the background; completes on the ui executor. */
+    public CompletableFuture<Void> renewInBackground(String password) {
+        return work.submit(() -> {
+            renew(password);
+            return null;
+        });
     }
 
     /** Only {@link LiveEvents} subscribes; it moves the events onto the FX thread. */

@@ -1,6 +1,11 @@
 package vn.bordergate.workstation.connection;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.common.event.CrossingChangedEvent;
 import vn.bordergate.common.event.EventEnvelope;
 import vn.bordergate.common.event.GateEvent;
 
@@ -27,10 +33,20 @@ public final class LiveEvents implements AutoCloseable {
      * no close ever arrives, so silence alone proves nothing.
      */
     static final Duration HEALTH_EVERY = Duration.ofSeconds(10);
+    /** At most this many events are applied in one FX task; the rest wait for the next pulse. */
+    static final int MAX_BATCH = 2000;
 
-    /** What the screen hears; both methods are called on the FX thread. */
+    /** What the screen hears; all methods are called on the FX thread. */
     public interface Observer {
         void onEvent(GateEvent event);
+
+        /**
+         * Events that arrived together (a burst), in order, with superseded crossing changes left out. An
+         * observer that can apply many at once (one list change for a table instead of hundreds) overrides it.
+         */
+        default void onEvents(List<GateEvent> events) {
+            events.forEach(this::onEvent);
+        }
 
         /** The connection changed; {@code retryIn} is when the next attempt starts (RECONNECTING only). */
         void onConnection(ConnectionState state, Duration retryIn);
@@ -42,9 +58,13 @@ public final class LiveEvents implements AutoCloseable {
     private final Observer observer;
     private final Duration healthEvery;
     private final Object lock = new Object();
+    private final ConcurrentLinkedQueue<Arrival> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final EventLag lag = new EventLag();
     private GateEventStream stream;
     private int failedAttempts;
     private boolean closed;
+    private boolean sessionEnded;
 
     public LiveEvents(GateSession session, BackgroundWork work, Executor fx, Observer observer) {
         this(session, work, fx, observer, HEALTH_EVERY);
@@ -76,7 +96,11 @@ public final class LiveEvents implements AutoCloseable {
             opened = session.openEvents(this::deliver, watch);
         } catch (GateApiException refused) {
             if (refused.status() == 401 || refused.status() == 403) {
+                synchronized (lock) {
+                    sessionEnded = true;
+                }
                 tell(ConnectionState.SESSION_ENDED, Duration.ZERO); // retrying cannot help: log in again
+                session.expired();
             } else {
                 retryLater();
             }
@@ -124,8 +148,64 @@ public final class LiveEvents implements AutoCloseable {
         });
     }
 
+    /**
+     * Queues the event for the FX thread. A burst (a busy camera lane, the demo day, a server back after a
+     * restart) becomes one FX task holding every event that arrived meanwhile, instead of one task per event:
+     * the screen applies it as one change and keeps repainting and taking keys while it catches up.
+     */
     private void deliver(EventEnvelope envelope) {
-        fx.execute(() -> observer.onEvent(envelope.event()));
+        arrived.add(new Arrival(envelope, System.nanoTime()));
+        if (drainScheduled.compareAndSet(false, true)) {
+            fx.execute(this::drain);
+        }
+    }
+
+    /**
+     * On the FX thread: hands everything that arrived since the last time to the observer as one batch, in
+     * order, leaving out crossing changes that a later one in the same batch supersedes.
+     */
+    private void drain() {
+        drainScheduled.set(false);
+        List<Arrival> batch = new ArrayList<>();
+        Arrival next;
+        while (batch.size() < MAX_BATCH && (next = arrived.poll()) != null) {
+            batch.add(next);
+        }
+        if (!arrived.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            fx.execute(this::drain); // the rest after the next pulse has drawn the screen
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (batch.size() == 1) {
+            observer.onEvent(batch.get(0).envelope().event());
+        } else {
+            observer.onEvents(latestOnly(batch));
+        }
+        lag.batchApplied(System.nanoTime() - start);
+        for (Arrival applied : batch) {
+            lag.applied(applied.envelope().sentAt(), applied.receivedNanos());
+        }
+    }
+
+    /** The events in order, without a crossing's change when the same batch holds a later one. */
+    static List<GateEvent> latestOnly(List<Arrival> batch) {
+        Map<Long, Integer> last = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).envelope().event() instanceof CrossingChangedEvent changed) {
+                last.put(changed.crossing().id(), i);
+            }
+        }
+        List<GateEvent> kept = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            GateEvent event = batch.get(i).envelope().event();
+            if (!(event instanceof CrossingChangedEvent changed)
+                    || last.get(changed.crossing().id()) == i) {
+                kept.add(event);
+            }
+        }
+        return kept;
     }
 
     private void retryLater() {
@@ -147,11 +227,32 @@ public final class LiveEvents implements AutoCloseable {
     }
 
     /** How long to wait before attempt {@code n + 1} after {@code n} failures: 1, 2, 4, 8, 15, 15… s ±20%. */
-    static Duration delayBefore(int failures) {
+    public static Duration delayBefore(int failures) {
         long base =
                 Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(Math.max(failures - 1, 0), 10));
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofMillis(Math.round(base * jitter));
+    }
+
+    /**
+     * Connects again after the session ended and the officer signed in again (the client now holds a new
+     * token); nothing when the stream is live or a reconnect is already scheduled.
+     */
+    public void resume() {
+        synchronized (lock) {
+            if (closed || !sessionEnded) {
+                return;
+            }
+            sessionEnded = false;
+            failedAttempts = 0;
+        }
+        tell(ConnectionState.CONNECTING, Duration.ZERO);
+        work.later(Duration.ZERO, this::connect);
+    }
+
+    /** How late events reach the screen: from the server sending them to the FX thread applying them. */
+    public EventLag lag() {
+        return lag;
     }
 
     /** Stops listening and reconnecting; the observer hears CLOSED. */
@@ -171,6 +272,9 @@ public final class LiveEvents implements AutoCloseable {
         }
         tell(ConnectionState.CLOSED, Duration.ZERO);
     }
+
+    /** An event as it came off the socket, and when (to tell the network's part of the lag from the screen's). */
+    record Arrival(EventEnvelope envelope, long receivedNanos) {}
 
     /** Notices its stream dropping (closed or failed) once, and schedules the reconnect. */
     private final class DropWatch implements GateEventStream.Listener {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,11 +17,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import vn.bordergate.common.client.GateApiException;
-import vn.bordergate.common.client.GateClient;
+import javafx.collections.SetChangeListener;
 import vn.bordergate.common.dto.CrossingDto;
-import vn.bordergate.common.dto.HoldReleaseRequest;
-import vn.bordergate.common.dto.StepDecisionRequest;
 import vn.bordergate.common.dto.StepStatusDto;
 import vn.bordergate.common.workflow.Agency;
 import vn.bordergate.common.workflow.CrossingWorkflow;
@@ -29,6 +26,12 @@ import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.workstation.connection.GateSession;
+import vn.bordergate.workstation.outbox.ActionKind;
+import vn.bordergate.workstation.outbox.OutboxAction;
+import vn.bordergate.workstation.outbox.OutboxEntry;
+import vn.bordergate.workstation.outbox.OutboxJournal;
+import vn.bordergate.workstation.outbox.OutboxViewModel;
+import vn.bordergate.workstation.outbox.OutboxWords;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -44,6 +47,7 @@ public final class CrossingViewModel {
     private final Wording words;
     private final Agency agency;
     private final Consumer<CrossingDto> changed;
+    private final OutboxViewModel outbox;
     private final ReadOnlyObjectWrapper<CrossingDto> crossing = new ReadOnlyObjectWrapper<>(this, "crossing");
     private final ObservableList<StepLine> steps = FXCollections.observableArrayList();
     private final ObservableList<StepLine> stepsView = FXCollections.unmodifiableObservableList(steps);
@@ -58,13 +62,26 @@ public final class CrossingViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
-    /** {@code changed} hears every crossing an action returns, so the queue shows it at once. */
+    /** With an outbox in memory only: for tests of a screen that stays online. */
     public CrossingViewModel(GateSession session, Wording words, Consumer<CrossingDto> changed) {
+        this(session, words, changed, new OutboxViewModel(session, OutboxJournal::inMemory));
+    }
+
+    /**
+     * {@code changed} hears every crossing an action returns, so the queue shows it at once; every action
+     * goes out through {@code outbox}, which keeps it while the server is unreachable.
+     */
+    public CrossingViewModel(
+            GateSession session, Wording words, Consumer<CrossingDto> changed, OutboxViewModel outbox) {
         this.session = session;
         this.words = words;
         this.agency = session.agency().orElse(null);
         this.changed = changed;
+        this.outbox = outbox;
         busy.addListener((obs, before, now) -> refresh());
+        // a step with an action in the outbox takes no second one until the server has answered the first
+        outbox.crossings().addListener((SetChangeListener<Long>) change -> refresh());
+        outbox.refused().addListener((obs, before, now) -> refresh());
     }
 
     /**
@@ -116,11 +133,7 @@ public final class CrossingViewModel {
         if (!canReleaseHold.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        String note = reasonOrNull();
-        return send(
-                "action.done.RELEASE",
-                (gate, crossingId, step, key) ->
-                        gate.releaseHold(crossingId, step, new HoldReleaseRequest(note, session.stationCode()), key));
+        return send(ActionKind.RELEASE_HOLD, "action.done.RELEASE", reasonOrNull());
     }
 
     private CompletableFuture<Void> decide(Outcome outcome, boolean allowed) {
@@ -133,53 +146,58 @@ public final class CrossingViewModel {
             error.set(words.text("action.reasonRequired." + outcome.name()));
             return CompletableFuture.completedFuture(null);
         }
-        StepDecisionRequest request = new StepDecisionRequest(outcome, why, session.stationCode());
-        return send(
-                "action.done." + outcome.name(),
-                (gate, crossingId, step, key) -> gate.decideStep(crossingId, step, request, key));
+        return send(ActionKind.of(outcome), "action.done." + outcome.name(), why);
     }
 
-    @FunctionalInterface
-    private interface StepCall {
-        CrossingDto on(GateClient gate, long crossingId, Step step, String key);
-    }
-
-    private CompletableFuture<Void> send(String doneKey, StepCall call) {
+    /**
+     * Hands the action to the outbox (one key per press: however often it is retried, the server applies
+     * it once) and shows what became of it: done, saved to go out later, or refused with what changed.
+     */
+    private CompletableFuture<Void> send(ActionKind kind, String doneKey, String why) {
         CrossingDto on = crossing.get();
         Step step = target.get();
-        // one key per press: a retried request is answered once by the server, never applied twice
-        String key = UUID.randomUUID().toString();
+        OutboxAction action =
+                OutboxAction.on(on, step, kind, why, session.user().username(), session.stationCode());
         busy.set(true);
         error.set("");
         message.set("");
-        return session.ask(gate -> call.on(gate, on.id(), step, key)).handle((updated, failure) -> {
+        return outbox.submit(action).handle((answer, failure) -> {
             busy.set(false);
             if (failure != null) {
-                error.set(words.problem(failure));
-                reloadAfter(failure, on.id());
-            } else {
-                reason.set("");
-                changed.accept(updated);
-                show(updated);
-                message.set(words.text(doneKey, step.number(), on.tractorPlate(), words.time(Instant.now())));
+                error.set(words.text("outbox.storeError", words.problem(failure)));
+                return null;
+            }
+            switch (answer.result()) {
+                case DELIVERED -> {
+                    reason.set("");
+                    changed.accept(answer.crossing());
+                    show(answer.crossing());
+                    message.set(words.text(doneKey, step.number(), on.tractorPlate(), words.time(Instant.now())));
+                }
+                case QUEUED -> {
+                    reason.set("");
+                    message.set(words.text(
+                            outbox.waitingForLogin().get() ? "outbox.queuedLogin" : "outbox.queued",
+                            step.number(),
+                            on.tractorPlate()));
+                }
+                case REFUSED -> {
+                    error.set(words.text("problem.conflict", new OutboxWords(words).change(action, answer.problem())));
+                    reload(on.id());
+                }
             }
             return null;
         });
     }
 
-    /** After a conflict the screen was stale: fetch the crossing as it is now and show it. */
-    private void reloadAfter(Throwable failure, long crossingId) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
-        if (cause instanceof GateApiException api && api.status() == 409) {
-            session.ask(gate -> gate.crossing(crossingId)).thenAccept(fresh -> {
-                changed.accept(fresh);
-                if (crossing.get() != null && crossing.get().id() == crossingId) {
-                    show(fresh);
-                }
-            });
-        }
+    /** After a refusal the screen was stale: fetch the crossing as it is now and show it. */
+    private void reload(long crossingId) {
+        session.ask(gate -> gate.crossing(crossingId)).thenAccept(fresh -> {
+            changed.accept(fresh);
+            if (crossing.get() != null && crossing.get().id() == crossingId) {
+                show(fresh);
+            }
+        });
     }
 
     private boolean actionable(CrossingDto shown, Step step) {
@@ -218,17 +236,32 @@ public final class CrossingViewModel {
             }
         }
         steps.setAll(lines);
-        boolean open = shown != null && step != null && !busy.get();
+        Optional<OutboxEntry> waiting = shown == null ? Optional.empty() : outbox.pendingFor(shown.id());
+        boolean open = shown != null && step != null && !busy.get() && waiting.isEmpty();
         Map<Step, StepState> states = shown == null ? Map.of() : QueueFilter.states(shown);
         canConfirm.set(open && allowed(states, step, Outcome.PASS));
         canHold.set(open && allowed(states, step, Outcome.HOLD));
         canReject.set(open && allowed(states, step, Outcome.REJECT));
         canReleaseHold.set(open && states.get(step) == StepState.HELD);
-        hint.set(shown == null ? "" : StepHint.of(words, agency, shown, states, step));
+        hint.set(
+                shown == null
+                        ? ""
+                        : waiting.map(this::waitingHint)
+                                .orElseGet(() -> StepHint.of(words, agency, shown, states, step)));
+    }
+
+    private String waitingHint(OutboxEntry entry) {
+        String kind = new OutboxWords(words).kind(entry.action().kind());
+        return words.text(entry.refused() ? "outbox.hint.refused" : "outbox.hint.waiting", kind);
     }
 
     private boolean allowed(Map<Step, StepState> states, Step step, Outcome outcome) {
         return CrossingWorkflow.refusal(states, step, agency, outcome).isEmpty();
+    }
+
+    /** The outbox the actions go through. */
+    public OutboxViewModel outbox() {
+        return outbox;
     }
 
     public ReadOnlyObjectProperty<CrossingDto> crossing() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,38 @@ public final class QueueViewModel {
             return;
         }
         recount();
+    }
+
+    /**
+     * Several crossings changed at once (a burst of events): one change of the list, so the table re-sorts
+     * and the counts are recounted once instead of once per crossing. Older versions are ignored.
+     */
+    public void upsertAll(List<CrossingDto> crossings) {
+        if (crossings.size() <= 1) {
+            crossings.forEach(this::upsert);
+            return;
+        }
+        List<CrossingDto> next = new ArrayList<>(all);
+        Map<Long, Integer> at = new HashMap<>();
+        for (int i = 0; i < next.size(); i++) {
+            at.put(next.get(i).id(), i);
+        }
+        boolean changed = false;
+        for (CrossingDto crossing : crossings) {
+            Integer index = at.get(crossing.id());
+            if (index == null) {
+                at.put(crossing.id(), next.size());
+                next.add(crossing);
+                changed = true;
+            } else if (crossing.version() >= next.get(index).version()) {
+                next.set(index, crossing);
+                changed = true;
+            }
+        }
+        if (changed) {
+            all.setAll(next);
+            recount();
+        }
     }
 
     /**

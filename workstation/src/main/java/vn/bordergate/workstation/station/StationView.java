@@ -23,6 +23,8 @@ import vn.bordergate.workstation.feeds.FeedWallView;
 import vn.bordergate.workstation.feeds.FeedWallViewModel;
 import vn.bordergate.workstation.look.GateMark;
 import vn.bordergate.workstation.look.Theme;
+import vn.bordergate.workstation.outbox.OutboxIndicator;
+import vn.bordergate.workstation.outbox.OutboxMarks;
 import vn.bordergate.workstation.platereads.PlateReadsView;
 import vn.bordergate.workstation.slip.SlipPrintAction;
 import vn.bordergate.workstation.slip.SlipViewModel;
@@ -64,6 +66,7 @@ public final class StationView {
         queue = new QueueView(model.queue(), model.activity(), model.crossing().crossing(), words, model::select);
         plates = new PlateReadsView(model.plateReads(), words, model::show);
         FeedWallView wall = new FeedWallView(feeds, words);
+        OutboxMarks.decorate(queue.table(), model.outbox());
 
         // what the cameras see and read on top, the queue under it, the selected crossing on the right
         HBox lanes = new HBox(8, wall.root(), plates.root());
@@ -182,7 +185,8 @@ public final class StationView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label where = new Label(model.session().address().toString());
-        HBox bar = new HBox(keys, more, problem, gap, where);
+        OutboxIndicator outbox = new OutboxIndicator(model.outbox(), words);
+        HBox bar = new HBox(keys, more, problem, gap, outbox.node(), where);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -23,6 +23,8 @@ import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.connection.ConnectionViewModel;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.connection.LiveEvents;
+import vn.bordergate.workstation.outbox.OutboxJournal;
+import vn.bordergate.workstation.outbox.OutboxViewModel;
 import vn.bordergate.workstation.platereads.PlateReadsViewModel;
 import vn.bordergate.workstation.text.Wording;
 
@@ -54,12 +56,19 @@ public final class StationViewModel implements LiveEvents.Observer {
     private final CrossingFactsViewModel facts;
     private final CallNextViewModel calls;
     private final List<Consumer<GateEvent>> alsoTold = new ArrayList<>();
+    private boolean missedEvents;
 
+    /** With an outbox in memory only: for tests of a station that stays online. */
     public StationViewModel(GateSession session, Wording words) {
+        this(session, words, new OutboxViewModel(session, OutboxJournal::inMemory));
+    }
+
+    /** Step actions go out through {@code outbox}, which keeps them on disk while the server is away. */
+    public StationViewModel(GateSession session, Wording words, OutboxViewModel outbox) {
         this.session = session;
         this.words = words;
         this.queue = new QueueViewModel(session.agency().orElse(null));
-        this.crossing = new CrossingViewModel(session, words, queue::upsert);
+        this.crossing = new CrossingViewModel(session, words, queue::upsert, outbox);
         this.connection = new ConnectionViewModel(words);
         this.plateReads = new PlateReadsViewModel(session, words);
         this.facts = new CrossingFactsViewModel(session, words);
@@ -67,6 +76,11 @@ public final class StationViewModel implements LiveEvents.Observer {
         this.calls = new CallNextViewModel(session, words, next -> {
             queue.upsert(next);
             crossing.show(queue.byId(next.id()).orElse(next));
+        });
+        // actions saved while offline come back answered: the queue and the detail show the result
+        outbox.onDelivered(updated -> {
+            queue.upsert(updated);
+            refreshSelected(updated.id());
         });
     }
 
@@ -142,6 +156,32 @@ public final class StationViewModel implements LiveEvents.Observer {
         alsoTold.forEach(listener -> listener.accept(event));
     }
 
+    /**
+     * A burst of events: the crossings that changed go into the queue as one change (one re-sort and
+     * recount for the table instead of one per event); step decisions still reach the activity list.
+     */
+    @Override
+    public void onEvents(List<GateEvent> events) {
+        List<CrossingDto> changed = new ArrayList<>();
+        for (GateEvent event : events) {
+            if (event instanceof CrossingChangedEvent c) {
+                changed.add(c.crossing());
+            }
+        }
+        queue.upsertAll(changed);
+        for (GateEvent event : events) {
+            if (event instanceof CrossingChangedEvent) {
+                alsoTold.forEach(listener -> listener.accept(event));
+            } else {
+                onEvent(event);
+            }
+        }
+        CrossingDto shown = crossing.crossing().get();
+        if (shown != null) {
+            refreshSelected(shown.id());
+        }
+    }
+
     private void refreshSelected(long crossingId) {
         CrossingDto shown = crossing.crossing().get();
         if (shown != null && shown.id() == crossingId) {
@@ -152,8 +192,14 @@ public final class StationViewModel implements LiveEvents.Observer {
     @Override
     public void onConnection(ConnectionState state, Duration retryIn) {
         connection.show(state, retryIn);
-        if (state == ConnectionState.CONNECTED && lastState == ConnectionState.RECONNECTING) {
-            load();
+        if (state == ConnectionState.CONNECTED && lastState != ConnectionState.CONNECTED) {
+            crossing.outbox().retryNow(); // the server is back: what waited goes out now
+        }
+        if (state == ConnectionState.RECONNECTING || state == ConnectionState.SESSION_ENDED) {
+            missedEvents = true;
+        } else if (state == ConnectionState.CONNECTED && missedEvents) {
+            missedEvents = false;
+            load(); // events sent while away were missed
         }
         lastState = state;
     }
@@ -182,6 +228,10 @@ public final class StationViewModel implements LiveEvents.Observer {
     /** The selected crossing's declaration, weighings and fees. */
     public CrossingFactsViewModel facts() {
         return facts;
+    }
+
+    public OutboxViewModel outbox() {
+        return crossing.outbox();
     }
 
     public ConnectionViewModel connection() {

@@ -3,11 +3,18 @@ package vn.bordergate.workstation.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.event.CrossingChangedEvent;
+import vn.bordergate.common.event.EventEnvelope;
 import vn.bordergate.common.event.GateEvent;
+import vn.bordergate.common.event.StepConfirmedEvent;
+import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.workstation.support.Crossings;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.UiThread;
 
@@ -19,6 +26,32 @@ class LiveEventsTest {
         assertThat(LiveEvents.delayBefore(2)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2400));
         assertThat(LiveEvents.delayBefore(4)).isBetween(Duration.ofMillis(6400), Duration.ofMillis(9600));
         assertThat(LiveEvents.delayBefore(50)).isBetween(Duration.ofSeconds(12), Duration.ofSeconds(18));
+    }
+
+    @Test
+    void aBurstKeepsItsOrderAndOnlyTheLatestChangeOfEachCrossing() {
+        CrossingDto a = Crossings.at(1, "20C-111.11", Direction.EXPORT, null, Map.of());
+        CrossingDto b = Crossings.at(2, "20C-222.22", Direction.EXPORT, null, Map.of());
+        StepConfirmedEvent decided =
+                new StepConfirmedEvent(1, "20C-111.11", a.steps().get(0));
+        List<LiveEvents.Arrival> burst = List.of(
+                arrival(new CrossingChangedEvent(a)),
+                arrival(new CrossingChangedEvent(b)),
+                arrival(decided),
+                arrival(new CrossingChangedEvent(Crossings.withVersion(a, 2, "x"))),
+                arrival(new CrossingChangedEvent(Crossings.withVersion(a, 3, "y"))));
+
+        List<GateEvent> kept = LiveEvents.latestOnly(burst);
+
+        assertThat(kept)
+                .containsExactly(
+                        new CrossingChangedEvent(b),
+                        decided,
+                        new CrossingChangedEvent(Crossings.withVersion(a, 3, "y")));
+    }
+
+    private static LiveEvents.Arrival arrival(GateEvent event) {
+        return new LiveEvents.Arrival(new EventEnvelope(1, Instant.now(), event), System.nanoTime());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.dto.AuditEntryDto;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationRequest;
 import vn.bordergate.common.dto.DriverDto;
@@ -41,11 +42,13 @@ public final class DemoGate {
 
     private final GateServer server;
     private final Path dataDir;
+    private final Duration tokenLifetime;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    private DemoGate(GateServer server, Path dataDir) {
+    private DemoGate(GateServer server, Path dataDir, Duration tokenLifetime) {
         this.server = server;
         this.dataDir = dataDir;
+        this.tokenLifetime = tokenLifetime;
     }
 
     /** The JVM's gate server, with the demo day fully generated (so its events don't arrive mid-test). */
@@ -65,9 +68,17 @@ public final class DemoGate {
 
     /** A gate server of the test's own (for stopping and restarting it). */
     public static DemoGate start() {
+        return start(Duration.ofHours(12));
+    }
+
+    /** A gate server of the test's own whose sign-ins expire after {@code tokenLifetime}. */
+    public static DemoGate start(Duration tokenLifetime) {
         try {
             Path dir = Files.createTempDirectory("bordergate-ws-test-");
-            return new DemoGate(GateServer.start(ServerOptions.embedded(dir, true), Clock.systemUTC()), dir);
+            return new DemoGate(
+                    GateServer.start(ServerOptions.embedded(dir, true), Clock.systemUTC(), tokenLifetime),
+                    dir,
+                    tokenLifetime);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,7 +92,9 @@ public final class DemoGate {
         try {
             Path dir = Files.createTempDirectory("bordergate-ws-cameras-");
             return new DemoGate(
-                    GateServer.start(ServerOptions.embedded(dir, true).withLaneCameras(), Clock.systemUTC()), dir);
+                    GateServer.start(ServerOptions.embedded(dir, true).withLaneCameras(), Clock.systemUTC()),
+                    dir,
+                    Duration.ofHours(12));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,8 +103,30 @@ public final class DemoGate {
     /** Starts again on the same port over the same data (tokens issued before stay valid). */
     public DemoGate restart(int port) {
         return new DemoGate(
-                GateServer.start(new ServerOptions("127.0.0.1", port, dataDir, true, null, null), Clock.systemUTC()),
-                dataDir);
+                GateServer.start(
+                        new ServerOptions("127.0.0.1", port, dataDir, true, null, null),
+                        Clock.systemUTC(),
+                        tokenLifetime),
+                dataDir,
+                tokenLifetime);
+    }
+
+    /** The audit log's entries about one crossing, oldest first (read by the supervisor, page by page). */
+    public List<AuditEntryDto> audit(long crossingId) {
+        GateClient supervisor = as("supervisor");
+        List<AuditEntryDto> mine = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<AuditEntryDto> page = supervisor.audit(after, 1000);
+            if (page.isEmpty()) {
+                return mine;
+            }
+            page.stream()
+                    .filter(e -> "crossing".equals(e.entityType())
+                            && String.valueOf(crossingId).equals(e.entityId()))
+                    .forEach(mine::add);
+            after = page.get(page.size() - 1).id();
+        }
     }
 
     public URI uri() {
@@ -104,6 +139,11 @@ public final class DemoGate {
 
     /** A client logged in as a demo account (tokens cached: logging in costs a bcrypt check). */
     public GateClient as(String username) {
+        if (tokenLifetime.compareTo(Duration.ofMinutes(10)) < 0) { // short-lived sign-ins: never reuse one
+            GateClient client = new GateClient(uri());
+            client.login(username, PASSWORD);
+            return client;
+        }
         String token = tokens.computeIfAbsent(
                 username, u -> new GateClient(uri()).login(u, PASSWORD).token());
         return new GateClient(uri()).withToken(token);

@@ -1,5 +1,7 @@
 package vn.bordergate.workstation.support;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.stage.Stage;
 import vn.bordergate.workstation.WorkstationWindow;
@@ -14,7 +16,12 @@ public final class WorkstationStage implements AutoCloseable {
 
     /** Call on the FX thread (a TestFX {@code @Start} method). */
     public WorkstationStage(Stage stage, DemoGate gate, Locale language) {
-        window = new WorkstationWindow(stage, GateStartup.remote(gate.uri()), work, new FxThread());
+        this(stage, gate.uri(), language, null);
+    }
+
+    /** A workstation of the server at {@code server} keeping its outboxes in {@code outboxRoot} (null: memory). */
+    public WorkstationStage(Stage stage, URI server, Locale language, Path outboxRoot) {
+        window = new WorkstationWindow(stage, GateStartup.remote(server), work, new FxThread(), outboxRoot);
         stage.setWidth(1400);
         stage.setHeight(860);
         window.showLogin(language);
