@@ -119,10 +119,7 @@ public final class CrossingSlips {
                 driver.getFullName(),
                 driver.getDocumentNumber() + " (" + driver.getNationality() + ")",
                 weighing == null ? crossing.grossWeightKg() : weighing.getGrossKg(),
-                weighing == null
-                        ? null
-                        : "Cân " + weighing.getScaleCode() + " · " + time(weighing.getWeighedAt()) + " · "
-                                + names.getOrDefault(weighing.getOfficer(), weighing.getOfficer()),
+                weighing == null ? null : "Cân " + weighing.getScaleCode() + " · " + time(weighing.getWeighedAt()),
                 goods.stream().map(SlipGoodsLine::grossWeightKg).reduce(BigDecimal.ZERO, BigDecimal::add),
                 goods,
                 crossing.steps().stream()
@@ -166,7 +163,13 @@ public final class CrossingSlips {
                 .setParameter("names", usernames)
                 .getResultList()
                 .stream()
-                .collect(Collectors.toMap(UserAccountEntity::getUsername, UserAccountEntity::getDisplayName));
+                .collect(Collectors.toMap(UserAccountEntity::getUsername, u -> withoutAgency(u.getDisplayName())));
+    }
+
+    /** "Lương Đức Thắng (Quản lý cửa khẩu)" signs as "Lương Đức Thắng": the stamp shows the agency already. */
+    private static String withoutAgency(String displayName) {
+        String name = displayName.replaceFirst("\\s*\\([^)]*\\)$", "");
+        return name.isBlank() ? displayName : name;
     }
 
     private static String time(Instant instant) {

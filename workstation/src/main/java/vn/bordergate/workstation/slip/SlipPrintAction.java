@@ -32,6 +32,8 @@ public final class SlipPrintAction {
         Button print = new Button(words.text("slip.print"), key);
         print.setId("print-slip");
         print.getStyleClass().add("action-button");
+        // a document action, not a decision: the station's slate blue, not a decision colour
+        print.setStyle("-fx-background-color: #2f5d8a;");
         print.disableProperty().bind(Bindings.isNull(selected).or(model.busy()));
         print.setOnAction(e -> print(print.getScene().getWindow()));
         Label problem = new Label();

@@ -50,6 +50,11 @@ public final class SlipViewModel {
         });
     }
 
+    /** Opening the preview failed after the slip arrived: say so instead of doing nothing. */
+    public void previewFailed(Throwable failure) {
+        error.set(words.text("slip.failed", words.problem(failure)));
+    }
+
     /** The preview's drawing and printing run on the same background executor as the gate calls. */
     public Background background() {
         return new Background() {

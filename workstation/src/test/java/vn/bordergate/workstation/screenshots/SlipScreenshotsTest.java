@@ -3,10 +3,12 @@ package vn.bordergate.workstation.screenshots;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -20,6 +22,7 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.WeighingRequest;
 import vn.bordergate.common.workflow.CrossingStatus;
@@ -48,6 +51,11 @@ class SlipScreenshotsTest {
         Files.createDirectories(out);
         DemoGate gate = DemoGate.shared();
         CrossingDto story = story(gate);
+        // the server compiles the slip template in the background after it starts; wait for it here, as an
+        // officer would find it compiled long before the first print
+        var patient = new GateClient(gate.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(180));
+        patient.withToken(patient.login("medical", DemoGate.PASSWORD).token())
+                .download("/api/crossings/" + story.id() + "/slip", "application/pdf");
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -74,10 +82,14 @@ class SlipScreenshotsTest {
         save(stage.getScene(), Path.of("target", "station-with-print-slip.png"));
 
         FxRunner.run(() -> ((Button) stage.getScene().lookup("#print-slip")).fire());
-        waitFor(() -> preview()
-                .map(s -> s.getScene().lookup("#preview-page-1") != null)
-                .orElse(false));
-        Stage preview = preview().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!FxRunner.call(SlipScreenshotsTest::pagesShown)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no slip preview in 90 s: " + FxRunner.call(SlipScreenshotsTest::describe));
+            }
+            FxRunner.settle(1000);
+        }
+        Stage preview = FxRunner.call(() -> preview().orElseThrow());
         FxRunner.run(() -> {
             preview.setWidth(1100);
             preview.setHeight(1000);
@@ -110,12 +122,38 @@ class SlipScreenshotsTest {
         return gate.as("medical").crossing(story.id());
     }
 
+    private static boolean pagesShown() {
+        return preview()
+                .map(s -> s.getScene().lookup("#preview-page-1") != null)
+                .orElse(false);
+    }
+
+    /** What the windows show, for a failure message. */
+    private static String describe() {
+        StringBuilder out = new StringBuilder();
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() == null) {
+                continue;
+            }
+            out.append('[').append(w.getScene().getRoot().getId());
+            for (String id : List.of("#print-slip-error", "#preview-status", "#preview-page-count")) {
+                var node = w.getScene().lookup(id);
+                if (node instanceof javafx.scene.control.Labeled label) {
+                    out.append(' ').append(id).append('=').append(label.getText());
+                }
+            }
+            out.append("] ");
+        }
+        return out.toString();
+    }
+
     private static java.util.Optional<Stage> preview() {
-        return FxRunner.call(() -> Window.getWindows().stream()
+        // called on the FX thread
+        return Window.getWindows().stream()
                 .filter(w -> w instanceof Stage && w.getScene() != null)
                 .filter(w -> "document-preview".equals(w.getScene().getRoot().getId()))
                 .map(w -> (Stage) w)
-                .findFirst());
+                .findFirst();
     }
 
     private static StepState state(CrossingDto crossing, Step step) {
@@ -128,11 +166,28 @@ class SlipScreenshotsTest {
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!FxRunner.call(condition::getAsBoolean)) {
+        while (!answers(condition)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the screen did not get there in 90 s");
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** The condition on the FX thread; when that thread does not answer, what it is stuck in. */
+    private static boolean answers(BooleanSupplier condition) {
+        try {
+            return FxRunner.call(condition::getAsBoolean);
+        } catch (IllegalStateException stuck) {
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().contains("JavaFX") || thread.getName().startsWith("gate-io")) {
+                    System.err.println("== " + thread.getName());
+                    for (StackTraceElement frame : stack) {
+                        System.err.println("    at " + frame);
+                    }
+                }
+            });
+            throw stuck;
         }
     }
 
