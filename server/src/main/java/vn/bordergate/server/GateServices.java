@@ -18,6 +18,7 @@ import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
+import vn.bordergate.server.service.KioskService;
 import vn.bordergate.server.service.PlateMatcher;
 import vn.bordergate.server.service.PlateReadService;
 import vn.bordergate.server.service.QueueWatch;
@@ -45,6 +46,7 @@ public final class GateServices {
     public final FeeService fees;
     public final PlateReadService plateReads;
     public final ReferenceData reference;
+    public final KioskService kiosk;
 
     public GateServices(
             Transactions tx,
@@ -72,5 +74,6 @@ public final class GateServices {
         plateReads = new PlateReadService(
                 tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
         reference = new ReferenceData(tx);
+        kiosk = new KioskService(tx, crossings, reference, queue, audit, clock);
     }
 }

@@ -26,6 +26,7 @@ import vn.bordergate.server.service.CrossingService;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.KioskService;
 import vn.bordergate.server.service.PlateReadService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
@@ -48,7 +49,8 @@ public final class GateApi extends ResourceConfig {
             PlateReadService plateReads,
             ReferenceData reference,
             AuditLog audit,
-            Supplier<List<CameraMetricsDto>> cameraMetrics) {
+            Supplier<List<CameraMetricsDto>> cameraMetrics,
+            KioskService kiosk) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -65,7 +67,8 @@ public final class GateApi extends ResourceConfig {
                     s.plateReads,
                     s.reference,
                     s.audit,
-                    cameraMetrics);
+                    cameraMetrics,
+                    s.kiosk);
         }
     }
 
@@ -81,7 +84,8 @@ public final class GateApi extends ResourceConfig {
                 new PlateReadResource(s.plateReads()),
                 new GateReferenceResource(s.reference(), s.crossingQueries()),
                 new AuditResource(s.audit()),
-                new CameraResource(s.cameraMetrics()));
+                new CameraResource(s.cameraMetrics()),
+                new KioskResource(s.kiosk()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());

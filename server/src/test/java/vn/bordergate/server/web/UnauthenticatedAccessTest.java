@@ -299,7 +299,7 @@ class UnauthenticatedAccessTest {
             return "json";
         }
         if (name.equals("id")) {
-            if (template.startsWith("/api/crossings/")) {
+            if (template.startsWith("/api/crossings/") || template.startsWith("/api/kiosk/crossings/")) {
                 return String.valueOf(declaration.crossingId());
             }
             if (template.startsWith("/api/declarations/")) {
