@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import vn.bordergate.server.documents.DocumentRenderer;
+import vn.bordergate.server.documents.DocumentTemplates;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.LoginThrottle;
@@ -74,6 +77,10 @@ public final class GateServices {
         plateReads = new PlateReadService(
                 tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
         reference = new ReferenceData(tx);
-        kiosk = new KioskService(tx, crossings, reference, queue, audit, clock);
+        kiosk = new KioskService(
+                tx, crossings, reference, queue, audit, clock, new DocumentRenderer(new DocumentTemplates()));
+        // the first ticket compiles the template and loads the fonts (seconds on a busy machine): done
+        // once soon after start, not while a driver waits at the kiosk for the first ticket of the day
+        scheduler.schedule(kiosk::warmUpTickets, 3, TimeUnit.SECONDS);
     }
 }

@@ -326,6 +326,11 @@ public final class GateClient {
         return get("/api/kiosk/crossings/" + crossingId, KioskCrossingDto.class);
     }
 
+    /** The checked-in crossing's queue ticket, a PDF (409 before check-in). */
+    public byte[] kioskTicket(long crossingId) {
+        return download("/api/kiosk/crossings/" + crossingId + "/ticket", "application/pdf");
+    }
+
     /** Checks the crossing in (idempotent: again answers the first check-in). */
     public KioskCrossingDto kioskCheckIn(long crossingId) {
         return post("/api/kiosk/crossings/" + crossingId + "/check-in", null, KioskCrossingDto.class, null);

@@ -16,13 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.KioskCrossingDto;
+import vn.bordergate.common.dto.KioskQueueDto;
 import vn.bordergate.common.dto.StepDecisionRequest;
 import vn.bordergate.common.dto.YardDto;
 import vn.bordergate.common.workflow.Agency;
+import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Role;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.documents.DocumentRenderer;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.persistence.KioskCheckInEntity;
 import vn.bordergate.server.persistence.Transactions;
@@ -54,6 +57,7 @@ public final class KioskService {
     private final AuditLog audit;
     private final Clock clock;
     private final KioskPlateSearch plates = new KioskPlateSearch();
+    private final KioskTickets tickets;
 
     public KioskService(
             Transactions tx,
@@ -61,7 +65,8 @@ public final class KioskService {
             ReferenceData reference,
             QueueWatch queueWatch,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            DocumentRenderer documents) {
         this.tx = tx;
         this.crossings = crossings;
         this.reference = reference;
@@ -69,6 +74,7 @@ public final class KioskService {
         this.queueWatch = queueWatch;
         this.audit = audit;
         this.clock = clock;
+        this.tickets = new KioskTickets(documents);
     }
 
     /** The QR payload a queue ticket carries for its crossing. */
@@ -151,13 +157,33 @@ public final class KioskService {
         return get(id);
     }
 
-    /** What a queue ticket prints: only for a checked-in crossing. */
-    public KioskCrossingDto ticket(long id) {
+    /** The queue ticket as PDF: only for a checked-in crossing. */
+    public byte[] ticket(long id) {
         KioskCrossingDto crossing = get(id);
         if (crossing.queue() == null) {
             throw GateException.conflict("crossing " + id + " is not checked in: check in first, then print");
         }
-        return crossing;
+        return tickets.pdf(crossing);
+    }
+
+    /** Renders a sample ticket and throws it away, so the first real one is quick. */
+    public void warmUpTickets() {
+        long started = System.nanoTime();
+        try {
+            tickets.pdf(new KioskCrossingDto(
+                    0,
+                    "BG-00000000",
+                    "29C-000.00",
+                    null,
+                    "BorderGate",
+                    null,
+                    CrossingStatus.IN_PROGRESS,
+                    clock.instant(),
+                    new KioskQueueDto(1, clock.instant(), "YARD", "Bãi", 1, null)));
+            LOG.info("queue ticket template ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("queue ticket template not ready: {}", e.getMessage());
+        }
     }
 
     private void refuseUnlessCheckable(CrossingEntity c) {

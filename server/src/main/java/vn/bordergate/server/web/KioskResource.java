@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import vn.bordergate.common.dto.KioskCrossingDto;
 import vn.bordergate.server.service.KioskService;
@@ -34,6 +35,15 @@ public final class KioskResource {
     @Path("/{id}")
     public KioskCrossingDto get(@PathParam("id") long id) {
         return kiosk.get(id);
+    }
+
+    @GET
+    @Path("/{id}/ticket")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response ticket(@PathParam("id") long id) {
+        return Response.ok(kiosk.ticket(id), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"ticket-" + id + ".pdf\"")
+                .build();
     }
 
     @POST

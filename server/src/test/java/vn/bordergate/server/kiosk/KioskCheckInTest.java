@@ -3,6 +3,7 @@ package vn.bordergate.server.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.common.workflow.Direction;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.documents.PrintedPdf;
 import vn.bordergate.server.support.TestGate;
 
 /** The yard kiosk against a real server: finding a crossing, checking it in, and what it refuses. */
@@ -109,6 +111,33 @@ class KioskCheckInTest {
         assertThat(crossing.steps().stream().filter(s -> s.step() == Step.TRANSPORT))
                 .singleElement()
                 .satisfies(s -> assertThat(s.officer()).isEqualTo("kiosk:kiosk"));
+    }
+
+    @Test
+    void printsAQueueTicketWithNumberPlateYardAndAQrCodeOfTheCrossing() {
+        DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
+        assertThat(TestGate.statusOf(() -> kiosk().kioskTicket(d.crossingId())))
+                .as("no ticket before check-in")
+                .isEqualTo(409);
+        KioskCrossingDto checked = kiosk().kioskCheckIn(d.crossingId());
+
+        // the first ticket of a server may wait for the template to compile on a busy test machine
+        GateClient patient = new GateClient(GATE.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(90))
+                .withToken(kiosk().token());
+        PrintedPdf ticket = new PrintedPdf(patient.kioskTicket(d.crossingId()));
+
+        assertThat(ticket.pages()).isEqualTo(1);
+        String text = ticket.text();
+        assertThat(text)
+                .contains(d.tractorPlate())
+                .contains(String.valueOf(checked.queue().queueNumber()))
+                .contains(checked.queue().yardName())
+                .contains(d.code())
+                .contains("Phiếu xếp hàng");
+        assertThat(text).doesNotContain(d.driver().fullName());
+        assertThat(ticket.fonts())
+                .allSatisfy(f -> assertThat(f).contains("NotoSansCJK").endsWith("(embedded)"));
+        assertThat(ticket.qrCode(0)).contains("BORDERGATE:CROSSING:" + d.crossingId());
     }
 
     @Test

@@ -289,6 +289,10 @@ class AuthorizationMatrixTest {
                 a -> new Call("/api/kiosk/crossings/" + acceptedDeclaration().crossingId() + "/check-in", null),
                 () -> new Call("/api/kiosk/crossings/" + KIOSK_CROSSING.get().crossingId() + "/check-in", null),
                 () -> GATE.as("admin").crossing(KIOSK_CROSSING.get().crossingId())));
+        ops.add(read(
+                "/api/kiosk/crossings/{id}/ticket",
+                KIOSKS,
+                () -> "/api/kiosk/crossings/" + CHECKED_IN.get() + "/ticket"));
         ops.add(read("/api/audit", AUDITORS, () -> "/api/audit?limit=5"));
         ops.add(write("POST", "/api/audit/verify", 200, AUDITORS, () -> new Call("/api/audit/verify", null), null));
         return ops;
@@ -407,10 +411,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(36 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(37 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(52 * 13);
+        assertThat(cases).isEqualTo(53 * 13);
     }
 
     @Test
@@ -467,6 +471,10 @@ class AuthorizationMatrixTest {
 
     /** A crossing customs accepted, expected today: what kiosks find; denied check-ins are tried on it. */
     private static final Supplier<DeclarationDto> KIOSK_CROSSING = once(AuthorizationMatrixTest::acceptedDeclaration);
+
+    /** A crossing checked in at the kiosk: its ticket is printed. */
+    private static final Supplier<Long> CHECKED_IN = once(() ->
+            GATE.as("kiosk").kioskCheckIn(acceptedDeclaration().crossingId()).crossingId());
 
     private static DeclarationDto acceptedDeclaration() {
         DeclarationDto d = GATE.declare();

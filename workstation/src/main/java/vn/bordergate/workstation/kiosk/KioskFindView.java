@@ -77,17 +77,21 @@ final class KioskFindView {
         entry.setId(id);
         entry.setPromptText(words.text(prompt));
         entry.getStyleClass().add("kiosk-entry");
-        entry.setMaxWidth(900);
+        entry.setPrefWidth(760);
         entry.textProperty().bindBidirectional(value);
         entry.setOnAction(e -> model.find());
         Button find = new Button("🔍  " + words.text("kiosk.find.button"));
         find.setId("find-submit");
         find.getStyleClass().addAll("kiosk-button", "kiosk-primary");
-        find.setMinWidth(900);
+        find.setMinWidth(380);
+        find.setMinHeight(96);
+        find.setMaxHeight(96);
         find.disableProperty().bind(model.canFind().not());
         find.setOnAction(e -> model.find());
         PlateKeyboard keyboard = new PlateKeyboard(value, words);
-        VBox box = new VBox(18, entry, keyboard.root(), find);
+        HBox line = new HBox(18, entry, find);
+        line.setAlignment(Pos.CENTER);
+        VBox box = new VBox(22, line, keyboard.root());
         box.setAlignment(Pos.TOP_CENTER);
         return box;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -248,10 +249,13 @@ public final class KioskViewModel {
         long mine = visit;
         Path file = ticketDir.resolve("ticket-" + current.queue().queueNumber() + "-" + current.crossingId() + ".pdf");
         return kiosk.ask(g -> {
-                    byte[] pdf = g.download(KioskTicket.path(current.crossingId()), "application/pdf");
+                    byte[] pdf = g.kioskTicket(current.crossingId());
                     try {
                         Files.createDirectories(ticketDir);
-                        return Files.write(file, pdf);
+                        // whole or not at all: a printer watching the folder never takes half a ticket
+                        Path part = Files.write(file.resolveSibling(file.getFileName() + ".part"), pdf);
+                        return Files.move(
+                                part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
