@@ -99,8 +99,8 @@ public final class RepeatDeclarationViewModel {
                     }
                     session = done.getKey();
                     enterpriseName.set(session.user().displayName());
-                    signedIn.set(true);
                     showPrevious(done.getValue());
+                    signedIn.set(true); // last: the kiosk turns to the form, which shows the list as it is now
                     return null;
                 });
     }
@@ -124,7 +124,6 @@ public final class RepeatDeclarationViewModel {
 
     /** Prefills the form from an earlier declaration; arrival defaults to an hour from now. */
     public void pick(DeclarationDto earlier) {
-        picked.set(earlier);
         submitted.set(null);
         message.set("");
         idempotencyKey = UUID.randomUUID().toString();
@@ -136,6 +135,7 @@ public final class RepeatDeclarationViewModel {
                 .plusMinutes(30);
         arrivalDate.set(inAnHour.toLocalDate());
         arrivalTime.set(String.format("%02d:%02d", inAnHour.getHour(), inAnHour.getMinute()));
+        picked.set(earlier); // last: the form is drawn from the fields above when this changes
     }
 
     /** Sends the repeat declaration (a second tap sends the same one: it carries one idempotency key). */

@@ -127,10 +127,19 @@ class KioskViewTest {
         robot.clickOn("#repeat-username").write("enterprise");
         robot.clickOn("#repeat-password").write(DemoGate.PASSWORD);
         robot.clickOn("#repeat-sign-in");
-        waitFor(robot, "#repeat-previous-0");
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#repeat-previous-0").tryQuery().isPresent()
+                        || !text(robot, "#repeat-error").isEmpty());
+        assertThat(text(robot, "#repeat-error")).isEmpty();
         assertThat(text(robot, "#repeat-previous-0")).startsWith(finished.tractorPlate());
         robot.clickOn("#repeat-previous-0");
 
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> FxRunner.call(() -> kiosk.model().repeat().picked().get() != null));
         waitFor(robot, "#repeat-quantity-1");
         robot.doubleClickOn("#repeat-quantity-1").press(KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE);
         robot.write("8000");
