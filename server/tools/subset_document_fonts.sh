@@ -55,6 +55,21 @@ PY
         --text-file="$chars_file" \
         --layout-features='kern,liga' --no-hinting --name-IDs='*' \
         --output-file="$out/NotoSansCJKsc-$weight-Document.otf"
+    # OpenPDF (JasperReports' PDF writer) writes glyph ids where a CID-keyed CFF font expects CIDs, and the
+    # subset keeps Noto's original CIDs: renumber every glyph's CID to its glyph id, or viewers draw the
+    # wrong glyphs ("Đ" as "ă", most Vietnamese letters blank). PrintedGlyphs in the server tests checks it.
+    "$python" - "$out/NotoSansCJKsc-$weight-Document.otf" <<'PY'
+import io, re, sys
+from fontTools.ttLib import TTFont
+path = sys.argv[1]
+font = TTFont(path)
+rename = {name: "cid%05d" % gid for gid, name in enumerate(font.getGlyphOrder()) if name.startswith("cid")}
+xml = io.StringIO()
+font.saveXML(xml)
+fixed = TTFont()
+fixed.importXML(io.StringIO(re.sub(r"\bcid\d{5}\b", lambda m: rename.get(m.group(0), m.group(0)), xml.getvalue())))
+fixed.save(path)
+PY
 done
 cp "$here/../src/main/resources/fonts/OFL.txt" "$out/OFL.txt"
 ls -l "$out"

@@ -137,6 +137,18 @@ public final class GateServer implements AutoCloseable {
                         bootstrap::awaitDemoDay);
             }
             health.set(new HealthDto("UP", version, startedAt, options.demo()));
+            // compiling the slip template takes a second or more: do it now, in the background, not on the first print
+            Thread prepare = daemon("document-templates", () -> {
+                try {
+                    services.slips.prepare();
+                    // the first queue ticket also loads the fonts: rendered once here, not while a driver waits
+                    services.kiosk.warmUpTickets();
+                } catch (RuntimeException e) {
+                    LOG.warn("the slip template did not compile ahead of use: {}", e.getMessage());
+                }
+            });
+            prepare.setPriority(Thread.MIN_PRIORITY);
+            prepare.start();
             scheduler.scheduleWithFixedDelay(
                     new OverstayMonitor(services.crossingQueries, hub), 5, 60, TimeUnit.SECONDS);
             long tReady = System.nanoTime();

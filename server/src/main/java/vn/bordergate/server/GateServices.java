@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import vn.bordergate.server.documents.DocumentRenderer;
 import vn.bordergate.server.documents.DocumentTemplates;
+import vn.bordergate.server.documents.slip.CrossingSlipDocument;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.LoginThrottle;
@@ -16,6 +16,7 @@ import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.CrossingQueries;
 import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.CrossingSlips;
 import vn.bordergate.server.service.DeclarationRecords;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
@@ -49,6 +50,10 @@ public final class GateServices {
     public final FeeService fees;
     public final PlateReadService plateReads;
     public final ReferenceData reference;
+    /** Printed documents (slips, tickets, reports): one renderer, so templates compile once for all. */
+    public final DocumentRenderer documents;
+
+    public final CrossingSlips slips;
     public final KioskService kiosk;
 
     public GateServices(
@@ -77,10 +82,9 @@ public final class GateServices {
         plateReads = new PlateReadService(
                 tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
         reference = new ReferenceData(tx);
-        kiosk = new KioskService(
-                tx, crossings, reference, queue, audit, clock, new DocumentRenderer(new DocumentTemplates()));
-        // the first ticket compiles the template and loads the fonts (seconds on a busy machine): done
-        // once soon after start, not while a driver waits at the kiosk for the first ticket of the day
-        scheduler.schedule(kiosk::warmUpTickets, 3, TimeUnit.SECONDS);
+        documents = new DocumentRenderer(new DocumentTemplates());
+        slips = new CrossingSlips(
+                tx, records, audit, new CrossingSlipDocument(documents), "Cửa khẩu quốc tế Hữu Nghị, Lạng Sơn", clock);
+        kiosk = new KioskService(tx, crossings, reference, queue, audit, clock, documents);
     }
 }

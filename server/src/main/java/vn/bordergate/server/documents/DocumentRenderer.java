@@ -50,6 +50,11 @@ public final class DocumentRenderer {
         this(templates, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
+    /** Compiles the templates now instead of on their first print. */
+    public void prepare(String... templateResources) {
+        templates.prepare(templateResources);
+    }
+
     public byte[] pdf(String template, Map<String, ?> parameters, List<? extends Record> rows) {
         return pdf(template, parameters, rows.isEmpty() ? new JREmptyDataSource(0) : new RecordDataSource(rows));
     }

@@ -9,15 +9,24 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 
 /**
- * JRXML templates from the classpath, compiled once each: compiling costs about a second, and a
- * compiled {@link JasperReport} is immutable, so every fill of any thread shares it.
+ * JRXML templates from the classpath, compiled once each: compiling costs a second or more (it runs
+ * the JDK's compiler), and a compiled {@link JasperReport} is immutable, so every fill of any thread
+ * shares it. The cache is per JVM, not per instance: the same classpath resource always compiles to
+ * the same report, and a JVM running several gate servers (tests) need not compile it again for each.
  */
 public final class DocumentTemplates {
-    private final ConcurrentMap<String, JasperReport> compiled = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
 
     /** The compiled template at a classpath resource path such as {@code documents/crossing-slip.jrxml}. */
     public JasperReport get(String resource) {
-        return compiled.computeIfAbsent(resource, DocumentTemplates::compile);
+        return COMPILED.computeIfAbsent(resource, DocumentTemplates::compile);
+    }
+
+    /** Compiles templates ahead of their first use (at server start), so the first print is not the slow one. */
+    public void prepare(String... resources) {
+        for (String resource : resources) {
+            get(resource);
+        }
     }
 
     private static JasperReport compile(String resource) {

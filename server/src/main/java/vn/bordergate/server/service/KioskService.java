@@ -45,7 +45,7 @@ public final class KioskService {
 
     static final ZoneId GATE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern DECLARATION_CODE = Pattern.compile("BG-\\d{8}", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CROSSING_QR = Pattern.compile("(?i)BORDERGATE:CROSSING:(\\d{1,18})");
+    private static final Pattern CROSSING_QR = Pattern.compile("(?i)(?:BORDERGATE|BG):CROSSING:(\\d{1,18})");
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.ROOT).withZone(GATE_ZONE);
 

@@ -23,6 +23,7 @@ import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.CrossingQueries;
 import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.CrossingSlips;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
@@ -50,6 +51,7 @@ public final class GateApi extends ResourceConfig {
             ReferenceData reference,
             AuditLog audit,
             Supplier<List<CameraMetricsDto>> cameraMetrics,
+            CrossingSlips slips,
             KioskService kiosk) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
@@ -68,6 +70,7 @@ public final class GateApi extends ResourceConfig {
                     s.reference,
                     s.audit,
                     cameraMetrics,
+                    s.slips,
                     s.kiosk);
         }
     }
@@ -85,6 +88,7 @@ public final class GateApi extends ResourceConfig {
                 new GateReferenceResource(s.reference(), s.crossingQueries()),
                 new AuditResource(s.audit()),
                 new CameraResource(s.cameraMetrics()),
+                new CrossingSlipResource(s.slips()),
                 new KioskResource(s.kiosk()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));

@@ -43,6 +43,7 @@ class DocumentRendererTest {
                 .contains("Sầu riêng tươi — xe 琼B12345")
                 .contains("Khối lượng (kg)")
                 .contains("12.850,50"); // vi-VN number format by default
+        assertThat(PrintedGlyphs.mismatches(pdf)).isEmpty();
     }
 
     @Test

@@ -240,6 +240,10 @@ class AuthorizationMatrixTest {
                 "/api/crossings/{id}/fees",
                 OFFICERS,
                 () -> crossingPath(DECLARATION.get().crossingId()) + "/fees"));
+        ops.add(read(
+                "/api/crossings/{id}/slip",
+                OFFICERS,
+                () -> crossingPath(DECLARATION.get().crossingId()) + "/slip"));
         ops.add(write(
                 "POST",
                 "/api/crossings/{id}/fees",
@@ -411,10 +415,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(37 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(38 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(53 * 13);
+        assertThat(cases).isEqualTo(54 * 13);
     }
 
     @Test

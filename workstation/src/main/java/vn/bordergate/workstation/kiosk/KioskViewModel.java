@@ -239,7 +239,7 @@ public final class KioskViewModel {
      * Fetches the queue ticket (a PDF the gate server makes) and keeps a copy in the ticket folder;
      * answers the saved file, or null when there is nothing to print or it failed (said in the message).
      */
-    public CompletableFuture<Path> saveTicket() {
+    public CompletableFuture<KioskTicketFile> saveTicket() {
         touch();
         KioskCrossingDto current = crossing.get();
         if (current == null || current.queue() == null || busy.get()) {
@@ -254,8 +254,8 @@ public final class KioskViewModel {
                         Files.createDirectories(ticketDir);
                         // whole or not at all: a printer watching the folder never takes half a ticket
                         Path part = Files.write(file.resolveSibling(file.getFileName() + ".part"), pdf);
-                        return Files.move(
-                                part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                        return new KioskTicketFile(file, pdf);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -269,7 +269,7 @@ public final class KioskViewModel {
                         message.set(words().text("kiosk.queue.printFailed", words().problem(failure)));
                         return null;
                     }
-                    message.set(words().text("kiosk.queue.saved", saved.getFileName()));
+                    message.set(words().text("kiosk.queue.saved", saved.file().getFileName()));
                     return saved;
                 });
     }

@@ -13,6 +13,7 @@ import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.look.Theme;
+import vn.bordergate.workstation.printing.SystemPrinters;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -84,7 +85,8 @@ public final class KioskWindow {
     private void open(GateSession session) {
         model = new KioskViewModel(session, work, clock, settings.idleTimeout(), settings.ticketDir());
         camera = settings.camera() == null ? null : new QrCamera(settings.camera(), work);
-        view = new KioskView(model, camera, KioskTicketPrinter::print, clock);
+        KioskTicketPrinter printer = new KioskTicketPrinter(work, new SystemPrinters());
+        view = new KioskView(model, camera, m -> printer.print(m, stage), clock);
         scene.setRoot(view.root());
         Theme.apply(scene);
     }

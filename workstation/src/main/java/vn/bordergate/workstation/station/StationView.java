@@ -18,6 +18,8 @@ import vn.bordergate.workstation.connection.ConnectionBadge;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.look.GateMark;
 import vn.bordergate.workstation.look.Theme;
+import vn.bordergate.workstation.slip.SlipPrintAction;
+import vn.bordergate.workstation.slip.SlipViewModel;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -29,12 +31,16 @@ public final class StationView {
     private final BorderPane root = new BorderPane();
     private final StationViewModel model;
     private final QueueView queue;
+    private final SlipPrintAction slip;
 
     public StationView(StationViewModel model, Wording words, Runnable onLogout) {
         this.model = model;
         GateSession session = model.session();
         Agency agency = session.agency().orElse(null);
         StepActionsView actions = new StepActionsView(model.crossing(), agency, words);
+        slip = new SlipPrintAction(
+                new SlipViewModel(session, words), model.crossing().crossing(), words);
+        actions.addAction(slip.node());
         CrossingView crossing = new CrossingView(model.crossing(), words, actions.root());
         queue = new QueueView(model.queue(), model.activity(), model.crossing().crossing(), words, model::select);
 
@@ -55,6 +61,10 @@ public final class StationView {
         CrossingViewModel crossing = model.crossing();
         if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
             queue.focusSearch();
+            return true;
+        }
+        if (e.getCode() == KeyCode.P && e.isShortcutDown()) {
+            slip.print(root.getScene().getWindow());
             return true;
         }
         switch (e.getCode()) {

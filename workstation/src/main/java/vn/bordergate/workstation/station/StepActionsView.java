@@ -2,6 +2,7 @@ package vn.bordergate.workstation.station;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -112,6 +113,11 @@ final class StepActionsView {
 
     private boolean reasonMissing() {
         return reason.getText() == null || reason.getText().isBlank();
+    }
+
+    /** Another action for the selected crossing (print slip): a row of its own below the step's decisions. */
+    void addAction(Node action) {
+        root.getChildren().add(action);
     }
 
     Parent root() {

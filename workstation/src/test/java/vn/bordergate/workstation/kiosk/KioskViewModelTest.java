@@ -88,7 +88,7 @@ class KioskViewModelTest {
         await(model::checkIn);
         int number = on(() -> model.crossing().get().queue().queueNumber());
 
-        Path saved = ui.call(model::saveTicket).get(120, TimeUnit.SECONDS);
+        Path saved = ui.call(model::saveTicket).get(120, TimeUnit.SECONDS).file();
 
         assertThat(saved).exists().startsWith(tickets);
         try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(saved))) {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -111,6 +112,15 @@ class KioskViewTest {
         }
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> text(robot, "#queue-message").startsWith("Ticket saved"));
+        // the ticket is shown in the shared preview, ready to print; the driver closes it
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#document-preview")
+                .tryQuery()
+                .isPresent());
+        FxRunner.run(() -> Window.getWindows().stream()
+                .filter(w -> w.getScene() != null
+                        && "document-preview".equals(w.getScene().getRoot().getId()))
+                .toList()
+                .forEach(Window::hide));
 
         robot.clickOn("#queue-done");
         waitFor(robot, "#lang-vi");
