@@ -104,7 +104,7 @@ final class KioskCrossingView {
         Label when = new Label(words.text("kiosk.queue.checkedInAt", words.time(q.checkedInAt())));
         when.getStyleClass().add("kiosk-muted");
 
-        Button printTicket = new Button("🖨  " + words.text("kiosk.queue.print"));
+        Button printTicket = new Button(words.text("kiosk.queue.print"));
         printTicket.setId("queue-print");
         printTicket.getStyleClass().addAll("kiosk-button", "kiosk-primary");
         printTicket.setMinWidth(560);

@@ -28,8 +28,8 @@ final class KioskFindView {
         ToggleGroup group = new ToggleGroup();
         HBox tabs = new HBox(
                 16,
-                tab(group, "find-plate", "🚚  " + words.text("kiosk.find.plate"), FindMode.PLATE, model),
-                tab(group, "find-code", "📄  " + words.text("kiosk.find.code"), FindMode.CODE, model),
+                tab(group, "find-plate", words.text("kiosk.find.plate"), FindMode.PLATE, model),
+                tab(group, "find-code", words.text("kiosk.find.code"), FindMode.CODE, model),
                 tab(group, "find-qr", "▣  " + words.text("kiosk.find.qr"), FindMode.QR, model));
         tabs.setAlignment(Pos.CENTER);
 
@@ -80,7 +80,7 @@ final class KioskFindView {
         entry.setPrefWidth(760);
         entry.textProperty().bindBidirectional(value);
         entry.setOnAction(e -> model.find());
-        Button find = new Button("🔍  " + words.text("kiosk.find.button"));
+        Button find = new Button(words.text("kiosk.find.button") + "  →");
         find.setId("find-submit");
         find.getStyleClass().addAll("kiosk-button", "kiosk-primary");
         find.setMinWidth(380);

@@ -36,7 +36,7 @@ final class KioskStartView {
                 language(model, "lang-en", "English", "Start", Wording.ENGLISH, flag("kiosk-flag-en", false)));
         languages.setAlignment(Pos.CENTER);
 
-        Button repeat = new Button("🧾  " + words.text("kiosk.start.repeat"));
+        Button repeat = new Button(words.text("kiosk.start.repeat"));
         repeat.setId("start-repeat");
         repeat.getStyleClass().addAll("kiosk-button", "kiosk-repeat");
         repeat.setOnAction(e -> model.startRepeatDeclaration(Wording.VIETNAMESE));
@@ -64,24 +64,33 @@ final class KioskStartView {
         return b;
     }
 
-    /** A simple flag: red with a yellow star for Vietnam and China, a plain blue for English. */
+    /** A simple flag: Vietnam's one star in the middle, China's five in the corner, a plain blue for English. */
     private static Node flag(String style, boolean star) {
         StackPane flag = new StackPane();
         flag.getStyleClass().addAll("kiosk-flag", style);
-        if (star) {
-            Polygon s = new Polygon();
-            for (int i = 0; i < 10; i++) {
-                double r = i % 2 == 0 ? 26 : 10.5;
-                double a = Math.PI / 2 + i * Math.PI / 5;
-                s.getPoints().addAll(r * Math.cos(a), -r * Math.sin(a));
-            }
-            s.getStyleClass().add("kiosk-star");
-            flag.getChildren().add(s);
-        } else {
+        if (!star) {
             Label en = new Label("EN");
             en.setStyle("-fx-text-fill: white; -fx-font-size: 34px; -fx-font-weight: bold;");
             flag.getChildren().add(en);
+        } else if (style.endsWith("cn")) {
+            javafx.scene.layout.Pane corner = new javafx.scene.layout.Pane(
+                    star(15, 9, 9), star(5, 43, 4), star(5, 52, 14), star(5, 52, 29), star(5, 43, 39));
+            corner.setMaxSize(120, 80);
+            flag.getChildren().add(corner);
+        } else {
+            flag.getChildren().add(star(26, 0, 0));
         }
         return flag;
+    }
+
+    private static Polygon star(double radius, double x, double y) {
+        Polygon s = new Polygon();
+        for (int i = 0; i < 10; i++) {
+            double r = i % 2 == 0 ? radius : radius * 0.4;
+            double a = Math.PI / 2 + i * Math.PI / 5;
+            s.getPoints().addAll(x + radius + r * Math.cos(a), y + radius - r * Math.sin(a));
+        }
+        s.getStyleClass().add("kiosk-star");
+        return s;
     }
 }

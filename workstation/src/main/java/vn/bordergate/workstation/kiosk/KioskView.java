@@ -131,8 +131,8 @@ public final class KioskView {
     }
 
     private Node footer() {
-        Label idle = new Label(
-                "⏱  " + model.words().text("kiosk.idle", model.idleTimeout().toSeconds()));
+        Label idle =
+                new Label(model.words().text("kiosk.idle", model.idleTimeout().toSeconds()));
         HBox footer = new HBox(idle);
         footer.getStyleClass().add("kiosk-footer");
         footer.setAlignment(Pos.CENTER);

@@ -136,7 +136,7 @@ final class RepeatDeclarationView {
                 name(words.text("kiosk.repeat.weight")));
         int row = 1;
         for (GoodsForm line : model.goods()) {
-            TextField description = input("repeat-goods-" + row, line.description(), 520);
+            TextField description = input("repeat-goods-" + row, line.description(), 420);
             TextFields.bindAutoCompletion(description, request -> model.goodsSuggestions().stream()
                     .filter(s -> s.toLowerCase(Locale.ROOT)
                             .contains(request.getUserText()
@@ -144,11 +144,13 @@ final class RepeatDeclarationView {
                                     .strip()))
                     .limit(8)
                     .toList());
-            TextField quantity = input("repeat-quantity-" + row, line.quantity(), 170);
-            HBox quantityBox = new HBox(8, quantity, name(line.unit()));
+            TextField quantity = input("repeat-quantity-" + row, line.quantity(), 150);
+            Label unit = name(line.unit());
+            unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox quantityBox = new HBox(8, quantity, unit);
             quantityBox.setAlignment(Pos.CENTER_LEFT);
             goods.addRow(
-                    row++, description, quantityBox, input("repeat-weight-" + (row - 1), line.grossWeightKg(), 190));
+                    row++, description, quantityBox, input("repeat-weight-" + (row - 1), line.grossWeightKg(), 170));
         }
 
         DatePicker date = new DatePicker();
@@ -160,7 +162,7 @@ final class RepeatDeclarationView {
 
         Label hint = new Label(words.text("kiosk.repeat.hint"));
         hint.getStyleClass().add("kiosk-muted");
-        Button submit = new Button("📨  " + words.text("kiosk.repeat.submit"));
+        Button submit = new Button(words.text("kiosk.repeat.submit"));
         submit.setId("repeat-submit");
         submit.getStyleClass().addAll("kiosk-button", "kiosk-primary");
         submit.setMaxWidth(Double.MAX_VALUE);
@@ -193,6 +195,7 @@ final class RepeatDeclarationView {
 
     private static Label name(String text) {
         Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("kiosk-field-name");
         return l;
     }
