@@ -29,6 +29,7 @@ import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.RequestValidator;
 import vn.bordergate.server.service.VehicleArrival;
+import vn.bordergate.server.service.VehicleCalls;
 import vn.bordergate.server.service.WeighingService;
 
 /**
@@ -54,6 +55,7 @@ public final class GateServices {
     public final DocumentRenderer documents;
 
     public final CrossingSlips slips;
+    public final VehicleCalls vehicleCalls;
     public final KioskService kiosk;
 
     public GateServices(
@@ -85,6 +87,7 @@ public final class GateServices {
         documents = new DocumentRenderer(new DocumentTemplates());
         slips = new CrossingSlips(
                 tx, records, audit, new CrossingSlipDocument(documents), "Cửa khẩu quốc tế Hữu Nghị, Lạng Sơn", clock);
+        vehicleCalls = new VehicleCalls(tx, audit, events, queue, clock);
         kiosk = new KioskService(tx, crossings, reference, queue, audit, clock, documents);
     }
 }

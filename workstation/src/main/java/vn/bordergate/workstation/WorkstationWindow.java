@@ -1,14 +1,22 @@
 package vn.bordergate.workstation;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import vn.bordergate.workstation.barrier.BarrierViewModel;
+import vn.bordergate.workstation.barrier.GateBarrier;
+import vn.bordergate.workstation.barrier.SimulatedBarrier;
 import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.connection.LiveEvents;
+import vn.bordergate.workstation.feeds.FeedWallView;
+import vn.bordergate.workstation.feeds.FeedWallViewModel;
+import vn.bordergate.workstation.feeds.PreviewStream;
 import vn.bordergate.workstation.login.LoginView;
 import vn.bordergate.workstation.login.LoginViewModel;
 import vn.bordergate.workstation.look.GateMark;
@@ -32,6 +40,9 @@ public final class WorkstationWindow {
     private LoginViewModel login;
     private StationViewModel station;
     private StationView stationView;
+    private FeedWallViewModel<Image> feeds;
+    private BarrierViewModel barrier;
+    private final GateBarrier gateBarrier;
 
     public WorkstationWindow(Stage stage, GateStartup gate, BackgroundWork work, Executor fx) {
         this.stage = stage;
@@ -39,6 +50,8 @@ public final class WorkstationWindow {
         this.work = work;
         this.fx = fx;
         stage.getIcons().setAll(GateMark.image(64), GateMark.image(32));
+        // no lane controller is wired to this workstation: the barrier is simulated (logs, closes after 8 s)
+        this.gateBarrier = new SimulatedBarrier(work, Duration.ofSeconds(8));
     }
 
     public void showLogin(Locale language) {
@@ -61,10 +74,20 @@ public final class WorkstationWindow {
     public void showStation(GateSession session) {
         login = null;
         station = new StationViewModel(session, words);
-        stationView = new StationView(station, words, () -> showLogin(words.locale()));
+        feeds = new FeedWallViewModel<>(session, words, fx, FeedWallView::decode, PreviewStream.opener());
+        station.alsoTell(feeds::onEvent);
+        barrier = new BarrierViewModel(
+                session,
+                words,
+                gateBarrier,
+                fx,
+                station.crossing().crossing(),
+                station.calls().laneCode());
+        stationView = new StationView(station, feeds, barrier, words, () -> showLogin(words.locale()));
         show(stationView.root());
         StationView shown = stationView;
         station.load().thenRun(shown::selectFirst);
+        feeds.load();
         events = new LiveEvents(session, work, fx, station);
         events.start();
     }
@@ -80,6 +103,10 @@ public final class WorkstationWindow {
     }
 
     private void stopEvents() {
+        if (feeds != null) {
+            feeds.close();
+            feeds = null;
+        }
         if (events != null) {
             events.close();
             events = null;
@@ -89,6 +116,16 @@ public final class WorkstationWindow {
     /** The login screen's model while it shows (tests drive it), else null. */
     public LoginViewModel login() {
         return login;
+    }
+
+    /** The camera wall's model once logged in, else null. */
+    public FeedWallViewModel<Image> feeds() {
+        return feeds;
+    }
+
+    /** The barrier action's model once logged in, else null. */
+    public BarrierViewModel barrier() {
+        return barrier;
     }
 
     /** The station's model once logged in, else null. */

@@ -1,14 +1,20 @@
 package vn.bordergate.common.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import vn.bordergate.common.dto.ApiError;
 import vn.bordergate.common.dto.AuditEntryDto;
 import vn.bordergate.common.dto.AuditVerification;
 import vn.bordergate.common.dto.CameraDto;
+import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
@@ -283,6 +289,39 @@ public final class GateClient {
 
     public List<CameraDto> cameras() {
         return list("/api/cameras", CameraDto.class);
+    }
+
+    /** How each running lane camera is doing now (state, frame rate); empty when no camera runs. */
+    public List<CameraMetricsDto> cameraMetrics() {
+        return list("/api/cameras/metrics", CameraMetricsDto.class);
+    }
+
+    /**
+     * Calls the next vehicle waiting in the yard to {@code laneCode} (gate management); empty when no
+     * vehicle waits (the server answers 204).
+     */
+    public Optional<CrossingDto> callNext(String laneCode) {
+        String path = "/api/lanes/"
+                + URLEncoder.encode(laneCode, StandardCharsets.UTF_8).replace("+", "%20") + "/call-next";
+        RawResponse response = http.exchange("POST", path, token, null, null, Map.of());
+        if (response.status() == 204) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw http.failure(response);
+        }
+        try {
+            return Optional.of(http.mapper().readValue(response.body(), CrossingDto.class));
+        } catch (JsonProcessingException e) {
+            throw new GateApiException(
+                    response.status(),
+                    new ApiError(
+                            response.status(),
+                            "unreadable_response",
+                            "The gate server's answer to POST " + path + " could not be read: "
+                                    + e.getOriginalMessage(),
+                            List.of()));
+        }
     }
 
     public List<StationDto> stations() {

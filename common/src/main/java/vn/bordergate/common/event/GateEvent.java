@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = StepConfirmedEvent.class, name = "STEP_CONFIRMED"),
     @JsonSubTypes.Type(value = QueueChangedEvent.class, name = "QUEUE_CHANGED"),
     @JsonSubTypes.Type(value = CameraStatusEvent.class, name = "CAMERA_STATUS"),
-    @JsonSubTypes.Type(value = OverstayAlertEvent.class, name = "OVERSTAY_ALERT")
+    @JsonSubTypes.Type(value = OverstayAlertEvent.class, name = "OVERSTAY_ALERT"),
+    @JsonSubTypes.Type(value = VehicleCalledEvent.class, name = "VEHICLE_CALLED")
 })
 public sealed interface GateEvent
         permits PlateReadEvent,
@@ -19,4 +20,5 @@ public sealed interface GateEvent
                 StepConfirmedEvent,
                 QueueChangedEvent,
                 CameraStatusEvent,
-                OverstayAlertEvent {}
+                OverstayAlertEvent,
+                VehicleCalledEvent {}

@@ -61,8 +61,30 @@ public class CrossingEntity extends BaseEntity {
     @Column(nullable = false)
     private Instant updatedAt;
 
+    /** The lane that called this vehicle from the yard (added by hand with migration V3). */
+    @Column(length = 16)
+    private String calledLaneCode;
+
+    private Instant calledAt;
+
     @Version
     private long version;
+
+    public String getCalledLaneCode() {
+        return calledLaneCode;
+    }
+
+    public void setCalledLaneCode(String calledLaneCode) {
+        this.calledLaneCode = calledLaneCode;
+    }
+
+    public Instant getCalledAt() {
+        return calledAt;
+    }
+
+    public void setCalledAt(Instant calledAt) {
+        this.calledAt = calledAt;
+    }
 
     public DeclarationEntity getDeclaration() {
         return declaration;

@@ -7,6 +7,7 @@ import vn.bordergate.common.dto.KioskQueueDto;
 import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.persistence.KioskCheckInEntity;
+import vn.bordergate.server.persistence.LaneEntity;
 import vn.bordergate.server.persistence.YardEntity;
 
 /**
@@ -33,6 +34,15 @@ final class KioskQueue {
         return last == null ? 1 : last + 1;
     }
 
+    private static String laneName(Session session, String code) {
+        return session.createSelectionQuery("from LaneEntity where code = :code", LaneEntity.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst()
+                .map(l -> l.getName() + " (" + code + ")")
+                .orElse(code);
+    }
+
     /** Where a crossing stands in the queue; null when it was never checked in. */
     KioskQueueDto place(Session session, CrossingEntity c) {
         KioskCheckInEntity mine = checkIn(session, c.getId());
@@ -40,12 +50,12 @@ final class KioskQueue {
             return null;
         }
         Integer position = null;
-        // TODO(station call-next): a vehicle called to a lane no longer waits; show its lane here
-        String calledLane = null;
-        if (WAITING.contains(c.getStatus())) {
+        // a vehicle called to a lane (station's call-next) no longer waits: the kiosk shows its lane
+        String calledLane = c.getCalledLaneCode() == null ? null : laneName(session, c.getCalledLaneCode());
+        if (WAITING.contains(c.getStatus()) && c.getCalledAt() == null) {
             List<Long> ahead = session.createSelectionQuery(
                             "select k.crossingId from KioskCheckInEntity k, CrossingEntity c"
-                                    + " where c.id = k.crossingId and c.status in (:waiting)"
+                                    + " where c.id = k.crossingId and c.status in (:waiting) and c.calledAt is null"
                                     + " order by c.priority desc, c.perishable desc, k.queueDay, k.queueNumber",
                             Long.class)
                     .setParameter("waiting", WAITING)

@@ -31,6 +31,7 @@ import vn.bordergate.server.service.KioskService;
 import vn.bordergate.server.service.PlateReadService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
+import vn.bordergate.server.service.VehicleCalls;
 import vn.bordergate.server.service.WeighingService;
 
 /** The REST application: resources built with plain constructors, JSON, security and the one error mapper. */
@@ -52,6 +53,7 @@ public final class GateApi extends ResourceConfig {
             AuditLog audit,
             Supplier<List<CameraMetricsDto>> cameraMetrics,
             CrossingSlips slips,
+            VehicleCalls vehicleCalls,
             KioskService kiosk) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
@@ -71,6 +73,7 @@ public final class GateApi extends ResourceConfig {
                     s.audit,
                     cameraMetrics,
                     s.slips,
+                    s.vehicleCalls,
                     s.kiosk);
         }
     }
@@ -89,6 +92,7 @@ public final class GateApi extends ResourceConfig {
                 new AuditResource(s.audit()),
                 new CameraResource(s.cameraMetrics()),
                 new CrossingSlipResource(s.slips()),
+                new LaneCallResource(s.vehicleCalls()),
                 new KioskResource(s.kiosk()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));

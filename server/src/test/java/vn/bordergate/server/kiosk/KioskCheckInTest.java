@@ -141,6 +141,24 @@ class KioskCheckInTest {
     }
 
     @Test
+    void showsTheLaneTheVehicleIsCalledTo() {
+        DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
+        kiosk().kioskCheckIn(d.crossingId());
+
+        // the gate calls vehicles from the yard one by one until this one's turn
+        boolean called = false;
+        for (int i = 0; i < 1000 && !called; i++) {
+            var next = GATE.as("gate").callNext("L3");
+            assertThat(next).as("a vehicle waits until ours is called").isPresent();
+            called = next.get().id() == d.crossingId();
+        }
+
+        KioskCrossingDto after = kiosk().kioskCrossing(d.crossingId());
+        assertThat(after.queue().calledLane()).isEqualTo("Làn xuất khẩu 1 (L3)");
+        assertThat(after.queue().position()).as("called: no longer waiting").isNull();
+    }
+
+    @Test
     void leavesTheQueueOnceReleased() {
         DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
         kiosk().kioskCheckIn(d.crossingId());

@@ -298,6 +298,9 @@ class UnauthenticatedAccessTest {
         if (name.equals("type")) {
             return "json";
         }
+        if (name.equals("laneCode")) {
+            return "L1";
+        }
         if (name.equals("id")) {
             if (template.startsWith("/api/crossings/") || template.startsWith("/api/kiosk/crossings/")) {
                 return String.valueOf(declaration.crossingId());

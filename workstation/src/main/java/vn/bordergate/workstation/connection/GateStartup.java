@@ -9,7 +9,7 @@ import vn.bordergate.server.ServerOptions;
 
 /**
  * Where the gate server is: a remote one at a known address, or one this workstation starts in-process
- * (Derby in the user's data directory, with the demo day) — the only class that touches the server
+ * (Derby in the user's data directory, with the demo day and the demo lanes' simulated cameras) — the only class that touches the server
  * module. Starting takes a few seconds, so it happens in the background while the login screen shows.
  */
 public final class GateStartup implements AutoCloseable {
@@ -43,7 +43,9 @@ public final class GateStartup implements AutoCloseable {
     }
 
     private URI startEmbedded() {
-        GateServer started = GateServer.start(ServerOptions.embedded(embeddedData, true), Clock.systemUTC());
+        // the demo lanes' simulated cameras run too, so feeds and plate reads are live from the first start
+        GateServer started =
+                GateServer.start(ServerOptions.embedded(embeddedData, true).withLaneCameras(), Clock.systemUTC());
         synchronized (this) {
             if (closed) { // the window was closed while the server started
                 started.close();

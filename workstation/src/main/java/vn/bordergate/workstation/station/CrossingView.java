@@ -32,7 +32,7 @@ final class CrossingView {
     private final VBox checklist = new VBox();
     private final StackPane root;
 
-    CrossingView(CrossingViewModel model, Wording words, Parent actions) {
+    CrossingView(CrossingViewModel model, Wording words, Parent actions, Parent facts) {
         this.model = model;
         this.words = words;
         card.getStyleClass().addAll("panel", "crossing-card");
@@ -40,7 +40,7 @@ final class CrossingView {
         checklist.getStyleClass().add("checklist");
         // the numbered, agency-coloured rows explain themselves: no title above them, so all eight fit
         checklist.setAccessibleText(words.text("crossing.checklist"));
-        VBox content = new VBox(8, card, checklist);
+        VBox content = new VBox(8, card, facts, checklist);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
@@ -52,6 +52,7 @@ final class CrossingView {
         none.getStyleClass().add("muted");
         none.setStyle("-fx-font-size: 16px;");
         root = new StackPane(detail, none);
+        root.setId("crossing-pane");
         detail.visibleProperty().bind(model.crossing().isNotNull());
         none.visibleProperty().bind(model.crossing().isNull());
 

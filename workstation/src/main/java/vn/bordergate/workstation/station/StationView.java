@@ -1,10 +1,12 @@
 package vn.bordergate.workstation.station;
 
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -14,10 +16,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.bordergate.common.dto.UserDto;
 import vn.bordergate.common.workflow.Agency;
+import vn.bordergate.workstation.barrier.BarrierViewModel;
 import vn.bordergate.workstation.connection.ConnectionBadge;
 import vn.bordergate.workstation.connection.GateSession;
+import vn.bordergate.workstation.feeds.FeedWallView;
+import vn.bordergate.workstation.feeds.FeedWallViewModel;
 import vn.bordergate.workstation.look.GateMark;
 import vn.bordergate.workstation.look.Theme;
+import vn.bordergate.workstation.platereads.PlateReadsView;
 import vn.bordergate.workstation.slip.SlipPrintAction;
 import vn.bordergate.workstation.slip.SlipViewModel;
 import vn.bordergate.workstation.text.Wording;
@@ -32,20 +38,45 @@ public final class StationView {
     private final StationViewModel model;
     private final QueueView queue;
     private final SlipPrintAction slip;
+    private final FeedWallViewModel<Image> feeds;
+    private final PlateReadsView plates;
+    private final BarrierViewModel barrier;
 
-    public StationView(StationViewModel model, Wording words, Runnable onLogout) {
+    public StationView(
+            StationViewModel model,
+            FeedWallViewModel<Image> feeds,
+            BarrierViewModel barrier,
+            Wording words,
+            Runnable onLogout) {
         this.model = model;
+        this.feeds = feeds;
+        this.barrier = barrier;
         GateSession session = model.session();
         Agency agency = session.agency().orElse(null);
         StepActionsView actions = new StepActionsView(model.crossing(), agency, words);
         slip = new SlipPrintAction(
                 new SlipViewModel(session, words), model.crossing().crossing(), words);
         actions.addAction(slip.node());
-        CrossingView crossing = new CrossingView(model.crossing(), words, actions.root());
+        CrossingFactsView facts = new CrossingFactsView(model.facts(), words);
+        LaneControlsView lane = new LaneControlsView(model.calls(), barrier, words);
+        VBox decisions = new VBox(8, actions.root(), lane.root());
+        CrossingView crossing = new CrossingView(model.crossing(), words, decisions, facts.root());
         queue = new QueueView(model.queue(), model.activity(), model.crossing().crossing(), words, model::select);
+        plates = new PlateReadsView(model.plateReads(), words, model::show);
+        FeedWallView wall = new FeedWallView(feeds, words);
 
-        SplitPane split = new SplitPane(queue.root(), crossing.root());
-        split.setDividerPositions(0.58);
+        // what the cameras see and read on top, the queue under it, the selected crossing on the right
+        HBox lanes = new HBox(8, wall.root(), plates.root());
+        HBox.setHgrow(wall.root(), Priority.ALWAYS);
+        plates.root().setMinWidth(330);
+        plates.root().setPrefWidth(450);
+        plates.root().setMaxWidth(480);
+        lanes.getStyleClass().add("lanes-pane");
+        SplitPane left = new SplitPane(lanes, queue.root());
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.42);
+        SplitPane split = new SplitPane(left, crossing.root());
+        split.setDividerPositions(0.6);
         root.setTop(header(session, words, onLogout));
         root.setCenter(split);
         root.setBottom(statusBar(words));
@@ -72,7 +103,18 @@ public final class StationView {
             case F3 -> actions.holdOrAsk(crossing);
             case F4 -> actions.rejectOrAsk(crossing);
             case F5 -> crossing.releaseHold();
+            case F6 -> model.calls().callNext();
+            case F7 -> barrier.open();
+            case F8 -> plates.focusCorrection();
             case F9 -> model.load();
+            case DIGIT1, DIGIT2, DIGIT4 -> {
+                if (!e.isShortcutDown()) {
+                    return false;
+                }
+                feeds.layout()
+                        .set(Integer.parseInt(
+                                e.getText().isEmpty() ? e.getCode().getName() : e.getText()));
+            }
             default -> {
                 return false;
             }
@@ -111,13 +153,19 @@ public final class StationView {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        Label lastCall = new Label();
+        lastCall.setId("last-call");
+        lastCall.getStyleClass().add("call-pill");
+        lastCall.textProperty().bind(model.calls().lastCall());
+        lastCall.visibleProperty().bind(model.calls().lastCall().isNotEmpty());
+        lastCall.managedProperty().bind(lastCall.visibleProperty());
         ConnectionBadge connection = new ConnectionBadge(model.connection());
         Button logout = new Button(words.text("header.logout"));
         logout.setId("logout");
         logout.setFocusTraversable(false);
         logout.setOnAction(e -> onLogout.run());
 
-        HBox header = new HBox(brandBox, gap, agencyPill, who, connection, logout);
+        HBox header = new HBox(brandBox, gap, lastCall, agencyPill, who, connection, logout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
@@ -125,6 +173,8 @@ public final class StationView {
 
     private Parent statusBar(Wording words) {
         Label keys = new Label(words.text("shortcuts"));
+        Label more = new Label(words.text("shortcuts.station"));
+        more.setId("shortcuts-station");
         Label problem = new Label();
         problem.setId("load-error");
         problem.getStyleClass().add("error-text");
@@ -132,7 +182,7 @@ public final class StationView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label where = new Label(model.session().address().toString());
-        HBox bar = new HBox(keys, problem, gap, where);
+        HBox bar = new HBox(keys, more, problem, gap, where);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

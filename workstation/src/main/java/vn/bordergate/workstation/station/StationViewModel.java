@@ -1,7 +1,11 @@
 package vn.bordergate.workstation.station;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,11 +16,14 @@ import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.StepStatusDto;
 import vn.bordergate.common.event.CrossingChangedEvent;
 import vn.bordergate.common.event.GateEvent;
+import vn.bordergate.common.event.PlateReadEvent;
 import vn.bordergate.common.event.StepConfirmedEvent;
+import vn.bordergate.common.event.VehicleCalledEvent;
 import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.connection.ConnectionViewModel;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.connection.LiveEvents;
+import vn.bordergate.workstation.platereads.PlateReadsViewModel;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -43,6 +50,10 @@ public final class StationViewModel implements LiveEvents.Observer {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
     private ConnectionState lastState = ConnectionState.CONNECTING;
+    private final PlateReadsViewModel plateReads;
+    private final CrossingFactsViewModel facts;
+    private final CallNextViewModel calls;
+    private final List<Consumer<GateEvent>> alsoTold = new ArrayList<>();
 
     public StationViewModel(GateSession session, Wording words) {
         this.session = session;
@@ -50,11 +61,43 @@ public final class StationViewModel implements LiveEvents.Observer {
         this.queue = new QueueViewModel(session.agency().orElse(null));
         this.crossing = new CrossingViewModel(session, words, queue::upsert);
         this.connection = new ConnectionViewModel(words);
+        this.plateReads = new PlateReadsViewModel(session, words);
+        this.facts = new CrossingFactsViewModel(session, words);
+        crossing.crossing().addListener((obs, before, now) -> facts.show(now));
+        this.calls = new CallNextViewModel(session, words, next -> {
+            queue.upsert(next);
+            crossing.show(queue.byId(next.id()).orElse(next));
+        });
+    }
+
+    /** Another part of the screen (the camera wall) hears every event after the station (ui thread). */
+    public void alsoTell(Consumer<GateEvent> listener) {
+        alsoTold.add(listener);
+    }
+
+    /**
+     * Shows crossing {@code id} (a matched plate read was opened): from the queue when it is there, else
+     * fetched, so a crossing filtered out of the current scope can still be looked at.
+     */
+    public void show(long id) {
+        Optional<CrossingDto> known = queue.byId(id);
+        if (known.isPresent()) {
+            crossing.show(known.get());
+            return;
+        }
+        session.ask(gate -> gate.crossing(id)).thenAccept(found -> {
+            queue.upsert(found);
+            crossing.show(found);
+        });
     }
 
     /** Loads the whole queue; the selected crossing is refreshed from it. */
     public CompletableFuture<Void> load() {
         loading.set(true);
+        plateReads.load();
+        if (calls.lanes().isEmpty()) {
+            calls.load();
+        }
         return session.ask(gate -> gate.crossings(null, null, QUEUE_LIMIT)).handle((crossings, failure) -> {
             loading.set(false);
             if (failure != null) {
@@ -91,7 +134,12 @@ public final class StationViewModel implements LiveEvents.Observer {
             if (activity.size() > ACTIVITY_KEPT) {
                 activity.remove(ACTIVITY_KEPT, activity.size());
             }
+        } else if (event instanceof PlateReadEvent read) {
+            plateReads.onRead(read.read());
+        } else if (event instanceof VehicleCalledEvent call) {
+            calls.onCalled(call);
         }
+        alsoTold.forEach(listener -> listener.accept(event));
     }
 
     private void refreshSelected(long crossingId) {
@@ -120,6 +168,20 @@ public final class StationViewModel implements LiveEvents.Observer {
 
     public CrossingViewModel crossing() {
         return crossing;
+    }
+
+    public PlateReadsViewModel plateReads() {
+        return plateReads;
+    }
+
+    /** The station's lane and calling the next vehicle to it. */
+    public CallNextViewModel calls() {
+        return calls;
+    }
+
+    /** The selected crossing's declaration, weighings and fees. */
+    public CrossingFactsViewModel facts() {
+        return facts;
     }
 
     public ConnectionViewModel connection() {

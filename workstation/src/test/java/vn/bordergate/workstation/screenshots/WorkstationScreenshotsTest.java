@@ -2,6 +2,7 @@ package vn.bordergate.workstation.screenshots;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -19,6 +21,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.CrossingDto;
+import vn.bordergate.common.dto.FeeKind;
+import vn.bordergate.common.dto.FeeRequest;
+import vn.bordergate.common.dto.WeighingRequest;
+import vn.bordergate.common.event.CameraStatusEvent.CameraState;
 import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Step;
@@ -27,6 +33,7 @@ import vn.bordergate.workstation.WorkstationWindow;
 import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.FxThread;
 import vn.bordergate.workstation.connection.GateStartup;
+import vn.bordergate.workstation.feeds.FeedTileViewModel.FeedState;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
@@ -34,20 +41,31 @@ import vn.bordergate.workstation.text.Wording;
 
 /**
  * Renders the main screens into {@code docs/screenshots} with a real window (under Xvfb):
- * {@code xvfb-run -a -s "-screen 0 1920x1080x24" mvn -B -pl workstation -Pscreenshots test}. Left out of
+ * {@code xvfb-run -a -s "-screen 0 1920x1080x24" mvn -B -pl workstation -am -Pscreenshots test}, against
+ * the demo gate with its simulated lane cameras running (real frames, real plate reads). Left out of
  * {@code mvn verify} (tag "screenshots").
  */
 @Tag("screenshots")
 class WorkstationScreenshotsTest {
-    private static final double WIDTH = 1600;
-    private static final double HEIGHT = 940;
+    private static final double WIDTH = 1920;
+    private static final double HEIGHT = 1080;
 
     @Test
     void renderMainScreens() throws Exception {
         Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(out);
-        DemoGate gate = DemoGate.shared();
+        // the README's demo: simulated lane cameras, real frames, real plate recognition
+        DemoGate gate = DemoGate.startWithCameras();
+        gate.server().awaitDemoDay();
+        waitUntil(
+                Duration.ofMinutes(4),
+                () -> gate.as("gate").cameraMetrics().stream()
+                                .filter(m -> m.state() == CameraState.STREAMING)
+                                .count()
+                        >= 2);
+        waitUntil(Duration.ofMinutes(4), () -> gate.as("gate").plateReads(10).size() >= 2);
         CrossingDto story = prepareStory(gate);
+        weighAndCharge(gate, story);
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -63,28 +81,52 @@ class WorkstationScreenshotsTest {
             stage.setHeight(HEIGHT);
             window.showLogin(Wording.VIETNAMESE);
             stage.show();
-            window.login().username().set("medical");
+            window.login().username().set("gate");
             window.login().password().set("bordergate-demo");
         });
         FxRunner.settle(600);
         save(stage.getScene(), out.resolve("login.png"));
 
-        // the medical officer's station, the story crossing selected, others' decisions arriving live
+        // the gate officer's station: live lane pictures and the plates they read, the story crossing open
         FxRunner.run(() -> window.login().login());
         waitFor(() ->
                 window.station() != null && window.station().queue().total().get() > 0);
         StationViewModel station = window.station();
         waitFor(() -> station.connection().state().get().name().equals("CONNECTED"));
+        waitFor(
+                Duration.ofMinutes(4),
+                () -> window.feeds().shown().stream()
+                                .filter(t -> t.state().get() == FeedState.LIVE
+                                        && t.frame().get() != null)
+                                .count()
+                        >= Math.min(2, window.feeds().tiles().size()));
+        waitFor(Duration.ofMinutes(3), () -> station.plateReads().reads().size() >= 2);
         othersDecide(gate, story);
-        FxRunner.run(() -> station.queue().byId(story.id()).ifPresent(station::select));
-        waitFor(() -> station.activity().size() >= 3);
-        FxRunner.settle(800);
+        FxRunner.run(() -> station.show(story.id()));
+        waitFor(() -> station.facts().facts().get() != null);
+        FxRunner.settle(1500);
         save(stage.getScene(), out.resolve("station.png"));
+        Node detail = FxRunner.call(() -> stage.getScene().lookup("#crossing-pane"));
+        if (detail != null) {
+            save(detail, out.resolve("crossing-detail.png"));
+        }
 
-        // holding needs a reason: the officer typed one and pressed F3
-        FxRunner.run(() -> station.crossing().reason().set("Lái xe sốt 38,6 °C — chờ kết quả xét nghiệm nhanh"));
-        FxRunner.call(() -> station.crossing().hold()).get(10, TimeUnit.SECONDS);
-        FxRunner.settle(800);
+        // the medical officer holds a driver with fever: a reason is required
+        FxRunner.run(() -> window.showLogin(Wording.VIETNAMESE));
+        FxRunner.run(() -> {
+            window.login().username().set("medical");
+            window.login().password().set("bordergate-demo");
+            window.login().login();
+        });
+        waitFor(() ->
+                window.station() != null && window.station().queue().total().get() > 0);
+        StationViewModel medical = window.station();
+        waitFor(() -> medical.connection().state().get().name().equals("CONNECTED"));
+        FxRunner.run(() -> medical.show(story.id()));
+        waitFor(() -> medical.crossing().crossing().get() != null);
+        FxRunner.run(() -> medical.crossing().reason().set("Lái xe sốt 38,6 °C — chờ kết quả xét nghiệm nhanh"));
+        FxRunner.call(() -> medical.crossing().hold()).get(10, TimeUnit.SECONDS);
+        FxRunner.settle(1500);
         save(stage.getScene(), out.resolve("station-hold.png"));
 
         // the same station in Chinese (a CJK font for the labels; Chinese plates show in every language)
@@ -103,11 +145,26 @@ class WorkstationScreenshotsTest {
         borderGuardPasses(gate, story, 3);
         waitFor(() ->
                 chinese.activity().size() >= 3 && chinese.crossing().crossing().get() != null);
-        FxRunner.settle(800);
+        waitFor(Duration.ofSeconds(30), () -> window.feeds().shown().stream()
+                .anyMatch(t -> t.frame().get() != null));
+        FxRunner.settle(1500);
         save(stage.getScene(), out.resolve("station-zh.png"));
 
         FxRunner.run(window::close);
         work.close();
+        gate.close();
+    }
+
+    /** The story truck was weighed at the yard and its infrastructure fee paid, as most are by then. */
+    private static void weighAndCharge(DemoGate gate, CrossingDto story) {
+        if (gate.as("gate").weighings(story.id()).isEmpty()) {
+            gate.as("gate").addWeighing(story.id(), new WeighingRequest(new BigDecimal("38420"), "SCALE-1"));
+        }
+        if (gate.as("fees").fees(story.id()).isEmpty()) {
+            gate.as("fees")
+                    .addFee(story.id(), new FeeRequest(FeeKind.INFRASTRUCTURE, new BigDecimal("850000"), "BL-0042"));
+            gate.as("fees").addFee(story.id(), new FeeRequest(FeeKind.YARD_SERVICE, new BigDecimal("120000"), null));
+        }
     }
 
     /** A Chinese truck at the yard waiting for medical quarantine, as realistic as the demo day has. */
@@ -159,18 +216,40 @@ class WorkstationScreenshotsTest {
                 .state();
     }
 
+    /** Waits for the gate itself (off the FX thread). */
+    private static void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the demo gate did not get there in " + limit.toSeconds() + " s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        waitFor(Duration.ofSeconds(90), condition);
+    }
+
+    private static void waitFor(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!FxRunner.call(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the screen did not get there in 20 s");
+                throw new AssertionError("the screen did not get there in " + limit.toSeconds() + " s");
             }
             Thread.sleep(50);
         }
     }
 
     private static void save(Scene scene, Path file) throws IOException {
-        WritableImage image = FxRunner.call(() -> scene.snapshot(null));
+        write(FxRunner.call(() -> scene.snapshot(null)), file);
+    }
+
+    private static void save(Node node, Path file) throws IOException {
+        write(FxRunner.call(() -> node.snapshot(null, null)), file);
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

@@ -73,6 +73,20 @@ public final class DemoGate {
         }
     }
 
+    /**
+     * A gate server of the test's own with the demo lanes' simulated cameras running, as the README run
+     * command starts it: real video frames, real plate recognition (slow to start: the clips render first).
+     */
+    public static DemoGate startWithCameras() {
+        try {
+            Path dir = Files.createTempDirectory("bordergate-ws-cameras-");
+            return new DemoGate(
+                    GateServer.start(ServerOptions.embedded(dir, true).withLaneCameras(), Clock.systemUTC()), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts again on the same port over the same data (tokens issued before stay valid). */
     public DemoGate restart(int port) {
         return new DemoGate(
