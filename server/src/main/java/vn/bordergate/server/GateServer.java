@@ -178,6 +178,8 @@ public final class GateServer implements AutoCloseable {
             Thread prepare = daemon("document-templates", () -> {
                 try {
                     services.slips.prepare();
+                    // the first queue ticket also loads the fonts: rendered once here, not while a driver waits
+                    services.kiosk.warmUpTickets();
                 } catch (RuntimeException e) {
                     LOG.warn("the slip template did not compile ahead of use: {}", e.getMessage());
                 }

@@ -24,6 +24,7 @@ import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
+import vn.bordergate.server.service.KioskService;
 import vn.bordergate.server.service.PlateMatcher;
 import vn.bordergate.server.service.PlateReadImages;
 import vn.bordergate.server.service.PlateReadService;
@@ -59,6 +60,7 @@ public final class GateServices {
     public final CrossingSlips slips;
     public final VehicleCalls vehicleCalls;
     public final PlateReadImages plateImages;
+    public final KioskService kiosk;
 
     public GateServices(
             Transactions tx,
@@ -95,5 +97,6 @@ public final class GateServices {
         slips = new CrossingSlips(
                 tx, records, audit, new CrossingSlipDocument(documents), "Cửa khẩu quốc tế Hữu Nghị, Lạng Sơn", clock);
         vehicleCalls = new VehicleCalls(tx, audit, events, queue, clock);
+        kiosk = new KioskService(tx, crossings, reference, queue, audit, clock, documents);
     }
 }

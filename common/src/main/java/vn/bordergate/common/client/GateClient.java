@@ -24,6 +24,7 @@ import vn.bordergate.common.dto.FeeRequest;
 import vn.bordergate.common.dto.GateActionRequest;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.common.dto.HoldReleaseRequest;
+import vn.bordergate.common.dto.KioskCrossingDto;
 import vn.bordergate.common.dto.LaneDto;
 import vn.bordergate.common.dto.LoginRequest;
 import vn.bordergate.common.dto.LoginResponse;
@@ -342,6 +343,36 @@ public final class GateClient {
 
     public AuditVerification verifyAudit() {
         return post("/api/audit/verify", null, AuditVerification.class, null);
+    }
+
+    // ---- the yard kiosk (KIOSK accounts)
+
+    /** The crossing expected today whose plate is like {@code plate} (look-alike characters forgiven). */
+    public KioskCrossingDto kioskFindByPlate(String plate) {
+        return get(JsonHttp.withQuery("/api/kiosk/crossings", "plate", plate), KioskCrossingDto.class);
+    }
+
+    public KioskCrossingDto kioskFindByCode(String declarationCode) {
+        return get(JsonHttp.withQuery("/api/kiosk/crossings", "code", declarationCode), KioskCrossingDto.class);
+    }
+
+    /** The crossing a scanned QR code names (a queue ticket's or a declaration's). */
+    public KioskCrossingDto kioskFindByQr(String payload) {
+        return get(JsonHttp.withQuery("/api/kiosk/crossings", "qr", payload), KioskCrossingDto.class);
+    }
+
+    public KioskCrossingDto kioskCrossing(long crossingId) {
+        return get("/api/kiosk/crossings/" + crossingId, KioskCrossingDto.class);
+    }
+
+    /** The checked-in crossing's queue ticket, a PDF (409 before check-in). */
+    public byte[] kioskTicket(long crossingId) {
+        return download("/api/kiosk/crossings/" + crossingId + "/ticket", "application/pdf");
+    }
+
+    /** Checks the crossing in (idempotent: again answers the first check-in). */
+    public KioskCrossingDto kioskCheckIn(long crossingId) {
+        return post("/api/kiosk/crossings/" + crossingId + "/check-in", null, KioskCrossingDto.class, null);
     }
 
     // ---- binary answers

@@ -11,7 +11,13 @@ public enum Role {
     /** An import/export company: declares its own trips and sees only its own declarations. */
     ENTERPRISE,
     /** A lane camera or recogniser host posting plate reads. */
-    CAMERA;
+    CAMERA,
+    /**
+     * A self-service kiosk in the yard (a device account, no person): finds one crossing at a time by
+     * plate, declaration code or QR code, checks it in and prints its queue ticket. Sees no driver's
+     * personal data and nothing but the crossing it found.
+     */
+    KIOSK;
 
     public boolean isOfficer() {
         return this == OFFICER || this == SUPERVISOR;

@@ -32,7 +32,8 @@ final class DemoAccounts {
                     "enterprise2",
                     Role.ENTERPRISE,
                     null,
-                    "Chinese electronics supplier of Nanning: its own declarations"));
+                    "Chinese electronics supplier of Nanning: its own declarations"),
+            new DemoAccount("kiosk", Role.KIOSK, null, "Yard kiosk: drivers check in and print queue tickets"));
 
     private static final Map<String, String> DISPLAY_NAMES = Map.of(
             "admin", "Quản trị hệ thống",
@@ -43,7 +44,8 @@ final class DemoAccounts {
             "quarantine", "Nông Văn Quý (Kiểm dịch động thực vật)",
             "gate", "Lương Đức Thắng (Quản lý cửa khẩu)",
             "fees", "Vi Thị Hồng (Thu phí)",
-            "camera", "Camera làn Hữu Nghị");
+            "camera", "Camera làn Hữu Nghị",
+            "kiosk", "Ki-ốt tự phục vụ bãi Hữu Nghị");
 
     private DemoAccounts() {}
 

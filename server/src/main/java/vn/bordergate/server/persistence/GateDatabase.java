@@ -44,7 +44,8 @@ public final class GateDatabase implements AutoCloseable {
             WeighingEntity.class,
             FeeEntity.class,
             AuditEntryEntity.class,
-            IdempotencyRecordEntity.class);
+            IdempotencyRecordEntity.class,
+            KioskCheckInEntity.class);
 
     private final String jdbcUrl;
     private final HikariDataSource dataSource;

@@ -30,6 +30,7 @@ import vn.bordergate.server.service.CrossingSlips;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
+import vn.bordergate.server.service.KioskService;
 import vn.bordergate.server.service.PlateReadService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
@@ -55,7 +56,8 @@ public final class GateApi extends ResourceConfig {
             AuditLog audit,
             Supplier<List<CameraMetricsDto>> cameraMetrics,
             CrossingSlips slips,
-            VehicleCalls vehicleCalls) {
+            VehicleCalls vehicleCalls,
+            KioskService kiosk) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -74,7 +76,8 @@ public final class GateApi extends ResourceConfig {
                     s.audit,
                     cameraMetrics,
                     s.slips,
-                    s.vehicleCalls);
+                    s.vehicleCalls,
+                    s.kiosk);
         }
     }
 
@@ -97,7 +100,8 @@ public final class GateApi extends ResourceConfig {
                 new AuditResource(s.audit()),
                 new CameraResource(s.cameraMetrics()),
                 new CrossingSlipResource(s.slips()),
-                new LaneCallResource(s.vehicleCalls())));
+                new LaneCallResource(s.vehicleCalls()),
+                new KioskResource(s.kiosk())));
         if (backups != null) {
             resources.add(new BackupResource(backups));
         }

@@ -7,6 +7,7 @@ final class Roles {
     static final String ADMINISTRATOR = "ADMINISTRATOR";
     static final String ENTERPRISE = "ENTERPRISE";
     static final String CAMERA = "CAMERA";
+    static final String KIOSK = "KIOSK";
 
     private Roles() {}
 }

@@ -63,7 +63,7 @@ class AuthorizationMatrixTest {
     private static final TestGate GATE = TestGate.shared();
     private static final ObjectMapper JSON = GateJson.newClientMapper();
 
-    /** The eleven demo accounts (role, agency): the matrix's rows. */
+    /** The twelve demo accounts (role, agency): the matrix's rows. */
     static final List<String> ACCOUNTS = List.of(
             "admin", // ADMINISTRATOR
             "supervisor", // SUPERVISOR of GATE_MANAGEMENT
@@ -75,7 +75,8 @@ class AuthorizationMatrixTest {
             "fees", // OFFICER of FEE_COLLECTION
             "camera", // CAMERA
             "enterprise", // ENTERPRISE (the one whose declarations the fixtures are)
-            "enterprise2"); // ENTERPRISE (another one)
+            "enterprise2", // ENTERPRISE (another one)
+            "kiosk"); // KIOSK
 
     static final Set<String> EVERYONE = Set.copyOf(ACCOUNTS);
     /** "Officers" in docs/api.md: OFFICER, SUPERVISOR and ADMINISTRATOR. */
@@ -92,6 +93,7 @@ class AuthorizationMatrixTest {
     static final Set<String> BORDER_GUARD = Set.of("borderguard");
     static final Set<String> FEE_COLLECTION = Set.of("fees");
     static final Set<String> AUDITORS = Set.of("supervisor", "admin");
+    static final Set<String> KIOSKS = Set.of("kiosk");
 
     /** Who decides a step, and lifts its hold: the OFFICER/SUPERVISOR of the step's agency. */
     static final Map<Step, Set<String>> STEP_DECIDERS = new EnumMap<>(Map.of(
@@ -294,6 +296,26 @@ class AuthorizationMatrixTest {
         ops.add(read("/api/stations", OFFICERS, () -> "/api/stations"));
         ops.add(read("/api/yards", OFFICERS, () -> "/api/yards"));
         ops.add(read("/api/alerts/overstays", OFFICERS, () -> "/api/alerts/overstays"));
+        ops.add(read(
+                "/api/kiosk/crossings",
+                KIOSKS,
+                () -> "/api/kiosk/crossings?code=" + KIOSK_CROSSING.get().code()));
+        ops.add(read(
+                "/api/kiosk/crossings/{id}",
+                KIOSKS,
+                () -> "/api/kiosk/crossings/" + KIOSK_CROSSING.get().crossingId()));
+        ops.add(new Operation(
+                "POST",
+                "/api/kiosk/crossings/{id}/check-in",
+                200,
+                KIOSKS,
+                a -> new Call("/api/kiosk/crossings/" + acceptedDeclaration().crossingId() + "/check-in", null),
+                () -> new Call("/api/kiosk/crossings/" + KIOSK_CROSSING.get().crossingId() + "/check-in", null),
+                () -> GATE.as("admin").crossing(KIOSK_CROSSING.get().crossingId())));
+        ops.add(read(
+                "/api/kiosk/crossings/{id}/ticket",
+                KIOSKS,
+                () -> "/api/kiosk/crossings/" + CHECKED_IN.get() + "/ticket"));
         ops.add(read("/api/audit", AUDITORS, () -> "/api/audit?limit=5"));
         ops.add(write("POST", "/api/audit/verify", 200, AUDITORS, () -> new Call("/api/audit/verify", null), null));
         ops.add(read("/api/metrics", AUDITORS, () -> "/api/metrics"));
@@ -415,10 +437,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(40 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(44 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(56 * 12);
+        assertThat(cases).isEqualTo(60 * 13);
     }
 
     @Test
@@ -435,7 +457,8 @@ class AuthorizationMatrixTest {
                 Map.entry("fees", new Expected(Role.OFFICER, Agency.FEE_COLLECTION)),
                 Map.entry("camera", new Expected(Role.CAMERA, null)),
                 Map.entry("enterprise", new Expected(Role.ENTERPRISE, null)),
-                Map.entry("enterprise2", new Expected(Role.ENTERPRISE, null)));
+                Map.entry("enterprise2", new Expected(Role.ENTERPRISE, null)),
+                Map.entry("kiosk", new Expected(Role.KIOSK, null)));
         for (String account : ACCOUNTS) {
             var me = GATE.as(account).me();
             assertThat(new Expected(me.role(), me.agency())).as(account).isEqualTo(expected.get(account));
@@ -471,6 +494,19 @@ class AuthorizationMatrixTest {
     private static final Map<Step, Supplier<Long>> BEFORE = perStep(AuthorizationMatrixTest::crossingBefore);
     /** Per step, the crossing denied hold releases are tried on: this step held by its agency. */
     private static final Map<Step, Supplier<Long>> HELD = perStep(AuthorizationMatrixTest::crossingHeldAt);
+
+    /** A crossing customs accepted, expected today: what kiosks find; denied check-ins are tried on it. */
+    private static final Supplier<DeclarationDto> KIOSK_CROSSING = once(AuthorizationMatrixTest::acceptedDeclaration);
+
+    /** A crossing checked in at the kiosk: its ticket is printed. */
+    private static final Supplier<Long> CHECKED_IN = once(() ->
+            GATE.as("kiosk").kioskCheckIn(acceptedDeclaration().crossingId()).crossingId());
+
+    private static DeclarationDto acceptedDeclaration() {
+        DeclarationDto d = GATE.declare();
+        GATE.pass(d.crossingId(), Step.DECLARATION);
+        return d;
+    }
 
     private static final Supplier<String> CAMERA_CODE =
             once(() -> GATE.as("admin").cameras().get(0).code());

@@ -301,7 +301,7 @@ class UnauthenticatedAccessTest {
             return "L1";
         }
         if (name.equals("id")) {
-            if (template.startsWith("/api/crossings/")) {
+            if (template.startsWith("/api/crossings/") || template.startsWith("/api/kiosk/crossings/")) {
                 return String.valueOf(declaration.crossingId());
             }
             if (template.startsWith("/api/declarations/")) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -52,10 +53,19 @@ public final class GateSession {
      * are refused with {@link NotAStationAccount}.
      */
     public static GateSession open(URI address, String username, String password, BackgroundWork work) {
+        return open(address, username, password, work, Set.of(Role.OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR));
+    }
+
+    /**
+     * As {@link #open(URI, String, String, BackgroundWork)}, for the accounts of {@code accepted} roles
+     * only (the kiosk signs in as a KIOSK device, an enterprise user at the kiosk as ENTERPRISE).
+     */
+    public static GateSession open(
+            URI address, String username, String password, BackgroundWork work, Set<Role> accepted) {
         GateClient client = new GateClient(address);
         LoginResponse login = client.login(username, password);
         Role role = login.user().role();
-        if (role != Role.OFFICER && role != Role.SUPERVISOR && role != Role.ADMINISTRATOR) {
+        if (!accepted.contains(role)) {
             throw new NotAStationAccount(role);
         }
         StationDto station = login.user().stationCode() == null
