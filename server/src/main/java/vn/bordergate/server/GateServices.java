@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.publicstatus.PublicStatusService;
+import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.LoginThrottle;
 import vn.bordergate.server.security.PasswordHasher;
 import vn.bordergate.server.security.TokenService;
@@ -20,6 +22,7 @@ import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
 import vn.bordergate.server.service.PlateMatcher;
 import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.PriorityService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.RequestValidator;
@@ -45,6 +48,9 @@ public final class GateServices {
     public final FeeService fees;
     public final PlateReadService plateReads;
     public final ReferenceData reference;
+    public final PriorityService priorities;
+    public final Reports reports;
+    public final PublicStatusService publicStatus;
 
     public GateServices(
             Transactions tx,
@@ -72,5 +78,9 @@ public final class GateServices {
         plateReads = new PlateReadService(
                 tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
         reference = new ReferenceData(tx);
+        priorities = new PriorityService(tx, validator, records, audit, events, queue, clock);
+        reports = new Reports(tx, clock);
+        // the public may ask as often as it likes: the figures are computed at most every 10 s
+        publicStatus = new PublicStatusService(tx, clock, Duration.ofSeconds(10));
     }
 }

@@ -18,6 +18,8 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.server.GateServices;
+import vn.bordergate.server.publicstatus.PublicStatusService;
+import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.TokenService;
 import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
@@ -27,6 +29,7 @@ import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.PriorityService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.WeighingService;
@@ -48,7 +51,10 @@ public final class GateApi extends ResourceConfig {
             PlateReadService plateReads,
             ReferenceData reference,
             AuditLog audit,
-            Supplier<List<CameraMetricsDto>> cameraMetrics) {
+            Supplier<List<CameraMetricsDto>> cameraMetrics,
+            PriorityService priorities,
+            Reports reports,
+            PublicStatusService publicStatus) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -65,7 +71,10 @@ public final class GateApi extends ResourceConfig {
                     s.plateReads,
                     s.reference,
                     s.audit,
-                    cameraMetrics);
+                    cameraMetrics,
+                    s.priorities,
+                    s.reports,
+                    s.publicStatus);
         }
     }
 
@@ -81,7 +90,10 @@ public final class GateApi extends ResourceConfig {
                 new PlateReadResource(s.plateReads()),
                 new GateReferenceResource(s.reference(), s.crossingQueries()),
                 new AuditResource(s.audit()),
-                new CameraResource(s.cameraMetrics()));
+                new CameraResource(s.cameraMetrics()),
+                new PriorityResource(s.priorities()),
+                new ReportResource(s.reports()),
+                new PublicStatusResource(s.publicStatus()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());
