@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import vn.bordergate.server.documents.DocumentRenderer;
+import vn.bordergate.server.documents.DocumentTemplates;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.publicstatus.PublicStatusService;
@@ -79,7 +81,7 @@ public final class GateServices {
                 tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock);
         reference = new ReferenceData(tx);
         priorities = new PriorityService(tx, validator, records, audit, events, queue, clock);
-        reports = new Reports(tx, clock);
+        reports = new Reports(tx, new DocumentRenderer(new DocumentTemplates()), clock);
         // the public may ask as often as it likes: the figures are computed at most every 10 s
         publicStatus = new PublicStatusService(tx, clock, Duration.ofSeconds(10));
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import vn.bordergate.common.dto.ReportKind;
+import vn.bordergate.server.documents.DocumentRenderer;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.publicstatus.GateSite;
 import vn.bordergate.server.service.GateException;
@@ -16,10 +17,11 @@ public final class Reports {
 
     private final Transactions tx;
     private final Clock clock;
-    private final ReportRenderer renderer = new ReportRenderer();
+    private final DocumentRenderer renderer;
 
-    public Reports(Transactions tx, Clock clock) {
+    public Reports(Transactions tx, DocumentRenderer renderer, Clock clock) {
         this.tx = tx;
+        this.renderer = renderer;
         this.clock = clock;
     }
 
@@ -48,8 +50,10 @@ public final class Reports {
         if (document.chart() != null) {
             parameters.put("chart", document.chart());
         }
-        return renderer.render(
-                "reports/" + request.kind().path() + ".jrxml", parameters, document.lines(), request.format());
+        String template = "reports/" + request.kind().path() + ".jrxml";
+        return request.format() == ReportFormat.PDF
+                ? renderer.pdf(template, parameters, document.lines())
+                : renderer.xlsx(template, parameters, document.lines());
     }
 
     private record Read(GateSite site, ReportDocument document) {}

@@ -93,7 +93,8 @@ public final class GateApi extends ResourceConfig {
                 new CameraResource(s.cameraMetrics()),
                 new PriorityResource(s.priorities()),
                 new ReportResource(s.reports()),
-                new PublicStatusResource(s.publicStatus()));
+                new PublicStatusResource(s.publicStatus()),
+                new PublicStatusPage());
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());

@@ -32,19 +32,38 @@ final class ExportedReport {
 
     /**
      * In section {@code section}, the line {@code label} shows exactly {@code values}: as the next cells of
-     * its XLSX row, and in that order on one line of the PDF's text.
+     * its XLSX row, and in that order after it in the PDF's text.
      */
     ExportedReport has(String section, String label, String... values) {
+        xlsxHas(section, label, values);
+        String[] tokens = new String[values.length + 1];
+        tokens[0] = label;
+        System.arraycopy(values, 0, tokens, 1, values.length);
+        return pdfHas(section, tokens);
+    }
+
+    ExportedReport xlsxHas(String section, String label, String... values) {
         List<String> row = xlsxRow(section, label, values.length == 0 ? null : values[0]);
         assertThat(row.subList(1, row.size()))
                 .as("XLSX cells of %s / %s", section, label)
                 .containsExactly(values);
-        int from = pdfText.indexOf(section);
+        return this;
+    }
+
+    /**
+     * After {@code section}, the PDF's text has these texts one after the other. Lines are joined first: a
+     * long cell wraps inside its column, and PDFBox gives the wrapped part on a line of its own.
+     */
+    ExportedReport pdfHas(String section, String... texts) {
+        String flat = pdfText.replaceAll("\\s+", " ");
+        int from = flat.indexOf(section);
         assertThat(from).as("PDF has section %s", section).isNotNegative();
-        String line = Pattern.quote(label)
-                + Arrays.stream(values).map(v -> "\\s+" + Pattern.quote(v)).reduce("", String::concat);
-        assertThat(Pattern.compile(line).matcher(pdfText).find(from))
-                .as("PDF text after %s has \"%s %s\":%n%s", section, label, String.join(" ", values), pdfText)
+        String line = Arrays.stream(texts)
+                .map(Pattern::quote)
+                .reduce((a, b) -> a + " " + b)
+                .orElseThrow();
+        assertThat(Pattern.compile(line).matcher(flat).find(from))
+                .as("PDF text after %s has \"%s\":%n%s", section, String.join(" ", texts), pdfText)
                 .isTrue();
         return this;
     }
