@@ -56,6 +56,16 @@ public record ReportRange(LocalDate from, LocalDate to, ReportShift shift) {
         return ZONE.getRules().getOffset(Instant.parse("2025-01-01T00:00:00Z")).getTotalSeconds() / 3600;
     }
 
+    /** The same test as {@link #sql(String)}, for an instant already read. */
+    boolean contains(Instant t) {
+        if (t.isBefore(start()) || !t.isBefore(end())) {
+            return false;
+        }
+        return shift == ReportShift.ALL
+                || days() == 1
+                || shift.covers(t.atZone(ZONE).getHour());
+    }
+
     /** {@code column} falls in the range, and (over several days) in the shift's hours. */
     String sql(String column) {
         String range = "(" + column + " >= " + literal(start()) + " AND " + column + " < " + literal(end());

@@ -108,9 +108,11 @@ final class ShiftHandoverReport implements ReportContent {
         sheet.section(OPEN_HOLDS, "Xe / Vehicle", "Bước / Step", "Giữ từ / Held since", "Lý do / Reason");
         ReportQuery.each(
                 c,
-                "SELECT c.tractor_plate, s.step, s.decided_at, s.reason FROM crossing_step s"
-                        + " JOIN crossing c ON c.id = s.crossing_id WHERE s.state = 'HELD' AND s.decided_at < "
-                        + ReportRange.literal(range.end()) + " ORDER BY s.decided_at FETCH FIRST 100 ROWS ONLY",
+                // a held step holds its crossing: start from the (indexed) crossing status, not every step
+                "SELECT c.tractor_plate, s.step, s.decided_at, s.reason FROM crossing c"
+                        + " JOIN crossing_step s ON s.crossing_id = c.id WHERE c.status = 'HELD' AND s.state = 'HELD'"
+                        + " AND s.decided_at < " + ReportRange.literal(range.end())
+                        + " ORDER BY s.decided_at FETCH FIRST 100 ROWS ONLY",
                 r -> sheet.row(
                         Labels.plate(r.getString(1)),
                         Labels.step(Step.valueOf(r.getString(2))),
@@ -177,8 +179,11 @@ final class ShiftHandoverReport implements ReportContent {
         sheet.row("Tỷ lệ tự động khớp / Auto-match rate", reads == 0 ? null : (double) byStatus[0] / reads);
         ReportQuery.each(
                 c,
-                "SELECT corrected_by, COUNT(*) FROM plate_read WHERE corrected_by IS NOT NULL AND "
-                        + range.sql("corrected_at") + " GROUP BY corrected_by ORDER BY corrected_by",
+                // corrections come within hours of the read: bound by the indexed read time too
+                "SELECT corrected_by, COUNT(*) FROM plate_read WHERE corrected_by IS NOT NULL AND read_at >= "
+                        + ReportRange.literal(range.start().minus(java.time.Duration.ofDays(2))) + " AND read_at < "
+                        + ReportRange.literal(range.end()) + " AND " + range.sql("corrected_at")
+                        + " GROUP BY corrected_by ORDER BY corrected_by",
                 r -> sheet.row("Sửa bởi / Corrections by " + r.getString(1), r.getLong(2)));
     }
 }

@@ -28,16 +28,15 @@ final class ThroughputReport implements ReportContent {
         };
         for (int i = 0; i < sources.length; i++) {
             int column = i;
+            // one pass per source: counts per (local date, local hour) serve the daily and the hourly table
             ReportQuery.each(
                     c,
-                    "SELECT d, COUNT(*) FROM (SELECT CAST(" + ReportRange.local("t") + " AS DATE) AS d FROM "
-                            + sources[i] + " s) x GROUP BY d",
-                    r -> daily.computeIfAbsent(r.getDate(1).toLocalDate(), d -> new long[3])[column] += r.getLong(2));
-            ReportQuery.each(
-                    c,
-                    "SELECT h, COUNT(*) FROM (SELECT " + ReportRange.localHour("t") + " AS h FROM " + sources[i]
-                            + " s) x GROUP BY h",
-                    r -> hourly[r.getInt(1)][column] += r.getLong(2));
+                    "SELECT d, h, COUNT(*) FROM (SELECT CAST(" + ReportRange.local("t") + " AS DATE) AS d, "
+                            + ReportRange.localHour("t") + " AS h FROM " + sources[i] + " s) x GROUP BY d, h",
+                    r -> {
+                        daily.computeIfAbsent(r.getDate(1).toLocalDate(), d -> new long[3])[column] += r.getLong(3);
+                        hourly[r.getInt(2)][column] += r.getLong(3);
+                    });
         }
         ReportSheet sheet = new ReportSheet();
         sheet.section(DAILY, "Ngày / Date", "Xe đến / Arrived", "Xe qua / Released", "Quay đầu / Turned back");

@@ -276,13 +276,14 @@ class AuthorizationMatrixTest {
         ops.add(read("/api/alerts/overstays", OFFICERS, () -> "/api/alerts/overstays"));
         ops.add(read("/api/audit", AUDITORS, () -> "/api/audit?limit=5"));
         ops.add(write("POST", "/api/audit/verify", 200, AUDITORS, () -> new Call("/api/audit/verify", null), null));
+        // the demo enterprise is a priority enterprise, so its trucks start with priority: taking it away succeeds
         ops.add(onCrossing(
                 "/api/crossings/{id}/priority",
                 SUPERVISORS,
                 () -> GATE.declare().crossingId(),
                 PRIORITY_CROSSING,
                 "/priority",
-                new PriorityRequest(true, "authorization matrix: perishable durian")));
+                new PriorityRequest(false, "authorization matrix: ordinary goods after all")));
         ops.add(read("/api/reports/{kind}", AUDITORS, () -> REPORT_COMPILED.get()));
         return ops;
     }
