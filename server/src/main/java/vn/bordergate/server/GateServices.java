@@ -11,6 +11,8 @@ import vn.bordergate.server.documents.DocumentTemplates;
 import vn.bordergate.server.documents.slip.CrossingSlipDocument;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.publicstatus.PublicStatusService;
+import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.LoginThrottle;
 import vn.bordergate.server.security.PasswordHasher;
 import vn.bordergate.server.security.TokenService;
@@ -28,6 +30,7 @@ import vn.bordergate.server.service.KioskService;
 import vn.bordergate.server.service.PlateMatcher;
 import vn.bordergate.server.service.PlateReadImages;
 import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.PriorityService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.RequestValidator;
@@ -61,6 +64,9 @@ public final class GateServices {
     public final VehicleCalls vehicleCalls;
     public final PlateReadImages plateImages;
     public final KioskService kiosk;
+    public final PriorityService priorities;
+    public final Reports reports;
+    public final PublicStatusService publicStatus;
 
     public GateServices(
             Transactions tx,
@@ -98,5 +104,9 @@ public final class GateServices {
                 tx, records, audit, new CrossingSlipDocument(documents), "Cửa khẩu quốc tế Hữu Nghị, Lạng Sơn", clock);
         vehicleCalls = new VehicleCalls(tx, audit, events, queue, clock);
         kiosk = new KioskService(tx, crossings, reference, queue, audit, clock, documents);
+        priorities = new PriorityService(tx, validator, records, audit, events, queue, clock);
+        reports = new Reports(tx, documents, clock);
+        // the public may ask as often as it likes: the figures are computed at most every 10 s
+        publicStatus = new PublicStatusService(tx, clock, Duration.ofSeconds(10));
     }
 }

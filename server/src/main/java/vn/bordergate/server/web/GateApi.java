@@ -21,6 +21,8 @@ import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.server.GateServices;
 import vn.bordergate.server.backup.DatabaseBackups;
 import vn.bordergate.server.metrics.GateMetrics;
+import vn.bordergate.server.publicstatus.PublicStatusService;
+import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.TokenService;
 import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
@@ -32,6 +34,7 @@ import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.KioskService;
 import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.PriorityService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.VehicleCalls;
@@ -57,7 +60,10 @@ public final class GateApi extends ResourceConfig {
             Supplier<List<CameraMetricsDto>> cameraMetrics,
             CrossingSlips slips,
             VehicleCalls vehicleCalls,
-            KioskService kiosk) {
+            KioskService kiosk,
+            PriorityService priorities,
+            Reports reports,
+            PublicStatusService publicStatus) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -77,7 +83,10 @@ public final class GateApi extends ResourceConfig {
                     cameraMetrics,
                     s.slips,
                     s.vehicleCalls,
-                    s.kiosk);
+                    s.kiosk,
+                    s.priorities,
+                    s.reports,
+                    s.publicStatus);
         }
     }
 
@@ -101,7 +110,11 @@ public final class GateApi extends ResourceConfig {
                 new CameraResource(s.cameraMetrics()),
                 new CrossingSlipResource(s.slips()),
                 new LaneCallResource(s.vehicleCalls()),
-                new KioskResource(s.kiosk())));
+                new KioskResource(s.kiosk()),
+                new PriorityResource(s.priorities()),
+                new ReportResource(s.reports()),
+                new PublicStatusResource(s.publicStatus()),
+                new PublicStatusPage()));
         if (backups != null) {
             resources.add(new BackupResource(backups));
         }
