@@ -9,6 +9,8 @@ import vn.bordergate.server.documents.DocumentTemplates;
 import vn.bordergate.server.documents.slip.CrossingSlipDocument;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.publicstatus.PublicStatusService;
+import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.LoginThrottle;
 import vn.bordergate.server.security.PasswordHasher;
 import vn.bordergate.server.security.TokenService;
@@ -24,6 +26,7 @@ import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
 import vn.bordergate.server.service.PlateMatcher;
 import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.PriorityService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.RequestValidator;
@@ -55,6 +58,9 @@ public final class GateServices {
 
     public final CrossingSlips slips;
     public final VehicleCalls vehicleCalls;
+    public final PriorityService priorities;
+    public final Reports reports;
+    public final PublicStatusService publicStatus;
 
     public GateServices(
             Transactions tx,
@@ -86,5 +92,9 @@ public final class GateServices {
         slips = new CrossingSlips(
                 tx, records, audit, new CrossingSlipDocument(documents), "Cửa khẩu quốc tế Hữu Nghị, Lạng Sơn", clock);
         vehicleCalls = new VehicleCalls(tx, audit, events, queue, clock);
+        priorities = new PriorityService(tx, validator, records, audit, events, queue, clock);
+        reports = new Reports(tx, documents, clock);
+        // the public may ask as often as it likes: the figures are computed at most every 10 s
+        publicStatus = new PublicStatusService(tx, clock, Duration.ofSeconds(10));
     }
 }

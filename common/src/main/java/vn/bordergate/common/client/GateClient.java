@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,11 @@ import vn.bordergate.common.dto.OverstayAlertDto;
 import vn.bordergate.common.dto.PlateCorrectionRequest;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.dto.PlateReadStatsDto;
+import vn.bordergate.common.dto.PriorityRequest;
+import vn.bordergate.common.dto.PublicStatusDto;
 import vn.bordergate.common.dto.QueueSummaryDto;
+import vn.bordergate.common.dto.ReportKind;
+import vn.bordergate.common.dto.ReportShift;
 import vn.bordergate.common.dto.StationDto;
 import vn.bordergate.common.dto.StepDecisionRequest;
 import vn.bordergate.common.dto.UserDto;
@@ -342,6 +347,42 @@ public final class GateClient {
 
     public AuditVerification verifyAudit() {
         return post("/api/audit/verify", null, AuditVerification.class, null);
+    }
+
+    // ---- reports, priority and the public status feed (reports branch)
+
+    /** Gives a crossing priority in the queue, or takes it away (SUPERVISOR), with the reason. */
+    public CrossingDto setPriority(long crossingId, PriorityRequest request) {
+        return post("/api/crossings/" + crossingId + "/priority", request, CrossingDto.class, null);
+    }
+
+    /** The gate's public congestion figures (no token needed). */
+    public PublicStatusDto publicStatus() {
+        return get("/api/public/status", PublicStatusDto.class);
+    }
+
+    /**
+     * A report as a PDF or XLSX document (SUPERVISOR, ADMINISTRATOR): the local days {@code from} to
+     * {@code to} (both included), the hours of {@code shift} in each.
+     *
+     * @param format {@code pdf} or {@code xlsx}
+     */
+    public byte[] report(ReportKind kind, LocalDate from, LocalDate to, ReportShift shift, String format) {
+        String path = withQuery(
+                "/api/reports/" + kind.path(),
+                "from",
+                from,
+                "to",
+                to,
+                "shift",
+                shift == null ? null : shift.name().toLowerCase(java.util.Locale.ROOT),
+                "format",
+                format);
+        return download(
+                path,
+                "xlsx".equals(format)
+                        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        : "application/pdf");
     }
 
     // ---- binary answers

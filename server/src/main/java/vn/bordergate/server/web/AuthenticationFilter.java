@@ -23,7 +23,8 @@ import vn.bordergate.server.service.GateException;
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
     /** The operations anyone may call; everything else needs a token. */
-    static final Set<String> PUBLIC_PATHS = Set.of("api/health", "api/auth/login", "openapi.json", "openapi.yaml");
+    static final Set<String> PUBLIC_PATHS =
+            Set.of("api/health", "api/auth/login", "openapi.json", "openapi.yaml", "api/public/status", "status");
 
     private final TokenService tokens;
 

@@ -18,6 +18,8 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.server.GateServices;
+import vn.bordergate.server.publicstatus.PublicStatusService;
+import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.TokenService;
 import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
@@ -28,6 +30,7 @@ import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.PlateReadService;
+import vn.bordergate.server.service.PriorityService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.VehicleCalls;
@@ -52,7 +55,10 @@ public final class GateApi extends ResourceConfig {
             AuditLog audit,
             Supplier<List<CameraMetricsDto>> cameraMetrics,
             CrossingSlips slips,
-            VehicleCalls vehicleCalls) {
+            VehicleCalls vehicleCalls,
+            PriorityService priorities,
+            Reports reports,
+            PublicStatusService publicStatus) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -71,7 +77,10 @@ public final class GateApi extends ResourceConfig {
                     s.audit,
                     cameraMetrics,
                     s.slips,
-                    s.vehicleCalls);
+                    s.vehicleCalls,
+                    s.priorities,
+                    s.reports,
+                    s.publicStatus);
         }
     }
 
@@ -89,7 +98,11 @@ public final class GateApi extends ResourceConfig {
                 new AuditResource(s.audit()),
                 new CameraResource(s.cameraMetrics()),
                 new CrossingSlipResource(s.slips()),
-                new LaneCallResource(s.vehicleCalls()));
+                new LaneCallResource(s.vehicleCalls()),
+                new PriorityResource(s.priorities()),
+                new ReportResource(s.reports()),
+                new PublicStatusResource(s.publicStatus()),
+                new PublicStatusPage());
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());

@@ -35,6 +35,7 @@ import vn.bordergate.common.dto.NewEnterpriseRequest;
 import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.NewUserRequest;
 import vn.bordergate.common.dto.PlateCorrectionRequest;
+import vn.bordergate.common.dto.PriorityRequest;
 import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.dto.StepDecisionRequest;
 import vn.bordergate.common.dto.WeighingRequest;
@@ -91,6 +92,8 @@ class AuthorizationMatrixTest {
     static final Set<String> BORDER_GUARD = Set.of("borderguard");
     static final Set<String> FEE_COLLECTION = Set.of("fees");
     static final Set<String> AUDITORS = Set.of("supervisor", "admin");
+    /** Report readers are the auditors; queue priority is the shift supervisor's alone. */
+    static final Set<String> SUPERVISORS = Set.of("supervisor");
 
     /** Who decides a step, and lifts its hold: the OFFICER/SUPERVISOR of the step's agency. */
     static final Map<Step, Set<String>> STEP_DECIDERS = new EnumMap<>(Map.of(
@@ -289,6 +292,15 @@ class AuthorizationMatrixTest {
         ops.add(read("/api/alerts/overstays", OFFICERS, () -> "/api/alerts/overstays"));
         ops.add(read("/api/audit", AUDITORS, () -> "/api/audit?limit=5"));
         ops.add(write("POST", "/api/audit/verify", 200, AUDITORS, () -> new Call("/api/audit/verify", null), null));
+        // the demo enterprise is a priority enterprise, so its trucks start with priority: taking it away succeeds
+        ops.add(onCrossing(
+                "/api/crossings/{id}/priority",
+                SUPERVISORS,
+                () -> GATE.declare().crossingId(),
+                PRIORITY_CROSSING,
+                "/priority",
+                new PriorityRequest(false, "authorization matrix: ordinary goods after all")));
+        ops.add(read("/api/reports/{kind}", AUDITORS, () -> REPORT_COMPILED.get()));
         return ops;
     }
 
@@ -405,10 +417,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(34 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(36 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(50 * 12);
+        assertThat(cases).isEqualTo(52 * 12);
     }
 
     @Test
@@ -452,6 +464,21 @@ class AuthorizationMatrixTest {
     private static final Supplier<DeclarationDto> EDITABLE_DECLARATION = once(GATE::declare);
     /** An open crossing that weighings and fees are added to. */
     private static final Supplier<Long> OPEN_CROSSING =
+            once(() -> GATE.declare().crossingId());
+    /**
+     * A report path, asked for once first with a patient client: the first fill compiles the template,
+     * which on a loaded machine can take longer than a client's default 10 s.
+     */
+    private static final Supplier<String> REPORT_COMPILED = once(() -> {
+        String path = "/api/reports/throughput?from=2026-01-05&format=xlsx";
+        RawResponse warm = new GateClient(GATE.uri(), java.net.http.HttpClient.newHttpClient(), Duration.ofSeconds(90))
+                .withToken(GATE.as("admin").token())
+                .send("GET", path, null);
+        assertThat(warm.status()).as("fixture: the report renders").isEqualTo(200);
+        return path;
+    });
+    /** The crossing denied priority changes are tried on. */
+    private static final Supplier<Long> PRIORITY_CROSSING =
             once(() -> GATE.declare().crossingId());
     /** The crossing denied releases are tried on: every step passed. */
     private static final Supplier<Long> READY = once(AuthorizationMatrixTest::readyToRelease);

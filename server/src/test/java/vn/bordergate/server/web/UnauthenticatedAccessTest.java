@@ -45,7 +45,8 @@ import vn.bordergate.server.support.TestGate;
 class UnauthenticatedAccessTest {
     private static final ObjectMapper MAPPER = GateJson.newClientMapper();
     /** Operations anyone may call: {@code METHOD path} as the OpenAPI document writes them. */
-    private static final Set<String> PUBLIC = Set.of("GET /api/health", "POST /api/auth/login");
+    private static final Set<String> PUBLIC =
+            Set.of("GET /api/health", "POST /api/auth/login", "GET /api/public/status", "GET /status");
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
@@ -300,6 +301,9 @@ class UnauthenticatedAccessTest {
         }
         if (name.equals("laneCode")) {
             return "L1";
+        }
+        if (name.equals("kind")) {
+            return "shift-handover";
         }
         if (name.equals("id")) {
             if (template.startsWith("/api/crossings/")) {
