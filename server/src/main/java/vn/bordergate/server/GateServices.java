@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import vn.bordergate.server.dashboard.DashboardService;
 import vn.bordergate.server.documents.DocumentRenderer;
 import vn.bordergate.server.documents.DocumentTemplates;
 import vn.bordergate.server.documents.slip.CrossingSlipDocument;
@@ -61,6 +62,7 @@ public final class GateServices {
     public final PriorityService priorities;
     public final Reports reports;
     public final PublicStatusService publicStatus;
+    public final DashboardService dashboard;
 
     public GateServices(
             Transactions tx,
@@ -96,5 +98,6 @@ public final class GateServices {
         reports = new Reports(tx, documents, clock);
         // the public may ask as often as it likes: the figures are computed at most every 10 s
         publicStatus = new PublicStatusService(tx, clock, Duration.ofSeconds(10));
+        dashboard = new DashboardService(tx, crossingQueries, clock);
     }
 }

@@ -18,6 +18,7 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.server.GateServices;
+import vn.bordergate.server.dashboard.DashboardService;
 import vn.bordergate.server.publicstatus.PublicStatusService;
 import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.TokenService;
@@ -58,7 +59,8 @@ public final class GateApi extends ResourceConfig {
             VehicleCalls vehicleCalls,
             PriorityService priorities,
             Reports reports,
-            PublicStatusService publicStatus) {
+            PublicStatusService publicStatus,
+            DashboardService dashboard) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -80,7 +82,8 @@ public final class GateApi extends ResourceConfig {
                     s.vehicleCalls,
                     s.priorities,
                     s.reports,
-                    s.publicStatus);
+                    s.publicStatus,
+                    s.dashboard);
         }
     }
 
@@ -102,7 +105,8 @@ public final class GateApi extends ResourceConfig {
                 new PriorityResource(s.priorities()),
                 new ReportResource(s.reports()),
                 new PublicStatusResource(s.publicStatus()),
-                new PublicStatusPage());
+                new PublicStatusPage(),
+                new DashboardResource(s.dashboard(), s.cameraMetrics()));
         resources.forEach(this::register);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());

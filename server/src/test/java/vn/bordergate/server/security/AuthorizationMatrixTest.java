@@ -301,6 +301,7 @@ class AuthorizationMatrixTest {
                 "/priority",
                 new PriorityRequest(false, "authorization matrix: ordinary goods after all")));
         ops.add(read("/api/reports/{kind}", AUDITORS, () -> REPORT_COMPILED.get()));
+        ops.add(read("/api/dashboard", AUDITORS, () -> "/api/dashboard"));
         return ops;
     }
 
@@ -417,10 +418,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(36 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(37 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(52 * 12);
+        assertThat(cases).isEqualTo(53 * 12);
     }
 
     @Test
