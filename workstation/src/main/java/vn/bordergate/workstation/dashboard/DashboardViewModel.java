@@ -61,10 +61,16 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyLongWrapper snapshots = new ReadOnlyLongWrapper(this, "snapshots");
     private final ObservableList<YardWaitingDto> yards = FXCollections.observableArrayList();
+    // read-only views made once: a fresh one per call listens to its list weakly and may vanish with its listeners
+    private final ObservableList<YardWaitingDto> yardsView = FXCollections.unmodifiableObservableList(yards);
     private final ObservableList<HourCount> throughput = FXCollections.observableArrayList();
+    private final ObservableList<HourCount> throughputView = FXCollections.unmodifiableObservableList(throughput);
     private final ObservableList<StepBacklog> backlog = FXCollections.observableArrayList();
+    private final ObservableList<StepBacklog> backlogView = FXCollections.unmodifiableObservableList(backlog);
     private final ObservableList<OverstayAlertDto> overstays = FXCollections.observableArrayList();
+    private final ObservableList<OverstayAlertDto> overstaysView = FXCollections.unmodifiableObservableList(overstays);
     private final ObservableList<CameraMetricsDto> cameras = FXCollections.observableArrayList();
+    private final ObservableList<CameraMetricsDto> camerasView = FXCollections.unmodifiableObservableList(cameras);
 
     private boolean asking;
     private boolean stale;
@@ -204,23 +210,23 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<YardWaitingDto> yards() {
-        return FXCollections.unmodifiableObservableList(yards);
+        return yardsView;
     }
 
     public ObservableList<HourCount> throughput() {
-        return FXCollections.unmodifiableObservableList(throughput);
+        return throughputView;
     }
 
     public ObservableList<StepBacklog> backlog() {
-        return FXCollections.unmodifiableObservableList(backlog);
+        return backlogView;
     }
 
     public ObservableList<OverstayAlertDto> overstays() {
-        return FXCollections.unmodifiableObservableList(overstays);
+        return overstaysView;
     }
 
     public ObservableList<CameraMetricsDto> cameras() {
-        return FXCollections.unmodifiableObservableList(cameras);
+        return camerasView;
     }
 
     public Wording words() {
