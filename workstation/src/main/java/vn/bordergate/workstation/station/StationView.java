@@ -154,9 +154,11 @@ public final class StationView {
         if (dashboard.isShown()) {
             dashboard.hide();
             root.setCenter(station);
+            station.requestFocus();
         } else {
             root.setCenter(dashboard.root());
             dashboard.show();
+            dashboard.root().requestFocus(); // keys (F12, F9) reach the station's filter only from inside it
         }
         dashboardButton.setText(words.text(dashboard.isShown() ? "dashboard.back" : "dashboard.button"));
     }
