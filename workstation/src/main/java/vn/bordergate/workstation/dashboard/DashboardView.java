@@ -52,18 +52,16 @@ public final class DashboardView {
         bottom.setPercentHeight(50);
         grid.getRowConstraints().addAll(top, bottom);
 
-        VBox leftColumn =
-                new VBox(14, congestionTile(words), card(words.text("dashboard.yards"), new YardBars(model).root()));
+        VBox leftColumn = new VBox(
+                14,
+                congestionTile(words),
+                card(words.text("dashboard.yards"), new YardBars(model).root()),
+                card(words.text("dashboard.cameras"), new CameraTiles(model).root()));
         VBox.setVgrow(leftColumn.getChildren().get(1), Priority.ALWAYS);
         grid.add(leftColumn, 0, 0, 1, 2);
         grid.add(card(words.text("dashboard.throughput"), new ThroughputChart(model).root()), 1, 0, 2, 1);
         grid.add(card(words.text("dashboard.backlog"), new BacklogChart(model).root()), 1, 1);
-        VBox rightColumn = new VBox(
-                14,
-                card(words.text("dashboard.overstays"), new OverstayList(model).root()),
-                card(words.text("dashboard.cameras"), new CameraTiles(model).root()));
-        VBox.setVgrow(rightColumn.getChildren().get(0), Priority.ALWAYS);
-        grid.add(rightColumn, 2, 1);
+        grid.add(card(words.text("dashboard.overstays"), new OverstayList(model).root()), 2, 1);
         root.setCenter(grid);
         root.setTop(titleBar(words));
     }

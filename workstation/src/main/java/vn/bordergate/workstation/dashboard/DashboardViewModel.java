@@ -174,6 +174,14 @@ public final class DashboardViewModel {
         return Math.min(1, (double) yard.waiting() / yard.capacity());
     }
 
+    /** Vehicles at the gate that no yard holds (not yet sent to one, or sent to a yard no longer configured). */
+    public long notInAYard() {
+        return Math.max(
+                0,
+                waiting.get()
+                        - yards.stream().mapToLong(YardWaitingDto::waiting).sum());
+    }
+
     /** The thresholds as the tile says them: "green < 500 · yellow 500–1,000 · orange ≤ 5,000 · red > 5,000". */
     public String thresholdText() {
         CongestionThresholds t = thresholds.get();

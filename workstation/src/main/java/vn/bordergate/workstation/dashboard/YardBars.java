@@ -20,6 +20,7 @@ final class YardBars {
         this.model = model;
         root.setId("dashboard-yards");
         model.yards().addListener((ListChangeListener<YardWaitingDto>) c -> draw());
+        model.waiting().addListener((o, a, b) -> draw());
         draw();
     }
 
@@ -47,6 +48,14 @@ final class YardBars {
             bar.getStyleClass()
                     .addAll("yard-bar", fill >= 0.9 ? "yard-full" : fill >= 0.7 ? "yard-filling" : "yard-ok");
             root.getChildren().add(new VBox(6, line, bar));
+        }
+        long outside = model.notInAYard();
+        if (outside > 0) {
+            Label notYet = new Label(model.words().text("dashboard.notInYard", outside));
+            notYet.setId("yard-none");
+            notYet.getStyleClass().add("yard-outside");
+            notYet.setWrapText(true);
+            root.getChildren().add(notYet);
         }
     }
 

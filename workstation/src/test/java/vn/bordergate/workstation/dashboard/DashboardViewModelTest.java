@@ -99,6 +99,9 @@ class DashboardViewModelTest {
                 .isEqualTo("Green < 500 · yellow 500–1,000 · orange to 5,000 · red > 5,000 vehicles");
         assertThat(ui.call(() -> dashboard.updated().get())).startsWith("Updated ");
         assertThat(ui.call(() -> dashboard.gateName().get())).isEqualTo("Huu Nghi border gate");
+        long inYards =
+                server.yards().stream().mapToLong(YardWaitingDto::waiting).sum();
+        assertThat(ui.call(dashboard::notInAYard)).isEqualTo(server.vehiclesWaiting() - inYards);
         assertThat(server.thresholds()).isEqualTo(CongestionThresholds.NATIONAL_SINGLE_WINDOW);
     }
 
