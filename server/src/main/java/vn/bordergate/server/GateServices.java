@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import vn.bordergate.server.dashboard.DashboardService;
 import vn.bordergate.server.documents.DocumentRenderer;
 import vn.bordergate.server.documents.DocumentTemplates;
 import vn.bordergate.server.documents.slip.CrossingSlipDocument;
@@ -67,6 +68,7 @@ public final class GateServices {
     public final PriorityService priorities;
     public final Reports reports;
     public final PublicStatusService publicStatus;
+    public final DashboardService dashboard;
 
     public GateServices(
             Transactions tx,
@@ -108,5 +110,6 @@ public final class GateServices {
         reports = new Reports(tx, documents, clock);
         // the public may ask as often as it likes: the figures are computed at most every 10 s
         publicStatus = new PublicStatusService(tx, clock, Duration.ofSeconds(10));
+        dashboard = new DashboardService(tx, crossingQueries, clock);
     }
 }

@@ -471,4 +471,11 @@ public final class GateClient {
     private <T> T post(String path, Object body, Class<T> type, String idempotencyKey) {
         return http.call("POST", path, body, http.type(type), token, idempotencyKey);
     }
+
+    // ---- live dashboard (dashboard branch)
+
+    /** One snapshot of the supervisors' dashboard (SUPERVISOR, ADMINISTRATOR). */
+    public vn.bordergate.common.dto.DashboardDto dashboard() {
+        return get("/api/dashboard", vn.bordergate.common.dto.DashboardDto.class);
+    }
 }

@@ -20,6 +20,7 @@ import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.HealthDto;
 import vn.bordergate.server.GateServices;
 import vn.bordergate.server.backup.DatabaseBackups;
+import vn.bordergate.server.dashboard.DashboardService;
 import vn.bordergate.server.metrics.GateMetrics;
 import vn.bordergate.server.publicstatus.PublicStatusService;
 import vn.bordergate.server.reports.Reports;
@@ -63,7 +64,8 @@ public final class GateApi extends ResourceConfig {
             KioskService kiosk,
             PriorityService priorities,
             Reports reports,
-            PublicStatusService publicStatus) {
+            PublicStatusService publicStatus,
+            DashboardService dashboard) {
         public static Services of(
                 Supplier<HealthDto> health, GateServices s, Supplier<List<CameraMetricsDto>> cameraMetrics) {
             return new Services(
@@ -86,7 +88,8 @@ public final class GateApi extends ResourceConfig {
                     s.kiosk,
                     s.priorities,
                     s.reports,
-                    s.publicStatus);
+                    s.publicStatus,
+                    s.dashboard);
         }
     }
 
@@ -114,7 +117,8 @@ public final class GateApi extends ResourceConfig {
                 new PriorityResource(s.priorities()),
                 new ReportResource(s.reports()),
                 new PublicStatusResource(s.publicStatus()),
-                new PublicStatusPage()));
+                new PublicStatusPage(),
+                new DashboardResource(s.dashboard(), s.cameraMetrics())));
         if (backups != null) {
             resources.add(new BackupResource(backups));
         }

@@ -333,6 +333,7 @@ class AuthorizationMatrixTest {
                 "/priority",
                 new PriorityRequest(false, "authorization matrix: ordinary goods after all")));
         ops.add(read("/api/reports/{kind}", AUDITORS, () -> REPORT_COMPILED.get()));
+        ops.add(read("/api/dashboard", AUDITORS, () -> "/api/dashboard"));
         return ops;
     }
 
@@ -449,10 +450,10 @@ class AuthorizationMatrixTest {
     @Test
     void theTableCoversEveryDocumentedOperationOnce() {
         List<String> names = operations().stream().map(Operation::name).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(46 + 2 * Step.values().length);
+        assertThat(names).doesNotHaveDuplicates().hasSize(47 + 2 * Step.values().length);
         assertThat(operations()).allSatisfy(op -> assertThat(EVERYONE).containsAll(op.allowed()));
         int cases = operations().size() * (ACCOUNTS.size() + 1);
-        assertThat(cases).isEqualTo(62 * 13);
+        assertThat(cases).isEqualTo(63 * 13);
     }
 
     @Test

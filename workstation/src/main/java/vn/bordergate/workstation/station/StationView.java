@@ -19,6 +19,7 @@ import vn.bordergate.common.workflow.Agency;
 import vn.bordergate.workstation.barrier.BarrierViewModel;
 import vn.bordergate.workstation.connection.ConnectionBadge;
 import vn.bordergate.workstation.connection.GateSession;
+import vn.bordergate.workstation.dashboard.DashboardScreen;
 import vn.bordergate.workstation.feeds.FeedWallView;
 import vn.bordergate.workstation.feeds.FeedWallViewModel;
 import vn.bordergate.workstation.look.GateMark;
@@ -43,6 +44,12 @@ public final class StationView {
     private final FeedWallViewModel<Image> feeds;
     private final PlateReadsView plates;
     private final BarrierViewModel barrier;
+    /** The supervisor's live dashboard, shown instead of the station (F12); null for other accounts. */
+    private final DashboardScreen dashboard;
+
+    private SplitPane station;
+    private Button dashboardButton;
+    private final Wording words;
 
     public StationView(
             StationViewModel model,
@@ -53,7 +60,12 @@ public final class StationView {
         this.model = model;
         this.feeds = feeds;
         this.barrier = barrier;
+        this.words = words;
         GateSession session = model.session();
+        dashboard = DashboardScreen.isFor(session) ? new DashboardScreen(session, words) : null;
+        if (dashboard != null) {
+            model.alsoTell(dashboard::onEvent);
+        }
         Agency agency = session.agency().orElse(null);
         StepActionsView actions = new StepActionsView(model.crossing(), agency, words);
         slip = new SlipPrintAction(
@@ -80,6 +92,7 @@ public final class StationView {
         left.setDividerPositions(0.42);
         SplitPane split = new SplitPane(left, crossing.root());
         split.setDividerPositions(0.6);
+        station = split;
         root.setTop(header(session, words, onLogout));
         root.setCenter(split);
         root.setBottom(statusBar(words));
@@ -92,6 +105,9 @@ public final class StationView {
     }
 
     private boolean shortcut(KeyEvent e, StepActionsView actions) {
+        if (dashboard != null && (e.getCode() == KeyCode.F12 || dashboard.isShown())) {
+            return dashboardShortcut(e.getCode());
+        }
         CrossingViewModel crossing = model.crossing();
         if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
             queue.focusSearch();
@@ -123,6 +139,31 @@ public final class StationView {
             }
         }
         return true;
+    }
+
+    private boolean dashboardShortcut(KeyCode key) {
+        switch (key) {
+            case F12 -> toggleDashboard();
+            case F9 -> dashboard.refresh();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Swaps the station for the dashboard and back; the station keeps its state meanwhile. */
+    public void toggleDashboard() {
+        if (dashboard.isShown()) {
+            dashboard.hide();
+            root.setCenter(station);
+            station.requestFocus();
+        } else {
+            root.setCenter(dashboard.root());
+            dashboard.show();
+            dashboard.root().requestFocus(); // keys (F12, F9) reach the station's filter only from inside it
+        }
+        dashboardButton.setText(words.text(dashboard.isShown() ? "dashboard.back" : "dashboard.button"));
     }
 
     private Parent header(GateSession session, Wording words, Runnable onLogout) {
@@ -169,6 +210,13 @@ public final class StationView {
         logout.setOnAction(e -> onLogout.run());
 
         HBox header = new HBox(brandBox, gap, lastCall, agencyPill, who, connection, logout);
+        if (dashboard != null) {
+            dashboardButton = new Button(words.text("dashboard.button"));
+            dashboardButton.setId("dashboard-toggle");
+            dashboardButton.setFocusTraversable(false);
+            dashboardButton.setOnAction(e -> toggleDashboard());
+            header.getChildren().add(header.getChildren().indexOf(agencyPill), dashboardButton);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
@@ -176,7 +224,8 @@ public final class StationView {
 
     private Parent statusBar(Wording words) {
         Label keys = new Label(words.text("shortcuts"));
-        Label more = new Label(words.text("shortcuts.station"));
+        Label more = new Label(
+                words.text("shortcuts.station") + (dashboard == null ? "" : " · " + words.text("shortcuts.dashboard")));
         more.setId("shortcuts-station");
         Label problem = new Label();
         problem.setId("load-error");

@@ -1,0 +1,104 @@
+package vn.bordergate.workstation.screenshots;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.workflow.Outcome;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.workstation.WorkstationWindow;
+import vn.bordergate.workstation.connection.BackgroundWork;
+import vn.bordergate.workstation.connection.FxThread;
+import vn.bordergate.workstation.connection.GateStartup;
+import vn.bordergate.workstation.support.DemoGate;
+import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.text.Wording;
+
+/**
+ * The supervisor's dashboard screenshot ({@code docs/screenshots/dashboard.png}), full HD as on a wall
+ * screen, on a demo gate with its lane cameras running: {@code xvfb-run -a -s "-screen 0 1920x1080x24" mvn
+ * -B -o -pl workstation -am -Pscreenshots -Dtest=DashboardScreenshotsTest
+ * -Dsurefire.failIfNoSpecifiedTests=false test}. Tagged "screenshots", so left out of {@code mvn verify}.
+ */
+@Tag("screenshots")
+class DashboardScreenshotsTest {
+    @Test
+    void renderDashboard() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        DemoGate gate = DemoGate.startWithCameras();
+        try {
+            gate.server().awaitDemoDay();
+            // a few holds, so the backlog shows what a held step looks like
+            for (int i = 0; i < 3; i++) {
+                var truck = gate.atTheYard();
+                gate.decide(truck.id(), Step.MEDICAL_QUARANTINE, Outcome.HOLD, "sốt 38,2 °C: khám lại");
+            }
+
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await(10, TimeUnit.SECONDS);
+            BackgroundWork work = new BackgroundWork(new FxThread());
+            Stage stage = FxRunner.call(Stage::new);
+            WorkstationWindow window = FxRunner.call(
+                    () -> new WorkstationWindow(stage, GateStartup.remote(gate.uri()), work, new FxThread()));
+            FxRunner.run(() -> {
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+                window.showLogin(Wording.VIETNAMESE);
+                stage.show();
+                window.login().username().set("supervisor");
+                window.login().password().set(DemoGate.PASSWORD);
+                window.login().login();
+            });
+            waitFor(() -> stage.getScene().lookup("#dashboard-toggle") != null);
+            FxRunner.run(() -> ((Button) stage.getScene().lookup("#dashboard-toggle")).fire());
+            waitFor(() -> stage.getScene().lookup("#camera-tiles") != null
+                    && stage.getScene().lookup(".camera-streaming") != null);
+            FxRunner.settle(1500);
+            save(stage.getScene(), out.resolve("dashboard.png"));
+            FxRunner.run(window::close);
+            work.close();
+        } finally {
+            gate.close();
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!FxRunner.call(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the screen did not get there in 180 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void save(Scene scene, Path file) throws IOException {
+        WritableImage image = FxRunner.call(() -> scene.snapshot(null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
+            png.setRGB(0, y, width, 1, row, 0, width);
+        }
+        ImageIO.write(png, "png", file.toFile());
+    }
+}
