@@ -53,6 +53,7 @@ class LoadBenchmark {
                 serverJvmOptions(gcLog),
                 List.of("--no-cameras"))) {
             server.awaitHealthy(Duration.ofSeconds(120));
+            awaitDemoDay(work.resolve("server.log"));
             GateTraffic gate = new GateTraffic(server.uri());
             GateTraffic bare = new GateTraffic(URI.create("http://127.0.0.1:" + barePort));
             String enterprise = gate.login("enterprise");
@@ -192,6 +193,18 @@ class LoadBenchmark {
             }
         }
         throw new IllegalStateException("bare Jetty did not start");
+    }
+
+    /** The demo day is generated in the background after start: measure after it, not beside it. */
+    private static void awaitDemoDay(Path serverLog) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(serverLog).contains("demo day seeded")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("demo day not generated within 3 minutes");
     }
 
     static String uptime() {
