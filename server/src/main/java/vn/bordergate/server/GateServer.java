@@ -329,6 +329,11 @@ public final class GateServer implements AutoCloseable {
         return hub.subscriberCount();
     }
 
+    /** Where events are announced to the connected workstations (fault tests publish through it). */
+    public vn.bordergate.server.events.EventPublisher events() {
+        return hub;
+    }
+
     /** With {@code --demo}: blocks until the demo day's trips, generated in the background, are all in. */
     public void awaitDemoDay() throws InterruptedException {
         bootstrap.awaitDemoDay();

@@ -69,7 +69,9 @@ public final class GateDatabase implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("gate-db");
-        config.setMaximumPoolSize(8);
+        // Derby makes readers wait for rows locked by a commit in flight: more connections keep the
+        // requests that don't touch those rows moving (measured: LoadBenchmark, docs/benchmarks.md)
+        config.setMaximumPoolSize(16);
         config.setAutoCommit(false);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.resource.transaction.spi.TransactionStatus;
 import vn.bordergate.common.dto.AuditEntryDto;
@@ -20,41 +20,45 @@ import vn.bordergate.server.security.Actor;
  * The append-only audit log. Each entry's hash covers its fields and the previous entry's hash, so
  * changing or deleting any entry breaks the chain from there on, which {@link #verify()} finds.
  *
- * <p>Appends are serialised from the append until the surrounding transaction ends: the next entry
- * must chain onto a hash that is really committed, not onto one that might still roll back.
+ * <p>Entries are written inside the caller's transaction, so an entry exists exactly when its change
+ * does; {@link AuditChain} links committed entries into the chain from a single writer, so that
+ * audited writes never queue behind each other's commits.
  */
 public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
 
     private final Transactions tx;
     private final Clock clock;
-    private final ReentrantLock chainLock = new ReentrantLock(true);
-    private String lastHash;
+    private final AuditChain chain;
+    /** The transaction the current thread appends in (its key for {@link AuditChain}). */
+    private final ThreadLocal<Object> appending = new ThreadLocal<>();
 
     public AuditLog(Transactions tx, Clock clock) {
         this.tx = tx;
         this.clock = clock;
+        this.chain = new AuditChain(tx);
     }
 
     /** Adds an entry inside the caller's transaction. */
     public void append(
             Session session, Actor actor, String action, String entityType, Object entityId, String details) {
-        if (!chainLock.isHeldByCurrentThread()) {
-            chainLock.lock();
+        Object transaction = appending.get();
+        if (transaction == null) {
+            Object key = new Object();
+            transaction = key;
+            appending.set(key);
+            chain.opening(key);
             session.getTransaction().registerSynchronization(new jakarta.transaction.Synchronization() {
                 @Override
                 public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (session.getTransaction().getStatus() != TransactionStatus.COMMITTED) {
-                        lastHash = null; // re-read from the database: the appended entries never happened
-                    }
-                    chainLock.unlock();
+                    appending.remove();
+                    chain.ended(key, session.getTransaction().getStatus() == TransactionStatus.COMMITTED);
                 }
             });
         }
-        String previous = lastHash != null ? lastHash : readLastHash(session);
         AuditEntryEntity entry = new AuditEntryEntity();
         entry.setRecordedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         entry.setActor(actor.username());
@@ -63,13 +67,14 @@ public final class AuditLog {
         entry.setEntityType(entityType);
         entry.setEntityId(entityId == null ? null : String.valueOf(entityId));
         entry.setDetails(details == null ? null : truncate(details, 2000));
-        entry.setPreviousHash(previous);
-        entry.setHash(hash(previous, entry));
+        entry.setPreviousHash(AuditChain.PENDING);
+        entry.setHash(AuditChain.PENDING + UUID.randomUUID());
         session.persist(entry);
-        lastHash = entry.getHash();
+        chain.appended(transaction, entry.getId());
     }
 
     public List<AuditEntryDto> list(long afterId, int limit) {
+        chain.chainCommitted();
         return tx.read(s -> s
                 .createSelectionQuery("from AuditEntryEntity where id > :after order by id", AuditEntryEntity.class)
                 .setParameter("after", afterId)
@@ -80,16 +85,22 @@ public final class AuditLog {
                 .toList());
     }
 
-    /** Re-computes the whole chain in id order, a page at a time. */
+    /**
+     * Re-computes the whole chain in id order, a page at a time, up to its end (entries of
+     * transactions still open are chained after them).
+     */
     public AuditVerification verify() {
+        long end = chain.chainCommitted();
         return tx.read(s -> {
             String previous = GENESIS;
             long checked = 0;
             long after = -1;
             while (true) {
                 List<AuditEntryEntity> page = s.createSelectionQuery(
-                                "from AuditEntryEntity where id > :after order by id", AuditEntryEntity.class)
+                                "from AuditEntryEntity where id > :after and id <= :end order by id",
+                                AuditEntryEntity.class)
                         .setParameter("after", after)
+                        .setParameter("end", end)
                         .setMaxResults(1000)
                         .getResultList();
                 if (page.isEmpty()) {
@@ -115,14 +126,6 @@ public final class AuditLog {
                 s.clear();
             }
         });
-    }
-
-    private static String readLastHash(Session session) {
-        List<String> last = session.createSelectionQuery(
-                        "select hash from AuditEntryEntity order by id desc", String.class)
-                .setMaxResults(1)
-                .getResultList();
-        return last.isEmpty() ? GENESIS : last.get(0);
     }
 
     static String hash(String previous, AuditEntryEntity e) {

@@ -219,13 +219,17 @@ public final class DeclarationService {
             if (plate == null) {
                 continue;
             }
-            List<String> open = session.createSelectionQuery(
-                            "select c.declaration.code from CrossingEntity c where (c.openTractorKey = :p or"
-                                    + " c.openTrailerKey = :p) and c.id <> :except",
-                            String.class)
-                    .setParameter("p", plate.normalized())
-                    .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing)
-                    .getResultList();
+            // one query per unique key: Derby answers an OR of two columns with a scan of every crossing
+            List<String> open = new java.util.ArrayList<>();
+            for (String key : List.of("openTractorKey", "openTrailerKey")) {
+                open.addAll(session.createSelectionQuery(
+                                "select c.declaration.code from CrossingEntity c where c." + key + " = :p and c.id <>"
+                                        + " :except",
+                                String.class)
+                        .setParameter("p", plate.normalized())
+                        .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing)
+                        .getResultList());
+            }
             if (!open.isEmpty()) {
                 throw GateException.conflict("vehicle " + plate.display() + " already has an open trip (" + open.get(0)
                         + "): one declaration per vehicle trip");

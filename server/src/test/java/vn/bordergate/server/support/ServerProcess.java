@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import vn.bordergate.common.client.GateApiException;
@@ -28,21 +29,41 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path data, int port, ProcessBuilder.Redirect log) throws IOException {
+        return start(data, port, log, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, ProcessBuilder.Redirect)}, with options for the JVM (heap size, GC log)
+     * and extra server options (say {@code --no-cameras}).
+     */
+    public static ServerProcess start(
+            Path data, int port, ProcessBuilder.Redirect log, List<String> jvmOptions, List<String> serverOptions)
+            throws IOException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        GateServerMain.class.getName(),
-                        "--port",
-                        String.valueOf(port),
-                        "--data",
-                        data.toString(),
-                        "--demo"))
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GateServerMain.class.getName()));
+        command.addAll(List.of("--port", String.valueOf(port), "--data", data.toString(), "--demo"));
+        command.addAll(serverOptions);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
         return new ServerProcess(process, port, started);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; answers its exit code, or -1 if it still runs after {@code limit}. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     public static int freePort() throws IOException {

@@ -1,0 +1,151 @@
+package vn.bordergate.server.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.server.persistence.AuditEntryEntity;
+import vn.bordergate.server.persistence.Transactions;
+
+/**
+ * Links committed audit entries into the hash chain, in id order, from one writer.
+ *
+ * <p>Writers store their entry inside their own transaction with a {@link #PENDING} hash; this chainer
+ * later gives each its previous hash and hash, many entries per transaction. Writers therefore never
+ * wait for each other's commits (a chain lock held across every commit capped all audited writes at
+ * one disk flush each). Ids come from one pooled sequence, increasing within the server; an entry is
+ * chained only once every transaction that might still commit a smaller id has ended, so the chain
+ * order stays the id order that {@link AuditLog#verify()} walks.
+ */
+final class AuditChain {
+    static final String PENDING = "pending:";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
+    private static final int BATCH = 500;
+
+    private final Transactions tx;
+    /** Open transactions that appended: the smallest audit id each may still commit (MIN_VALUE: unknown yet). */
+    private final Map<Object, Long> inFlight = new ConcurrentHashMap<>();
+
+    private final ReentrantLock chaining = new ReentrantLock();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-chain");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The end of the chain (guarded by {@link #chaining}); null until read from the database. */
+    private Long lastId;
+
+    private String lastHash;
+
+    AuditChain(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /** A transaction is about to append: until {@link #appended} no newer entry may be chained. */
+    void opening(Object transaction) {
+        inFlight.putIfAbsent(transaction, Long.MIN_VALUE);
+    }
+
+    void appended(Object transaction, long id) {
+        inFlight.compute(
+                transaction, (t, floor) -> floor == null || floor == Long.MIN_VALUE ? id : Math.min(floor, id));
+    }
+
+    void ended(Object transaction, boolean committed) {
+        inFlight.remove(transaction);
+        if (committed) {
+            schedule();
+        }
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            writer.execute(() -> {
+                scheduled.set(false);
+                try {
+                    chainCommitted();
+                } catch (RuntimeException e) {
+                    // the entries stay pending and are chained on the next commit, verify or start
+                    LOG.warn("audit entries not chained yet: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Chains every committed pending entry that may be chained now; answers the id the chain ends at. */
+    long chainCommitted() {
+        chaining.lock();
+        try {
+            while (true) {
+                long below = inFlight.values().stream()
+                        .mapToLong(Long::longValue)
+                        .min()
+                        .orElse(Long.MAX_VALUE);
+                if (lastId == null) {
+                    readEnd();
+                }
+                long fromId = lastId;
+                String fromHash = lastHash;
+                Object[] end = tx.write(session -> link(session, fromId, fromHash, below));
+                if (end == null) {
+                    return lastId;
+                }
+                lastId = (Long) end[0];
+                lastHash = (String) end[1];
+            }
+        } catch (RuntimeException e) {
+            lastId = null; // re-read the end of the chain next time
+            throw e;
+        } finally {
+            chaining.unlock();
+        }
+    }
+
+    /** Links up to a batch of pending entries after {@code fromId}; null when there was none. */
+    private static Object[] link(Session session, long fromId, String fromHash, long below) {
+        List<AuditEntryEntity> pending = session.createSelectionQuery(
+                        "from AuditEntryEntity where id > :from and id < :below order by id", AuditEntryEntity.class)
+                .setParameter("from", fromId)
+                .setParameter("below", below)
+                .setMaxResults(BATCH)
+                .getResultList();
+        if (pending.isEmpty()) {
+            return null;
+        }
+        String previous = fromHash;
+        long id = fromId;
+        for (AuditEntryEntity e : pending) {
+            if (!e.getHash().startsWith(PENDING)) {
+                // already chained (by a server that stopped before it noted so): continue from it
+                previous = e.getHash();
+            } else {
+                e.setPreviousHash(previous);
+                e.setHash(AuditLog.hash(previous, e));
+                previous = e.getHash();
+            }
+            id = e.getId();
+        }
+        return new Object[] {id, previous};
+    }
+
+    private void readEnd() {
+        Object[] end = tx.read(session -> {
+            List<Object[]> last = session.createSelectionQuery(
+                            "select id, hash from AuditEntryEntity where hash not like :pending order by id desc",
+                            Object[].class)
+                    .setParameter("pending", PENDING + "%")
+                    .setMaxResults(1)
+                    .getResultList();
+            return last.isEmpty() ? new Object[] {-1L, AuditLog.GENESIS} : last.get(0);
+        });
+        lastId = (Long) end[0];
+        lastHash = (String) end[1];
+    }
+}

@@ -1,0 +1,67 @@
+package vn.bordergate.server.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Drives a call from {@code clients} threads, each sending its next request when the previous answer
+ * arrived (a closed loop: what a pool of workstations and cameras does), for a fixed time.
+ */
+final class ClosedLoop {
+    /**
+     * One request; answers whether it succeeded, or null when there was nothing to send (not counted).
+     * {@code client} and {@code n} let it vary its request.
+     */
+    @FunctionalInterface
+    interface Call {
+        Boolean send(int client, long n) throws Exception;
+    }
+
+    private ClosedLoop() {}
+
+    static Run run(String name, int clients, Duration duration, Call call) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            long t0 = System.nanoTime();
+                            Boolean success;
+                            try {
+                                success = call.send(client, sequence.getAndIncrement());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            } catch (Exception e) {
+                                success = false;
+                            }
+                            if (success == null) {
+                                continue;
+                            }
+                            recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                            (success ? ok : errors).incrementAndGet();
+                        }
+                    },
+                    name + "-" + c);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Histogram histogram = recorder.getIntervalHistogram();
+        return new Run(name, ok.get(), errors.get(), seconds, histogram);
+    }
+}

@@ -1,0 +1,217 @@
+package vn.bordergate.server.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.server.support.ServerProcess;
+
+/**
+ * Peak traffic against a real gate server in its own JVM ({@code -Xmx512m}, GC log for honest heap
+ * figures) over loopback HTTP and WebSocket, next to the machine's reference points measured in the
+ * same run: a bare Jetty handler answering a constant (same Jetty, same client) and bare JDBC inserts
+ * into Derby (same disk). Every figure is printed with its ratio to its reference and written to
+ * {@code server/target/bench/load.txt}.
+ *
+ * <pre>
+ * mvn -B -o -Pbench -pl server -am verify -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dload.seconds=60 -Dload.clients=16 -Dload.listeners=500
+ * </pre>
+ */
+@Tag("bench")
+class LoadBenchmark {
+    private static final Duration PHASE = Duration.ofSeconds(Long.getLong("load.seconds", 15));
+    private static final int CLIENTS = Integer.getInteger("load.clients", 16);
+    private static final int LISTENERS = Integer.getInteger("load.listeners", 500);
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void peakTraffic() throws Exception {
+        Path work = Files.createTempDirectory("bordergate-load-");
+        Path gcLog = work.resolve("gc.log");
+        say("load: " + PHASE.toSeconds() + " s per phase, " + CLIENTS + " clients, " + LISTENERS + " event listeners; "
+                + uptime());
+
+        Process bareJetty = startBareJetty();
+        int barePort = portOf(bareJetty);
+        try (ServerProcess server = ServerProcess.start(
+                work.resolve("data"),
+                ServerProcess.freePort(),
+                ProcessBuilder.Redirect.to(work.resolve("server.log").toFile()),
+                serverJvmOptions(gcLog),
+                List.of("--no-cameras"))) {
+            server.awaitHealthy(Duration.ofSeconds(120));
+            awaitDemoDay(work.resolve("server.log"));
+            GateTraffic gate = new GateTraffic(server.uri());
+            GateTraffic bare = new GateTraffic(URI.create("http://127.0.0.1:" + barePort));
+            String enterprise = gate.login("enterprise");
+            String enterprise2 = gate.login("enterprise2");
+            String camera = gate.login("camera");
+            String customs = gate.login("customs");
+            String supervisor = gate.login("supervisor");
+            List<String> cameras = gate.cameras(supervisor);
+
+            Run jettyRef = ClosedLoop.run("reference: bare Jetty GET", CLIENTS, PHASE, (c, n) -> bare.get("/", null));
+            say(jettyRef.line());
+            Run derbyRef = BareDerbyInserts.run(work, CLIENTS, PHASE);
+            say(derbyRef.line());
+
+            Run health = ClosedLoop.run("GET /api/health", CLIENTS, PHASE, (c, n) -> gate.get("/api/health", null));
+            sayRatio(health, jettyRef);
+            Run queue = ClosedLoop.run(
+                    "GET /api/crossings/queue", CLIENTS, PHASE, (c, n) -> gate.get("/api/crossings/queue", supervisor));
+            sayRatio(queue, jettyRef);
+
+            try (EventListeners listeners = EventListeners.connect(server.uri(), customs, LISTENERS)) {
+                say("event listeners connected: " + listeners.size());
+                listeners.interval();
+
+                Run declarations = ClosedLoop.run(
+                        "POST /api/declarations",
+                        CLIENTS,
+                        PHASE,
+                        (c, n) -> gate.declare(c % 2 == 0 ? enterprise : enterprise2, n));
+                sayRatio(declarations, derbyRef);
+                say(listeners.interval().line("  fan-out during declarations", declarations.seconds()));
+
+                Run reads = ClosedLoop.run(
+                        "POST /api/plate-reads",
+                        CLIENTS,
+                        PHASE,
+                        (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), n));
+                sayRatio(reads, derbyRef);
+                say(listeners.interval().line("  fan-out during plate reads", reads.seconds()));
+
+                Run decisions = ClosedLoop.run(
+                        "POST .../steps/DECLARATION/decision", CLIENTS, PHASE, (c, n) -> gate.decide(customs));
+                sayRatio(decisions, derbyRef);
+                say(listeners.interval().line("  fan-out during decisions", decisions.seconds()));
+
+                AtomicReference<Run> mixedReads = new AtomicReference<>();
+                AtomicReference<Run> mixedDecisions = new AtomicReference<>();
+                Thread readers = new Thread(() -> mixedReads.set(runQuietly(
+                        "mixed: plate reads",
+                        CLIENTS / 2,
+                        (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), n))));
+                Thread officers = new Thread(() -> mixedDecisions.set(
+                        runQuietly("mixed: decisions", Math.max(1, CLIENTS / 4), (c, n) -> gate.decide(customs))));
+                readers.start();
+                officers.start();
+                Run mixedDeclarations = ClosedLoop.run(
+                        "mixed: declarations",
+                        CLIENTS / 2,
+                        PHASE,
+                        (c, n) -> gate.declare(c % 2 == 0 ? enterprise : enterprise2, 10_000_000L + n));
+                readers.join();
+                officers.join();
+                say(mixedDeclarations.line());
+                say(mixedReads.get().line());
+                say(mixedDecisions.get().line());
+                say(listeners.interval().line("  fan-out during mixed", mixedDeclarations.seconds()));
+                say("listeners closed by the server (too slow to keep up): " + listeners.closedByServer());
+            }
+
+            if (Wrk.available()) {
+                say(Wrk.run("bare Jetty GET /", "http://127.0.0.1:" + barePort + "/", null, 32, PHASE));
+                say(Wrk.run("GET /api/health", server.uri() + "/api/health", null, 32, PHASE));
+                say(Wrk.run("GET /api/crossings/queue", server.uri() + "/api/crossings/queue", supervisor, 32, PHASE));
+            } else {
+                say("wrk not installed (apt-get install wrk): outside reference skipped");
+            }
+            say(GcLog.read(gcLog).line());
+            say("after the run: " + uptime());
+        } finally {
+            bareJetty.destroy();
+            bareJetty.waitFor(10, TimeUnit.SECONDS);
+        }
+        Path out = Path.of("target", "bench", "load.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report);
+        assertThat(report).isNotEmpty();
+    }
+
+    /** -Xmx512m and a GC log, plus {@code -Dload.serverJvm="..."} (say a flight recording) to profile. */
+    private static List<String> serverJvmOptions(Path gcLog) {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog));
+        String extra = System.getProperty("load.serverJvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
+
+    private static Run runQuietly(String name, int clients, ClosedLoop.Call call) {
+        try {
+            return ClosedLoop.run(name, clients, PHASE, call);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void sayRatio(Run run, Run reference) {
+        say(run.line() + String.format("  = %.0f %% of reference", 100 * run.perSecond() / reference.perSecond()));
+    }
+
+    private void say(String line) {
+        System.out.println(line);
+        report.add(line);
+    }
+
+    private static Process startBareJetty() throws Exception {
+        return new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BareJettyMain.class.getName()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    private static int portOf(Process process) throws Exception {
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("PORT ")) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(line.substring(5).trim());
+            }
+        }
+        throw new IllegalStateException("bare Jetty did not start");
+    }
+
+    /** The demo day is generated in the background after start: measure after it, not beside it. */
+    private static void awaitDemoDay(Path serverLog) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(serverLog).contains("demo day seeded")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("demo day not generated within 3 minutes");
+    }
+
+    static String uptime() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "load average unknown";
+        }
+    }
+}

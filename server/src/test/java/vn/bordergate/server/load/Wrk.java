@@ -1,0 +1,71 @@
+package vn.bordergate.server.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Debian's {@code wrk} as an outside reference client: requests per second and its latency line. */
+final class Wrk {
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern PERCENTILE = Pattern.compile("\\s+(50|99)%\\s+(\\S+)");
+
+    private Wrk() {}
+
+    static boolean available() {
+        try {
+            Process p = new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String run(String name, String url, String token, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        command.add(url);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        p.waitFor();
+        Matcher rate = RATE.matcher(out);
+        StringBuilder percentiles = new StringBuilder();
+        Matcher pm = PERCENTILE.matcher(out);
+        while (pm.find()) {
+            percentiles.append("  p").append(pm.group(1)).append(' ').append(pm.group(2));
+        }
+        boolean errors = out.contains("Non-2xx") || out.contains("Socket errors");
+        return String.format(
+                "%-34s %9s /s%s%s",
+                "wrk " + name,
+                rate.find() ? String.format("%.0f", Double.parseDouble(rate.group(1))) : "?",
+                percentiles,
+                errors
+                        ? "  ("
+                                + out.lines()
+                                        .filter(l -> l.contains("Non-2xx") || l.contains("Socket errors"))
+                                        .findFirst()
+                                        .orElse("")
+                                        .trim()
+                                + ")"
+                        : "");
+    }
+}
