@@ -320,18 +320,13 @@ public final class GateServer implements AutoCloseable {
         return services;
     }
 
-    /** Where events are published to every subscribed workstation (benchmarks send bursts through it). */
+    /** Where events are published to every subscribed workstation (benchmarks and fault tests publish through it). */
     public EventPublisher events() {
         return hub;
     }
 
     public int eventSubscribers() {
         return hub.subscriberCount();
-    }
-
-    /** Where events are announced to the connected workstations (fault tests publish through it). */
-    public vn.bordergate.server.events.EventPublisher events() {
-        return hub;
     }
 
     /** With {@code --demo}: blocks until the demo day's trips, generated in the background, are all in. */
