@@ -39,6 +39,7 @@ import vn.bordergate.common.event.OverstayAlertEvent;
 import vn.bordergate.common.event.PlateReadEvent;
 import vn.bordergate.common.event.QueueChangedEvent;
 import vn.bordergate.common.event.StepConfirmedEvent;
+import vn.bordergate.common.event.VehicleCalledEvent;
 import vn.bordergate.common.plate.PlateCountry;
 import vn.bordergate.common.workflow.Agency;
 import vn.bordergate.common.workflow.CrossingStatus;
@@ -157,7 +158,17 @@ class GateJsonTest {
                                 "Công ty TNHH Nông sản Lạng Sơn",
                                 Instant.parse("2025-02-20T09:00:00Z"),
                                 Instant.parse("2025-02-22T09:00:00Z"),
-                                33L))));
+                                33L))),
+                Arguments.of(
+                        "VEHICLE_CALLED",
+                        new VehicleCalledEvent(
+                                "L3",
+                                "Làn xuất khẩu 1",
+                                42L,
+                                "桂B·78996",
+                                "桂B·0989挂",
+                                Instant.parse("2025-02-20T09:30:00Z"),
+                                "gate")));
     }
 
     @ParameterizedTest(name = "{0}")
