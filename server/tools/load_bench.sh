@@ -30,7 +30,7 @@ case "$what" in
     ;;
   faults)
     mvn -B -o -pl server -am verify -Dtest='DiskFullTest,SlowEventClientTest,DatabaseLockedTest,KillDuringWritesTest' \
-      -Dsurefire.failIfNoSpecifiedTests=false
+      -Dsurefire.failIfNoSpecifiedTests=false -Dbordergate.faults.diskFull=true
     ;;
   wrk)
     url=${2:?URL, e.g. http://127.0.0.1:8080/api/crossings/queue}
