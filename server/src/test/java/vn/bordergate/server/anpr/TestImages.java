@@ -76,7 +76,8 @@ final class TestImages {
     }
 
     private static Path locateRealPlates() {
-        for (Path p : List.of(Path.of("../shared/plates"), Path.of("../../shared/plates"))) {
+        for (Path p : List.of(
+                Path.of("../shared/plates"), Path.of("../../shared/plates"), Path.of("../../../shared/plates"))) {
             if (Files.isDirectory(p)) {
                 return p.toAbsolutePath().normalize();
             }
