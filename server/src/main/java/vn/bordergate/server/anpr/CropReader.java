@@ -16,6 +16,7 @@ import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Rect;
+import vn.bordergate.common.plate.PlateCountry;
 import vn.bordergate.common.plate.PlateGrammar;
 import vn.bordergate.common.plate.PlateGrammarMatch;
 import vn.bordergate.common.plate.PlateGrammarSymbol;
@@ -50,6 +51,9 @@ final class CropReader {
     static final int MIN_WIDTH = 12;
 
     static final int MIN_HEIGHT = 6;
+
+    /** What replacing a sure Tesseract symbol by the province classifier's symbol costs the alignment. */
+    static final double REPLACED_COST = 0.25;
 
     private final TesseractEngines engines;
     private final ProvinceClassifier provinces;
@@ -158,14 +162,13 @@ final class CropReader {
         } else {
             matches = new ArrayList<>(
                     PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
-            if (province != null) {
+            // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
+            if (province != null
+                    && (matches.isEmpty() || cheapest(matches, colour).country() == PlateCountry.CN)) {
                 matches.addAll(withProvince(lines.get(0).symbols(), province, kinds));
             }
         }
-        PlateGrammarMatch best = matches.stream()
-                .min(java.util.Comparator.comparingDouble(
-                        m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind())))
-                .orElse(null);
+        PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour);
         return new CropRead(best, raw, colour, rows.twoRows());
     }
 
@@ -174,6 +177,13 @@ final class CropReader {
      * first one or two symbols (Tesseract reads the Han glyph as nothing, one or two Latin characters). The
      * cheapest alignment over all of them wins, so the classifier's alternatives are weighed, not copied.
      */
+    private static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
+        return matches.stream()
+                .min(java.util.Comparator.comparingDouble(
+                        m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind())))
+                .orElseThrow();
+    }
+
     private static List<PlateGrammarMatch> withProvince(
             List<PlateGrammarSymbol> symbols, PlateGrammarSymbol province, Set<PlateKind> kinds) {
         List<PlateGrammarMatch> out = new ArrayList<>();
@@ -181,7 +191,15 @@ final class CropReader {
             List<PlateGrammarSymbol> line = new ArrayList<>();
             line.add(province);
             line.addAll(symbols.subList(replaced, symbols.size()));
-            out.addAll(PlateGrammar.candidatesOfKinds(List.of(line), kinds));
+            // throwing away a symbol Tesseract was sure of costs up to half a look-alike swap
+            double thrown = 0;
+            for (PlateGrammarSymbol gone : symbols.subList(0, replaced)) {
+                thrown += REPLACED_COST * gone.bestProbability();
+            }
+            for (PlateGrammarMatch m : PlateGrammar.candidatesOfKinds(List.of(line), kinds)) {
+                out.add(new PlateGrammarMatch(
+                        m.text(), m.plate(), m.layout(), m.rows(), m.cost() + thrown, m.confidence()));
+            }
         }
         return out;
     }
