@@ -16,6 +16,7 @@ import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Rect;
+import vn.bordergate.common.plate.PlateCountry;
 import vn.bordergate.common.plate.PlateGrammar;
 import vn.bordergate.common.plate.PlateGrammarMatch;
 import vn.bordergate.common.plate.PlateGrammarSymbol;
@@ -51,10 +52,20 @@ final class CropReader {
 
     static final int MIN_HEIGHT = 6;
 
+    /** What replacing a sure Tesseract symbol by the province classifier's symbol costs the alignment. */
+    static final double REPLACED_COST = 0.25;
+
     private final TesseractEngines engines;
+    private final ProvinceClassifier provinces;
 
     CropReader(TesseractEngines engines) {
+        this(engines, null);
+    }
+
+    /** @param provinces reads the Chinese province glyph; null to leave it {@code ?} */
+    CropReader(TesseractEngines engines, ProvinceClassifier provinces) {
         this.engines = engines;
+        this.provinces = provinces;
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
@@ -63,13 +74,7 @@ final class CropReader {
         if (bgr.cols() < MIN_WIDTH || bgr.rows() < MIN_HEIGHT) {
             return new CropRead(null, "", colour, false);
         }
-        Mat grey = darkTextGrey(bgr);
-        Point2f[] body = PlateRectifier.body(grey);
-        if (body != null) {
-            Mat straight = PlateRectifier.warp(grey, body);
-            grey.close();
-            grey = straight;
-        }
+        Mat grey = straightGrey(bgr);
         try {
             if (grey.cols() < MIN_WIDTH || grey.rows() < MIN_HEIGHT) {
                 return new CropRead(null, "", colour, false);
@@ -79,9 +84,12 @@ final class CropReader {
                 // too few character-like marks to be a plate: not worth an OCR call
                 return new CropRead(null, "", colour, rows.twoRows());
             }
+            // the province glyph is classified once per crop and offered to the grammar with every read
+            PlateGrammarSymbol province =
+                    provinces != null && !rows.twoRows() ? provinces.read(grey, rows.top()) : null;
             List<CropRead> reads = new ArrayList<>();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
-                reads.add(read(grey, rows, colour, binarisation));
+                reads.add(read(grey, rows, colour, binarisation, province));
             }
             return vote(reads);
         } finally {
@@ -118,7 +126,12 @@ final class CropReader {
         return best;
     }
 
-    private CropRead read(Mat grey, PlateRows rows, PlateColour colour, LineImage.Binarisation binarisation) {
+    private CropRead read(
+            Mat grey,
+            PlateRows rows,
+            PlateColour colour,
+            LineImage.Binarisation binarisation,
+            PlateGrammarSymbol province) {
         TesseractEngine engine = engines.forCurrentThread();
         Set<PlateKind> kinds = colour.kinds();
         List<LineRead> lines = new ArrayList<>();
@@ -147,13 +160,60 @@ final class CropReader {
                 matches = PlateGrammar.candidatesOfKinds(List.of(joined), kinds);
             }
         } else {
-            matches = PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds);
+            matches = new ArrayList<>(
+                    PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
+            // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
+            if (province != null
+                    && (matches.isEmpty() || cheapest(matches, colour).country() == PlateCountry.CN)) {
+                matches.addAll(withProvince(lines.get(0).symbols(), province, kinds));
+            }
         }
-        PlateGrammarMatch best = matches.stream()
+        PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour);
+        return new CropRead(best, raw, colour, rows.twoRows());
+    }
+
+    /**
+     * The grammar's plates when the classifier's province symbol stands in front of the read, or in place of its
+     * first one or two symbols (Tesseract reads the Han glyph as nothing, one or two Latin characters). The
+     * cheapest alignment over all of them wins, so the classifier's alternatives are weighed, not copied.
+     */
+    private static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
+        return matches.stream()
                 .min(java.util.Comparator.comparingDouble(
                         m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind())))
-                .orElse(null);
-        return new CropRead(best, raw, colour, rows.twoRows());
+                .orElseThrow();
+    }
+
+    private static List<PlateGrammarMatch> withProvince(
+            List<PlateGrammarSymbol> symbols, PlateGrammarSymbol province, Set<PlateKind> kinds) {
+        List<PlateGrammarMatch> out = new ArrayList<>();
+        for (int replaced = 0; replaced <= Math.min(2, symbols.size()); replaced++) {
+            List<PlateGrammarSymbol> line = new ArrayList<>();
+            line.add(province);
+            line.addAll(symbols.subList(replaced, symbols.size()));
+            // throwing away a symbol Tesseract was sure of costs up to half a look-alike swap
+            double thrown = 0;
+            for (PlateGrammarSymbol gone : symbols.subList(0, replaced)) {
+                thrown += REPLACED_COST * gone.bestProbability();
+            }
+            for (PlateGrammarMatch m : PlateGrammar.candidatesOfKinds(List.of(line), kinds)) {
+                out.add(new PlateGrammarMatch(
+                        m.text(), m.plate(), m.layout(), m.rows(), m.cost() + thrown, m.confidence()));
+            }
+        }
+        return out;
+    }
+
+    /** The crop in grey with dark text, warped upright onto the plate body when one is found. */
+    static Mat straightGrey(Mat bgr) {
+        Mat grey = darkTextGrey(bgr);
+        Point2f[] body = PlateRectifier.body(grey);
+        if (body != null) {
+            Mat straight = PlateRectifier.warp(grey, body);
+            grey.close();
+            grey = straight;
+        }
+        return grey;
     }
 
     /** An 8-bit grey version of the crop with dark text on a light background. */

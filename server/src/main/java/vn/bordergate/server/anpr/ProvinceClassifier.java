@@ -1,0 +1,132 @@
+package vn.bordergate.server.anpr;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.FileStorage;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_ml.ANN_MLP;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+
+/**
+ * Reads the province character of a Chinese plate (and the suffixes 挂学港澳) with a small OpenCV multilayer
+ * perceptron on HOG features. The network was trained by {@link ProvinceClassifierTrainer} on glyphs rendered
+ * from the committed Noto Sans CJK subset plus part of cn-crops, and is loaded from the classpath: no CJK font
+ * at run time. Thread-safe: OpenCV's {@code predict} is const.
+ */
+final class ProvinceClassifier {
+    static final String RESOURCE = "province-mlp.yml.gz";
+
+    /** The classes, in the order of the network's outputs. */
+    static final String CLASSES =
+            vn.bordergate.common.plate.PlateParser.CN_PROVINCES + vn.bordergate.common.plate.PlateParser.CN_SUFFIXES;
+
+    /** How many alternatives a read gives the grammar. */
+    static final int TOP = 3;
+
+    /** Sharpness of the softmax that turns the network's outputs (about -1..1) into probabilities. */
+    static final double SHARPNESS = 6;
+
+    private final ANN_MLP network;
+
+    ProvinceClassifier(ANN_MLP network) {
+        this.network = network;
+    }
+
+    /** The classifier committed beside this class. */
+    static ProvinceClassifier bundled() {
+        try (InputStream in = ProvinceClassifier.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("province classifier missing from the classpath: " + RESOURCE);
+            }
+            String yaml = new String(new java.util.zip.GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
+            ANN_MLP network = ANN_MLP.create();
+            // the net is stored as OpenCV YAML (gzipped): FileStorage reads it from memory, no temporary file
+            try (FileStorage fs = new FileStorage(yaml, FileStorage.READ | FileStorage.MEMORY)) {
+                network.read(fs.getFirstTopLevelNode());
+            }
+            if (!network.isTrained()) {
+                throw new IllegalStateException("province classifier could not be read: " + RESOURCE);
+            }
+            return new ProvinceClassifier(network);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The province glyph of a one-row crop (grey, dark text) as a grammar symbol, or null when none is seen. */
+    PlateGrammarSymbol read(Mat grey, Rect band) {
+        Rect box = ProvinceGlyph.box(grey, band);
+        if (box == null) {
+            return null;
+        }
+        try (Mat glyph = new Mat(grey, box)) {
+            return symbol(probabilities(ProvinceGlyph.features(glyph)));
+        }
+    }
+
+    /** The province glyph of a BGR plate crop, cut as the reader cuts it (for training and measuring). */
+    static Mat glyphOfCrop(Mat bgr) {
+        try (Mat grey = CropReader.straightGrey(bgr)) {
+            PlateRows rows = PlateRows.of(grey);
+            Rect box = ProvinceGlyph.box(grey, rows.top());
+            return box == null ? null : new Mat(grey, box).clone();
+        }
+    }
+
+    /** Probabilities over {@link #CLASSES} for one feature vector. */
+    double[] probabilities(float[] features) {
+        Mat sample = new Mat(1, features.length, CV_32F);
+        Mat out = new Mat();
+        try {
+            try (FloatIndexer in = sample.createIndexer()) {
+                in.put(0, 0, features);
+            }
+            network.predict(sample, out, 0);
+            double[] p = new double[CLASSES.length()];
+            double max = Double.NEGATIVE_INFINITY;
+            try (FloatIndexer o = out.createIndexer()) {
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = o.get(0, i) * SHARPNESS;
+                    max = Math.max(max, p[i]);
+                }
+            }
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                p[i] = Math.exp(p[i] - max);
+                sum += p[i];
+            }
+            for (int i = 0; i < p.length; i++) {
+                p[i] /= sum;
+            }
+            return p;
+        } finally {
+            sample.close();
+            out.close();
+        }
+    }
+
+    /** The {@link #TOP} most likely characters as one grammar position. */
+    static PlateGrammarSymbol symbol(double[] p) {
+        List<PlateGrammarSymbol.Choice> choices = new ArrayList<>();
+        boolean[] used = new boolean[p.length];
+        for (int k = 0; k < TOP; k++) {
+            int best = -1;
+            for (int i = 0; i < p.length; i++) {
+                if (!used[i] && (best < 0 || p[i] > p[best])) {
+                    best = i;
+                }
+            }
+            used[best] = true;
+            choices.add(new PlateGrammarSymbol.Choice(CLASSES.charAt(best), Math.min(1, Math.max(0, p[best]))));
+        }
+        return new PlateGrammarSymbol(choices);
+    }
+}

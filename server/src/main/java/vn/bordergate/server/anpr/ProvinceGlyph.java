@@ -1,0 +1,108 @@
+package vn.bordergate.server.anpr;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.HOGDescriptor;
+
+/**
+ * Where the first (province) character of a one-row Chinese plate is, and its HOG features. The province glyph
+ * breaks into several small blobs, so it is found from the Latin characters right of it: one character pitch
+ * left of the leftmost character-sized blob, unless that blob is itself the seventh-from-right character.
+ */
+final class ProvinceGlyph {
+    /** The glyph is scaled to this size (width × height) before HOG: a Chinese plate character is 45 × 90 mm. */
+    static final int WIDTH = 24;
+
+    static final int HEIGHT = 32;
+
+    private static final ThreadLocal<HOGDescriptor> HOG = ThreadLocal.withInitial(
+            () -> new HOGDescriptor(new Size(WIDTH, HEIGHT), new Size(8, 8), new Size(4, 4), new Size(4, 4), 9));
+
+    private ProvinceGlyph() {}
+
+    /** The province glyph's box in a grey crop (dark text on light), or null when too few characters are seen. */
+    static Rect box(Mat grey, Rect band) {
+        List<Rect> blobs = new ArrayList<>();
+        for (Rect b : PlateRows.characterBlobs(grey)) {
+            double cy = b.y() + b.height() / 2.0;
+            if (cy >= band.y() && cy <= band.y() + band.height()) {
+                blobs.add(b);
+            }
+        }
+        if (blobs.size() < 3) {
+            return byShape(grey, band);
+        }
+        blobs.sort(Comparator.comparingInt(Rect::x));
+        double height = median(blobs.stream().mapToDouble(Rect::height).toArray());
+        double[] steps = new double[blobs.size() - 1];
+        for (int i = 1; i < blobs.size(); i++) {
+            steps[i - 1] = centreX(blobs.get(i)) - centreX(blobs.get(i - 1));
+        }
+        double pitch = Math.max(height * 0.45, median(steps));
+        Rect first = blobs.get(0);
+        // seven or more blobs: the glyph held together and is the leftmost blob itself
+        double centre = blobs.size() >= 7 ? centreX(first) : centreX(first) - pitch * 1.05;
+        double cy = first.y() + first.height() / 2.0;
+        double w = height * 0.62;
+        double h = height * 1.1;
+        int x0 = (int) Math.round(Math.max(0, centre - w / 2));
+        int y0 = (int) Math.round(Math.max(0, cy - h / 2));
+        int x1 = (int) Math.round(Math.min(grey.cols(), centre + w / 2));
+        int y1 = (int) Math.round(Math.min(grey.rows(), cy + h / 2));
+        if (x1 - x0 < Math.max(3, w * 0.4) || y1 - y0 < 5) {
+            return null;
+        }
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /**
+     * Without enough character blobs (characters touching the frame or each other): where the province glyph
+     * sits on a tightly cut one-row Chinese plate (440 × 140 mm, first character 45 × 90 mm about 10 mm in).
+     */
+    private static Rect byShape(Mat grey, Rect band) {
+        double shape = (double) grey.cols() / Math.max(1, band.height());
+        if (shape < 2.8 || shape > 5.5) {
+            return null;
+        }
+        int x0 = (int) Math.round(grey.cols() * 0.02);
+        int x1 = (int) Math.round(grey.cols() * 0.145);
+        int y0 = band.y() + (int) Math.round(band.height() * 0.08);
+        int y1 = band.y() + (int) Math.round(band.height() * 0.92);
+        return x1 - x0 < 3 || y1 - y0 < 5 ? null : new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /** HOG features of a glyph image (grey, dark on light, any size). */
+    static float[] features(Mat glyph) {
+        Mat scaled = new Mat();
+        FloatPointer out = new FloatPointer();
+        try {
+            resize(glyph, scaled, new Size(WIDTH, HEIGHT), 0, 0, INTER_AREA);
+            HOGDescriptor hog = HOG.get();
+            hog.compute(scaled, out);
+            float[] values = new float[(int) hog.getDescriptorSize()];
+            out.get(values);
+            return values;
+        } finally {
+            scaled.close();
+            out.close();
+        }
+    }
+
+    private static double centreX(Rect r) {
+        return r.x() + r.width() / 2.0;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+}
