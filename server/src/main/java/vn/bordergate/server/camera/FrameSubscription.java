@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FrameSubscription implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FrameSubscription.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final String name;
@@ -70,16 +71,27 @@ public final class FrameSubscription implements AutoCloseable {
         thread.join(Math.max(1, timeout.toMillis()));
     }
 
-    /** Detaches the sink; waits up to a second for a frame it is handling. */
+    /**
+     * Detaches the sink and waits for the frame it is handling: the sink's native resources are freed after
+     * this, and on a busy machine one recognition can take seconds.
+     */
     @Override
     public void close() {
         requestStop();
         onClose.accept(this);
         try {
-            awaitStopped(Duration.ofSeconds(1));
+            awaitStopped(CLOSE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!isStopped()) {
+            LOG.warn("{} still busy after {} s", name, CLOSE_WAIT.toSeconds());
+        }
+    }
+
+    /** Whether its thread has ended (nothing of the sink runs any more). */
+    public boolean isStopped() {
+        return !thread.isAlive();
     }
 
     private void run() {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.server.camera.CameraFeed;
 import vn.bordergate.server.camera.CameraMetrics;
@@ -25,6 +27,8 @@ import vn.bordergate.server.service.PlateReadService;
  * MJPEG preview with the plate boxes drawn.
  */
 public final class GateLanes implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GateLanes.class);
+
     /** Frames a second the recognizer reads: enough to see every truck several times as it stops. */
     static final double RECOGNITION_FPS = 4;
 
@@ -96,6 +100,11 @@ public final class GateLanes implements AutoCloseable {
     public void close() {
         subscriptions.forEach(FrameSubscription::close);
         cameras.close();
-        recognition.values().forEach(LaneRecognition::close);
+        if (subscriptions.stream().allMatch(FrameSubscription::isStopped)) {
+            recognition.values().forEach(LaneRecognition::close);
+        } else {
+            // freeing a reader under a running recognizer crashes the process in native code
+            LOG.warn("a recognizer is still running: the plate readers are left for the process exit to free");
+        }
     }
 }

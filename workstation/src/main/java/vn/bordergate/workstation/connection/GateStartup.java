@@ -32,9 +32,6 @@ public final class GateStartup implements AutoCloseable {
     public static GateStartup embedded(Path dataDir, BackgroundWork work) {
         CompletableFuture<URI> address = new CompletableFuture<>();
         GateStartup startup = new GateStartup(address, dataDir);
-        // a SIGTERM skips JavaFX's stop(): without this the camera threads would still be inside OpenCV
-        // while the JVM unloads it (a crash on exit), and Derby would need recovery at the next start
-        Runtime.getRuntime().addShutdownHook(new Thread(startup::close, "embedded-gate-shutdown"));
         work.submit(startup::startEmbedded).whenComplete((uri, failure) -> {
             if (failure != null) {
                 address.completeExceptionally(failure);
