@@ -1,7 +1,5 @@
 package vn.bordergate.workstation.kiosk;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,11 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.CrossingDto;
@@ -23,6 +17,7 @@ import vn.bordergate.workstation.connection.FxThread;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenshotFile;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -64,7 +59,7 @@ class KioskScreenshotsTest {
         waitFor(() -> window.model() != null);
         KioskViewModel model = window.model();
         FxRunner.settle(800);
-        save(stage.getScene(), out.resolve("kiosk-start.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("kiosk-start.png"));
 
         // a Vietnamese driver types the plate on the kiosk's keyboard
         FxRunner.run(() -> {
@@ -72,17 +67,17 @@ class KioskScreenshotsTest {
             model.plate().set(trip.tractorPlate());
         });
         FxRunner.settle(600);
-        save(stage.getScene(), out.resolve("kiosk-find.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("kiosk-find.png"));
 
         FxRunner.run(model::find);
         waitFor(() -> FxRunner.call(() -> model.step().get() == KioskStep.CROSSING));
         FxRunner.settle(600);
-        save(stage.getScene(), out.resolve("kiosk-crossing.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("kiosk-crossing.png"));
 
         FxRunner.run(model::checkIn);
         waitFor(() -> FxRunner.call(() -> model.step().get() == KioskStep.QUEUE));
         FxRunner.settle(600);
-        save(stage.getScene(), out.resolve("kiosk-queue.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("kiosk-queue.png"));
 
         // an enterprise user repeats an earlier trip
         FxRunner.run(() -> {
@@ -95,7 +90,7 @@ class KioskScreenshotsTest {
         waitFor(() -> FxRunner.call(() -> model.step().get() == KioskStep.REPEAT));
         FxRunner.run(() -> model.repeat().pick(model.repeat().previous().get(0)));
         FxRunner.settle(800);
-        save(stage.getScene(), out.resolve("kiosk-repeat.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("kiosk-repeat.png"));
 
         FxRunner.run(window::close);
         work.close();
@@ -109,18 +104,5 @@ class KioskScreenshotsTest {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static void save(Scene scene, Path file) throws IOException {
-        WritableImage image = FxRunner.call(() -> scene.snapshot(null));
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
-            png.setRGB(0, y, width, 1, row, 0, width);
-        }
-        ImageIO.write(png, "png", file.toFile());
     }
 }

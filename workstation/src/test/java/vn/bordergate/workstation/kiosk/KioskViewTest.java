@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -33,6 +32,7 @@ import vn.bordergate.workstation.connection.FxThread;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenText;
 
 /** The kiosk's screens driven by touch (mouse) against a real gate server, headless under Monocle. */
 @ExtendWith(ApplicationExtension.class)
@@ -64,13 +64,6 @@ class KioskViewTest {
         work.close();
     }
 
-    private static String text(FxRobot robot, String query) {
-        return FxRunner.call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
-    }
-
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
@@ -94,15 +87,15 @@ class KioskViewTest {
         robot.clickOn("#find-submit");
 
         waitFor(robot, "#card-check-in");
-        assertThat(text(robot, "#card-plate")).isEqualTo(trip.tractorPlate());
-        assertThat(text(robot, "#card-status")).isEqualTo("En route");
+        assertThat(ScreenText.of(robot, "#card-plate")).isEqualTo(trip.tractorPlate());
+        assertThat(ScreenText.of(robot, "#card-status")).isEqualTo("En route");
         robot.clickOn("#card-check-in");
 
         waitFor(robot, "#queue-number");
-        String number = text(robot, "#queue-number");
+        String number = ScreenText.of(robot, "#queue-number");
         assertThat(Integer.parseInt(number)).isPositive();
-        assertThat(text(robot, "#queue-yard")).startsWith("Bãi");
-        assertThat(text(robot, "#queue-lane")).isEqualTo("— not called yet —");
+        assertThat(ScreenText.of(robot, "#queue-yard")).startsWith("Bãi");
+        assertThat(ScreenText.of(robot, "#queue-lane")).isEqualTo("— not called yet —");
         robot.clickOn("#queue-print");
 
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ticketOf(trip).isPresent());
@@ -110,8 +103,8 @@ class KioskViewTest {
             String printed = new PDFTextStripper().getText(pdf);
             assertThat(printed).contains(trip.tractorPlate()).contains(number);
         }
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> text(robot, "#queue-message").startsWith("Ticket saved"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#queue-message")
+                .startsWith("Ticket saved"));
         // the ticket is shown in the shared preview, ready to print; the driver closes it
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#document-preview")
                 .tryQuery()
@@ -141,9 +134,9 @@ class KioskViewTest {
                 60,
                 TimeUnit.SECONDS,
                 () -> robot.lookup("#repeat-previous-0").tryQuery().isPresent()
-                        || !text(robot, "#repeat-error").isEmpty());
-        assertThat(text(robot, "#repeat-error")).isEmpty();
-        assertThat(text(robot, "#repeat-previous-0")).startsWith(finished.tractorPlate());
+                        || !ScreenText.of(robot, "#repeat-error").isEmpty());
+        assertThat(ScreenText.of(robot, "#repeat-error")).isEmpty();
+        assertThat(ScreenText.of(robot, "#repeat-previous-0")).startsWith(finished.tractorPlate());
         robot.clickOn("#repeat-previous-0");
 
         WaitForAsyncUtils.waitFor(
@@ -155,14 +148,14 @@ class KioskViewTest {
         robot.write("8000");
         robot.clickOn("#repeat-submit");
 
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> text(robot, "#repeat-message").startsWith("Đã gửi tờ khai"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#repeat-message")
+                .startsWith("Đã gửi tờ khai"));
         DeclarationDto sent = gate.as("enterprise").declarations(null, 1000).stream()
                 .filter(d -> d.tractorPlate().equals(finished.tractorPlate()) && d.id() != finished.declarationId())
                 .findFirst()
                 .orElseThrow();
         assertThat(sent.goods().get(0).quantity()).isEqualByComparingTo("8000");
-        assertThat(text(robot, "#repeat-message")).contains(sent.code());
+        assertThat(ScreenText.of(robot, "#repeat-message")).contains(sent.code());
     }
 
     private static Optional<Path> ticketOf(CrossingDto trip) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.bordergate.workstation.support.DemoGate;
-import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
 
@@ -40,14 +39,6 @@ class LoginViewTest {
         workstation.close();
     }
 
-    /** The label's text, read on the FX thread (the checklist is redrawn there as events arrive); "" if absent. */
-    private static String text(FxRobot robot, String query) {
-        return FxRunner.call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
-    }
-
     @Test
     void anOfficerSignsInAndSeesAgencyRoleAndStation(FxRobot robot) throws TimeoutException {
         robot.clickOn("#login-username").write("medical");
@@ -57,13 +48,14 @@ class LoginViewTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#header-agency")
                 .tryQuery()
                 .isPresent());
-        assertThat(text(robot, "#header-agency")).isEqualTo("Kiểm dịch y tế");
-        assertThat(text(robot, "#header-officer")).isEqualTo("Lê Thị Mai (Kiểm dịch y tế)");
-        assertThat(text(robot, "#header-station"))
+        assertThat(ScreenText.of(robot, "#header-agency")).isEqualTo("Kiểm dịch y tế");
+        assertThat(ScreenText.of(robot, "#header-officer")).isEqualTo("Lê Thị Mai (Kiểm dịch y tế)");
+        assertThat(ScreenText.of(robot, "#header-station"))
                 .contains("Cán bộ")
                 .contains("Trạm Kiểm dịch y tế Hữu Nghị 1")
                 .contains("HN-MED-1");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "Trực tuyến".equals(text(robot, "#connection-status")));
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> "Trực tuyến".equals(ScreenText.of(robot, "#connection-status")));
     }
 
     @Test
@@ -75,16 +67,16 @@ class LoginViewTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#login-error")
                 .queryLabeled()
                 .isVisible());
-        assertThat(text(robot, "#login-error")).isEqualTo("Sai tên đăng nhập hoặc mật khẩu.");
+        assertThat(ScreenText.of(robot, "#login-error")).isEqualTo("Sai tên đăng nhập hoặc mật khẩu.");
         assertThat(robot.lookup("#header-agency").tryQuery()).isEmpty();
     }
 
     @Test
     void theLanguageCanBeSwitchedBeforeSigningIn(FxRobot robot) throws TimeoutException {
         robot.clickOn("#language-en");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Sign in".equals(text(robot, "#login-submit")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Sign in".equals(ScreenText.of(robot, "#login-submit")));
 
         robot.clickOn("#language-zh");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "登录".equals(text(robot, "#login-submit")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "登录".equals(ScreenText.of(robot, "#login-submit")));
     }
 }

@@ -26,7 +26,6 @@ import vn.bordergate.common.dto.AuditEntryDto;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
-import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
@@ -67,12 +66,7 @@ class OfflineStationTest {
 
     @BeforeEach
     void stationIsLive() throws TimeoutException {
-        waitFor(30, () -> {
-            StationViewModel station = workstation.window().station();
-            return station != null
-                    && station.queue().total().get() > 0
-                    && station.connection().state().get() == ConnectionState.CONNECTED;
-        });
+        workstation.awaitLiveStation(30);
     }
 
     @AfterEach

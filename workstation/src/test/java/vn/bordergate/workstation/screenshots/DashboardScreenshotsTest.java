@@ -1,7 +1,5 @@
 package vn.bordergate.workstation.screenshots;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,12 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.workflow.Outcome;
@@ -25,6 +19,7 @@ import vn.bordergate.workstation.connection.FxThread;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenshotFile;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -71,7 +66,7 @@ class DashboardScreenshotsTest {
             waitFor(() -> stage.getScene().lookup("#camera-tiles") != null
                     && stage.getScene().lookup(".camera-streaming") != null);
             FxRunner.settle(1500);
-            save(stage.getScene(), out.resolve("dashboard.png"));
+            ScreenshotFile.save(stage.getScene(), out.resolve("dashboard.png"));
             FxRunner.run(window::close);
             work.close();
         } finally {
@@ -87,18 +82,5 @@ class DashboardScreenshotsTest {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static void save(Scene scene, Path file) throws IOException {
-        WritableImage image = FxRunner.call(() -> scene.snapshot(null));
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
-            png.setRGB(0, y, width, 1, row, 0, width);
-        }
-        ImageIO.write(png, "png", file.toFile());
     }
 }

@@ -1,7 +1,5 @@
 package vn.bordergate.workstation.screenshots;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -13,13 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.client.GateClient;
@@ -35,6 +29,7 @@ import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenshotFile;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -79,7 +74,7 @@ class SlipScreenshotsTest {
         waitFor(() -> station.queue().byId(story.id()).isPresent());
         FxRunner.run(() -> station.queue().byId(story.id()).ifPresent(station::select));
         FxRunner.settle(800);
-        save(stage.getScene(), Path.of("target", "station-with-print-slip.png"));
+        ScreenshotFile.save(stage.getScene(), Path.of("target", "station-with-print-slip.png"));
 
         FxRunner.run(() -> ((Button) stage.getScene().lookup("#print-slip")).fire());
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -95,7 +90,7 @@ class SlipScreenshotsTest {
             preview.setHeight(1000);
         });
         FxRunner.settle(800);
-        save(preview.getScene(), out.resolve("slip-preview.png"));
+        ScreenshotFile.save(preview.getScene(), out.resolve("slip-preview.png"));
 
         FxRunner.run(preview::close);
         FxRunner.run(window::close);
@@ -189,18 +184,5 @@ class SlipScreenshotsTest {
             });
             throw stuck;
         }
-    }
-
-    private static void save(Scene scene, Path file) throws IOException {
-        WritableImage image = FxRunner.call(() -> scene.snapshot(null));
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
-            png.setRGB(0, y, width, 1, row, 0, width);
-        }
-        ImageIO.write(png, "png", file.toFile());
     }
 }

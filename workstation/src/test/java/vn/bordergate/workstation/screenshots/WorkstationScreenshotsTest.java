@@ -1,7 +1,5 @@
 package vn.bordergate.workstation.screenshots;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.CrossingDto;
@@ -37,6 +31,7 @@ import vn.bordergate.workstation.feeds.FeedTileViewModel.FeedState;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenshotFile;
 import vn.bordergate.workstation.text.Wording;
 
 /**
@@ -85,7 +80,7 @@ class WorkstationScreenshotsTest {
             window.login().password().set("bordergate-demo");
         });
         FxRunner.settle(600);
-        save(stage.getScene(), out.resolve("login.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("login.png"));
 
         // the gate officer's station: live lane pictures and the plates they read, the story crossing open
         FxRunner.run(() -> window.login().login());
@@ -105,10 +100,10 @@ class WorkstationScreenshotsTest {
         FxRunner.run(() -> station.show(story.id()));
         waitFor(() -> station.facts().facts().get() != null);
         FxRunner.settle(1500);
-        save(stage.getScene(), out.resolve("station.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("station.png"));
         Node detail = FxRunner.call(() -> stage.getScene().lookup("#crossing-pane"));
         if (detail != null) {
-            save(detail, out.resolve("crossing-detail.png"));
+            ScreenshotFile.save(detail, out.resolve("crossing-detail.png"));
         }
 
         // the medical officer holds a driver with fever: a reason is required
@@ -127,7 +122,7 @@ class WorkstationScreenshotsTest {
         FxRunner.run(() -> medical.crossing().reason().set("Lái xe sốt 38,6 °C — chờ kết quả xét nghiệm nhanh"));
         FxRunner.call(() -> medical.crossing().hold()).get(10, TimeUnit.SECONDS);
         FxRunner.settle(1500);
-        save(stage.getScene(), out.resolve("station-hold.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("station-hold.png"));
 
         // the same station in Chinese (a CJK font for the labels; Chinese plates show in every language)
         FxRunner.run(() -> window.showLogin(Wording.CHINESE));
@@ -136,7 +131,7 @@ class WorkstationScreenshotsTest {
             window.login().password().set("bordergate-demo");
         });
         FxRunner.settle(400);
-        save(stage.getScene(), out.resolve("login-zh.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("login-zh.png"));
         FxRunner.run(() -> window.login().login());
         waitFor(() ->
                 window.station() != null && window.station().queue().total().get() > 0);
@@ -148,7 +143,7 @@ class WorkstationScreenshotsTest {
         waitFor(Duration.ofSeconds(30), () -> window.feeds().shown().stream()
                 .anyMatch(t -> t.frame().get() != null));
         FxRunner.settle(1500);
-        save(stage.getScene(), out.resolve("station-zh.png"));
+        ScreenshotFile.save(stage.getScene(), out.resolve("station-zh.png"));
 
         FxRunner.run(window::close);
         work.close();
@@ -239,25 +234,5 @@ class WorkstationScreenshotsTest {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static void save(Scene scene, Path file) throws IOException {
-        write(FxRunner.call(() -> scene.snapshot(null)), file);
-    }
-
-    private static void save(Node node, Path file) throws IOException {
-        write(FxRunner.call(() -> node.snapshot(null, null)), file);
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
-            png.setRGB(0, y, width, 1, row, 0, width);
-        }
-        ImageIO.write(png, "png", file.toFile());
     }
 }

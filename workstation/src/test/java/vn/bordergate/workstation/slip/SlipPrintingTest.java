@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
@@ -37,6 +36,7 @@ import vn.bordergate.workstation.printing.DocumentPreviewView;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
 
@@ -85,13 +85,6 @@ class SlipPrintingTest {
         return crossing;
     }
 
-    private static String text(FxRobot robot, String query) {
-        return FxRunner.call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
-    }
-
     private void select(CrossingDto crossing) throws TimeoutException {
         WaitForAsyncUtils.waitFor(
                 30,
@@ -112,7 +105,7 @@ class SlipPrintingTest {
         CrossingDto crossing = chineseTruckAtTheYard();
         select(crossing);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(text(robot, "#detail-plate")));
+                10, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(ScreenText.of(robot, "#detail-plate")));
 
         // the station window must have the keyboard (a preview window of an earlier test may have had it)
         robot.clickOn("#detail-plate");
@@ -122,14 +115,15 @@ class SlipPrintingTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#preview-page-1")
                 .tryQuery()
                 .isPresent());
-        assertThat(text(robot, "#preview-page-count")).isEqualTo("1 trang");
-        assertThat(text(robot, "#preview-title")).contains(String.valueOf(crossing.id()), crossing.tractorPlate());
+        assertThat(ScreenText.of(robot, "#preview-page-count")).isEqualTo("1 trang");
+        assertThat(ScreenText.of(robot, "#preview-title"))
+                .contains(String.valueOf(crossing.id()), crossing.tractorPlate());
 
         Path file = dir.resolve("slip.pdf");
         FxRunner.run(() -> previewView(robot).useSaveTarget(suggested -> Optional.of(file)));
         robot.clickOn("#preview-save");
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> text(robot, "#preview-status").equals("Đã lưu vào " + file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#preview-status")
+                .equals("Đã lưu vào " + file));
 
         byte[] pdf = Files.readAllBytes(file);
         assertThat(text(pdf)).contains(crossing.tractorPlate(), crossing.enterpriseName(), "Biển số đầu kéo");
@@ -149,13 +143,13 @@ class SlipPrintingTest {
         CrossingDto crossing = chineseTruckAtTheYard();
         select(crossing);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(text(robot, "#detail-plate")));
+                10, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(ScreenText.of(robot, "#detail-plate")));
 
         robot.clickOn("#print-slip");
         awaitPreview(robot);
         robot.clickOn("#preview-print");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#preview-status")
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#preview-status")
                 .equals(Wording.of(Wording.VIETNAMESE).text("preview.noPrinter")));
         assertThat(robot.lookup("#preview-save").query().getStyleClass()).contains("primary");
         robot.clickOn("#preview-close");
@@ -166,11 +160,12 @@ class SlipPrintingTest {
 
     private static void awaitPreview(FxRobot robot) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#preview-page-1")
+            // as long as the other test allows: a loaded machine renders and previews a slip slowly
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#preview-page-1")
                     .tryQuery()
                     .isPresent());
         } catch (TimeoutException e) {
-            throw new AssertionError("no preview; the station says: " + text(robot, "#print-slip-error"), e);
+            throw new AssertionError("no preview; the station says: " + ScreenText.of(robot, "#print-slip-error"), e);
         }
     }
 

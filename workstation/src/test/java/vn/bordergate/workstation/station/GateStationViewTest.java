@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -23,9 +22,9 @@ import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
-import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
 
@@ -51,27 +50,12 @@ class GateStationViewTest {
 
     @BeforeEach
     void stationIsLive() throws TimeoutException {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> FxRunner.call(() -> {
-                    StationViewModel station = workstation.window().station();
-                    return station != null
-                            && station.queue().total().get() > 0
-                            && station.connection().state().get() == ConnectionState.CONNECTED;
-                }));
+        workstation.awaitLiveStation(20);
     }
 
     @AfterEach
     void stop() {
         workstation.close();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return FxRunner.call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
     }
 
     @SuppressWarnings("unchecked")
@@ -101,7 +85,7 @@ class GateStationViewTest {
                 TimeUnit.SECONDS,
                 () -> FxRunner.call(() -> !reads(robot).getItems().isEmpty()
                         && reads(robot).getItems().get(0).id() == read.id()));
-        assertThat(text(robot, "#read-state-" + read.id())).isEqualTo("Matched #" + truck.id());
+        assertThat(ScreenText.of(robot, "#read-state-" + read.id())).isEqualTo("Matched #" + truck.id());
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
@@ -126,15 +110,15 @@ class GateStationViewTest {
                 5,
                 TimeUnit.SECONDS,
                 () -> FxRunner.call(() -> reads(robot).getItems().stream().anyMatch(r -> r.id() == misread.id())));
-        assertThat(text(robot, "#read-state-" + misread.id())).startsWith("Needs officer");
+        assertThat(ScreenText.of(robot, "#read-state-" + misread.id())).startsWith("Needs officer");
 
         robot.clickOn("#read-state-" + misread.id());
         robot.type(KeyCode.F8); // the cursor goes to the correction, the read's text selected
         robot.write(truck.tractorPlate()).type(KeyCode.ENTER);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#plate-result")
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#plate-result")
                 .equals("Corrected to " + truck.tractorPlate() + ": matched trip #" + truck.id() + "."));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#read-state-" + misread.id())
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#read-state-" + misread.id())
                 .equals("Corrected #" + truck.id()));
         assertThat(gate.as("admin").plateReads(1000).stream().filter(r -> r.id() == misread.id()))
                 .singleElement()
@@ -152,16 +136,16 @@ class GateStationViewTest {
 
         robot.type(KeyCode.F6);
 
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> text(robot, "#lane-message").startsWith("Called "));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#lane-message")
+                .startsWith("Called "));
         CrossingDto called = FxRunner.call(
                 () -> workstation.window().station().crossing().crossing().get());
         String lane = FxRunner.call(
                 () -> workstation.window().station().calls().lane().get().code());
-        assertThat(text(robot, "#lane-message"))
+        assertThat(ScreenText.of(robot, "#lane-message"))
                 .isEqualTo("Called " + called.tractorPlate() + " to lane " + lane + ".");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#last-call")
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#last-call")
                 .startsWith("Lane " + lane + " calls " + called.tractorPlate()));
-        assertThat(text(robot, "#detail-plate")).isEqualTo(called.tractorPlate());
+        assertThat(ScreenText.of(robot, "#detail-plate")).isEqualTo(called.tractorPlate());
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -22,9 +21,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
-import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
 
@@ -47,28 +46,12 @@ class StationViewTest {
 
     @BeforeEach
     void stationIsLive() throws TimeoutException {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> FxRunner.call(() -> {
-                    StationViewModel station = workstation.window().station();
-                    return station != null
-                            && station.queue().total().get() > 0
-                            && station.connection().state().get() == ConnectionState.CONNECTED;
-                }));
+        workstation.awaitLiveStation(20);
     }
 
     @AfterEach
     void stop() {
         workstation.close();
-    }
-
-    /** The label's text, read on the FX thread (the checklist is redrawn there as events arrive); "" if absent. */
-    private static String text(FxRobot robot, String query) {
-        return FxRunner.call(() -> robot.lookup(query)
-                .tryQuery()
-                .map(node -> ((Labeled) node).getText())
-                .orElse(""));
     }
 
     @SuppressWarnings("unchecked")
@@ -92,7 +75,7 @@ class StationViewTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> FxRunner.call(() -> rowOf(robot, crossing) != null));
         robot.clickOn(FxRunner.call(() -> rowOf(robot, crossing)));
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(text(robot, "#detail-plate")));
+                5, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(ScreenText.of(robot, "#detail-plate")));
     }
 
     private static Node rowOf(FxRobot robot, CrossingDto crossing) {
@@ -107,14 +90,15 @@ class StationViewTest {
     void f2ConfirmsTheOwnStepAndTheChecklistShowsIt(FxRobot robot) throws TimeoutException {
         CrossingDto crossing = gate.atTheYard();
         open(robot, crossing);
-        assertThat(text(robot, "#step-state-MEDICAL_QUARANTINE")).isEqualTo("Chờ xử lý");
+        assertThat(ScreenText.of(robot, "#step-state-MEDICAL_QUARANTINE")).isEqualTo("Chờ xử lý");
 
         robot.type(KeyCode.F2);
 
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> "Đạt".equals(text(robot, "#step-state-MEDICAL_QUARANTINE")));
+                10, TimeUnit.SECONDS, () -> "Đạt".equals(ScreenText.of(robot, "#step-state-MEDICAL_QUARANTINE")));
         assertThat(gate.state(crossing.id(), Step.MEDICAL_QUARANTINE)).isEqualTo(StepState.PASSED);
-        assertThat(text(robot, "#action-message")).startsWith("Đã xác nhận bước 4 cho xe " + crossing.tractorPlate());
+        assertThat(ScreenText.of(robot, "#action-message"))
+                .startsWith("Đã xác nhận bước 4 cho xe " + crossing.tractorPlate());
         assertThat(robot.lookup("#action-confirm").query().isDisabled()).isTrue();
     }
 
@@ -126,17 +110,17 @@ class StationViewTest {
         robot.clickOn("#action-hold");
 
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> "Nhập lý do để giữ xe.".equals(text(robot, "#action-message")));
+                5, TimeUnit.SECONDS, () -> "Nhập lý do để giữ xe.".equals(ScreenText.of(robot, "#action-message")));
         assertThat(robot.lookup("#action-reason").query().isFocused())
                 .as("cursor put in the reason")
                 .isTrue();
-        assertThat(text(robot, "#step-state-MEDICAL_QUARANTINE")).isEqualTo("Chờ xử lý");
+        assertThat(ScreenText.of(robot, "#step-state-MEDICAL_QUARANTINE")).isEqualTo("Chờ xử lý");
         assertThat(gate.state(crossing.id(), Step.MEDICAL_QUARANTINE)).isEqualTo(StepState.PENDING);
 
         robot.write("Lái xe sốt 38,6 độ").type(KeyCode.F3);
 
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> "Đang giữ".equals(text(robot, "#step-state-MEDICAL_QUARANTINE")));
+                10, TimeUnit.SECONDS, () -> "Đang giữ".equals(ScreenText.of(robot, "#step-state-MEDICAL_QUARANTINE")));
         assertThat(gate.state(crossing.id(), Step.MEDICAL_QUARANTINE)).isEqualTo(StepState.HELD);
         assertThat(robot.lookup("#action-release").query().isVisible()).isTrue();
     }
@@ -149,7 +133,8 @@ class StationViewTest {
         open(robot, crossing); // waits until the event brought it into "waiting for me"
         gate.pass(crossing.id(), Step.BORDER_CONTROL);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Đạt".equals(text(robot, "#step-state-BORDER_CONTROL")));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> "Đạt".equals(ScreenText.of(robot, "#step-state-BORDER_CONTROL")));
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,

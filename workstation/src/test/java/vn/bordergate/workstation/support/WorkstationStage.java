@@ -3,11 +3,16 @@ package vn.bordergate.workstation.support;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 import vn.bordergate.workstation.WorkstationWindow;
 import vn.bordergate.workstation.connection.BackgroundWork;
+import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.connection.FxThread;
 import vn.bordergate.workstation.connection.GateStartup;
+import vn.bordergate.workstation.station.StationViewModel;
 
 /** The workstation's window on a TestFX stage, connected to the shared demo gate. */
 public final class WorkstationStage implements AutoCloseable {
@@ -37,6 +42,19 @@ public final class WorkstationStage implements AutoCloseable {
         window.login().username().set(username);
         window.login().password().set(DemoGate.PASSWORD);
         window.login().login();
+    }
+
+    /** Waits until the signed-in station has loaded its queue and its live events are connected. */
+    public void awaitLiveStation(long seconds) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(
+                seconds,
+                TimeUnit.SECONDS,
+                () -> FxRunner.call(() -> {
+                    StationViewModel station = window.station();
+                    return station != null
+                            && station.queue().total().get() > 0
+                            && station.connection().state().get() == ConnectionState.CONNECTED;
+                }));
     }
 
     @Override
