@@ -2,7 +2,6 @@ package vn.bordergate.server.service;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -142,10 +141,10 @@ public final class PlateReadImages implements AutoCloseable {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), readId + "-" + kind.suffix, ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                if (!ImageIO.write(image, "jpg", out)) {
-                    throw new IOException("no JPEG writer for a " + image.getType() + " image");
-                }
+            // to the file itself: a stream would go through ImageIO's cache, whose shutdown hook fails the
+            // last passes' pictures while the server stops on a SIGTERM
+            if (!ImageIO.write(image, "jpg", temp.toFile())) {
+                throw new IOException("no JPEG writer for a " + image.getType() + " image");
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
