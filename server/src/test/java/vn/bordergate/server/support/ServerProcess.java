@@ -96,7 +96,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public GateClient loggedIn(String username) {
-        GateClient client = new GateClient(uri());
+        // patient: a just-started JVM on a busy machine can take longer than the 10 s an officer would wait
+        GateClient client = new GateClient(uri(), null, Duration.ofSeconds(60));
         client.login(username, TestGate.PASSWORD);
         return client;
     }
