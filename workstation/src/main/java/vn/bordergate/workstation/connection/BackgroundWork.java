@@ -2,6 +2,7 @@ package vn.bordergate.workstation.connection;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,6 +40,11 @@ public final class BackgroundWork implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(Callable<T> work) {
         CompletableFuture<T> answer = new CompletableFuture<>();
+        if (pool.isShutdown()) {
+            // the window closed (sign-out, exit) while a list cell still asked for a picture: nobody waits
+            answer.completeExceptionally(new CancellationException("the workstation is closing"));
+            return answer;
+        }
         pool.execute(() -> {
             T value;
             try {

@@ -99,6 +99,8 @@ class SessionExpiryTest {
         Instant expires = FxRunner.call(() -> station().session().expiresAt());
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 1000);
 
+        // the detail may still be loading its facts (busy) on a slow machine: confirm only once it can be
+        waitFor(20, () -> station().crossing().canConfirm().get());
         FxRunner.run(() -> station().crossing().confirm());
 
         waitFor(20, () -> station().outbox().waitingForLogin().get());
