@@ -18,7 +18,13 @@ CREATE TABLE report_rollup (
     reason VARCHAR(500),
     n BIGINT NOT NULL,
     amount_vnd DECIMAL(19,0),
-    -- durations in whole minutes, "minutes:count" pairs separated by spaces (several rows when long)
-    histogram TEXT
+    -- durations in whole minutes as "minutes:count" pairs separated by spaces; per enterprise, the closed
+    -- trips' figures and tractors and the open trips' ids (EnterpriseFigures); several rows when long
+    detail TEXT
 );
 CREATE INDEX ix_report_rollup_measure_date ON report_rollup (measure, local_date);
+
+-- What is still read raw over a whole range, from the index alone: plate reads per match status and
+-- corrections per officer, and overstays (deadline in the range, back late or not yet).
+CREATE INDEX ix_plate_read_report ON plate_read (read_at, match_status, corrected_at, corrected_by);
+CREATE INDEX ix_crossing_return_deadline_returned ON crossing (return_deadline, returned_at);

@@ -1,7 +1,9 @@
 package vn.bordergate.server.reports;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -95,6 +97,14 @@ final class Figures {
     /** The shift block an hour falls in, by its first hour: night 0–6, day 6–18, evening 18–24. */
     static int block(int hour) {
         return hour < 6 ? 0 : hour < 18 ? 6 : 18;
+    }
+
+    /** The instant the shift block of a local time starts. */
+    static Instant blockStart(LocalDateTime t) {
+        return t.toLocalDate()
+                .atTime(block(t.getHour()), 0)
+                .atZone(ReportRange.ZONE)
+                .toInstant();
     }
 
     private static void addAll(Cell into, Cell[] hours) {

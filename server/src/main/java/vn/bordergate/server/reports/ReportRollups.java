@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +90,7 @@ public final class ReportRollups {
         UnaryOperator<String> window = column -> "(" + column + " >= " + ReportRange.literal(from) + " AND " + column
                 + " < " + ReportRange.literal(to) + ")";
         RawFigures.add(c, window, Figures.ALL, day);
-        write(c, day);
+        write(c, day, EnterpriseFigures.trips(c, window));
         try (PreparedStatement mark =
                 c.prepareStatement("INSERT INTO report_rollup_day (local_date, rolled_up_at) VALUES (?, ?)")) {
             mark.setDate(1, Date.valueOf(next));
@@ -110,9 +113,9 @@ public final class ReportRollups {
         return day.atStartOfDay(ReportRange.ZONE).toInstant();
     }
 
-    private static void write(Connection c, Figures day) throws SQLException {
+    private static void write(Connection c, Figures day, List<EnterpriseFigures.Trip> trips) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO report_rollup (local_date, local_hour, measure,"
-                + " step, action, reason, n, amount_vnd, histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " step, action, reason, n, amount_vnd, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Rows rows = new Rows(insert);
             // throughput per hour, for the hourly table
             for (Map.Entry<LocalDate, Cell[]> date : day.hours().entrySet()) {
@@ -132,6 +135,18 @@ public final class ReportRollups {
                     if (cell != null) {
                         rows.block(date.getKey(), h, cell);
                     }
+                }
+            }
+            // declarations per enterprise, per block of their submission
+            Map<Instant, List<EnterpriseFigures.Trip>> byBlock = new TreeMap<>();
+            for (EnterpriseFigures.Trip trip : trips) {
+                byBlock.computeIfAbsent(Figures.blockStart(trip.local()), b -> new ArrayList<>())
+                        .add(trip);
+            }
+            for (Map.Entry<Instant, List<EnterpriseFigures.Trip>> block : byBlock.entrySet()) {
+                LocalDateTime start = LocalDateTime.ofInstant(block.getKey(), ReportRange.ZONE);
+                for (String piece : EnterpriseFigures.encode(block.getValue(), HISTOGRAM_PIECE)) {
+                    rows.row(start.toLocalDate(), start.getHour(), "ENTERPRISE", null, null, null, 0, null, piece);
                 }
             }
             insert.executeBatch();
@@ -182,7 +197,7 @@ public final class ReportRollups {
             }
         }
 
-        private void row(
+        void row(
                 LocalDate date,
                 int hour,
                 String measure,
@@ -240,7 +255,7 @@ public final class ReportRollups {
         }
         // a night shift ends the morning after its last day
         LocalDate to = range.to().plusDays(1).isAfter(last) ? last : range.to().plusDays(1);
-        String sql = "SELECT local_date, local_hour, measure, step, action, reason, n, amount_vnd, histogram"
+        String sql = "SELECT local_date, local_hour, measure, step, action, reason, n, amount_vnd, detail"
                 + " FROM report_rollup WHERE measure IN (" + measures + ") AND local_date >= {d '" + range.from()
                 + "'} AND local_date <= {d '" + to + "'}";
         ReportQuery.each(c, sql, r -> {

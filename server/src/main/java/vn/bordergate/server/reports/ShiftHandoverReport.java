@@ -127,7 +127,16 @@ final class ShiftHandoverReport implements ReportContent {
                             WHEN.format(ReportQuery.instant(r, 3)),
                             returned == null ? "chưa về / not yet" : WHEN.format(returned));
                 });
-        sheet.total(TOTAL, "", "", ReportQuery.count(c, "SELECT COUNT(*)" + overdue));
+        // every crossing has its declaration and enterprise (foreign keys, not null): count from the index
+        sheet.total(
+                TOTAL,
+                "",
+                "",
+                ReportQuery.count(
+                        c,
+                        "SELECT COUNT(*) FROM crossing c --DERBY-PROPERTIES index=ix_crossing_return_deadline_returned\n"
+                                + " WHERE " + range.sql("c.return_deadline")
+                                + " AND (c.returned_at IS NULL OR c.returned_at > c.return_deadline)"));
     }
 
     private static void fees(Figures.Cell figures, ReportSheet sheet) {
@@ -147,7 +156,8 @@ final class ShiftHandoverReport implements ReportContent {
         long[] byStatus = new long[3]; // matched, needs an officer, corrected
         ReportQuery.each(
                 c,
-                "SELECT match_status, COUNT(*) FROM plate_read WHERE " + range.sql("read_at")
+                "SELECT match_status, COUNT(*) FROM plate_read --DERBY-PROPERTIES index=ix_plate_read_report\n WHERE "
+                        + range.sql("read_at")
                         + " GROUP BY match_status",
                 r -> byStatus[
                                 switch (r.getString(1)) {
@@ -166,7 +176,8 @@ final class ShiftHandoverReport implements ReportContent {
         ReportQuery.each(
                 c,
                 // corrections come within hours of the read: bound by the indexed read time too
-                "SELECT corrected_by, COUNT(*) FROM plate_read WHERE corrected_by IS NOT NULL AND read_at >= "
+                "SELECT corrected_by, COUNT(*) FROM plate_read --DERBY-PROPERTIES index=ix_plate_read_report\n"
+                        + " WHERE corrected_by IS NOT NULL AND read_at >= "
                         + ReportRange.literal(range.start().minus(java.time.Duration.ofDays(2))) + " AND read_at < "
                         + ReportRange.literal(range.end()) + " AND " + range.sql("corrected_at")
                         + " GROUP BY corrected_by ORDER BY corrected_by",
