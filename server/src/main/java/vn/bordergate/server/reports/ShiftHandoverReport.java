@@ -111,7 +111,9 @@ final class ShiftHandoverReport implements ReportContent {
     }
 
     private static void overstays(Connection c, ReportRange range, ReportSheet sheet) throws SQLException {
-        String overdue = " FROM crossing c JOIN declaration d ON d.id = c.declaration_id"
+        // in deadline order from the index, filtered on it: the first 100 without joining every overstay
+        String overdue = " FROM crossing c --DERBY-PROPERTIES index=ix_crossing_return_deadline_returned\n"
+                + " JOIN declaration d ON d.id = c.declaration_id"
                 + " JOIN enterprise e ON e.id = d.enterprise_id WHERE " + range.sql("c.return_deadline")
                 + " AND (c.returned_at IS NULL OR c.returned_at > c.return_deadline)";
         sheet.section(OVERSTAYS, "Xe / Vehicle", "Doanh nghiệp / Enterprise", "Hạn về / Due back", "Đã về / Returned");
@@ -154,18 +156,18 @@ final class ShiftHandoverReport implements ReportContent {
 
     private static void plates(Connection c, ReportRange range, ReportSheet sheet) throws SQLException {
         long[] byStatus = new long[3]; // matched, needs an officer, corrected
+        // one pass over the index without a sort (GROUP BY sorts a year of reads into three groups)
         ReportQuery.each(
                 c,
-                "SELECT match_status, COUNT(*) FROM plate_read --DERBY-PROPERTIES index=ix_plate_read_report\n WHERE "
-                        + range.sql("read_at")
-                        + " GROUP BY match_status",
-                r -> byStatus[
-                                switch (r.getString(1)) {
-                                    case "MATCHED" -> 0;
-                                    case "CORRECTED" -> 2;
-                                    default -> 1;
-                                }] +=
-                        r.getLong(2));
+                "SELECT COUNT(*), SUM(CASE WHEN match_status = 'MATCHED' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN match_status = 'CORRECTED' THEN 1 ELSE 0 END)"
+                        + " FROM plate_read --DERBY-PROPERTIES index=ix_plate_read_report\n WHERE "
+                        + range.sql("read_at"),
+                r -> {
+                    byStatus[0] = r.getLong(2);
+                    byStatus[2] = r.getLong(3);
+                    byStatus[1] = r.getLong(1) - byStatus[0] - byStatus[2];
+                });
         long reads = byStatus[0] + byStatus[1] + byStatus[2];
         sheet.section(PLATES, "", "Số lần đọc / Reads");
         sheet.row("Lượt đọc biển số / Plate reads", reads);
