@@ -1,6 +1,8 @@
 package vn.bordergate.server.reports;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +56,8 @@ final class EnterpriseFigures {
     private static final String TRIPS = "SELECT c.id, d.submitted_at, d.enterprise_id, d.tractor_id, c.status"
             + " FROM declaration d JOIN crossing c ON c.declaration_id = d.id WHERE ";
 
+    private static final int LOOKUP = 100;
+
     final Map<Long, Activity> byEnterprise = new HashMap<>();
 
     private EnterpriseFigures() {}
@@ -69,7 +73,7 @@ final class EnterpriseFigures {
         return trips;
     }
 
-    private static Trip trip(java.sql.ResultSet r) throws SQLException {
+    private static Trip trip(ResultSet r) throws SQLException {
         return new Trip(r.getLong(1), ReportQuery.instant(r, 2), r.getLong(3), r.getLong(4), r.getString(5));
     }
 
@@ -109,19 +113,29 @@ final class EnterpriseFigures {
                         decode(r.getString(3), block, open);
                     }
                 });
+        if (open.isEmpty()) {
+            return;
+        }
+        // one statement with a fixed number of ids, prepared once: a new IN list per call would make
+        // Derby compile a statement each time
         List<Long> ids = new ArrayList<>(open.keySet());
-        for (int i = 0; i < ids.size(); i += 500) {
-            StringBuilder in = new StringBuilder();
-            for (Long id : ids.subList(i, Math.min(ids.size(), i + 500))) {
-                in.append(in.isEmpty() ? "" : ", ").append(id);
-            }
-            ReportQuery.each(c, TRIPS + "c.id IN (" + in + ")", r -> {
-                Trip trip = trip(r);
-                // a corrected declaration moved to the block of its new submission, which counts it there
-                if (Figures.blockStart(trip.local()).equals(open.get(trip.crossing()))) {
-                    add(trip);
+        String marks = "?" + ", ?".repeat(LOOKUP - 1);
+        try (PreparedStatement lookup = c.prepareStatement(TRIPS + "c.id IN (" + marks + ")")) {
+            for (int i = 0; i < ids.size(); i += LOOKUP) {
+                for (int k = 0; k < LOOKUP; k++) {
+                    // past the last id, repeat it: the same row again, found once
+                    lookup.setLong(k + 1, ids.get(Math.min(ids.size() - 1, i + k)));
                 }
-            });
+                try (ResultSet r = lookup.executeQuery()) {
+                    while (r.next()) {
+                        Trip trip = trip(r);
+                        // a corrected declaration moved to the block of its new submission, which counts it there
+                        if (Figures.blockStart(trip.local()).equals(open.get(trip.crossing()))) {
+                            add(trip);
+                        }
+                    }
+                }
+            }
         }
     }
 
