@@ -13,6 +13,7 @@ import vn.bordergate.server.documents.slip.CrossingSlipDocument;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.publicstatus.PublicStatusService;
+import vn.bordergate.server.reports.ReportRollups;
 import vn.bordergate.server.reports.Reports;
 import vn.bordergate.server.security.LoginThrottle;
 import vn.bordergate.server.security.PasswordHasher;
@@ -108,6 +109,8 @@ public final class GateServices {
         kiosk = new KioskService(tx, crossings, reference, queue, audit, clock, documents);
         priorities = new PriorityService(tx, validator, records, audit, events, queue, clock);
         reports = new Reports(tx, documents, clock);
+        // each finished day's report figures rolled up, a day per run so the shared scheduler stays free
+        scheduler.scheduleWithFixedDelay(new ReportRollups(tx, clock)::rollUpNextDay, 30, 15, TimeUnit.SECONDS);
         // the public may ask as often as it likes: the figures are computed at most every 10 s
         publicStatus = new PublicStatusService(tx, clock, Duration.ofSeconds(10));
         dashboard = new DashboardService(tx, crossingQueries, clock);

@@ -2,6 +2,7 @@ package vn.bordergate.server.reports;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.Map;
 import vn.bordergate.common.dto.ReportKind;
 import vn.bordergate.common.workflow.Agency;
@@ -13,8 +14,10 @@ final class AgencyPerformanceReport implements ReportContent {
 
     @Override
     public ReportDocument build(Connection c, ReportRange range) throws SQLException {
-        Map<Step, MinuteHistogram> durations = StepDurations.of(c, range);
-        Map<Step, long[]> holds = StepDurations.holdsAndRejects(c, range);
+        Figures.Cell figures = ReportRollups.figures(
+                        c, range, EnumSet.of(Figures.Part.STEP_TIMES, Figures.Part.DECISIONS))
+                .total();
+        Map<Step, long[]> holds = figures.holdsAndRejects();
         ReportSheet sheet = new ReportSheet();
         sheet.section(
                 AGENCIES,
@@ -27,7 +30,7 @@ final class AgencyPerformanceReport implements ReportContent {
         for (Agency agency : Agency.values()) {
             for (Step step : Step.values()) {
                 if (step.agency() == agency) {
-                    MinuteHistogram h = durations.get(step);
+                    MinuteHistogram h = figures.stepTime(step);
                     long[] hr = holds.get(step);
                     sheet.row(
                             Labels.agency(agency),

@@ -2,7 +2,7 @@ package vn.bordergate.server.reports;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
+import java.util.EnumSet;
 import vn.bordergate.common.dto.ReportKind;
 import vn.bordergate.common.workflow.Step;
 
@@ -29,13 +29,9 @@ final class DwellTimeReport implements ReportContent {
 
     @Override
     public ReportDocument build(Connection c, ReportRange range) throws SQLException {
-        MinuteHistogram dwell = new MinuteHistogram();
-        ReportQuery.each(
-                c,
-                "SELECT m, COUNT(*) FROM (SELECT " + ReportQuery.minutes("arrived_at", "released_at")
-                        + " AS m FROM crossing WHERE arrived_at IS NOT NULL AND " + range.sql("released_at")
-                        + ") t GROUP BY m",
-                r -> dwell.add(Math.max(0, r.getLong(1)), r.getLong(2)));
+        Figures.Cell figures = ReportRollups.figures(c, range, EnumSet.of(Figures.Part.DWELL, Figures.Part.STEP_TIMES))
+                .total();
+        MinuteHistogram dwell = figures.dwell;
         ReportSheet sheet = new ReportSheet();
         sheet.section(SUMMARY, "", "Giá trị / Value");
         sheet.row("Số xe / Vehicles", dwell.count());
@@ -49,10 +45,9 @@ final class DwellTimeReport implements ReportContent {
             long n = dwell.between(EDGES[i], EDGES[i + 1]);
             sheet.row(BUCKETS[i], n, dwell.count() == 0 ? null : (double) n / dwell.count());
         }
-        Map<Step, MinuteHistogram> steps = StepDurations.of(c, range);
         sheet.section(STEPS, "Bước / Step", "Lượt / Decisions", "Trung bình / Mean", "Trung vị / Median", "p90", "p95");
         for (Step step : Step.values()) {
-            MinuteHistogram h = steps.get(step);
+            MinuteHistogram h = figures.stepTime(step);
             sheet.row(Labels.step(step), h.count(), h.mean(), h.percentile(50), h.percentile(90), h.percentile(95));
         }
         return new ReportDocument(

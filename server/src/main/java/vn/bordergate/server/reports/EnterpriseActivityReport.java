@@ -2,6 +2,9 @@ package vn.bordergate.server.reports;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import vn.bordergate.common.dto.ReportKind;
 
 /**
@@ -23,21 +26,27 @@ final class EnterpriseActivityReport implements ReportContent {
                 "Xe / Vehicles",
                 "Đã qua / Crossed",
                 "Bị từ chối / Refused");
-        long[] totals = new long[4];
+        EnterpriseFigures figures = EnterpriseFigures.of(c, range, ReportRollups.lastRolledUp(c));
+        Map<Long, String[]> names = new HashMap<>();
         ReportQuery.each(
                 c,
-                "SELECT e.name, e.tax_code, COUNT(*) AS n, COUNT(DISTINCT d.tractor_id),"
-                        + " SUM(CASE WHEN c.status = 'RELEASED' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN c.status IN ('DECLARATION_REJECTED', 'TURNED_BACK') THEN 1 ELSE 0 END)"
-                        + " FROM declaration d JOIN enterprise e ON e.id = d.enterprise_id"
-                        + " JOIN crossing c ON c.declaration_id = d.id WHERE " + range.sql("d.submitted_at")
-                        + " GROUP BY e.name, e.tax_code ORDER BY n DESC, e.name",
-                r -> {
-                    long[] n = {r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)};
+                "SELECT id, name, tax_code FROM enterprise",
+                r -> names.put(r.getLong(1), new String[] {r.getString(2), r.getString(3)}));
+        long[] totals = new long[4];
+        figures.byEnterprise.entrySet().stream()
+                // most declarations first, then by name (and tax code, which is unique)
+                .sorted(Comparator.<Map.Entry<Long, EnterpriseFigures.Activity>>comparingLong(
+                                e -> -e.getValue().declarations)
+                        .thenComparing(e -> names.get(e.getKey())[0])
+                        .thenComparing(e -> names.get(e.getKey())[1]))
+                .forEach(e -> {
+                    EnterpriseFigures.Activity a = e.getValue();
+                    long[] n = {a.declarations, a.tractors.size(), a.crossed, a.refused};
                     for (int i = 0; i < 4; i++) {
                         totals[i] += n[i];
                     }
-                    sheet.row(r.getString(1), r.getString(2), n[0], n[1], n[2], n[3]);
+                    String[] name = names.get(e.getKey());
+                    sheet.row(name[0], name[1], n[0], n[1], n[2], n[3]);
                 });
         sheet.noneIfEmpty();
         sheet.total(TOTAL, "", totals[0], totals[1], totals[2], totals[3]);

@@ -1,5 +1,7 @@
 package vn.bordergate.server.reports;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,12 +12,45 @@ import java.util.TreeMap;
 final class MinuteHistogram {
     private final TreeMap<Long, Long> counts = new TreeMap<>();
     private long total;
-    private double sum;
+    private long sum; // whole minutes: exact whatever the order durations are added in
 
     void add(long minutes, long count) {
         counts.merge(minutes, count, Long::sum);
         total += count;
-        sum += (double) minutes * count;
+        sum += minutes * count;
+    }
+
+    void addAll(MinuteHistogram other) {
+        other.counts.forEach(this::add);
+    }
+
+    /**
+     * As stored in a roll-up: "minutes:count" pairs separated by spaces, cut into pieces of at most
+     * {@code max} characters (each piece a histogram of its own: pieces add up).
+     */
+    List<String> encode(int max) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            String pair = e.getKey() + ":" + e.getValue();
+            if (!piece.isEmpty() && piece.length() + 1 + pair.length() > max) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+            }
+            piece.append(piece.isEmpty() ? "" : " ").append(pair);
+        }
+        if (!piece.isEmpty()) {
+            pieces.add(piece.toString());
+        }
+        return pieces;
+    }
+
+    /** Adds a piece written by {@link #encode}. */
+    void addEncoded(String piece) {
+        for (String pair : piece.split(" ")) {
+            int colon = pair.indexOf(':');
+            add(Long.parseLong(pair, 0, colon, 10), Long.parseLong(pair, colon + 1, pair.length(), 10));
+        }
     }
 
     long count() {
@@ -39,7 +74,7 @@ final class MinuteHistogram {
     }
 
     Long mean() {
-        return total == 0 ? null : Math.round(sum / total);
+        return total == 0 ? null : Math.round((double) sum / total);
     }
 
     Long max() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import vn.bordergate.common.dto.ReportKind;
 
@@ -17,26 +18,15 @@ final class ThroughputReport implements ReportContent {
 
     @Override
     public ReportDocument build(Connection c, ReportRange range) throws SQLException {
+        // arrivals, releases and rejections after the declaration, per local date and hour
+        Figures figures = ReportRollups.figures(c, range, Set.of(Figures.Part.THROUGHPUT));
         Map<LocalDate, long[]> daily = new TreeMap<>();
-        long[][] hourly = new long[24][3];
-        String turnedBack = "(SELECT decided_at AS t FROM step_confirmation WHERE action = 'REJECT'"
-                + " AND step <> 'DECLARATION' AND " + range.sql("decided_at") + ")";
-        String[] sources = {
-            "(SELECT arrived_at AS t FROM crossing WHERE " + range.sql("arrived_at") + ")",
-            "(SELECT released_at AS t FROM crossing WHERE " + range.sql("released_at") + ")",
-            turnedBack
-        };
-        for (int i = 0; i < sources.length; i++) {
-            int column = i;
-            // one pass per source: counts per (local date, local hour) serve the daily and the hourly table
-            ReportQuery.each(
-                    c,
-                    "SELECT d, h, COUNT(*) FROM (SELECT CAST(" + ReportRange.local("t") + " AS DATE) AS d, "
-                            + ReportRange.localHour("t") + " AS h FROM " + sources[i] + " s) x GROUP BY d, h",
-                    r -> {
-                        daily.computeIfAbsent(r.getDate(1).toLocalDate(), d -> new long[3])[column] += r.getLong(3);
-                        hourly[r.getInt(2)][column] += r.getLong(3);
-                    });
+        figures.daily()
+                .forEach((day, cell) -> daily.put(day, new long[] {cell.arrived, cell.released, cell.turnedBack}));
+        long[][] hourly = new long[24][];
+        Figures.Cell[] hours = figures.hourly();
+        for (int h = 0; h < 24; h++) {
+            hourly[h] = new long[] {hours[h].arrived, hours[h].released, hours[h].turnedBack};
         }
         ReportSheet sheet = new ReportSheet();
         sheet.section(DAILY, "Ngày / Date", "Xe đến / Arrived", "Xe qua / Released", "Quay đầu / Turned back");

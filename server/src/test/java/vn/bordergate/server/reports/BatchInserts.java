@@ -12,8 +12,8 @@ import java.util.Map;
 
 /** One prepared INSERT per table, executed in JDBC batches and committed every so many rows. */
 final class BatchInserts implements AutoCloseable {
-    private static final int BATCH = 2_000;
-    private static final int COMMIT_EVERY = 50_000;
+    private static final int BATCH = 5_000;
+    private static final int COMMIT_EVERY = 250_000;
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();

@@ -44,12 +44,17 @@ final class YearOfCrossings {
 
     /** Writes {@code crossings} crossings spread over the year from {@link #FIRST_DAY}. */
     long write(Connection connection, int crossings) throws SQLException {
+        return write(connection, crossings, 365);
+    }
+
+    /** Writes {@code crossings} crossings spread over {@code days} days from {@link #FIRST_DAY}. */
+    long write(Connection connection, int crossings, int days) throws SQLException {
         try (BatchInserts out = new BatchInserts(connection)) {
             long[] enterprises = enterprises(out, 300);
             long[] drivers = drivers(out, 20_000);
             long[][] trucks = trucks(out, 20_000);
             Instant start = FIRST_DAY.atStartOfDay(ReportRange.ZONE).toInstant();
-            double perCrossing = Duration.ofDays(365).toSeconds() / (double) crossings;
+            double perCrossing = Duration.ofDays(days).toSeconds() / (double) crossings;
             for (int i = 0; i < crossings; i++) {
                 Instant arrival = busyHours(start.plusSeconds((long) (i * perCrossing)));
                 crossing(out, i, arrival, enterprises, drivers, trucks);
