@@ -84,6 +84,7 @@ class LoadBenchmark {
                         PHASE,
                         (c, n) -> gate.declare(c % 2 == 0 ? enterprise : enterprise2, n));
                 sayRatio(declarations, derbyRef);
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during declarations", declarations.seconds()));
 
                 Run reads = ClosedLoop.run(
@@ -92,11 +93,13 @@ class LoadBenchmark {
                         PHASE,
                         (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), n));
                 sayRatio(reads, derbyRef);
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during plate reads", reads.seconds()));
 
                 Run decisions = ClosedLoop.run(
                         "POST .../steps/DECLARATION/decision", CLIENTS, PHASE, (c, n) -> gate.decide(customs));
                 sayRatio(decisions, derbyRef);
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during decisions", decisions.seconds()));
 
                 AtomicReference<Run> mixedReads = new AtomicReference<>();
@@ -119,6 +122,7 @@ class LoadBenchmark {
                 say(mixedDeclarations.line());
                 say(mixedReads.get().line());
                 say(mixedDecisions.get().line());
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during mixed", mixedDeclarations.seconds()));
                 say("listeners closed by the server (too slow to keep up): " + listeners.closedByServer());
             }
