@@ -91,7 +91,8 @@ public final class GateServices {
                 tx, validator, hasher, tokens, new LoginThrottle(clock, 5, 100, Duration.ofMinutes(5)), audit, clock);
         enterprises = new EnterpriseService(tx, validator, audit);
         PlateMatcher plateMatcher = new PlateMatcher();
-        declarations = new DeclarationService(tx, validator, records, audit, idempotent, events, clock, plateMatcher);
+        declarations =
+                new DeclarationService(tx, validator, records, audit, idempotent, events, clock, plateMatcher, queue);
         crossings = new CrossingService(tx, validator, records, audit, idempotent, events, queue, clock);
         crossingQueries = new CrossingQueries(tx, clock);
         weighings = new WeighingService(tx, validator, audit, clock);

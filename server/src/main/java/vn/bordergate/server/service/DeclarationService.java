@@ -50,6 +50,7 @@ public final class DeclarationService {
     private final EventPublisher events;
     private final Clock clock;
     private final PlateMatcher plates;
+    private final QueueWatch queue;
 
     public DeclarationService(
             Transactions tx,
@@ -59,7 +60,8 @@ public final class DeclarationService {
             IdempotentWrites idempotent,
             EventPublisher events,
             Clock clock,
-            PlateMatcher plates) {
+            PlateMatcher plates,
+            QueueWatch queue) {
         this.tx = tx;
         this.validator = validator;
         this.records = records;
@@ -68,6 +70,7 @@ public final class DeclarationService {
         this.events = events;
         this.clock = clock;
         this.plates = plates;
+        this.queue = queue;
     }
 
     public DeclarationDto submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
@@ -174,6 +177,7 @@ public final class DeclarationService {
             return DtoMapping.declaration(d, records.goodsOf(session, d), c);
         });
         events.publish(new CrossingChangedEvent(written.get()));
+        queue.changed();
         return result;
     }
 
@@ -360,5 +364,6 @@ public final class DeclarationService {
                 crossing.trailerPlate() == null ? null : PlateParser.normalize(crossing.trailerPlate()),
                 crossing.expectedArrival());
         events.publish(new CrossingChangedEvent(crossing));
+        queue.changed();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.QueueSummaryDto;
@@ -18,7 +19,10 @@ import vn.bordergate.server.persistence.Transactions;
 
 /**
  * Queue counts for the whole gate. Changes are coalesced: however many crossings change in a burst,
- * the counts are recomputed and pushed at most once per {@code coalesceMillis}.
+ * the counts are recomputed and pushed at most once per {@code coalesceMillis}. Between changes the
+ * counts are computed once and answered from memory: every service that changes a crossing's status
+ * or steps says so ({@link #changed}) after its commit, so counts computed after the last change are
+ * current (the counts grow with the history: hundreds of readers recomputed them in the load benchmark).
  */
 public final class QueueWatch {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWatch.class);
@@ -30,6 +34,11 @@ public final class QueueWatch {
     private final ScheduledExecutorService scheduler;
     private final long coalesceMillis;
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Counted counted;
+
+    /** Counts as computed once every change up to {@code changes} was committed. */
+    private record Counted(long changes, QueueSummaryDto summary) {}
 
     public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
         this.tx = tx;
@@ -38,7 +47,9 @@ public final class QueueWatch {
         this.coalesceMillis = coalesceMillis;
     }
 
+    /** A crossing changed (called after the commit). */
     public void changed() {
+        changes.incrementAndGet();
         if (pending.compareAndSet(false, true)) {
             scheduler.schedule(this::push, coalesceMillis, TimeUnit.MILLISECONDS);
         }
@@ -54,6 +65,23 @@ public final class QueueWatch {
     }
 
     public QueueSummaryDto summary() {
+        Counted known = counted;
+        if (known != null && known.changes() == changes.get()) {
+            return known.summary();
+        }
+        synchronized (this) { // one count at a time: whoever waited gets it too
+            long now = changes.get();
+            known = counted;
+            if (known != null && known.changes() == now) {
+                return known.summary();
+            }
+            QueueSummaryDto summary = count();
+            counted = new Counted(now, summary);
+            return summary;
+        }
+    }
+
+    private QueueSummaryDto count() {
         return tx.read(session -> {
             Map<CrossingStatus, Long> byStatus = new EnumMap<>(CrossingStatus.class);
             for (Object[] row : session.createSelectionQuery(

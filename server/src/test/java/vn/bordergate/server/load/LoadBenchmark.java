@@ -124,6 +124,7 @@ class LoadBenchmark {
                 say(mixedDecisions.get().line());
                 say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during mixed", mixedDeclarations.seconds()));
+                say(LiveHeap.measure(server.pid(), "with " + listeners.size() + " listeners, after the mixed phase"));
                 say("listeners closed by the server (too slow to keep up): " + listeners.closedByServer());
             }
 
@@ -135,6 +136,7 @@ class LoadBenchmark {
                 say("wrk not installed (apt-get install wrk): outside reference skipped");
             }
             say(GcLog.read(gcLog).line());
+            say(LiveHeap.measure(server.pid(), "at the end"));
             say("after the run: " + uptime());
         } finally {
             bareJetty.destroy();
