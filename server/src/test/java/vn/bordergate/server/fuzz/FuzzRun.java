@@ -42,6 +42,10 @@ final class FuzzRun {
             Thread worker = new Thread(() -> {
                 for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
                     run.send(http, base, requests.request(n));
+                    if (n > 0 && n % 10_000 == 0) { // a long run says how far it got
+                        System.out.printf(
+                                "fuzz: %d of %d sent, %d failures so far%n", n, count, run.failureCount.get());
+                    }
                 }
             });
             workers.add(worker);
