@@ -35,6 +35,7 @@ final class FuzzRun {
     private final AtomicLong failureCount = new AtomicLong();
     private final List<String> closed = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
 
     static FuzzRun run(URI base, HostileRequests requests, long count, int threads) throws InterruptedException {
         FuzzRun run = new FuzzRun();
@@ -84,7 +85,22 @@ final class FuzzRun {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         try {
-            HttpResponse<String> answer = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                if (e instanceof java.net.http.HttpTimeoutException) {
+                    throw e;
+                }
+                // a kept-alive connection the server had closed after an earlier refused request on it:
+                // send it once more on a connection of its own, so only a real refusal counts as closed
+                answer = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build()
+                        .send(b.build(), HttpResponse.BodyHandlers.ofString());
+                resent.incrementAndGet();
+            }
             statuses.computeIfAbsent(answer.statusCode(), s -> new AtomicLong()).incrementAndGet();
             if (answer.statusCode() >= 500) {
                 fail(answer.statusCode() + " for " + r.describe() + " -> " + clip(answer.body()));
@@ -117,7 +133,12 @@ final class FuzzRun {
         return body.length() > 400 ? body.substring(0, 400) + "…" : body;
     }
 
-    /** Some requests the server answered by closing the connection. */
+    /** Requests answered only when sent again on a fresh connection (the first one was closed under them). */
+    long resent() {
+        return resent.get();
+    }
+
+    /** Some requests the server answered by closing the connection (twice: on a pooled and a fresh one). */
     List<String> closedSamples() {
         return closed;
     }
