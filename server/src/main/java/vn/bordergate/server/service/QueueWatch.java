@@ -1,5 +1,6 @@
 package vn.bordergate.server.service;
 
+import java.sql.Connection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,15 @@ public final class QueueWatch {
     private final AtomicLong changes = new AtomicLong();
     private volatile Counted counted;
 
+    /** Counts kept at most this long, even without a change (they are read without locks: see count()). */
+    private static final long FRESH_NANOS = 1_000_000_000L;
+
     /** Counts as computed once every change up to {@code changes} was committed. */
-    private record Counted(long changes, QueueSummaryDto summary) {}
+    private record Counted(long changes, long countedAt, QueueSummaryDto summary) {
+        boolean current(long changesNow) {
+            return changes == changesNow && System.nanoTime() - countedAt < FRESH_NANOS;
+        }
+    }
 
     public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
         this.tx = tx;
@@ -66,23 +74,32 @@ public final class QueueWatch {
 
     public QueueSummaryDto summary() {
         Counted known = counted;
-        if (known != null && known.changes() == changes.get()) {
+        if (known != null && known.current(changes.get())) {
             return known.summary();
         }
         synchronized (this) { // one count at a time: whoever waited gets it too
             long now = changes.get();
             known = counted;
-            if (known != null && known.changes() == now) {
+            if (known != null && known.current(now)) {
                 return known.summary();
             }
+            long countedAt = System.nanoTime();
             QueueSummaryDto summary = count();
-            counted = new Counted(now, summary);
+            counted = new Counted(now, countedAt, summary);
             return summary;
         }
     }
 
+    /**
+     * Counted without read locks (READ UNCOMMITTED; PostgreSQL reads committed data anyway): under READ
+     * COMMITTED Derby's join kept a step row locked while waiting for the crossing row a decision had
+     * locked, the decision then waited for that step row, and both stood still until Derby's 20 s deadlock
+     * detection. A change still in flight may be counted a moment early; it calls {@link #changed} when
+     * committed, and counts are never kept longer than a second.
+     */
     private QueueSummaryDto count() {
         return tx.read(session -> {
+            session.doWork(connection -> connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED));
             Map<CrossingStatus, Long> byStatus = new EnumMap<>(CrossingStatus.class);
             for (Object[] row : session.createSelectionQuery(
                             "select status, count(*) from CrossingEntity group by status", Object[].class)
