@@ -91,7 +91,9 @@ public final class GateServices {
         accounts = new AccountService(
                 tx, validator, hasher, tokens, new LoginThrottle(clock, 5, 100, Duration.ofMinutes(5)), audit, clock);
         enterprises = new EnterpriseService(tx, validator, audit);
-        declarations = new DeclarationService(tx, validator, records, audit, idempotent, events, clock);
+        PlateMatcher plateMatcher = new PlateMatcher();
+        declarations =
+                new DeclarationService(tx, validator, records, audit, idempotent, events, clock, plateMatcher, queue);
         crossings = new CrossingService(tx, validator, records, audit, idempotent, events, queue, clock);
         crossingQueries = new CrossingQueries(tx, clock);
         weighings = new WeighingService(tx, validator, audit, clock);
@@ -100,7 +102,7 @@ public final class GateServices {
         plateImages = new PlateReadImages(dataDir, plateImageDays, clock, 64);
         scheduler.scheduleWithFixedDelay(plateImages::purge, 1, 6 * 60, TimeUnit.MINUTES);
         plateReads = new PlateReadService(
-                tx, validator, new PlateMatcher(), new VehicleArrival(crossings), audit, events, clock, plateImages);
+                tx, validator, plateMatcher, new VehicleArrival(crossings), audit, events, clock, plateImages);
         reference = new ReferenceData(tx);
         documents = new DocumentRenderer(new DocumentTemplates());
         slips = new CrossingSlips(

@@ -15,10 +15,21 @@ public final class PlateDistance {
 
     /** Distance between two normalised plate texts (see {@link PlateParser#normalize}). */
     public static double between(String read, String declared) {
-        String a = keepingUnread(read);
-        String b = PlateParser.normalize(declared);
-        int n = a.length();
-        int m = b.length();
+        return betweenPrepared(prepareRead(read), PlateParser.normalize(declared), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The same distance for texts prepared once ({@link #prepareRead} for the read, {@link
+     * PlateParser#normalize} for the declared plate), for scoring one read against many plates. Stops
+     * as soon as the distance must exceed {@code limit} and then answers infinity: every cost is
+     * positive, so no row of the table ever gets cheaper than the one before.
+     */
+    public static double betweenPrepared(String read, String declared, double limit) {
+        int n = read.length();
+        int m = declared.length();
+        if (Math.abs(n - m) > limit) {
+            return Double.POSITIVE_INFINITY;
+        }
         double[] previous = new double[m + 1];
         double[] current = new double[m + 1];
         for (int j = 0; j <= m; j++) {
@@ -26,15 +37,25 @@ public final class PlateDistance {
         }
         for (int i = 1; i <= n; i++) {
             current[0] = i;
+            double rowMin = current[0];
             for (int j = 1; j <= m; j++) {
-                double substitute = previous[j - 1] + substitution(a.charAt(i - 1), b.charAt(j - 1));
+                double substitute = previous[j - 1] + substitution(read.charAt(i - 1), declared.charAt(j - 1));
                 current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > limit) {
+                return Double.POSITIVE_INFINITY;
             }
             double[] swap = previous;
             previous = current;
             current = swap;
         }
         return previous[m];
+    }
+
+    /** A read as {@link #betweenPrepared} wants it: normalised, an unread '?' kept in its place. */
+    public static String prepareRead(String raw) {
+        return keepingUnread(raw);
     }
 
     private static double substitution(char read, char declared) {

@@ -3,11 +3,14 @@ package vn.bordergate.server.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
+import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
 import vn.bordergate.common.dto.QuarantineKind;
@@ -46,6 +49,8 @@ public final class DeclarationService {
     private final IdempotentWrites idempotent;
     private final EventPublisher events;
     private final Clock clock;
+    private final PlateMatcher plates;
+    private final QueueWatch queue;
 
     public DeclarationService(
             Transactions tx,
@@ -54,7 +59,9 @@ public final class DeclarationService {
             AuditLog audit,
             IdempotentWrites idempotent,
             EventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlateMatcher plates,
+            QueueWatch queue) {
         this.tx = tx;
         this.validator = validator;
         this.records = records;
@@ -62,12 +69,16 @@ public final class DeclarationService {
         this.idempotent = idempotent;
         this.events = events;
         this.clock = clock;
+        this.plates = plates;
+        this.queue = queue;
     }
 
     public DeclarationDto submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
         long enterpriseId = declaringEnterprise(actor, validator.check(request));
         ParsedVehicles vehicles = parseVehicles(request);
         checkArrival(request.expectedArrival());
+        // the crossing as written, announced after the commit (null when an earlier answer is repeated)
+        AtomicReference<CrossingDto> written = new AtomicReference<>();
         DeclarationDto result = writeGuarded(session ->
                 idempotent.run(session, actor, idempotencyKey, "submit-declaration", DeclarationDto.class, () -> {
                     EnterpriseEntity enterprise = session.find(EnterpriseEntity.class, enterpriseId);
@@ -91,7 +102,8 @@ public final class DeclarationService {
                     session.persist(d);
                     d.setCode(String.format("BG-%08d", d.getId()));
                     List<GoodsLineEntity> goods = records.replaceGoods(session, d, request.goods());
-                    CrossingEntity c = openCrossing(session, d, request, vehicles);
+                    List<CrossingStepEntity> steps = new ArrayList<>();
+                    CrossingEntity c = openCrossing(session, d, request, vehicles, steps);
                     audit.append(
                             session,
                             actor,
@@ -99,9 +111,11 @@ public final class DeclarationService {
                             "declaration",
                             d.getId(),
                             d.getCode() + " " + vehicles.tractor().display() + " " + request.direction());
+                    session.flush(); // the version the crossing has once written
+                    written.set(DtoMapping.crossing(c, steps));
                     return DtoMapping.declaration(d, goods, c);
                 }));
-        announce(result.crossingId());
+        announce(result, written.get());
         return result;
     }
 
@@ -109,6 +123,7 @@ public final class DeclarationService {
         validator.check(request);
         ParsedVehicles vehicles = parseVehicles(request);
         checkArrival(request.expectedArrival());
+        AtomicReference<CrossingDto> written = new AtomicReference<>();
         DeclarationDto result = writeGuarded(session -> {
             DeclarationEntity d = records.ownDeclaration(session, actor, id);
             if (request.enterpriseId() != null
@@ -127,7 +142,8 @@ public final class DeclarationService {
             setPlates(c, vehicles);
             c.setExpectedArrival(request.expectedArrival());
             c.setPerishable(records.perishable(request.goods()));
-            resetSteps(session, c, request);
+            List<CrossingStepEntity> steps = new ArrayList<>();
+            resetSteps(session, c, request, false, steps);
             touch(c, CrossingStatus.DECLARED);
             audit.append(
                     session,
@@ -136,13 +152,16 @@ public final class DeclarationService {
                     "declaration",
                     d.getId(),
                     d.getCode() + " revision " + d.getRevision());
+            session.flush(); // the version the crossing has once written
+            written.set(DtoMapping.crossing(c, steps));
             return DtoMapping.declaration(d, goods, c);
         });
-        announce(result.crossingId());
+        announce(result, written.get());
         return result;
     }
 
     public DeclarationDto cancel(Actor actor, long id) {
+        AtomicReference<CrossingDto> written = new AtomicReference<>();
         DeclarationDto result = tx.write(session -> {
             DeclarationEntity d = records.ownDeclaration(session, actor, id);
             CrossingEntity c = records.crossingOf(session, d);
@@ -152,9 +171,13 @@ public final class DeclarationService {
             }
             touch(c, CrossingStatus.CANCELLED);
             audit.append(session, actor, "DECLARATION_CANCELLED", "declaration", d.getId(), d.getCode());
+            session.flush();
+            written.set(DtoMapping.crossing(
+                    c, List.copyOf(records.stepsOf(session, c).values())));
             return DtoMapping.declaration(d, records.goodsOf(session, d), c);
         });
-        announce(result.crossingId());
+        events.publish(new CrossingChangedEvent(written.get()));
+        queue.changed();
         return result;
     }
 
@@ -238,7 +261,11 @@ public final class DeclarationService {
     }
 
     private CrossingEntity openCrossing(
-            Session session, DeclarationEntity d, DeclarationRequest request, ParsedVehicles vehicles) {
+            Session session,
+            DeclarationEntity d,
+            DeclarationRequest request,
+            ParsedVehicles vehicles,
+            List<CrossingStepEntity> steps) {
         CrossingEntity c = new CrossingEntity();
         c.setDeclaration(d);
         setPlates(c, vehicles);
@@ -247,14 +274,22 @@ public final class DeclarationService {
         c.setPriority(d.getEnterprise().isPriority());
         touch(c, CrossingStatus.DECLARED);
         session.persist(c);
-        resetSteps(session, c, request);
+        resetSteps(session, c, request, true, steps);
         return c;
     }
 
-    private void resetSteps(Session session, CrossingEntity c, DeclarationRequest request) {
+    /** Puts the crossing's steps back to their start; {@code steps} receives all of them, as written. */
+    private void resetSteps(
+            Session session,
+            CrossingEntity c,
+            DeclarationRequest request,
+            boolean fresh,
+            List<CrossingStepEntity> steps) {
         boolean quarantine = request.goods().stream().anyMatch(g -> g.quarantine() != QuarantineKind.NONE);
         Map<Step, StepState> initial = CrossingWorkflow.initialSteps(request.direction(), quarantine);
-        Map<Step, CrossingStepEntity> existing = records.stepsOf(session, c);
+        // a crossing opened in this transaction has no steps yet: no need to ask (and flush) for them
+        Map<Step, CrossingStepEntity> existing = fresh ? Map.of() : records.stepsOf(session, c);
+        steps.addAll(existing.values());
         initial.forEach((step, state) -> {
             CrossingStepEntity s = existing.get(step);
             boolean isNew = s == null;
@@ -270,6 +305,7 @@ public final class DeclarationService {
             s.setReason(null);
             if (isNew) {
                 session.persist(s);
+                steps.add(s);
             }
         });
     }
@@ -285,24 +321,49 @@ public final class DeclarationService {
         OpenTrips.update(c);
     }
 
-    /** The database's unique keys are the last word on "one open trip per vehicle" under concurrency. */
+    /**
+     * The database's unique keys are the last word on "one open trip per vehicle" under concurrency. Two
+     * first declarations of one new driver or vehicle (or one Idempotency-Key sent twice at once) both
+     * find none and both insert it: the later one is run again, and then finds what the first one wrote.
+     */
     private <T> T writeGuarded(java.util.function.Function<Session, T> work) {
-        try {
-            return tx.write(work);
-        } catch (ConstraintViolationException e) {
-            String violated = String.valueOf(e.getConstraintName()) + " "
-                    + e.getSQLException().getMessage();
-            if ("23505".equals(e.getSQLState()) && violated.toUpperCase().contains("OPEN_TRA")) {
-                throw GateException.conflict("this vehicle already has an open trip: one declaration per vehicle trip");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.write(work);
+            } catch (ConstraintViolationException e) {
+                String violated = (String.valueOf(e.getConstraintName()) + " "
+                                + e.getSQLException().getMessage())
+                        .toUpperCase();
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                if (violated.contains("OPEN_TRA")) {
+                    throw GateException.conflict(
+                            "this vehicle already has an open trip: one declaration per vehicle trip");
+                }
+                boolean raced = violated.contains("UQ_DRIVER")
+                        || violated.contains("UQ_VEHICLE")
+                        || violated.contains("UQ_IDEMPOTENCY");
+                if (!raced || attempt == 3) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
-    private void announce(long crossingId) {
-        tx.read(session -> {
-            events.publish(new CrossingChangedEvent(records.crossingDto(session, crossingId)));
-            return null;
-        });
+    /**
+     * Tells the workstations and the plate matcher after the commit. The crossing is announced as it was
+     * written; a repeated answer (same Idempotency-Key) has none, so it is read once more.
+     */
+    private void announce(DeclarationDto declaration, CrossingDto written) {
+        CrossingDto crossing =
+                written != null ? written : tx.read(session -> records.crossingDto(session, declaration.crossingId()));
+        plates.declared(
+                crossing.id(),
+                PlateParser.normalize(crossing.tractorPlate()),
+                crossing.trailerPlate() == null ? null : PlateParser.normalize(crossing.trailerPlate()),
+                crossing.expectedArrival());
+        events.publish(new CrossingChangedEvent(crossing));
+        queue.changed();
     }
 }

@@ -4,18 +4,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.plate.PlateDistance;
+import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.common.workflow.CrossingStatus;
 
 /**
  * Matches a plate read to the crossings expected around the time of the read. A unique close match
  * is taken without an officer; anything ambiguous or unknown goes to an officer with the closest
  * crossings ranked, because a wrong automatic match would clear the wrong truck.
+ *
+ * <p>Reads are scored in memory against the plates of the crossings expected in their window
+ * ({@link ExpectedPlates}); only the close ones are looked up, by id, to learn which are really still
+ * expected. A scan of the crossing table per read made every read wait on rows other requests were
+ * committing (measured: LoadBenchmark, docs/benchmarks.md).
  */
 public final class PlateMatcher {
     /** A read this close (about three look-alike swaps) may be taken without an officer... */
@@ -35,32 +46,118 @@ public final class PlateMatcher {
             CrossingStatus.HELD,
             CrossingStatus.READY_TO_RELEASE);
     private static final Duration WINDOW = Duration.ofHours(36);
+    /** Close crossings whose status and plates are asked of the database at a time. */
+    private static final int VERIFY_BATCH = 32;
 
     /** The outcome: the crossing when matched, and the ranked candidates (closest first) either way. */
     public record Match(MatchStatus status, Long crossingId, String matchedPlate, List<MatchCandidateDto> candidates) {}
 
     private record Scored(long crossingId, String plate, double distance) {}
 
+    private final ExpectedPlates expected = new ExpectedPlates();
+
+    /** A declaration was committed (new or corrected): its plates (normalised) can be read from now on. */
+    public void declared(long crossingId, String tractorPlate, String trailerPlate, Instant expectedArrival) {
+        expected.declared(crossingId, tractorPlate, trailerPlate, expectedArrival);
+    }
+
     public Match match(Session session, String read, Instant at) {
-        List<Scored> scored = new ArrayList<>();
-        for (Object[] row : session.createSelectionQuery(
-                        "select id, tractorPlate, trailerPlate from CrossingEntity where status in (:expected)"
-                                + " and expectedArrival between :from and :to",
-                        Object[].class)
-                .setParameter("expected", EXPECTED)
-                .setParameter("from", at.minus(WINDOW))
-                .setParameter("to", at.plus(WINDOW))
-                .getResultList()) {
-            long id = (Long) row[0];
-            scored.add(new Scored(id, (String) row[1], PlateDistance.between(read, (String) row[1])));
-            if (row[2] != null) {
-                scored.add(new Scored(id, (String) row[2], PlateDistance.between(read, (String) row[2])));
+        Instant from = at.minus(WINDOW);
+        Instant to = at.plus(WINDOW);
+        String prepared = PlateDistance.prepareRead(read);
+        NavigableSet<ExpectedPlates.Entry> window = expected.between(session, from, to);
+        if (window != null) {
+            Map<Long, Double> close = new HashMap<>();
+            for (ExpectedPlates.Entry e : window) {
+                double d = PlateDistance.betweenPrepared(prepared, e.plate(), CANDIDATE);
+                if (d <= CANDIDATE) {
+                    close.merge(e.crossingId(), d, Math::min);
+                }
+            }
+            if (expected.covers(from)) {
+                return decide(verified(session, prepared, close, from, to));
             }
         }
-        List<Scored> ranked = scored.stream()
+        // a read older than the table: the database alone
+        return decide(score(prepared, expectedRows(session, null, from, to)));
+    }
+
+    /**
+     * The close crossings as the database has them, asked closest first in small batches until the
+     * ranking can no longer change: a crossing's distance in memory is never more than its real one
+     * (every plate it has now is in the table), so once the five best and the auto-match margin are
+     * all below the next unasked crossing's distance, the rest can't matter.
+     */
+    private static List<Scored> verified(
+            Session session, String prepared, Map<Long, Double> close, Instant from, Instant to) {
+        List<Map.Entry<Long, Double>> order = new ArrayList<>(close.entrySet());
+        order.sort(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < order.size(); i += VERIFY_BATCH) {
+            List<Map.Entry<Long, Double>> batch = order.subList(i, Math.min(order.size(), i + VERIFY_BATCH));
+            Set<Long> ids = new HashSet<>();
+            batch.forEach(e -> ids.add(e.getKey()));
+            scored.addAll(score(prepared, expectedRows(session, ids, from, to)));
+            double next = i + VERIFY_BATCH < order.size()
+                    ? order.get(i + VERIFY_BATCH).getValue()
+                    : Double.POSITIVE_INFINITY;
+            if (settled(ranked(scored), next)) {
+                break;
+            }
+        }
+        return scored;
+    }
+
+    private static boolean settled(List<Scored> ranked, double next) {
+        if (next == Double.POSITIVE_INFINITY) {
+            return true;
+        }
+        if (ranked.size() < 5 || !(ranked.get(4).distance() < next)) {
+            return false; // a crossing not asked yet may still be among the five shown
+        }
+        double best = ranked.get(0).distance();
+        return best > AUTO_MATCH || next - best >= MARGIN;
+    }
+
+    /** id, tractor plate, trailer plate of the crossings expected in the window (of {@code ids} only, when given). */
+    private static List<Object[]> expectedRows(Session session, Set<Long> ids, Instant from, Instant to) {
+        var query = session.createSelectionQuery(
+                        "select id, tractorPlate, trailerPlate from CrossingEntity where status in (:expected)"
+                                + " and expectedArrival between :from and :to"
+                                + (ids == null ? "" : " and id in (:ids)"),
+                        Object[].class)
+                .setParameter("expected", EXPECTED)
+                .setParameter("from", from)
+                .setParameter("to", to);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        return query.getResultList();
+    }
+
+    private static List<Scored> score(String prepared, List<Object[]> rows) {
+        List<Scored> scored = new ArrayList<>();
+        for (Object[] row : rows) {
+            long id = (Long) row[0];
+            for (String plate : new String[] {(String) row[1], (String) row[2]}) {
+                if (plate != null) {
+                    String normalized = PlateParser.normalize(plate);
+                    scored.add(new Scored(id, plate, PlateDistance.betweenPrepared(prepared, normalized, CANDIDATE)));
+                }
+            }
+        }
+        return scored;
+    }
+
+    private static List<Scored> ranked(List<Scored> scored) {
+        return scored.stream()
                 .filter(s -> s.distance() <= CANDIDATE)
-                .sorted(Comparator.comparingDouble(Scored::distance))
+                .sorted(Comparator.comparingDouble(Scored::distance).thenComparingLong(Scored::crossingId))
                 .collect(Collectors.toList());
+    }
+
+    private static Match decide(List<Scored> scored) {
+        List<Scored> ranked = ranked(scored);
         List<MatchCandidateDto> candidates = ranked.stream()
                 .limit(5)
                 .map(s -> new MatchCandidateDto(s.crossingId(), DtoMapping.plate(s.plate()), s.distance()))

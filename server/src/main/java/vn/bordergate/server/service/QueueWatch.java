@@ -1,11 +1,13 @@
 package vn.bordergate.server.service;
 
+import java.sql.Connection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.QueueSummaryDto;
@@ -18,7 +20,10 @@ import vn.bordergate.server.persistence.Transactions;
 
 /**
  * Queue counts for the whole gate. Changes are coalesced: however many crossings change in a burst,
- * the counts are recomputed and pushed at most once per {@code coalesceMillis}.
+ * the counts are recomputed and pushed at most once per {@code coalesceMillis}. Between changes the
+ * counts are computed once and answered from memory: every service that changes a crossing's status
+ * or steps says so ({@link #changed}) after its commit, so counts computed after the last change are
+ * current (the counts grow with the history: hundreds of readers recomputed them in the load benchmark).
  */
 public final class QueueWatch {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWatch.class);
@@ -30,6 +35,18 @@ public final class QueueWatch {
     private final ScheduledExecutorService scheduler;
     private final long coalesceMillis;
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Counted counted;
+
+    /** Counts kept at most this long, even without a change (they are read without locks: see count()). */
+    private static final long FRESH_NANOS = 1_000_000_000L;
+
+    /** Counts as computed once every change up to {@code changes} was committed. */
+    private record Counted(long changes, long countedAt, QueueSummaryDto summary) {
+        boolean current(long changesNow) {
+            return changes == changesNow && System.nanoTime() - countedAt < FRESH_NANOS;
+        }
+    }
 
     public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
         this.tx = tx;
@@ -38,7 +55,9 @@ public final class QueueWatch {
         this.coalesceMillis = coalesceMillis;
     }
 
+    /** A crossing changed (called after the commit). */
     public void changed() {
+        changes.incrementAndGet();
         if (pending.compareAndSet(false, true)) {
             scheduler.schedule(this::push, coalesceMillis, TimeUnit.MILLISECONDS);
         }
@@ -54,7 +73,33 @@ public final class QueueWatch {
     }
 
     public QueueSummaryDto summary() {
+        Counted known = counted;
+        if (known != null && known.current(changes.get())) {
+            return known.summary();
+        }
+        synchronized (this) { // one count at a time: whoever waited gets it too
+            long now = changes.get();
+            known = counted;
+            if (known != null && known.current(now)) {
+                return known.summary();
+            }
+            long countedAt = System.nanoTime();
+            QueueSummaryDto summary = count();
+            counted = new Counted(now, countedAt, summary);
+            return summary;
+        }
+    }
+
+    /**
+     * Counted without read locks (READ UNCOMMITTED; PostgreSQL reads committed data anyway): under READ
+     * COMMITTED Derby's join kept a step row locked while waiting for the crossing row a decision had
+     * locked, the decision then waited for that step row, and both stood still until Derby's 20 s deadlock
+     * detection. A change still in flight may be counted a moment early; it calls {@link #changed} when
+     * committed, and counts are never kept longer than a second.
+     */
+    private QueueSummaryDto count() {
         return tx.read(session -> {
+            session.doWork(connection -> connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED));
             Map<CrossingStatus, Long> byStatus = new EnumMap<>(CrossingStatus.class);
             for (Object[] row : session.createSelectionQuery(
                             "select status, count(*) from CrossingEntity group by status", Object[].class)

@@ -1,10 +1,13 @@
 package vn.bordergate.server.service;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.StepDecisionRequest;
 import vn.bordergate.common.workflow.Agency;
+import vn.bordergate.common.workflow.CrossingWorkflow;
 import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Role;
 import vn.bordergate.common.workflow.Step;
@@ -30,7 +33,11 @@ public final class VehicleArrival {
         try {
             CrossingDto crossing = crossings.get(crossingId);
             for (Step step : new Step[] {Step.TRANSPORT, Step.VEHICLE_CONTROL}) {
-                if (state(crossing, step) == StepState.PENDING) {
+                // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
+                // that write would only wait for the crossing's lock to be refused
+                if (state(crossing, step) == StepState.PENDING
+                        && CrossingWorkflow.refusal(states(crossing), step, Agency.GATE_MANAGEMENT, Outcome.PASS)
+                                .isEmpty()) {
                     crossing = crossings.decide(
                             lane, crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null), null);
                 }
@@ -38,6 +45,12 @@ public final class VehicleArrival {
         } catch (GateException refused) {
             LOG.debug("crossing {} not advanced by {}: {}", crossingId, cameraCode, refused.getMessage());
         }
+    }
+
+    private static Map<Step, StepState> states(CrossingDto crossing) {
+        Map<Step, StepState> states = new EnumMap<>(Step.class);
+        crossing.steps().forEach(s -> states.put(s.step(), s.state()));
+        return states;
     }
 
     private static StepState state(CrossingDto crossing, Step step) {

@@ -48,7 +48,8 @@ class HostileInputFuzzTest {
         public String toString() {
             return String.format(
                     "fuzz: %d requests over %d operations in %d ms; answers by status %s; failures %d %s;"
-                            + " unauthorised changes %d %s; protected data changed: %s; closed without answer, e.g. %s",
+                            + " unauthorised changes %d %s; protected data changed: %s; answered only when resent on a"
+                            + " fresh connection %d; closed without answer twice, e.g. %s",
                     run.sent(),
                     operations,
                     millis,
@@ -58,6 +59,7 @@ class HostileInputFuzzTest {
                     unauthorised.size(),
                     unauthorised.size() > 10 ? unauthorised.subList(0, 10) : unauthorised,
                     dataChanged,
+                    run.resent(),
                     run.closedSamples());
         }
     }

@@ -44,6 +44,9 @@ final class ClosedLoop {
                                 Thread.currentThread().interrupt();
                                 return;
                             } catch (Exception e) {
+                                if (errors.get() < 3) { // an answer that never came: say why
+                                    System.out.println(name + ": no answer: " + e);
+                                }
                                 success = false;
                             }
                             if (success == null) {

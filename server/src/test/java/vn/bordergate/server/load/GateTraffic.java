@@ -41,6 +41,11 @@ final class GateTraffic {
     final ConcurrentLinkedQueue<Long> declared = new ConcurrentLinkedQueue<>();
     /** Plates declared during the run: plate reads pick some of them so matching has work to do. */
     final List<String> declaredPlates = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Failed answers by status (0: no answer), with a few bodies, so errors can be explained. */
+    private final java.util.Map<Integer, java.util.concurrent.atomic.AtomicLong> failures =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final List<String> failureSamples = java.util.Collections.synchronizedList(new ArrayList<>());
 
     GateTraffic(URI base) throws Exception {
         this.base = base;
@@ -95,6 +100,7 @@ final class GateTraffic {
         HttpResponse<String> r =
                 send("POST", "/api/declarations", token, declarationTemplate.replace("__PLATE__", plate));
         if (r.statusCode() != 200 && r.statusCode() != 201) {
+            failed("declaration " + plate, r);
             return false;
         }
         Matcher m = CROSSING_ID.matcher(r.body());
@@ -118,7 +124,11 @@ final class GateTraffic {
                 "/api/plate-reads",
                 token,
                 "{\"cameraCode\":\"" + camera + "\",\"text\":\"" + text + "\",\"confidence\":0.91}");
-        return r.statusCode() == 200 || r.statusCode() == 201;
+        if (r.statusCode() != 200 && r.statusCode() != 201) {
+            failed("plate read " + text, r);
+            return false;
+        }
+        return true;
     }
 
     /** Customs passes the declaration step of the next declared crossing; null when none is left. */
@@ -130,7 +140,31 @@ final class GateTraffic {
         }
         HttpResponse<String> r =
                 send("POST", "/api/crossings/" + crossing + "/steps/DECLARATION/decision", token, decisionBody);
-        return r.statusCode() == 200;
+        if (r.statusCode() != 200) {
+            failed("decision " + crossing, r);
+            return false;
+        }
+        return true;
+    }
+
+    private void failed(String what, HttpResponse<String> r) {
+        failures.computeIfAbsent(r.statusCode(), s -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
+        if (failureSamples.size() < 8) {
+            String body = r.body().length() > 300 ? r.body().substring(0, 300) + "…" : r.body();
+            failureSamples.add(what + " -> " + r.statusCode() + " " + body);
+        }
+    }
+
+    /** What failed so far (status → count, a few answers), then forgets it: one report per phase. */
+    String takeFailures() {
+        if (failures.isEmpty()) {
+            return "no failed answers";
+        }
+        String report = "failed answers by status " + new java.util.TreeMap<>(failures) + "; e.g. " + failureSamples;
+        failures.clear();
+        failureSamples.clear();
+        return report;
     }
 
     boolean get(String path, String token) throws Exception {

@@ -35,8 +35,8 @@ record GcLog(long collections, long peakUsedMb, long maxAfterGcMb, long committe
 
     String line() {
         return String.format(
-                "server heap (GC log): peak in use %d MB, largest live set after GC %d MB, committed %d MB, %d"
-                        + " collections",
+                "server heap (GC log): peak in use %d MB, largest left after a pause (old garbage included) %d MB,"
+                        + " committed %d MB, %d collections",
                 peakUsedMb, maxAfterGcMb, committedMb, collections);
     }
 }

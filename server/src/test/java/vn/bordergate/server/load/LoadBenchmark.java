@@ -84,6 +84,7 @@ class LoadBenchmark {
                         PHASE,
                         (c, n) -> gate.declare(c % 2 == 0 ? enterprise : enterprise2, n));
                 sayRatio(declarations, derbyRef);
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during declarations", declarations.seconds()));
 
                 Run reads = ClosedLoop.run(
@@ -92,11 +93,13 @@ class LoadBenchmark {
                         PHASE,
                         (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), n));
                 sayRatio(reads, derbyRef);
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during plate reads", reads.seconds()));
 
                 Run decisions = ClosedLoop.run(
                         "POST .../steps/DECLARATION/decision", CLIENTS, PHASE, (c, n) -> gate.decide(customs));
                 sayRatio(decisions, derbyRef);
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during decisions", decisions.seconds()));
 
                 AtomicReference<Run> mixedReads = new AtomicReference<>();
@@ -119,7 +122,9 @@ class LoadBenchmark {
                 say(mixedDeclarations.line());
                 say(mixedReads.get().line());
                 say(mixedDecisions.get().line());
+                say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during mixed", mixedDeclarations.seconds()));
+                say(LiveHeap.measure(server.pid(), "with " + listeners.size() + " listeners, after the mixed phase"));
                 say("listeners closed by the server (too slow to keep up): " + listeners.closedByServer());
             }
 
@@ -131,6 +136,7 @@ class LoadBenchmark {
                 say("wrk not installed (apt-get install wrk): outside reference skipped");
             }
             say(GcLog.read(gcLog).line());
+            say(LiveHeap.measure(server.pid(), "at the end"));
             say("after the run: " + uptime());
         } finally {
             bareJetty.destroy();

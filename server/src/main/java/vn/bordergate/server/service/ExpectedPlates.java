@@ -1,0 +1,92 @@
+package vn.bordergate.server.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.hibernate.Session;
+
+/**
+ * The plates of every crossing declared to arrive after a horizon, in memory and ordered by expected
+ * arrival, so that a plate read is scored against the crossings of its time window without scanning
+ * (and waiting on locked rows of) the crossing table. It only ever holds too much: crossings of any
+ * status, and a resubmitted crossing under its old plates too; the matcher asks the database for the
+ * status and plates of the few that come close. It is filled from the database on first use and then
+ * told of each declaration ({@link #declared}) after its commit, before the enterprise gets its answer.
+ */
+final class ExpectedPlates {
+    /** How far back of the first read the table is loaded; older reads are matched in the database. */
+    private static final Duration KEPT = Duration.ofDays(8);
+
+    /** One plate of a crossing: as normalised ({@link vn.bordergate.common.plate.PlateParser#normalize}). */
+    record Entry(Instant expectedArrival, long crossingId, String plate) {}
+
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::expectedArrival)
+            .thenComparingLong(Entry::crossingId)
+            .thenComparing(Entry::plate);
+
+    private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
+    /** Every crossing expected at or after this instant is in {@link #entries}; null until loaded. */
+    private volatile Instant horizon;
+
+    /**
+     * The entries expected between {@code from} and {@code to}, or null when the table can't answer for
+     * that window (it starts later): the caller then asks the database.
+     */
+    NavigableSet<Entry> between(Session session, Instant from, Instant to) {
+        if (horizon == null) {
+            load(session, from);
+        }
+        Instant kept = horizon;
+        if (from.isBefore(kept)) {
+            return null;
+        }
+        prune(from.minus(KEPT));
+        return entries.subSet(new Entry(from, Long.MIN_VALUE, ""), true, new Entry(to, Long.MAX_VALUE, ""), true);
+    }
+
+    /** Whether the table still holds every crossing expected from {@code from} on (a prune may have run). */
+    boolean covers(Instant from) {
+        return !from.isBefore(horizon);
+    }
+
+    /** A declaration (new or resubmitted) was committed with these plates (normalised; trailer may be null). */
+    void declared(long crossingId, String tractor, String trailer, Instant expectedArrival) {
+        entries.add(new Entry(expectedArrival, crossingId, tractor));
+        if (trailer != null) {
+            entries.add(new Entry(expectedArrival, crossingId, trailer));
+        }
+    }
+
+    private synchronized void load(Session session, Instant firstFrom) {
+        if (horizon != null) {
+            return;
+        }
+        Instant from = firstFrom.minus(KEPT);
+        // declarations committed meanwhile are added by declared() as well: the set holds the union
+        for (Object[] row : session.createSelectionQuery(
+                        "select id, tractorPlate, trailerPlate, expectedArrival from CrossingEntity"
+                                + " where expectedArrival >= :from",
+                        Object[].class)
+                .setParameter("from", from)
+                .getResultList()) {
+            declared((Long) row[0], (String) row[1], (String) row[2], (Instant) row[3]);
+        }
+        horizon = from;
+    }
+
+    /** Forgets crossings expected long before the reads now coming in, so the table stays small. */
+    private void prune(Instant before) {
+        Instant kept = horizon;
+        if (!before.isAfter(kept.plus(Duration.ofHours(1)))) {
+            return; // at most once an hour of read time
+        }
+        synchronized (this) {
+            if (before.isAfter(horizon)) {
+                horizon = before; // first raise it, so no read relies on what is being removed
+                entries.headSet(new Entry(before, Long.MIN_VALUE, ""), false).clear();
+            }
+        }
+    }
+}
