@@ -2,12 +2,13 @@
 # Rebuilds server/src/main/resources/vn/bordergate/server/anpr/tessdata/plate.traineddata, the Tesseract LSTM
 # model the plate reader reads with (docs/anpr.md, "The plate model"). Never run by the build.
 #
-#   1. PlateLineSet writes training lines as multi-page TIFFs + Tesseract line boxes: synthetic plates (the
-#      reader's own renderer, committed OFL/DejaVu fonts, heavy degradation) and the even-numbered cn-crops
-#      photos (Apache-2.0; odd-numbered ones are held out), cut into rows and line images by the reader's own
-#      code; a second, smaller synthetic set with another seed is the evaluation set.
+#   1. PlateLineSet writes training lines (one PNG + Tesseract line box each): synthetic plates (the reader's own
+#      renderer, committed DejaVu Sans Condensed Bold subset, mild and heavy degradation) and the even-numbered
+#      cn-crops photos (Apache-2.0; odd-numbered ones are held out), cut into rows and line images by the
+#      reader's own code; a smaller synthetic set with another seed is the evaluation set.
 #   2. combine_lang_model makes a starter model for the 36 plate characters (pass-through recoder).
-#   3. tesseract ... lstm.train turns each TIFF into an .lstmf.
+#   3. tesseract ... lstm.train turns each line into an .lstmf (one file per line: the same lines as pages of
+#      multi-page TIFFs did not train at all, 100 % character errors after 20 000 iterations).
 #   4. lstmtraining trains a small LSTM from scratch (the only English model on the machine, Debian's
 #      tessdata_fast eng, is an integer model and cannot be fine-tuned), then converts it to integer.
 #
@@ -16,15 +17,17 @@
 #
 # Usage (from the repository root):
 #   server/tools/train_plate_model.sh [CN_CROPS_DIR]
-# Environment: WORK (default /tmp/plate-model), PLATES (synthetic plates, default 6000), EVAL_PLATES (300),
-#   ITERATIONS (default 20000), SEED (20261122). One thread, niced: the machine is shared.
+# Environment: WORK (default /tmp/plate-model), MILD_PLATES (default 1500), PLATES (heavily degraded plates,
+#   default 1500), EVAL_PLATES (150), ITERATIONS (default 30000), SEED (20261122). One training thread,
+#   niced: the machine is shared. The committed model: see docs/anpr.md for the exact run.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${WORK:-/tmp/plate-model}"
-plates="${PLATES:-6000}"
-eval_plates="${EVAL_PLATES:-300}"
-iterations="${ITERATIONS:-20000}"
+mild_plates="${MILD_PLATES:-1500}"
+plates="${PLATES:-1500}"
+eval_plates="${EVAL_PLATES:-150}"
+iterations="${ITERATIONS:-30000}"
 seed="${SEED:-20261122}"
 cn_crops="${1:-}"
 out="$repo/server/src/main/resources/vn/bordergate/server/anpr/tessdata/plate.traineddata"
@@ -43,8 +46,10 @@ if [ ! -f "$work/lines.done" ]; then
     mvn -B -q -o -pl server dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
     cp="common/target/classes:server/target/classes:$(cat "$work/cp.txt")"
     rm -rf "$work/train" "$work/eval"
-    nice -n 10 java -cp "$cp" vn.bordergate.server.anpr.PlateLineSet "$work/train" "$plates" "$seed" $cn_crops
-    nice -n 10 java -cp "$cp" vn.bordergate.server.anpr.PlateLineSet "$work/eval" "$eval_plates" "$((seed + 1))"
+    nice -n 10 java -cp "$cp" vn.bordergate.server.anpr.PlateLineSet "$work/train/mild" "$mild_plates" "$seed" mild
+    nice -n 10 java -cp "$cp" vn.bordergate.server.anpr.PlateLineSet "$work/train/heavy" "$plates" "$((seed + 2))" \
+        heavy $cn_crops
+    nice -n 10 java -cp "$cp" vn.bordergate.server.anpr.PlateLineSet "$work/eval" "$eval_plates" "$((seed + 1))" heavy
     touch "$work/lines.done"
 fi
 
@@ -58,10 +63,11 @@ combine_lang_model --input_unicharset "$work/plate.unicharset" --script_dir "$wo
     --output_dir "$work/lang" --lang plate --pass_through_recoder
 
 for set in train eval; do
-    for tif in "$work/$set"/*.tif; do
-        [ -f "${tif%.tif}.lstmf" ] || nice -n 10 tesseract "$tif" "${tif%.tif}" --psm 13 lstm.train
-    done
-    ls "$work/$set"/*.lstmf >"$work/$set.list"
+    find "$work/$set" -name '*.png' | sed 's/\.png$//' | while read -r line; do
+        [ -f "$line.lstmf" ] || echo "$line"
+    done | nice -n 10 xargs -P 2 -I{} tesseract {}.png {} --psm 13 lstm.train >/dev/null 2>&1
+    # shuffled with a fixed seed, so the mild and heavy lines and the real ones are mixed
+    find "$work/$set" -name '*.lstmf' | sort | shuf --random-source=<(yes "$seed") >"$work/$set.list"
 done
 
 size="$(head -n1 "$work/plate.unicharset")"

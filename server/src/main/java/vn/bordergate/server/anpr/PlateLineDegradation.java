@@ -45,16 +45,23 @@ import org.bytedeco.opencv.opencv_core.Size;
 final class PlateLineDegradation {
     private PlateLineDegradation() {}
 
-    /** A degraded 8-bit BGR crop of {@code plate} (ARGB, transparent corners) scaled by {@code scale}. */
-    static Mat degrade(BufferedImage plate, double scale, Random r) {
-        Mat big = onSurrounding(plate, r);
-        Mat warped = perspective(big, r);
+    /**
+     * A degraded 8-bit BGR crop of {@code plate} (ARGB, transparent corners) scaled by {@code scale}; {@code mild}
+     * keeps only the cut, a little tilt and light noise (the first lessons of a model trained from scratch).
+     */
+    static Mat degrade(BufferedImage plate, double scale, Random r, boolean mild) {
+        Mat big = onSurrounding(plate, r, mild);
+        Mat warped = perspective(big, r, mild ? 0.3 : 1);
         big.close();
         Mat small = new Mat();
         int w = Math.max(8, (int) Math.round(warped.cols() * scale));
         int h = Math.max(6, (int) Math.round(warped.rows() * scale));
         resize(warped, small, new Size(w, h), 0, 0, INTER_AREA);
         warped.close();
+        if (mild) {
+            noise(small, r.nextDouble() * 4, r);
+            return small;
+        }
         if (r.nextDouble() < 0.6) {
             double sigma = 0.3 + r.nextDouble() * 0.9;
             GaussianBlur(small, small, new Size(0, 0), sigma);
@@ -100,7 +107,7 @@ final class PlateLineDegradation {
     }
 
     /** The plate drawn over a random surrounding with a margin, dirt, glare and shadow. */
-    private static Mat onSurrounding(BufferedImage plate, Random r) {
+    private static Mat onSurrounding(BufferedImage plate, Random r, boolean mild) {
         int pw = plate.getWidth();
         int ph = plate.getHeight();
         int mx = (int) (pw * r.nextDouble() * 0.1);
@@ -112,28 +119,8 @@ final class PlateLineDegradation {
             g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
             g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             g.drawImage(plate, mx, my, null);
-            if (r.nextDouble() < 0.35) {
-                for (int i = 0, n = 1 + r.nextInt(6); i < n; i++) {
-                    g.setColor(new Color(60 + r.nextInt(60), 50 + r.nextInt(40), 30, 40 + r.nextInt(110)));
-                    double s = ph * (0.03 + r.nextDouble() * 0.15);
-                    g.fill(new Ellipse2D.Double(mx + r.nextDouble() * pw, my + r.nextDouble() * ph, s * 2, s));
-                }
-            }
-            if (r.nextDouble() < 0.25) {
-                float radius = (float) (ph * (0.4 + r.nextDouble()));
-                Point2D centre = new Point2D.Double(mx + r.nextDouble() * pw, my + r.nextDouble() * ph);
-                g.setPaint(new RadialGradientPaint(centre, radius, new float[] {0f, 1f}, new Color[] {
-                    new Color(255, 255, 255, 120 + r.nextInt(130)), new Color(255, 255, 255, 0)
-                }));
-                g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-            }
-            if (r.nextDouble() < 0.2) {
-                g.setColor(new Color(0, 0, 0, 60 + r.nextInt(100)));
-                int x = (int) (r.nextDouble() * canvas.getWidth());
-                g.fillPolygon(
-                        new int[] {x, canvas.getWidth(), canvas.getWidth(), x + (int) (pw * 0.2 * r.nextGaussian())},
-                        new int[] {0, 0, canvas.getHeight(), canvas.getHeight()},
-                        4);
+            if (!mild) {
+                stains(g, canvas, mx, my, pw, ph, r);
             }
         } finally {
             g.dispose();
@@ -144,15 +131,42 @@ final class PlateLineDegradation {
         }
     }
 
+    /** Dirt, glare and a shadow over the plate at ({@code mx}, {@code my}), each only sometimes. */
+    private static void stains(Graphics2D g, BufferedImage canvas, int mx, int my, int pw, int ph, Random r) {
+        if (r.nextDouble() < 0.35) {
+            for (int i = 0, n = 1 + r.nextInt(6); i < n; i++) {
+                g.setColor(new Color(60 + r.nextInt(60), 50 + r.nextInt(40), 30, 40 + r.nextInt(110)));
+                double s = ph * (0.03 + r.nextDouble() * 0.15);
+                g.fill(new Ellipse2D.Double(mx + r.nextDouble() * pw, my + r.nextDouble() * ph, s * 2, s));
+            }
+        }
+        if (r.nextDouble() < 0.25) {
+            float radius = (float) (ph * (0.4 + r.nextDouble()));
+            Point2D centre = new Point2D.Double(mx + r.nextDouble() * pw, my + r.nextDouble() * ph);
+            g.setPaint(new RadialGradientPaint(centre, radius, new float[] {0f, 1f}, new Color[] {
+                new Color(255, 255, 255, 120 + r.nextInt(130)), new Color(255, 255, 255, 0)
+            }));
+            g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        }
+        if (r.nextDouble() < 0.2) {
+            g.setColor(new Color(0, 0, 0, 60 + r.nextInt(100)));
+            int x = (int) (r.nextDouble() * canvas.getWidth());
+            g.fillPolygon(
+                    new int[] {x, canvas.getWidth(), canvas.getWidth(), x + (int) (pw * 0.2 * r.nextGaussian())},
+                    new int[] {0, 0, canvas.getHeight(), canvas.getHeight()},
+                    4);
+        }
+    }
+
     /** Tilt and perspective: each corner moved by up to 5 % of the width and 12 % of the height. */
-    private static Mat perspective(Mat image, Random r) {
+    private static Mat perspective(Mat image, Random r, double strength) {
         int w = image.cols();
         int h = image.rows();
         Point2f from = corners(w, h, 0, 0, 0, 0);
         float[] to = new float[8];
         for (int i = 0; i < 4; i++) {
-            to[2 * i] = from.position(i).x() + (float) (r.nextGaussian() * 0.025 * w);
-            to[2 * i + 1] = from.position(i).y() + (float) (r.nextGaussian() * 0.05 * h);
+            to[2 * i] = from.position(i).x() + (float) (r.nextGaussian() * 0.025 * strength * w);
+            to[2 * i + 1] = from.position(i).y() + (float) (r.nextGaussian() * 0.05 * strength * h);
         }
         from.position(0);
         Point2f target = new Point2f(4);

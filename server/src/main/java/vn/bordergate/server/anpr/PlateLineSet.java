@@ -1,5 +1,7 @@
 package vn.bordergate.server.anpr;
 
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,12 +23,15 @@ import vn.bordergate.server.anpr.synthetic.RenderedPlate;
  * Writes the training lines of the plate model ({@code server/tools/train_plate_model.sh}): synthetic plates,
  * degraded by {@link PlateLineDegradation}, and optionally the even-numbered cn-crops photos (Apache-2.0), each
  * cut into rows and line images by the reader's own code ({@link CropReader#straightGrey}, {@link PlateRows},
- * {@link LineImage}), so the model learns exactly the images it is given at run time. The lines go into
- * multi-page TIFFs with Tesseract line boxes ({@link LineBatch}). The text holds only plate
+ * {@link LineImage}), so the model learns exactly the images it is given at run time. Every line becomes
+ * {@code NAME.png} and a Tesseract line box file {@code NAME.box} (one file per line: the same lines packed as
+ * pages of one multi-page TIFF did not train, the net stayed at 100 % character errors). The text holds only plate
  * letters and digits: separators and Han characters are left for the model to skip (the province classifier
  * reads the province).
  *
- * <p>Usage: {@code PlateLineSet OUT_DIR SYNTHETIC_PLATES SEED [CN_CROPS_DIR]}.
+ * <p>Usage: {@code PlateLineSet OUT_DIR SYNTHETIC_PLATES SEED mild|heavy [CN_CROPS_DIR]}: {@code mild} renders
+ * clean plates 28 px high and up (a model trained from scratch learns the glyphs from them first), {@code heavy}
+ * the full degradation down to 15 px.
  */
 public final class PlateLineSet {
     /** Plate kinds and how often each is drawn (VN and CN trucks at the gate, some of every other kind). */
@@ -56,36 +61,31 @@ public final class PlateLineSet {
     private final Path out;
     private final Random random;
     private final PlateRenderer renderer = new PlateRenderer();
-    /** Lines per multi-page TIFF: one Tesseract call turns a batch into one {@code .lstmf}. */
-    private static final int LINES_PER_BATCH = 1000;
-
-    private LineBatch batch;
-    private int batches;
     private int written;
     private int skipped;
 
-    private PlateLineSet(Path out, long seed) {
+    private final boolean mild;
+
+    private PlateLineSet(Path out, long seed, boolean mild) {
         this.out = out;
         this.random = new Random(seed);
+        this.mild = mild;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 3) {
-            System.err.println("usage: PlateLineSet OUT_DIR SYNTHETIC_PLATES SEED [CN_CROPS_DIR]");
+        if (args.length < 4 || !args[3].matches("mild|heavy")) {
+            System.err.println("usage: PlateLineSet OUT_DIR SYNTHETIC_PLATES SEED mild|heavy [CN_CROPS_DIR]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
-        PlateLineSet set = new PlateLineSet(out, Long.parseLong(args[2]));
+        PlateLineSet set = new PlateLineSet(out, Long.parseLong(args[2]), args[3].equals("mild"));
         int plates = Integer.parseInt(args[1]);
         for (int i = 0; i < plates; i++) {
             set.synthetic("s" + i);
         }
-        if (args.length > 3) {
-            set.realEvenCrops(Path.of(args[3]));
-        }
-        if (set.batch != null) {
-            set.batch.close();
+        if (args.length > 4) {
+            set.realEvenCrops(Path.of(args[4]));
         }
         System.out.printf("lines=%d skipped_plates=%d%n", set.written, set.skipped);
     }
@@ -96,12 +96,13 @@ public final class PlateLineSet {
         PlateStyle style = styles.get(random.nextInt(styles.size()));
         boolean twoRows = style.layout() == PlateLayout.TWO_ROW;
         // drawn at three times the final size, then degraded down to it
-        double finalHeight = twoRows ? 30 + random.nextDouble() * 70 : 15 + random.nextDouble() * 45;
+        double least = mild ? 28 : 15;
+        double finalHeight = twoRows ? 2 * least + random.nextDouble() * 70 : least + random.nextDouble() * 45;
         double pxPerMm = 3 * finalHeight / style.heightMm(plate);
         RenderedPlate rendered = renderer.render(plate, style, pxPerMm);
         List<String> rows = rowTexts(rendered.artwork(), twoRows);
         Mat crop = PlateLineDegradation.degrade(
-                rendered.image(), finalHeight / rendered.image().getHeight(), random);
+                rendered.image(), finalHeight / rendered.image().getHeight(), random, mild);
         try {
             if (!lines(crop, rows, name)) {
                 skipped++;
@@ -196,13 +197,13 @@ public final class PlateLineSet {
         if (text.isEmpty()) {
             return;
         }
-        if (batch == null || batch.pages() >= LINES_PER_BATCH) {
-            if (batch != null) {
-                batch.close();
-            }
-            batch = new LineBatch(out, "lines" + (batches++));
-        }
-        batch.add(line, text);
+        imwrite(out.resolve(name + ".png").toString(), line);
+        // Tesseract's line box format: every character boxed by the whole line, then an end-of-line tab
+        StringBuilder box = new StringBuilder();
+        String whole = " 0 0 " + line.cols() + " " + line.rows() + " 0\n";
+        text.codePoints().forEach(c -> box.appendCodePoint(c).append(whole));
+        box.append('\t').append(whole);
+        Files.writeString(out.resolve(name + ".box"), box, StandardCharsets.UTF_8);
         written++;
     }
 }
