@@ -18,7 +18,7 @@
 # Usage (from the repository root):
 #   server/tools/train_plate_model.sh [CN_CROPS_DIR]
 # Environment: WORK (default /tmp/plate-model), MILD_PLATES (default 1500), PLATES (heavily degraded plates,
-#   default 1500), EVAL_PLATES (150), ITERATIONS (default 30000), SEED (20261122). One training thread,
+#   default 1500), EVAL_PLATES (150), ITERATIONS (default 35000), SEED (20261122), OUT (the model written). One training thread,
 #   niced: the machine is shared. The committed model: see docs/anpr.md for the exact run.
 set -euo pipefail
 
@@ -30,7 +30,7 @@ eval_plates="${EVAL_PLATES:-150}"
 iterations="${ITERATIONS:-35000}"
 seed="${SEED:-20261122}"
 cn_crops="${1:-}"
-out="$repo/server/src/main/resources/vn/bordergate/server/anpr/tessdata/plate.traineddata"
+out="${OUT:-$repo/server/src/main/resources/vn/bordergate/server/anpr/tessdata/plate.traineddata}"
 # small network: 32 px line height, 3x3 convolution, 2x2 max-pool, vertical summary LSTM, one bidirectional
 # LSTM. The tesstrain default ([1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx96 Lrx96 Lfx192 ...]) at learning rate 0.002
 # stayed at 95-100 % character errors for 16 000 iterations here; this one at 0.005 fell below 90 % at 3 300.
