@@ -63,6 +63,12 @@ public final class AnprCommand implements Callable<Integer> {
     @Option(names = "--traineddata", paramLabel = "FILE", description = "another Tesseract model to read with")
     Path traineddata;
 
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "a bundled Tesseract model to read with: plate or eng (default: the reader's own choice)")
+    String modelName;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         List<AnprInputs.Item> items = new ArrayList<>();
@@ -75,8 +81,15 @@ public final class AnprCommand implements Callable<Integer> {
             }
             items.addAll(AnprInputs.expand(path));
         }
-        TesseractModel model =
-                traineddata == null ? TesseractModel.bundledEnglish() : TesseractModel.fromFile(traineddata);
+        TesseractModel model;
+        try {
+            model = traineddata != null
+                    ? TesseractModel.fromFile(traineddata)
+                    : modelName != null ? TesseractModel.bundled(modelName) : PlateReader.defaultModel();
+        } catch (IllegalArgumentException e) {
+            System.err.println("anpr: " + e.getMessage());
+            return 2;
+        }
         long start = System.nanoTime();
         AnprSummary summary = new AnprSummary();
         try (OutputStream out = csv == null ? new NonClosing(System.out) : Files.newOutputStream(csv);

@@ -26,9 +26,14 @@ public final class PlateReader implements AutoCloseable {
     private final CropReader crops;
     private final PlateFinder finder = new PlateFinder();
 
-    /** A reader with the bundled English Tesseract model. */
+    /** A reader with the bundled model measured best on the real dev sets ({@link #defaultModel()}). */
     public PlateReader() {
-        this(TesseractModel.bundledEnglish());
+        this(defaultModel());
+    }
+
+    /** The bundled model readers use unless told otherwise (docs/anpr.md, "The plate model", has the figures). */
+    public static TesseractModel defaultModel() {
+        return TesseractModel.bundledEnglish();
     }
 
     public PlateReader(TesseractModel model) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import vn.bordergate.common.plate.PlateDistance;
 import vn.bordergate.common.plate.PlateParser;
 
 /**
@@ -91,6 +92,7 @@ public final class PlateVoting {
         closed.sort((a, b) -> a.firstSeen().compareTo(b.firstSeen()));
         while (!closed.isEmpty() && !closed.get(0).lastSeen().isAfter(settled)) {
             VotedPlate first = closed.remove(0);
+            first = absorbSameVehicle(first);
             VotedPlate partner = partnerOf(first);
             if (partner != null) {
                 closed.remove(partner);
@@ -105,6 +107,77 @@ public final class PlateVoting {
                 passes.accept(new VehiclePass(tractor, trailer));
             }
         }
+    }
+
+    /**
+     * Merges into {@code plate} the other closed tracks of the same pass that read the same vehicle: a truck
+     * lost for a moment comes back as a new track, and its province character (or a look-alike) may be read
+     * differently there ({@code 桂F00035} then {@code 皖F00035}); the better supported text wins.
+     */
+    private VotedPlate absorbSameVehicle(VotedPlate plate) {
+        for (Iterator<VotedPlate> it = closed.iterator(); it.hasNext(); ) {
+            VotedPlate other = it.next();
+            if (near(plate, other) && sameVehicle(plate.text(), other.text())) {
+                it.remove();
+                plate = merged(plate, other);
+            }
+        }
+        return plate;
+    }
+
+    private boolean near(VotedPlate a, VotedPlate b) {
+        return Duration.between(a.lastSeen(), b.firstSeen()).abs().compareTo(pairWindow) <= 0
+                || Duration.between(b.lastSeen(), a.firstSeen()).abs().compareTo(pairWindow) <= 0
+                || overlaps(a, b);
+    }
+
+    /**
+     * Whether two voted texts are one plate read two ways: equal but for the Chinese province character (read
+     * differently or not at all), or but for look-alike characters ({@code 8}/{@code B}). Any other difference is another vehicle.
+     */
+    static boolean sameVehicle(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.length() == b.length()
+                && a.length() > 1
+                && isHan(a.codePointAt(0))
+                && isHan(b.codePointAt(0))
+                && a.substring(1).equals(b.substring(1))) {
+            return true;
+        }
+        // a province not read at all is voted away ("?F00035" becomes "F00035")
+        if (withoutProvince(a, b) || withoutProvince(b, a)) {
+            return true;
+        }
+        return PlateDistance.between(a, b) <= 2 * PlateDistance.LOOK_ALIKE;
+    }
+
+    private static boolean withoutProvince(String withProvince, String without) {
+        return withProvince.length() == without.length() + 1
+                && isHan(withProvince.codePointAt(0))
+                && withProvince.substring(1).equals(without);
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    /** One plate from two tracks: the text with more support (confidence times sightings), both time spans. */
+    private static VotedPlate merged(VotedPlate a, VotedPlate b) {
+        VotedPlate lead = a.confidence() * a.sightings() >= b.confidence() * b.sightings() ? a : b;
+        VotedPlate other = lead == a ? b : a;
+        int sightings = a.sightings() + b.sightings();
+        double agreeing = lead.confidence() * lead.sightings()
+                + (other.text().equals(lead.text()) ? other.confidence() * other.sightings() : 0);
+        return new VotedPlate(
+                lead.cameraCode(),
+                a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
+                a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen(),
+                lead.text(),
+                agreeing / sightings,
+                sightings,
+                lead.evidence() != null ? lead.evidence() : other.evidence());
     }
 
     private VotedPlate partnerOf(VotedPlate plate) {
@@ -128,7 +201,15 @@ public final class PlateVoting {
     }
 
     private boolean duplicate(VotedPlate plate) {
-        Instant previous = lastReported.put(plate.text(), plate.lastSeen());
+        Instant previous = null;
+        for (Map.Entry<String, Instant> reported : lastReported.entrySet()) {
+            // the same vehicle read with another province (or a look-alike) within the window is no new pass
+            if (sameVehicle(plate.text(), reported.getKey())
+                    && (previous == null || reported.getValue().isAfter(previous))) {
+                previous = reported.getValue();
+            }
+        }
+        lastReported.put(plate.text(), plate.lastSeen());
         lastReported
                 .values()
                 .removeIf(at -> Duration.between(at, plate.lastSeen()).compareTo(duplicateWindow) > 0);

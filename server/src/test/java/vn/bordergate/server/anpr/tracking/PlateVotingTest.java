@@ -157,4 +157,73 @@ class PlateVotingTest {
         voting.flush();
         assertThat(passes.get(0).tractor().evidence()).isNull();
     }
+
+    @Test
+    void aTruckLostForAMomentAndReadWithAnotherProvinceIsOnePass() {
+        // the lane benchmark's case: one truck, two tracks (lost for longer than the track gap), two provinces
+        for (int i = 0; i < 6; i++) {
+            see(i * 40L, "桂F00035", 0.8);
+        }
+        for (int i = 0; i < 3; i++) {
+            see(1200 + i * 40L, "皖F00035", 0.5);
+        }
+        voting.advanceTo(T0.plusSeconds(10));
+
+        assertThat(passes).hasSize(1);
+        VotedPlate plate = passes.get(0).tractor();
+        assertThat(plate.text()).isEqualTo("桂F00035");
+        assertThat(plate.sightings()).isEqualTo(9);
+        assertThat(plate.firstSeen()).isEqualTo(T0);
+        assertThat(plate.lastSeen()).isEqualTo(T0.plusMillis(1280));
+    }
+
+    @Test
+    void theBetterSupportedProvinceWinsWhicheverTrackCameFirst() {
+        for (int i = 0; i < 3; i++) {
+            see(i * 40L, "?F00035", 0.4);
+        }
+        for (int i = 0; i < 6; i++) {
+            see(1200 + i * 40L, "皖F00035", 0.9);
+        }
+        voting.advanceTo(T0.plusSeconds(10));
+
+        assertThat(passes).extracting(p -> p.tractor().text()).containsExactly("皖F00035");
+    }
+
+    @Test
+    void aLookAlikeReadLaterInTheDuplicateWindowIsNotANewPass() {
+        for (int i = 0; i < 4; i++) {
+            see(i * 40L, "51F-446.14", 0.9);
+        }
+        voting.advanceTo(T0.plusSeconds(6));
+        for (int i = 0; i < 4; i++) {
+            see(8000 + i * 40L, "51F-446.I4", 0.6);
+        }
+        voting.advanceTo(T0.plusSeconds(20));
+
+        assertThat(passes).extracting(p -> p.tractor().text()).containsExactly("51F44614");
+    }
+
+    @Test
+    void platesThatDifferInMoreThanTheProvinceStayTwoVehicles() {
+        for (int i = 0; i < 4; i++) {
+            see(i * 40L, "桂F00035", 0.9);
+        }
+        for (int i = 0; i < 4; i++) {
+            see(1200 + i * 40L, "皖F00036", 0.9);
+        }
+        for (int i = 0; i < 4; i++) {
+            see(2400 + i * 40L, "29H-335.78", 0.9);
+        }
+        for (int i = 0; i < 4; i++) {
+            see(3600 + i * 40L, "29H-335.79", 0.9);
+        }
+        voting.advanceTo(T0.plusSeconds(20));
+
+        assertThat(passes)
+                .extracting(p -> p.tractor().text())
+                .containsExactly("桂F00035", "皖F00036", "29H33578", "29H33579");
+        assertThat(PlateVoting.sameVehicle("桂A1234挂", "桂A12345")).isFalse();
+        assertThat(PlateVoting.sameVehicle("?A12345", "粤A12345")).isTrue();
+    }
 }
