@@ -102,7 +102,10 @@ final class EnterpriseFigures {
         ReportQuery.each(
                 c,
                 "SELECT local_date, local_hour, detail FROM report_rollup WHERE measure = 'ENTERPRISE'"
-                        + " AND local_date >= {d '" + range.from() + "'} AND local_date <= {d '" + to + "'}",
+                        + " AND local_date >= {d '" + range.from() + "'} AND local_date <= {d '" + to + "'}"
+                        // a trip still open may be listed by two days (corrected after its first roll-up):
+                        // its latest block must win, and no database promises an order without this
+                        + " ORDER BY local_date, local_hour",
                 r -> {
                     Instant block = r.getDate(1)
                             .toLocalDate()

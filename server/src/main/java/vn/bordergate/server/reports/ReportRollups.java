@@ -100,10 +100,24 @@ public final class ReportRollups {
         return next;
     }
 
-    /** The first day anything happened: everything starts with a declaration. */
+    /**
+     * The first day anything happened. Not only the first submission: correcting a declaration moves its
+     * submission time later, and a day before the first roll-up would be read neither rolled up nor raw.
+     */
     private static LocalDate firstDay(Connection c) throws SQLException {
         Instant[] first = {null};
-        ReportQuery.each(c, "SELECT MIN(submitted_at) FROM declaration", r -> first[0] = ReportQuery.instant(r, 1));
+        for (String sql : List.of(
+                "SELECT MIN(submitted_at) FROM declaration",
+                "SELECT MIN(decided_at) FROM step_confirmation",
+                "SELECT MIN(decided_at) FROM crossing_step",
+                "SELECT MIN(paid_at) FROM fee")) {
+            ReportQuery.each(c, sql, r -> {
+                Instant at = ReportQuery.instant(r, 1);
+                if (at != null && (first[0] == null || at.isBefore(first[0]))) {
+                    first[0] = at;
+                }
+            });
+        }
         return first[0] == null
                 ? null
                 : LocalDateTime.ofInstant(first[0], ReportRange.ZONE).toLocalDate();
