@@ -79,42 +79,44 @@ public final class DeclarationService {
         checkArrival(request.expectedArrival());
         // the crossing as written, announced after the commit (null when an earlier answer is repeated)
         AtomicReference<CrossingDto> written = new AtomicReference<>();
-        DeclarationDto result = writeGuarded(session ->
-                idempotent.run(session, actor, idempotencyKey, "submit-declaration", DeclarationDto.class, () -> {
-                    EnterpriseEntity enterprise = session.find(EnterpriseEntity.class, enterpriseId);
-                    if (enterprise == null) {
-                        throw GateException.notFound("enterprise " + enterpriseId);
-                    }
-                    checkNoOpenTrip(session, vehicles, null);
-                    DeclarationEntity d = new DeclarationEntity();
-                    d.setEnterprise(enterprise);
-                    d.setRevision(1);
-                    d.setSubmittedBy(actor.username());
-                    // the real code is made from the id, known only after persist; until then a unique stand-in
-                    d.setCode("P-"
-                            + java.util
-                                    .UUID
-                                    .randomUUID()
-                                    .toString()
-                                    .replace("-", "")
-                                    .substring(0, 20));
-                    records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant());
-                    session.persist(d);
-                    d.setCode(String.format("BG-%08d", d.getId()));
-                    List<GoodsLineEntity> goods = records.replaceGoods(session, d, request.goods());
-                    List<CrossingStepEntity> steps = new ArrayList<>();
-                    CrossingEntity c = openCrossing(session, d, request, vehicles, steps);
-                    audit.append(
-                            session,
-                            actor,
-                            "DECLARATION_SUBMITTED",
-                            "declaration",
-                            d.getId(),
-                            d.getCode() + " " + vehicles.tractor().display() + " " + request.direction());
-                    session.flush(); // the version the crossing has once written
-                    written.set(DtoMapping.crossing(c, steps));
-                    return DtoMapping.declaration(d, goods, c);
-                }));
+        DeclarationDto result = writeGuarded(
+                written,
+                session -> idempotent.run(
+                        session, actor, idempotencyKey, "submit-declaration", DeclarationDto.class, () -> {
+                            EnterpriseEntity enterprise = session.find(EnterpriseEntity.class, enterpriseId);
+                            if (enterprise == null) {
+                                throw GateException.notFound("enterprise " + enterpriseId);
+                            }
+                            checkNoOpenTrip(session, vehicles, null);
+                            DeclarationEntity d = new DeclarationEntity();
+                            d.setEnterprise(enterprise);
+                            d.setRevision(1);
+                            d.setSubmittedBy(actor.username());
+                            // the real code is made from the id, known only after persist; until then a unique stand-in
+                            d.setCode("P-"
+                                    + java.util
+                                            .UUID
+                                            .randomUUID()
+                                            .toString()
+                                            .replace("-", "")
+                                            .substring(0, 20));
+                            records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant());
+                            session.persist(d);
+                            d.setCode(String.format("BG-%08d", d.getId()));
+                            List<GoodsLineEntity> goods = records.replaceGoods(session, d, request.goods());
+                            List<CrossingStepEntity> steps = new ArrayList<>();
+                            CrossingEntity c = openCrossing(session, d, request, vehicles, steps);
+                            audit.append(
+                                    session,
+                                    actor,
+                                    "DECLARATION_SUBMITTED",
+                                    "declaration",
+                                    d.getId(),
+                                    d.getCode() + " " + vehicles.tractor().display() + " " + request.direction());
+                            session.flush(); // the version the crossing has once written
+                            written.set(DtoMapping.crossing(c, steps));
+                            return DtoMapping.declaration(d, goods, c);
+                        }));
         announce(result, written.get());
         return result;
     }
@@ -124,7 +126,7 @@ public final class DeclarationService {
         ParsedVehicles vehicles = parseVehicles(request);
         checkArrival(request.expectedArrival());
         AtomicReference<CrossingDto> written = new AtomicReference<>();
-        DeclarationDto result = writeGuarded(session -> {
+        DeclarationDto result = writeGuarded(written, session -> {
             DeclarationEntity d = records.ownDeclaration(session, actor, id);
             if (request.enterpriseId() != null
                     && request.enterpriseId() != d.getEnterprise().getId().longValue()) {
@@ -326,8 +328,9 @@ public final class DeclarationService {
      * first declarations of one new driver or vehicle (or one Idempotency-Key sent twice at once) both
      * find none and both insert it: the later one is run again, and then finds what the first one wrote.
      */
-    private <T> T writeGuarded(java.util.function.Function<Session, T> work) {
+    private <T> T writeGuarded(AtomicReference<CrossingDto> written, java.util.function.Function<Session, T> work) {
         for (int attempt = 1; ; attempt++) {
+            written.set(null); // a rolled-back attempt's crossing must not be announced
             try {
                 return tx.write(work);
             } catch (ConstraintViolationException e) {
