@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,9 @@ public final class PlateReadService {
     private final VehicleArrival arrival;
     private final AuditLog audit;
     private final EventPublisher events;
+    /** How far ahead of the server a camera's clock may run before its reads are refused. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
     private final Clock clock;
     private final PlateReadImages images;
 
@@ -134,7 +139,16 @@ public final class PlateReadService {
         PlateReadEntity r = new PlateReadEntity();
         r.setCameraCode(camera.getCode());
         r.setLaneCode(camera.getLane().getCode());
-        r.setReadAt(request.readAt() == null ? clock.instant() : request.readAt());
+        Instant now = clock.instant();
+        if (request.readAt() != null && request.readAt().isAfter(now.plus(CLOCK_SKEW))) {
+            // a camera clock far ahead would also move the matcher's window past every expected truck
+            throw GateException.invalidField(
+                    "readAt",
+                    request.readAt() + " is "
+                            + Duration.between(now, request.readAt()).toMinutes()
+                            + " minutes ahead of the gate server's clock: check the camera's clock");
+        }
+        r.setReadAt(request.readAt() == null ? now : request.readAt());
         r.setRawText(request.text().strip());
         r.setConfidence(request.confidence());
         r.setImagePath(request.imagePath());

@@ -1,9 +1,13 @@
 package vn.bordergate.server.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
@@ -159,5 +163,24 @@ class PlateMatchingApiTest {
         assertThat(pass).allSatisfy(r -> assertThat(r.crossingId()).isEqualTo(declared.crossingId()));
         assertThat(pass.get(1).pairedReadId()).isEqualTo(pass.get(0).id());
         assertThat(PlateParser.parse(pass.get(1).text()).kind().isTrailer()).isTrue();
+    }
+
+    @Test
+    void aReadStampedFarAheadOfTheServerIsRefusedAndNothingIsSaved() {
+        String plate = TestGate.uniqueVietnamesePlate();
+        Instant ahead = Instant.now().plus(Duration.ofHours(3));
+
+        assertThatThrownBy(() ->
+                        gate.as("camera").postPlateRead(new NewPlateReadRequest("CAM-L1", ahead, plate, 0.9, null)))
+                .isInstanceOfSatisfying(GateApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("readAt", "ahead of the gate server's clock");
+                });
+        assertThat(gate.as("admin").plateReads(500)).noneMatch(r -> plate.equals(r.text()));
+
+        // a camera a few seconds ahead is normal and accepted
+        PlateReadDto slightlyAhead = gate.as("camera")
+                .postPlateRead(new NewPlateReadRequest("CAM-L1", Instant.now().plusSeconds(20), plate, 0.9, null));
+        assertThat(slightlyAhead.text()).isEqualTo(plate);
     }
 }
