@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -40,21 +41,21 @@ public final class BackgroundWork implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(Callable<T> work) {
         CompletableFuture<T> answer = new CompletableFuture<>();
-        if (pool.isShutdown()) {
+        try {
+            pool.execute(() -> {
+                T value;
+                try {
+                    value = work.call();
+                } catch (Throwable failure) {
+                    ui.execute(() -> answer.completeExceptionally(failure));
+                    return;
+                }
+                ui.execute(() -> answer.complete(value));
+            });
+        } catch (RejectedExecutionException closed) {
             // the window closed (sign-out, exit) while a list cell still asked for a picture: nobody waits
             answer.completeExceptionally(new CancellationException("the workstation is closing"));
-            return answer;
         }
-        pool.execute(() -> {
-            T value;
-            try {
-                value = work.call();
-            } catch (Throwable failure) {
-                ui.execute(() -> answer.completeExceptionally(failure));
-                return;
-            }
-            ui.execute(() -> answer.complete(value));
-        });
         return answer;
     }
 
