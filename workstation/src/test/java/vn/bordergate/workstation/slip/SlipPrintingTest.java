@@ -145,6 +145,11 @@ class SlipPrintingTest {
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(ScreenText.of(robot, "#detail-plate")));
 
+        // a click on a button still disabled (the detail busy) would do nothing
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> FxRunner.call(() -> !robot.lookup("#print-slip").query().isDisabled()));
         robot.clickOn("#print-slip");
         awaitPreview(robot);
         robot.clickOn("#preview-print");

@@ -27,6 +27,8 @@ public final class WorkstationStage implements AutoCloseable {
     /** A workstation of the server at {@code server} keeping its outboxes in {@code outboxRoot} (null: memory). */
     public WorkstationStage(Stage stage, URI server, Locale language, Path outboxRoot) {
         window = new WorkstationWindow(stage, GateStartup.remote(server), work, new FxThread(), outboxRoot);
+        // TestFX gives every test class of the JVM the same primary stage, and the kiosk tests leave it full screen
+        stage.setFullScreen(false);
         stage.setWidth(1400);
         stage.setHeight(860);
         window.showLogin(language);
