@@ -54,7 +54,12 @@ public final class SlipPrintAction {
                 .thenAccept(document -> document.ifPresent(d -> {
                     var preview = new DocumentPreviewViewModel(d, model.background(), printers, words);
                     DocumentPreviewView.open(owner, preview, words, DocumentPreviewView.fileChooser(owner, words));
-                }));
+                }))
+                // a preview that cannot open must say so, not leave the officer pressing Ctrl+P again
+                .exceptionally(failure -> {
+                    model.previewFailed(failure);
+                    return null;
+                });
     }
 
     public Node node() {

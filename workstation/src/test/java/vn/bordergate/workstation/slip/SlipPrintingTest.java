@@ -33,9 +33,12 @@ import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.workstation.printing.DocumentPreviewView;
+import vn.bordergate.workstation.printing.PdfPages;
 import vn.bordergate.workstation.station.StationViewModel;
+import vn.bordergate.workstation.support.BusyThreads;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OpenWindows;
 import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
@@ -54,14 +57,18 @@ class SlipPrintingTest {
     Path dir;
 
     @BeforeAll
-    static void gate() {
+    static void gate() throws IOException {
         gate = DemoGate.shared();
         // the server compiles the slip template in the background after it starts; on a loaded build
         // machine that can outlast the workstation's 10 s call timeout, which is not what these tests are about
         var patient = new GateClient(gate.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(180));
-        patient.withToken(patient.login("medical", DemoGate.PASSWORD).token())
+        byte[] slip = patient.withToken(
+                        patient.login("medical", DemoGate.PASSWORD).token())
                 .download(
                         "/api/crossings/" + gate.declare(DemoGate.uniquePlate()).id() + "/slip", "application/pdf");
+        // PDFBox's first page in a JVM loads and compiles its renderer: seconds of CPU, which a machine
+        // busy with other builds stretched past the 90 s these tests wait for the preview
+        PdfPages.render(slip, PdfPages.PREVIEW_DPI);
     }
 
     @Start
@@ -112,9 +119,7 @@ class SlipPrintingTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
 
         // the first slip of a fresh server may wait for its template to compile
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#preview-page-1")
-                .tryQuery()
-                .isPresent());
+        awaitPreview(robot);
         assertThat(ScreenText.of(robot, "#preview-page-count")).isEqualTo("1 trang");
         assertThat(ScreenText.of(robot, "#preview-title"))
                 .contains(String.valueOf(crossing.id()), crossing.tractorPlate());
@@ -170,7 +175,11 @@ class SlipPrintingTest {
                     .tryQuery()
                     .isPresent());
         } catch (TimeoutException e) {
-            throw new AssertionError("no preview; the station says: " + ScreenText.of(robot, "#print-slip-error"), e);
+            throw new AssertionError(
+                    "no preview; the station says: '" + ScreenText.of(robot, "#print-slip-error")
+                            + "', the preview says: '" + ScreenText.of(robot, "#preview-status") + "'; "
+                            + OpenWindows.describe() + "\n" + BusyThreads.describe(),
+                    e);
         }
     }
 
