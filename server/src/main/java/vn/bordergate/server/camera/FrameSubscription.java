@@ -27,6 +27,9 @@ public final class FrameSubscription implements AutoCloseable {
     private final RollingSamples handleMs = new RollingSamples(50);
     private final RollingSamples latencyMs = new RollingSamples(50);
     private volatile boolean running = true;
+    private final Object handing = new Object();
+    /** Guarded by {@link #handing}: whether the thread is inside the sink (not to be interrupted there). */
+    private boolean inSink;
 
     private final Consumer<FrameSubscription> onClose;
 
@@ -62,9 +65,29 @@ public final class FrameSubscription implements AutoCloseable {
                 name, maxFps, delivered.get(), skipped.get(), handleMs.mean(), latencyMs.mean(), failures.get());
     }
 
-    void requestStop() {
-        running = false;
-        thread.interrupt();
+    /** Asks its thread to stop without waiting (closing many at once then waits for all of them together). */
+    public void requestStop() {
+        synchronized (handing) {
+            running = false;
+            // an interrupt inside the sink would land in its database call, and Derby closes a connection
+            // interrupted mid-statement: a sink at work finishes its frame and then sees running is false
+            if (!inSink) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    private boolean enterSink() {
+        synchronized (handing) {
+            inSink = running;
+            return inSink;
+        }
+    }
+
+    private void leaveSink() {
+        synchronized (handing) {
+            inSink = false;
+        }
     }
 
     void awaitStopped(Duration timeout) throws InterruptedException {
@@ -117,7 +140,14 @@ public final class FrameSubscription implements AutoCloseable {
                     }
                     last = frame.sequence();
                     latencyMs.add((start - frame.arrivedNanos()) / 1e6);
-                    handOver(frame);
+                    if (!enterSink()) {
+                        break;
+                    }
+                    try {
+                        handOver(frame);
+                    } finally {
+                        leaveSink();
+                    }
                     handleMs.add((System.nanoTime() - start) / 1e6);
                     delivered.incrementAndGet();
                 }

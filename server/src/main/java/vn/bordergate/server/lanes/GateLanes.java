@@ -98,6 +98,8 @@ public final class GateLanes implements AutoCloseable {
 
     @Override
     public void close() {
+        // every recognizer is asked first, so the lanes wind down together rather than one wait each
+        subscriptions.forEach(FrameSubscription::requestStop);
         subscriptions.forEach(FrameSubscription::close);
         cameras.close();
         if (subscriptions.stream().allMatch(FrameSubscription::isStopped)) {
