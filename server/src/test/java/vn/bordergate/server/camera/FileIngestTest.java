@@ -53,8 +53,11 @@ class FileIngestTest {
             assertThat(metrics.decodeMs()).isPositive().isLessThan(50);
             assertThat(metrics.lagMs()).as("a paced file never falls behind").isLessThan(500);
             assertThat(metrics.state()).isEqualTo(CameraState.STREAMING);
-            List<Integer> numbers = seen.stream().map(s -> s[1]).toList();
-            assertThat(numbers).as("the whole file, then again from the start").containsSubsequence(0, 5, 19, 0, 5);
+            // frames a starved consumer skips are fine; the picture of each frame handed over must follow
+            // the decode order, so a frame past the 20th showing its number modulo 20 proves the loop
+            assertThat(seen.stream().mapToInt(s -> s[0]).max().orElse(0))
+                    .as("decoded past the end of the file, into its second pass")
+                    .isGreaterThan(20);
             for (int[] s : seen) {
                 assertThat(s[1]).as("frame number follows the decode order").isEqualTo((s[0] - 1) % 20);
             }
