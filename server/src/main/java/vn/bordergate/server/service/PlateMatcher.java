@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -61,24 +59,36 @@ public final class PlateMatcher {
         expected.declared(crossingId, tractorPlate, trailerPlate, expectedArrival);
     }
 
+    /**
+     * How many close crossings the index is asked for at first, then if those did not settle the ranking
+     * (some are no longer expected, say); the last round asks for every crossing within {@link #CANDIDATE}.
+     */
+    private static final int[] WANT = {8, 64, Integer.MAX_VALUE};
+
     public Match match(Session session, String read, Instant at) {
         Instant from = at.minus(WINDOW);
         Instant to = at.plus(WINDOW);
         String prepared = PlateDistance.prepareRead(read);
-        NavigableSet<ExpectedPlates.Entry> window = expected.between(session, from, to);
-        if (window != null) {
-            Map<Long, Double> close = new HashMap<>();
-            for (ExpectedPlates.Entry e : window) {
-                double d = PlateDistance.betweenPrepared(prepared, e.plate(), CANDIDATE);
-                if (d <= CANDIDATE) {
-                    close.merge(e.crossingId(), d, Math::min);
-                }
+        for (int want : WANT) {
+            PlateIndex.Closest close = expected.closest(session, prepared, from, to, want, CANDIDATE);
+            if (close == null || !expected.covers(from)) {
+                break;
             }
-            if (expected.covers(from)) {
-                return decide(verified(session, prepared, close, from, to));
+            List<Scored> scored = verified(session, prepared, close.distances(), close.bound(), from, to);
+            if (scored != null) {
+                return decide(scored);
             }
         }
         // a read older than the table: the database alone
+        return matchInDatabase(session, prepared, from, to);
+    }
+
+    /** The same decision from the database alone, every crossing of the window scored: what the index must equal. */
+    Match matchInDatabase(Session session, String read, Instant at) {
+        return matchInDatabase(session, PlateDistance.prepareRead(read), at.minus(WINDOW), at.plus(WINDOW));
+    }
+
+    private static Match matchInDatabase(Session session, String prepared, Instant from, Instant to) {
         return decide(score(prepared, expectedRows(session, null, from, to)));
     }
 
@@ -86,10 +96,12 @@ public final class PlateMatcher {
      * The close crossings as the database has them, asked closest first in small batches until the
      * ranking can no longer change: a crossing's distance in memory is never more than its real one
      * (every plate it has now is in the table), so once the five best and the auto-match margin are
-     * all below the next unasked crossing's distance, the rest can't matter.
+     * all below the next unasked crossing's distance, the rest can't matter. Every crossing not in
+     * {@code close} is further than {@code bound} (in memory, so really too); null when that leaves the
+     * ranking open: the caller asks the index for more.
      */
     private static List<Scored> verified(
-            Session session, String prepared, Map<Long, Double> close, Instant from, Instant to) {
+            Session session, String prepared, Map<Long, Double> close, double bound, Instant from, Instant to) {
         List<Map.Entry<Long, Double>> order = new ArrayList<>(close.entrySet());
         order.sort(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         List<Scored> scored = new ArrayList<>();
@@ -98,14 +110,21 @@ public final class PlateMatcher {
             Set<Long> ids = new HashSet<>();
             batch.forEach(e -> ids.add(e.getKey()));
             scored.addAll(score(prepared, expectedRows(session, ids, from, to)));
-            double next = i + VERIFY_BATCH < order.size()
-                    ? order.get(i + VERIFY_BATCH).getValue()
-                    : Double.POSITIVE_INFINITY;
-            if (settled(ranked(scored), next)) {
-                break;
+            if (i + VERIFY_BATCH < order.size()
+                    && settled(ranked(scored), order.get(i + VERIFY_BATCH).getValue())) {
+                return scored;
             }
         }
-        return scored;
+        return bound >= CANDIDATE || settledBeyond(ranked(scored), bound) ? scored : null;
+    }
+
+    /** Whether crossings all further than {@code bound} can still change the five shown or the auto-match. */
+    private static boolean settledBeyond(List<Scored> ranked, double bound) {
+        if (ranked.size() < 5 || !(ranked.get(4).distance() <= bound)) {
+            return false;
+        }
+        double best = ranked.get(0).distance();
+        return best > AUTO_MATCH || bound - best >= MARGIN;
     }
 
     private static boolean settled(List<Scored> ranked, double next) {

@@ -2,6 +2,7 @@ package vn.bordergate.server.service;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.CrossingDto;
@@ -22,17 +23,42 @@ import vn.bordergate.server.security.Actor;
 public final class VehicleArrival {
     private static final Logger LOG = LoggerFactory.getLogger(VehicleArrival.class);
 
+    private static final Step[] ARRIVAL = {Step.TRANSPORT, Step.VEHICLE_CONTROL};
+
     private final CrossingService crossings;
 
     public VehicleArrival(CrossingService crossings) {
         this.crossings = crossings;
     }
 
+    /**
+     * Whether {@link #arrived} could pass a step of this crossing as it stands in {@code session}: asked
+     * in the read's own transaction, so reads of trucks whose declaration is not yet accepted (most, at
+     * peak) cost no further transaction.
+     */
+    static boolean mayArrive(Session session, long crossingId) {
+        Map<Step, StepState> states = new EnumMap<>(Step.class);
+        for (Object[] row : session.createSelectionQuery(
+                        "select step, state from CrossingStepEntity where crossing.id = :id", Object[].class)
+                .setParameter("id", crossingId)
+                .getResultList()) {
+            states.put((Step) row[0], (StepState) row[1]);
+        }
+        for (Step step : ARRIVAL) {
+            if (states.get(step) == StepState.PENDING
+                    && CrossingWorkflow.refusal(states, step, Agency.GATE_MANAGEMENT, Outcome.PASS)
+                            .isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void arrived(long crossingId, String cameraCode, String laneCode) {
         Actor lane = new Actor(0, "camera:" + cameraCode, Role.OFFICER, Agency.GATE_MANAGEMENT, laneCode, null);
         try {
             CrossingDto crossing = crossings.get(crossingId);
-            for (Step step : new Step[] {Step.TRANSPORT, Step.VEHICLE_CONTROL}) {
+            for (Step step : ARRIVAL) {
                 // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
                 // that write would only wait for the crossing's lock to be refused
                 if (state(crossing, step) == StepState.PENDING

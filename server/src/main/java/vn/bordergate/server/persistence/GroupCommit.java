@@ -1,0 +1,143 @@
+package vn.bordergate.server.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+
+/**
+ * Units of work of many concurrent requests written by one writer in one transaction: one commit (one
+ * log flush) for all of them instead of one each. A caller gets its answer only after the commit, so
+ * what is acknowledged is on disk, as with {@link Transactions#write}. When the shared transaction
+ * fails (one unit refused, or the commit), each unit of it is run again alone in its own transaction,
+ * so a bad one fails only its own request. Units must therefore only write through the session (they
+ * may run twice: the first run rolled back).
+ *
+ * <p>The queue is bounded: when the writer can't keep up, callers wait for room (back-pressure) and,
+ * past {@code maxWait}, are told the server is busy.
+ */
+public final class GroupCommit {
+    private record Unit<T>(Function<Session, T> work, CompletableFuture<T> done) {}
+
+    private final Transactions tx;
+    private final int maxBatch;
+    private final long maxWaitMillis;
+    private final Supplier<RuntimeException> busy;
+    private final BlockingQueue<Unit<?>> queue;
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final ThreadPoolExecutor writer;
+
+    /**
+     * @param capacity units that may wait for the writer
+     * @param maxBatch units written in one transaction at most
+     * @param busy what a caller is told when the queue stayed full for {@code maxWaitMillis}
+     */
+    public GroupCommit(
+            Transactions tx,
+            String name,
+            int capacity,
+            int maxBatch,
+            long maxWaitMillis,
+            Supplier<RuntimeException> busy) {
+        this.tx = tx;
+        this.maxBatch = maxBatch;
+        this.maxWaitMillis = maxWaitMillis;
+        this.busy = busy;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        // one thread that ends when idle, so a stopped server leaves none behind
+        this.writer = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        writer.allowCoreThreadTimeOut(true);
+    }
+
+    /** Runs {@code work} in a transaction shared with other callers' work; returns after its commit. */
+    public <T> T write(Function<Session, T> work) {
+        Unit<T> unit = new Unit<>(work, new CompletableFuture<>());
+        try {
+            if (!queue.offer(unit, maxWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw busy.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy.get();
+        }
+        if (writing.compareAndSet(false, true)) {
+            writer.execute(this::drain);
+        }
+        try {
+            return unit.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy.get(); // the unit may still be written: like a client that stopped waiting
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void drain() {
+        List<Unit<?>> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            queue.drainTo(batch, maxBatch);
+            if (batch.isEmpty()) {
+                writing.set(false);
+                // a unit queued after the drain but before the flag dropped would wait forever
+                if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            writeTogether(batch);
+            batch.clear();
+        }
+    }
+
+    private void writeTogether(List<Unit<?>> batch) {
+        List<Object> results;
+        try {
+            results = tx.write(session -> {
+                List<Object> out = new ArrayList<>(batch.size());
+                for (Unit<?> unit : batch) {
+                    out.add(unit.work().apply(session));
+                }
+                return out;
+            });
+        } catch (RuntimeException | Error shared) {
+            batch.forEach(this::writeAlone);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results.get(i));
+        }
+    }
+
+    private <T> void writeAlone(Unit<T> unit) {
+        try {
+            unit.done().complete(tx.write(unit.work()));
+        } catch (RuntimeException | Error e) {
+            unit.done().completeExceptionally(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Unit<T> unit, Object result) {
+        unit.done().complete((T) result);
+    }
+}

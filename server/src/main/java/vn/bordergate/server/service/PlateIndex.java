@@ -1,0 +1,208 @@
+package vn.bordergate.server.service;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import vn.bordergate.common.plate.PlateDistance;
+
+/**
+ * The expected plates as a trie of their characters, so a read's distance to thousands of plates is
+ * computed once per shared prefix (one column of {@link PlateDistance#betweenPrepared}'s table per trie
+ * node), and branches that can no longer come close are cut: a read is scored against the few plausible
+ * plates, not every plate of its window. Sequential plates (the usual case at a gate) share long prefixes.
+ *
+ * <p>The search is a branch and bound: once {@code want} crossings are found, the limit drops to the
+ * distance of the {@code want}-th closest, so only closer plates are looked at. What it answers is
+ * complete up to its bound: every crossing of the window within the bound, with the same distance
+ * {@link PlateDistance#betweenPrepared} gives (the same table cells, computed in another order).
+ *
+ * <p>Readers walk the trie without locks; the single writer publishes new child and entry arrays whole
+ * (copy on write), so a reader sees a node before or after a change, never half of one.
+ */
+final class PlateIndex {
+    private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
+
+    private static final class Node {
+        volatile char[] keys = {};
+        volatile Node[] children = {};
+        /** Entries whose plate ends at this node. */
+        volatile ExpectedPlates.Entry[] ends = NO_ENTRIES;
+    }
+
+    /** The crossings within {@code bound} of the read (crossing id → closest distance), and the bound. */
+    record Closest(Map<Long, Double> distances, double bound) {}
+
+    private final Node root = new Node();
+
+    synchronized void add(ExpectedPlates.Entry entry) {
+        Node node = root;
+        String plate = entry.plate();
+        for (int i = 0; i < plate.length(); i++) {
+            node = childOrNew(node, plate.charAt(i));
+        }
+        ExpectedPlates.Entry[] ends = node.ends;
+        for (ExpectedPlates.Entry e : ends) {
+            if (e.equals(entry)) {
+                return;
+            }
+        }
+        ExpectedPlates.Entry[] grown = Arrays.copyOf(ends, ends.length + 1);
+        grown[ends.length] = entry;
+        node.ends = grown;
+    }
+
+    /** Forgets an entry (emptied nodes stay: they are few and cost nothing to walk past). */
+    synchronized void remove(ExpectedPlates.Entry entry) {
+        Node node = root;
+        String plate = entry.plate();
+        for (int i = 0; i < plate.length() && node != null; i++) {
+            node = child(node, plate.charAt(i));
+        }
+        if (node != null) {
+            node.ends = Arrays.stream(node.ends).filter(e -> !e.equals(entry)).toArray(ExpectedPlates.Entry[]::new);
+        }
+    }
+
+    /**
+     * Every crossing expected between {@code from} and {@code to} whose plate is within the answer's bound
+     * of the read (prepared with {@link PlateDistance#prepareRead}): at most {@code limit}, less once
+     * {@code want} crossings are found closer.
+     */
+    Closest closest(String read, Instant from, Instant to, int want, double limit) {
+        Search search = new Search(read, from, to, want, limit);
+        double[] first = new double[read.length() + 1];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i;
+        }
+        search.visit(root, first, 0);
+        Map<Long, Double> within = new HashMap<>();
+        search.found.forEach((id, d) -> {
+            if (d <= search.bound) {
+                within.put(id, d);
+            }
+        });
+        return new Closest(within, search.bound);
+    }
+
+    private static Node child(Node node, char c) {
+        char[] keys = node.keys;
+        Node[] children = node.children;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == c) {
+                return children[i];
+            }
+        }
+        return null;
+    }
+
+    private static Node childOrNew(Node node, char c) {
+        Node existing = child(node, c);
+        if (existing != null) {
+            return existing;
+        }
+        Node created = new Node();
+        Node[] children = Arrays.copyOf(node.children, node.children.length + 1);
+        children[children.length - 1] = created;
+        char[] keys = Arrays.copyOf(node.keys, node.keys.length + 1);
+        keys[keys.length - 1] = c;
+        // children first: a reader that sees the new key also finds its node (it reads keys first)
+        node.children = children;
+        node.keys = keys;
+        return created;
+    }
+
+    private record Hit(double distance, long crossingId) {}
+
+    private static final class Search {
+        private final String read;
+        private final Instant from;
+        private final Instant to;
+        private final int want;
+        private final Map<Long, Double> found = new HashMap<>();
+        /** The {@code want} closest crossings found so far. */
+        private final TreeSet<Hit> best =
+                new TreeSet<>(Comparator.comparingDouble(Hit::distance).thenComparingLong(Hit::crossingId));
+
+        private final double limit;
+        private double bound;
+        private double[][] columns = new double[16][];
+
+        Search(String read, Instant from, Instant to, int want, double limit) {
+            this.read = read;
+            this.from = from;
+            this.to = to;
+            this.want = want;
+            this.limit = limit;
+            this.bound = limit;
+        }
+
+        void visit(Node node, double[] column, int depth) {
+            int n = read.length();
+            for (ExpectedPlates.Entry e : node.ends) {
+                if (column[n] <= bound
+                        && !e.expectedArrival().isBefore(from)
+                        && !e.expectedArrival().isAfter(to)) {
+                    hit(e.crossingId(), column[n]);
+                }
+            }
+            char[] keys = node.keys; // keys first: their children were published before them
+            Node[] children = node.children;
+            // the read's own next character first: close plates are found early and the bound drops soon
+            char own = depth < n ? read.charAt(depth) : 0;
+            for (int k = 0; k < keys.length; k++) {
+                if (keys[k] == own) {
+                    descend(children[k], keys[k], column, depth);
+                }
+            }
+            for (int k = 0; k < keys.length; k++) {
+                if (keys[k] != own) {
+                    descend(children[k], keys[k], column, depth);
+                }
+            }
+        }
+
+        /** The next column of the distance table (declared plate one character longer), as betweenPrepared. */
+        private void descend(Node child, char c, double[] column, int depth) {
+            int n = read.length();
+            if (depth + 1 == columns.length) {
+                columns = Arrays.copyOf(columns, columns.length * 2);
+            }
+            if (columns[depth + 1] == null) {
+                columns[depth + 1] = new double[n + 1];
+            }
+            // one column per depth: a node's column stays untouched while its children are walked
+            double[] next = columns[depth + 1];
+            next[0] = column[0] + 1;
+            double min = next[0];
+            for (int i = 1; i <= n; i++) {
+                double substitute = column[i - 1] + PlateDistance.substitution(read.charAt(i - 1), c);
+                next[i] = Math.min(substitute, Math.min(column[i] + 1, next[i - 1] + 1));
+                min = Math.min(min, next[i]);
+            }
+            if (min <= bound) { // every longer plate through this node is at least this far
+                visit(child, next, depth + 1);
+            }
+        }
+
+        private void hit(long crossingId, double distance) {
+            Double before = found.get(crossingId);
+            if (before != null && before <= distance) {
+                return;
+            }
+            found.put(crossingId, distance);
+            if (before != null) {
+                best.remove(new Hit(before, crossingId));
+            }
+            best.add(new Hit(distance, crossingId));
+            if (best.size() > want) {
+                best.pollLast();
+            }
+            if (best.size() >= want) {
+                bound = Math.min(limit, best.last().distance());
+            }
+        }
+    }
+}
