@@ -9,14 +9,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 
 /**
- * Units of work of many concurrent requests written by one writer in one transaction: one commit (one
- * log flush) for all of them instead of one each. A caller gets its answer only after the commit, so
+ * Units of work of many concurrent requests written together in one transaction: one commit (one log
+ * flush) for all of them instead of one each. A few writers take turns, so one batch is prepared while
+ * another's commit waits for the disk. A caller gets its answer only after the commit, so
  * what is acknowledged is on disk, as with {@link Transactions#write}. When the shared transaction
  * fails (one unit refused, or the commit), each unit of it is run again alone in its own transaction,
  * so a bad one fails only its own request. Units must therefore only write through the session (they
@@ -33,28 +34,35 @@ public final class GroupCommit {
     private final long maxWaitMillis;
     private final Supplier<RuntimeException> busy;
     private final BlockingQueue<Unit<?>> queue;
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final int writers;
+    /** Writers draining the queue now. */
+    private final AtomicInteger writing = new AtomicInteger();
+
     private final ThreadPoolExecutor writer;
 
     /**
-     * @param capacity units that may wait for the writer
+     * @param writers transactions written at once: while one waits for its commit's disk flush, the next
+     *     batch is matched and inserted
+     * @param capacity units that may wait for a writer
      * @param maxBatch units written in one transaction at most
      * @param busy what a caller is told when the queue stayed full for {@code maxWaitMillis}
      */
     public GroupCommit(
             Transactions tx,
             String name,
+            int writers,
             int capacity,
             int maxBatch,
             long maxWaitMillis,
             Supplier<RuntimeException> busy) {
         this.tx = tx;
+        this.writers = writers;
         this.maxBatch = maxBatch;
         this.maxWaitMillis = maxWaitMillis;
         this.busy = busy;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        // one thread that ends when idle, so a stopped server leaves none behind
-        this.writer = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        // threads that end when idle, so a stopped server leaves none behind
+        this.writer = new ThreadPoolExecutor(writers, writers, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
@@ -73,7 +81,7 @@ public final class GroupCommit {
             Thread.currentThread().interrupt();
             throw busy.get();
         }
-        if (writing.compareAndSet(false, true)) {
+        if (claimWriter()) {
             writer.execute(this::drain);
         }
         try {
@@ -97,9 +105,9 @@ public final class GroupCommit {
         while (true) {
             queue.drainTo(batch, maxBatch);
             if (batch.isEmpty()) {
-                writing.set(false);
-                // a unit queued after the drain but before the flag dropped would wait forever
-                if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                writing.decrementAndGet();
+                // a unit queued after the drain, while every writer still counted, would wait forever
+                if (queue.isEmpty() || !claimWriter()) {
                     return;
                 }
                 continue;
@@ -107,6 +115,15 @@ public final class GroupCommit {
             writeTogether(batch);
             batch.clear();
         }
+    }
+
+    private boolean claimWriter() {
+        for (int now = writing.get(); now < writers; now = writing.get()) {
+            if (writing.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeTogether(List<Unit<?>> batch) {
