@@ -129,6 +129,7 @@ final class PlateIndex {
         private final double limit;
         private double bound;
         private double[][] columns = new double[16][];
+        private final double[] costs;
 
         Search(String read, Instant from, Instant to, int want, double limit) {
             this.read = read;
@@ -137,6 +138,8 @@ final class PlateIndex {
             this.want = want;
             this.limit = limit;
             this.bound = limit;
+            this.costs = new double[read.length() * 128];
+            Arrays.fill(costs, Double.NaN);
         }
 
         void visit(Node node, double[] column, int depth) {
@@ -178,13 +181,27 @@ final class PlateIndex {
             next[0] = column[0] + 1;
             double min = next[0];
             for (int i = 1; i <= n; i++) {
-                double substitute = column[i - 1] + PlateDistance.substitution(read.charAt(i - 1), c);
+                double substitute = column[i - 1] + substitution(i - 1, c);
                 next[i] = Math.min(substitute, Math.min(column[i] + 1, next[i - 1] + 1));
                 min = Math.min(min, next[i]);
             }
             if (min <= bound) { // every longer plate through this node is at least this far
                 visit(child, next, depth + 1);
             }
+        }
+
+        /** {@link PlateDistance#substitution}, remembered per read position for ASCII plate characters. */
+        private double substitution(int at, char declared) {
+            if (declared >= 128) {
+                return PlateDistance.substitution(read.charAt(at), declared);
+            }
+            int slot = at * 128 + declared;
+            double cost = costs[slot];
+            if (Double.isNaN(cost)) {
+                cost = PlateDistance.substitution(read.charAt(at), declared);
+                costs[slot] = cost;
+            }
+            return cost;
         }
 
         private void hit(long crossingId, double distance) {

@@ -45,6 +45,8 @@ public final class PlateMatcher {
     private static final Duration WINDOW = Duration.ofHours(36);
     /** Close crossings whose status and plates are asked of the database at a time. */
     private static final int VERIFY_BATCH = 32;
+    /** Asked first: the closest few usually settle a read. */
+    private static final int FIRST_BATCH = 8;
 
     /** The outcome: the crossing when matched, and the ranked candidates (closest first) either way. */
     public record Match(MatchStatus status, Long crossingId, String matchedPlate, List<MatchCandidateDto> candidates) {}
@@ -104,18 +106,20 @@ public final class PlateMatcher {
         List<Map.Entry<Long, Double>> order = new ArrayList<>(close.entrySet());
         order.sort(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         List<Scored> scored = new ArrayList<>();
-        for (int i = 0; i < order.size(); i += VERIFY_BATCH) {
-            List<Map.Entry<Long, Double>> batch = order.subList(i, Math.min(order.size(), i + VERIFY_BATCH));
-            List<Long> ids = new ArrayList<>(VERIFY_BATCH);
+        for (int i = 0; i < order.size(); ) {
+            // a small first batch: the closest few usually settle it (a read of a declared plate)
+            int size = i == 0 ? FIRST_BATCH : VERIFY_BATCH;
+            List<Map.Entry<Long, Double>> batch = order.subList(i, Math.min(order.size(), i + size));
+            List<Long> ids = new ArrayList<>(size);
             batch.forEach(e -> ids.add(e.getKey()));
-            while (ids.size() < VERIFY_BATCH) {
+            while (ids.size() < size) {
                 // always as many ids: one statement text, compiled once by Hibernate and Derby (a list of
                 // another length is another statement, compiled anew: measured, the writer's main cost)
                 ids.add(ids.get(0));
             }
             scored.addAll(score(prepared, expectedRows(session, ids, from, to)));
-            if (i + VERIFY_BATCH < order.size()
-                    && settled(ranked(scored), order.get(i + VERIFY_BATCH).getValue())) {
+            i += size;
+            if (i < order.size() && settled(ranked(scored), order.get(i))) {
                 return scored;
             }
         }
@@ -131,15 +135,25 @@ public final class PlateMatcher {
         return best > AUTO_MATCH || bound - best >= MARGIN;
     }
 
-    private static boolean settled(List<Scored> ranked, double next) {
-        if (next == Double.POSITIVE_INFINITY) {
-            return true;
-        }
-        if (ranked.size() < 5 || !(ranked.get(4).distance() < next)) {
+    /**
+     * Whether the crossings not asked yet, from {@code next} on in (memory distance, id) order, can still
+     * change the five shown or the auto-match. Each of them really is at least as far as its memory
+     * distance, so none can come before a fifth that is closer than {@code next}, or as close with a
+     * smaller id (a tie is ranked by id, and every crossing not asked has an id at least {@code next}'s
+     * or a larger memory distance).
+     */
+    private static boolean settled(List<Scored> ranked, Map.Entry<Long, Double> next) {
+        if (ranked.size() < 5) {
             return false; // a crossing not asked yet may still be among the five shown
         }
+        Scored fifth = ranked.get(4);
+        boolean fifthBefore = fifth.distance() < next.getValue()
+                || (fifth.distance() == next.getValue() && fifth.crossingId() < next.getKey());
+        if (!fifthBefore) {
+            return false;
+        }
         double best = ranked.get(0).distance();
-        return best > AUTO_MATCH || next - best >= MARGIN;
+        return best > AUTO_MATCH || next.getValue() - best >= MARGIN;
     }
 
     /** id, tractor plate, trailer plate of the crossings expected in the window (of {@code ids} only, when given). */
@@ -155,7 +169,7 @@ public final class PlateMatcher {
                     .getResultList();
         }
         // single-valued parameters only: list parameters make Hibernate translate the query anew each time
-        var query = session.createSelectionQuery(VERIFY_QUERY, Object[].class)
+        var query = session.createSelectionQuery(ids.size() == FIRST_BATCH ? FIRST_QUERY : VERIFY_QUERY, Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to);
         for (int i = 0; i < EXPECTED.size(); i++) {
@@ -167,15 +181,17 @@ public final class PlateMatcher {
         return query.getResultList();
     }
 
-    /** The crossings of {@link #VERIFY_BATCH} ids that are still expected in the window. */
-    private static final String VERIFY_QUERY =
-            "select id, tractorPlate, trailerPlate from CrossingEntity where status in ("
-                    + IntStream.range(0, EXPECTED.size())
-                            .mapToObj(i -> ":s" + i)
-                            .collect(Collectors.joining(", "))
-                    + ") and expectedArrival between :from and :to and id in ("
-                    + IntStream.range(0, VERIFY_BATCH).mapToObj(i -> ":i" + i).collect(Collectors.joining(", "))
-                    + ")";
+    /** The crossings of so many ids that are still expected in the window. */
+    private static String verifyQuery(int ids) {
+        return "select id, tractorPlate, trailerPlate from CrossingEntity where status in ("
+                + IntStream.range(0, EXPECTED.size()).mapToObj(i -> ":s" + i).collect(Collectors.joining(", "))
+                + ") and expectedArrival between :from and :to and id in ("
+                + IntStream.range(0, ids).mapToObj(i -> ":i" + i).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private static final String FIRST_QUERY = verifyQuery(FIRST_BATCH);
+    private static final String VERIFY_QUERY = verifyQuery(VERIFY_BATCH);
 
     private static List<Scored> score(String prepared, List<Object[]> rows) {
         List<Scored> scored = new ArrayList<>();
