@@ -21,8 +21,8 @@ import vn.bordergate.common.workflow.CrossingStatus;
  * crossings ranked, because a wrong automatic match would clear the wrong truck.
  *
  * <p>Reads are scored in memory against the plates of the crossings expected in their window
- * ({@link ExpectedPlates}); only the close ones are looked up, by id, to learn which are really still
- * expected. A scan of the crossing table per read made every read wait on rows other requests were
+ * ({@link ExpectedPlates}, through the trie of {@link PlateIndex}: only the plausible plates are scored);
+ * only the close ones are looked up, by id, to learn which are really still expected. A scan of the crossing table per read made every read wait on rows other requests were
  * committing (measured: LoadBenchmark, docs/benchmarks.md).
  */
 public final class PlateMatcher {

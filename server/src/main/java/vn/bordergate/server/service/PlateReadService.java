@@ -69,7 +69,7 @@ public final class PlateReadService {
         this.writes = new GroupCommit(
                 tx,
                 "plate-read-writer",
-                2,
+                4,
                 1024,
                 256,
                 5_000,
