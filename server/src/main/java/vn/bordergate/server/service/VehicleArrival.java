@@ -32,9 +32,11 @@ public final class VehicleArrival {
     }
 
     /**
-     * Whether {@link #arrived} could pass a step of this crossing as it stands in {@code session}: asked
-     * in the read's own transaction, so reads of trucks whose declaration is not yet accepted (most, at
-     * peak) cost no further transaction.
+     * Whether {@link #arrived} may pass a step of this crossing once the read's transaction has committed:
+     * asked in that transaction, so reads that can never move the crossing on (an arrival already passed,
+     * a rejected declaration) cost no further transaction. A step waiting only for an earlier step (the
+     * declaration pending, a hold elsewhere) counts as "may": customs can accept before this read commits,
+     * and {@link #arrived} re-reads the crossing then and refuses cheaply when it still can't pass.
      */
     static boolean mayArrive(Session session, long crossingId) {
         Map<Step, StepState> states = new EnumMap<>(Step.class);
@@ -46,8 +48,7 @@ public final class VehicleArrival {
         }
         for (Step step : ARRIVAL) {
             if (states.get(step) == StepState.PENDING
-                    && CrossingWorkflow.refusal(states, step, Agency.GATE_MANAGEMENT, Outcome.PASS)
-                            .isEmpty()) {
+                    && step.prerequisites().stream().noneMatch(before -> states.get(before) == StepState.REJECTED)) {
                 return true;
             }
         }
