@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,7 +25,13 @@ import org.hibernate.Session;
  * may run twice: the first run rolled back).
  *
  * <p>The queue is bounded: when the writer can't keep up, callers wait for room (back-pressure) and,
- * past {@code maxWait}, are told the server is busy.
+ * past {@code maxWait}, are told the server is busy. A caller also waits at most {@code maxAnswer} for its
+ * commit and is then told the same: a unit no writer had taken yet is withdrawn (certainly not written),
+ * but one already taken may still be written after the caller gave up, as for any client whose request
+ * timed out, so a retry may record it twice.
+ *
+ * <p>Units must not write to the audit log: the writer threads are long-lived and {@code AuditLog} keeps
+ * per-thread state between a transaction and its completion, which an Error in a unit could leave behind.
  */
 public final class GroupCommit {
     private record Unit<T>(Function<Session, T> work, CompletableFuture<T> done) {}
@@ -32,6 +39,7 @@ public final class GroupCommit {
     private final Transactions tx;
     private final int maxBatch;
     private final long maxWaitMillis;
+    private final long maxAnswerMillis;
     private final Supplier<RuntimeException> busy;
     private final BlockingQueue<Unit<?>> queue;
     private final int writers;
@@ -45,7 +53,10 @@ public final class GroupCommit {
      *     batch is matched and inserted
      * @param capacity units that may wait for a writer
      * @param maxBatch units written in one transaction at most
-     * @param busy what a caller is told when the queue stayed full for {@code maxWaitMillis}
+     * @param maxAnswerMillis how long a caller waits for its unit's commit before it is told the server is
+     *     busy (a lock wait or a slow disk must not hold request threads without end)
+     * @param busy what a caller is told when the queue stayed full for {@code maxWaitMillis}, or no commit
+     *     came within {@code maxAnswerMillis}
      */
     public GroupCommit(
             Transactions tx,
@@ -54,11 +65,13 @@ public final class GroupCommit {
             int capacity,
             int maxBatch,
             long maxWaitMillis,
+            long maxAnswerMillis,
             Supplier<RuntimeException> busy) {
         this.tx = tx;
         this.writers = writers;
         this.maxBatch = maxBatch;
         this.maxWaitMillis = maxWaitMillis;
+        this.maxAnswerMillis = maxAnswerMillis;
         this.busy = busy;
         this.queue = new ArrayBlockingQueue<>(capacity);
         // threads that end when idle, so a stopped server leaves none behind
@@ -82,13 +95,24 @@ public final class GroupCommit {
             throw busy.get();
         }
         if (claimWriter()) {
-            writer.execute(this::drain);
+            try {
+                writer.execute(this::drain);
+            } catch (RuntimeException | Error e) { // no thread for it (RejectedExecution, out of threads)
+                writing.decrementAndGet();
+                if (queue.remove(unit)) {
+                    RuntimeException refused = busy.get();
+                    refused.addSuppressed(e);
+                    throw refused;
+                } // else a running writer took it: wait for its answer as usual
+            }
         }
         try {
-            return unit.done().get();
+            return unit.done().get(maxAnswerMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy.get(); // the unit may still be written: like a client that stopped waiting
+            throw abandon(unit);
+        } catch (TimeoutException e) {
+            throw abandon(unit);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -100,20 +124,43 @@ public final class GroupCommit {
         }
     }
 
+    /** The caller stops waiting: a unit still queued is withdrawn; one taken may yet be written. */
+    private RuntimeException abandon(Unit<?> unit) {
+        queue.remove(unit);
+        return busy.get();
+    }
+
     private void drain() {
         List<Unit<?>> batch = new ArrayList<>(maxBatch);
-        while (true) {
-            queue.drainTo(batch, maxBatch);
-            if (batch.isEmpty()) {
-                writing.decrementAndGet();
-                // a unit queued after the drain, while every writer still counted, would wait forever
-                if (queue.isEmpty() || !claimWriter()) {
-                    return;
+        boolean counted = true;
+        try {
+            while (true) {
+                queue.drainTo(batch, maxBatch);
+                if (batch.isEmpty()) {
+                    writing.decrementAndGet();
+                    counted = false;
+                    // a unit queued after the drain, while every writer still counted, would wait forever
+                    if (queue.isEmpty() || !claimWriter()) {
+                        return;
+                    }
+                    counted = true;
+                    continue;
                 }
-                continue;
+                writeTogether(batch);
+                batch.clear();
             }
-            writeTogether(batch);
-            batch.clear();
+        } finally {
+            if (counted) { // something escaped: free the slot, answer the batch, let the queue go on
+                writing.decrementAndGet();
+                batch.forEach(unit -> unit.done().completeExceptionally(busy.get()));
+                if (!queue.isEmpty() && claimWriter()) {
+                    try {
+                        writer.execute(this::drain);
+                    } catch (RuntimeException | Error e) {
+                        writing.decrementAndGet(); // the next caller claims a writer again
+                    }
+                }
+            }
         }
     }
 

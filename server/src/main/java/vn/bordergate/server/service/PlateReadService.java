@@ -73,6 +73,7 @@ public final class PlateReadService {
                 1024,
                 256,
                 5_000,
+                30_000,
                 () -> GateException.unavailable(
                         "the gate server is too busy to record plate reads now: send them again"));
     }

@@ -3,6 +3,7 @@ package vn.bordergate.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.server.support.TestGate;
@@ -24,8 +27,8 @@ class GroupCommitTest {
 
     @Test
     void aFailingUnitFailsAloneAndEveryAnsweredWriteIsStored() throws Exception {
-        GroupCommit writes =
-                new GroupCommit(tx, "group-commit-test", 2, 64, 16, 5_000, () -> new IllegalStateException("busy"));
+        GroupCommit writes = new GroupCommit(
+                tx, "group-commit-test", 2, 64, 16, 5_000, 60_000, () -> new IllegalStateException("busy"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         int callers = 40;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -70,5 +73,76 @@ class GroupCommitTest {
                 .setParameter("run", run + "-%")
                 .getResultList());
         assertThat(stored).hasSize(callers - 4).noneMatch(text -> text.endsWith("7"));
+    }
+
+    @Test
+    void aCallerWaitsForItsCommitOnlySoLongAndItsQueuedUnitIsWithdrawn() throws Exception {
+        GroupCommit writes = new GroupCommit(
+                tx, "group-commit-test", 1, 64, 16, 5_000, 300, () -> new IllegalStateException("busy"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> first = pool.submit(() -> writes.write(session -> {
+                writing.countDown();
+                try {
+                    release.await(); // the only writer is busy with this unit
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return persist(session, run + "-first");
+            }));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Long> second = pool.submit(() -> writes.write(session -> persist(session, run + "-second")));
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
+            // the first caller gave up too, but its unit was already taken: it is still written
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
+            release.countDown();
+            long third = writes.write(session -> persist(session, run + "-third")); // after the first's commit
+            assertThat(third).isPositive();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(storedOf(run)).containsExactlyInAnyOrder(run + "-first", run + "-third");
+    }
+
+    @Test
+    void aWriterKilledByAnEscapingThrowableGivesItsSlotBack() {
+        GroupCommit writes = new GroupCommit(
+                tx, "group-commit-test", 1, 64, 16, 5_000, 5_000, () -> new IllegalStateException("busy"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // a checked exception thrown sneakily passes every catch of RuntimeException and Error
+        assertThatThrownBy(() -> writes.write(session -> {
+                    persist(session, run + "-dies");
+                    throw GroupCommitTest.<RuntimeException>sneaky(new IOException("disk gone"));
+                }))
+                .hasMessage("busy");
+        long after = writes.write(session -> persist(session, run + "-after"));
+        assertThat(after).isPositive();
+        assertThat(storedOf(run)).containsExactly(run + "-after");
+    }
+
+    private static long persist(Session session, String text) {
+        PlateReadEntity r = new PlateReadEntity();
+        r.setCameraCode("GC-TEST");
+        r.setReadAt(Instant.now());
+        r.setRawText(text);
+        r.setMatchStatus(MatchStatus.NEEDS_OFFICER);
+        session.persist(r);
+        return r.getId();
+    }
+
+    private List<String> storedOf(String run) {
+        return tx.read(session -> session.createSelectionQuery(
+                        "select rawText from PlateReadEntity where rawText like :run", String.class)
+                .setParameter("run", run + "-%")
+                .getResultList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
     }
 }
