@@ -59,6 +59,11 @@ final class ExpectedPlates {
         return index.closest(preparedRead, from, to, want, limit);
     }
 
+    /** The index, for tests. */
+    PlateIndex index() {
+        return index;
+    }
+
     /** Whether the table still holds every crossing expected from {@code from} on (a prune may have run). */
     boolean covers(Instant from) {
         return !from.isBefore(horizon);
@@ -72,7 +77,8 @@ final class ExpectedPlates {
         }
     }
 
-    private void add(Entry entry) {
+    /** Locked like {@link #prune}: an entry pruned between the two adds would stay in the index for good. */
+    private synchronized void add(Entry entry) {
         if (entries.add(entry)) {
             index.add(entry);
         }

@@ -19,15 +19,21 @@ import vn.bordergate.common.plate.PlateDistance;
  * complete up to its bound: every crossing of the window within the bound, with the same distance
  * {@link PlateDistance#betweenPrepared} gives (the same table cells, computed in another order).
  *
- * <p>Readers walk the trie without locks; the single writer publishes new child and entry arrays whole
- * (copy on write), so a reader sees a node before or after a change, never half of one.
+ * <p>Readers walk the trie without locks; the single writer publishes a node's branches (keys with their
+ * children) and entries as new immutable arrays (copy on write), so a reader sees a node before or after a
+ * change, never half of one. Nodes emptied by {@link #remove} are unlinked, so the trie holds only the
+ * plates of the entries it holds (the table is pruned, the gate runs for months).
  */
 final class PlateIndex {
     private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
 
+    /** A node's children and the characters leading to them, published together. */
+    private record Branches(char[] keys, Node[] children) {}
+
+    private static final Branches NO_BRANCHES = new Branches(new char[0], new Node[0]);
+
     private static final class Node {
-        volatile char[] keys = {};
-        volatile Node[] children = {};
+        volatile Branches branches = NO_BRANCHES;
         /** Entries whose plate ends at this node. */
         volatile ExpectedPlates.Entry[] ends = NO_ENTRIES;
     }
@@ -54,16 +60,39 @@ final class PlateIndex {
         node.ends = grown;
     }
 
-    /** Forgets an entry (emptied nodes stay: they are few and cost nothing to walk past). */
+    /** Forgets an entry, and unlinks the nodes that then lead to no entry. */
     synchronized void remove(ExpectedPlates.Entry entry) {
-        Node node = root;
         String plate = entry.plate();
-        for (int i = 0; i < plate.length() && node != null; i++) {
-            node = child(node, plate.charAt(i));
+        Node[] path = new Node[plate.length() + 1];
+        path[0] = root;
+        for (int i = 0; i < plate.length(); i++) {
+            path[i + 1] = child(path[i], plate.charAt(i));
+            if (path[i + 1] == null) {
+                return;
+            }
         }
-        if (node != null) {
-            node.ends = Arrays.stream(node.ends).filter(e -> !e.equals(entry)).toArray(ExpectedPlates.Entry[]::new);
+        Node node = path[plate.length()];
+        node.ends = Arrays.stream(node.ends).filter(e -> !e.equals(entry)).toArray(ExpectedPlates.Entry[]::new);
+        for (int depth = plate.length(); depth > 0; depth--) {
+            Node emptied = path[depth];
+            if (emptied.ends.length > 0 || emptied.branches.keys().length > 0) {
+                return;
+            }
+            unlink(path[depth - 1], plate.charAt(depth - 1));
         }
+    }
+
+    /** Nodes reachable from the root (the root included). */
+    synchronized int nodes() {
+        return count(root);
+    }
+
+    private static int count(Node node) {
+        int n = 1;
+        for (Node child : node.branches.children()) {
+            n += count(child);
+        }
+        return n;
     }
 
     /**
@@ -88,8 +117,9 @@ final class PlateIndex {
     }
 
     private static Node child(Node node, char c) {
-        char[] keys = node.keys;
-        Node[] children = node.children;
+        Branches branches = node.branches;
+        char[] keys = branches.keys();
+        Node[] children = branches.children();
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == c) {
                 return children[i];
@@ -104,14 +134,27 @@ final class PlateIndex {
             return existing;
         }
         Node created = new Node();
-        Node[] children = Arrays.copyOf(node.children, node.children.length + 1);
+        Branches old = node.branches;
+        Node[] children = Arrays.copyOf(old.children(), old.children().length + 1);
         children[children.length - 1] = created;
-        char[] keys = Arrays.copyOf(node.keys, node.keys.length + 1);
+        char[] keys = Arrays.copyOf(old.keys(), old.keys().length + 1);
         keys[keys.length - 1] = c;
-        // children first: a reader that sees the new key also finds its node (it reads keys first)
-        node.children = children;
-        node.keys = keys;
+        node.branches = new Branches(keys, children);
         return created;
+    }
+
+    private static void unlink(Node node, char c) {
+        Branches old = node.branches;
+        int n = old.keys().length;
+        char[] keys = new char[n - 1];
+        Node[] children = new Node[n - 1];
+        for (int i = 0, j = 0; i < n; i++) {
+            if (old.keys()[i] != c) {
+                keys[j] = old.keys()[i];
+                children[j++] = old.children()[i];
+            }
+        }
+        node.branches = new Branches(keys, children);
     }
 
     private record Hit(double distance, long crossingId) {}
@@ -151,8 +194,9 @@ final class PlateIndex {
                     hit(e.crossingId(), column[n]);
                 }
             }
-            char[] keys = node.keys; // keys first: their children were published before them
-            Node[] children = node.children;
+            Branches branches = node.branches;
+            char[] keys = branches.keys();
+            Node[] children = branches.children();
             // the read's own next character first: close plates are found early and the bound drops soon
             char own = depth < n ? read.charAt(depth) : 0;
             for (int k = 0; k < keys.length; k++) {

@@ -83,6 +83,37 @@ class PlateIndexTest {
         assertThat(close.distances()).containsOnlyKeys(2L).containsEntry(2L, 1.0);
     }
 
+    @Test
+    void forgottenPlatesLeaveNoNodesAndTheRestIsStillFoundExactly() {
+        long id = 1;
+        for (int n = 0; n < 1_500; n++, id++) {
+            add(id, n % 2 == 0 ? String.format("29C%05d", n) : randomPlate(), n % 7 == 0 ? randomPlate() : null);
+        }
+        List<ExpectedPlates.Entry> kept = new ArrayList<>();
+        for (ExpectedPlates.Entry e : entries) {
+            if (random.nextBoolean()) {
+                index.remove(e);
+            } else {
+                kept.add(e);
+            }
+        }
+        PlateIndex rebuilt = new PlateIndex();
+        kept.forEach(rebuilt::add);
+        assertThat(index.nodes()).isEqualTo(rebuilt.nodes());
+        entries.retainAll(kept);
+        Instant from = NOW.minus(Duration.ofDays(3));
+        Instant to = NOW.plus(Duration.ofDays(3));
+        for (int r = 0; r < 200; r++) {
+            String read = PlateDistance.prepareRead(PlateParser.normalize(
+                    entries.get(random.nextInt(entries.size())).plate()));
+            assertThat(index.closest(read, from, to, Integer.MAX_VALUE, CANDIDATE)
+                            .distances())
+                    .isEqualTo(bruteForce(read, from, to));
+        }
+        kept.forEach(index::remove);
+        assertThat(index.nodes()).isEqualTo(1); // the root alone
+    }
+
     private Map<Long, Double> bruteForce(String read, Instant from, Instant to) {
         Map<Long, Double> close = new HashMap<>();
         for (ExpectedPlates.Entry e : entries) {
