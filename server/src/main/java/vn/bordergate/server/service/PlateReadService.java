@@ -75,7 +75,8 @@ public final class PlateReadService {
                 5_000,
                 30_000,
                 () -> GateException.unavailable(
-                        "the gate server is too busy to record plate reads now: send them again"));
+                        "the gate server is too busy to record plate reads now: send them again",
+                        Duration.ofSeconds(2)));
     }
 
     public PlateReadDto record(Actor actor, NewPlateReadRequest request) {
