@@ -58,7 +58,11 @@ public final class PlateDistance {
         return keepingUnread(raw);
     }
 
-    private static double substitution(char read, char declared) {
+    /**
+     * What reading {@code declared} as {@code read} costs in {@link #betweenPrepared}: for indexes that
+     * compute the same table column by column over many plates sharing a prefix.
+     */
+    public static double substitution(char read, char declared) {
         if (read == declared) {
             return 0;
         }

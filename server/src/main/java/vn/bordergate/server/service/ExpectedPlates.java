@@ -27,6 +27,8 @@ final class ExpectedPlates {
             .thenComparing(Entry::plate);
 
     private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
+    /** The same entries by plate, for the reads. */
+    private final PlateIndex index = new PlateIndex();
     /** Every crossing expected at or after this instant is in {@link #entries}; null until loaded. */
     private volatile Instant horizon;
 
@@ -46,6 +48,22 @@ final class ExpectedPlates {
         return entries.subSet(new Entry(from, Long.MIN_VALUE, ""), true, new Entry(to, Long.MAX_VALUE, ""), true);
     }
 
+    /**
+     * The crossings expected between {@code from} and {@code to} within the answer's bound of the read
+     * (see {@link PlateIndex#closest}), or null when the table can't answer for that window.
+     */
+    PlateIndex.Closest closest(Session session, String preparedRead, Instant from, Instant to, int want, double limit) {
+        if (between(session, from, to) == null) {
+            return null;
+        }
+        return index.closest(preparedRead, from, to, want, limit);
+    }
+
+    /** The index, for tests. */
+    PlateIndex index() {
+        return index;
+    }
+
     /** Whether the table still holds every crossing expected from {@code from} on (a prune may have run). */
     boolean covers(Instant from) {
         return !from.isBefore(horizon);
@@ -53,9 +71,16 @@ final class ExpectedPlates {
 
     /** A declaration (new or resubmitted) was committed with these plates (normalised; trailer may be null). */
     void declared(long crossingId, String tractor, String trailer, Instant expectedArrival) {
-        entries.add(new Entry(expectedArrival, crossingId, tractor));
+        add(new Entry(expectedArrival, crossingId, tractor));
         if (trailer != null) {
-            entries.add(new Entry(expectedArrival, crossingId, trailer));
+            add(new Entry(expectedArrival, crossingId, trailer));
+        }
+    }
+
+    /** Locked like {@link #prune}: an entry pruned between the two adds would stay in the index for good. */
+    private synchronized void add(Entry entry) {
+        if (entries.add(entry)) {
+            index.add(entry);
         }
     }
 
@@ -85,7 +110,9 @@ final class ExpectedPlates {
         synchronized (this) {
             if (before.isAfter(horizon)) {
                 horizon = before; // first raise it, so no read relies on what is being removed
-                entries.headSet(new Entry(before, Long.MIN_VALUE, ""), false).clear();
+                NavigableSet<Entry> old = entries.headSet(new Entry(before, Long.MIN_VALUE, ""), false);
+                old.forEach(index::remove);
+                old.clear();
             }
         }
     }

@@ -73,6 +73,11 @@ public class GateException extends RuntimeException {
         return new GateException(Kind.UNAVAILABLE, message, List.of(), null);
     }
 
+    /** Unavailable for now: the client is told (Retry-After) when to try again. */
+    public static GateException unavailable(String message, Duration retryAfter) {
+        return new GateException(Kind.UNAVAILABLE, message, List.of(), retryAfter);
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
@@ -24,8 +21,8 @@ import vn.bordergate.common.workflow.CrossingStatus;
  * crossings ranked, because a wrong automatic match would clear the wrong truck.
  *
  * <p>Reads are scored in memory against the plates of the crossings expected in their window
- * ({@link ExpectedPlates}); only the close ones are looked up, by id, to learn which are really still
- * expected. A scan of the crossing table per read made every read wait on rows other requests were
+ * ({@link ExpectedPlates}, through the trie of {@link PlateIndex}: only the plausible plates are scored);
+ * only the close ones are looked up, by id, to learn which are really still expected. A scan of the crossing table per read made every read wait on rows other requests were
  * committing (measured: LoadBenchmark, docs/benchmarks.md).
  */
 public final class PlateMatcher {
@@ -48,6 +45,8 @@ public final class PlateMatcher {
     private static final Duration WINDOW = Duration.ofHours(36);
     /** Close crossings whose status and plates are asked of the database at a time. */
     private static final int VERIFY_BATCH = 32;
+    /** Asked first: the closest few usually settle a read. */
+    private static final int FIRST_BATCH = 8;
 
     /** The outcome: the crossing when matched, and the ranked candidates (closest first) either way. */
     public record Match(MatchStatus status, Long crossingId, String matchedPlate, List<MatchCandidateDto> candidates) {}
@@ -61,24 +60,36 @@ public final class PlateMatcher {
         expected.declared(crossingId, tractorPlate, trailerPlate, expectedArrival);
     }
 
+    /**
+     * How many close crossings the index is asked for at first, then if those did not settle the ranking
+     * (some are no longer expected, say); the last round asks for every crossing within {@link #CANDIDATE}.
+     */
+    private static final int[] WANT = {8, 64, Integer.MAX_VALUE};
+
     public Match match(Session session, String read, Instant at) {
         Instant from = at.minus(WINDOW);
         Instant to = at.plus(WINDOW);
         String prepared = PlateDistance.prepareRead(read);
-        NavigableSet<ExpectedPlates.Entry> window = expected.between(session, from, to);
-        if (window != null) {
-            Map<Long, Double> close = new HashMap<>();
-            for (ExpectedPlates.Entry e : window) {
-                double d = PlateDistance.betweenPrepared(prepared, e.plate(), CANDIDATE);
-                if (d <= CANDIDATE) {
-                    close.merge(e.crossingId(), d, Math::min);
-                }
+        for (int want : WANT) {
+            PlateIndex.Closest close = expected.closest(session, prepared, from, to, want, CANDIDATE);
+            if (close == null || !expected.covers(from)) {
+                break;
             }
-            if (expected.covers(from)) {
-                return decide(verified(session, prepared, close, from, to));
+            List<Scored> scored = verified(session, prepared, close.distances(), close.bound(), from, to);
+            if (scored != null) {
+                return decide(scored);
             }
         }
         // a read older than the table: the database alone
+        return matchInDatabase(session, prepared, from, to);
+    }
+
+    /** The same decision from the database alone, every crossing of the window scored: what the index must equal. */
+    Match matchInDatabase(Session session, String read, Instant at) {
+        return matchInDatabase(session, PlateDistance.prepareRead(read), at.minus(WINDOW), at.plus(WINDOW));
+    }
+
+    private static Match matchInDatabase(Session session, String prepared, Instant from, Instant to) {
         return decide(score(prepared, expectedRows(session, null, from, to)));
     }
 
@@ -86,54 +97,101 @@ public final class PlateMatcher {
      * The close crossings as the database has them, asked closest first in small batches until the
      * ranking can no longer change: a crossing's distance in memory is never more than its real one
      * (every plate it has now is in the table), so once the five best and the auto-match margin are
-     * all below the next unasked crossing's distance, the rest can't matter.
+     * all below the next unasked crossing's distance, the rest can't matter. Every crossing not in
+     * {@code close} is further than {@code bound} (in memory, so really too); null when that leaves the
+     * ranking open: the caller asks the index for more.
      */
     private static List<Scored> verified(
-            Session session, String prepared, Map<Long, Double> close, Instant from, Instant to) {
+            Session session, String prepared, Map<Long, Double> close, double bound, Instant from, Instant to) {
         List<Map.Entry<Long, Double>> order = new ArrayList<>(close.entrySet());
         order.sort(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         List<Scored> scored = new ArrayList<>();
-        for (int i = 0; i < order.size(); i += VERIFY_BATCH) {
-            List<Map.Entry<Long, Double>> batch = order.subList(i, Math.min(order.size(), i + VERIFY_BATCH));
-            Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < order.size(); ) {
+            // a small first batch: the closest few usually settle it (a read of a declared plate)
+            int size = i == 0 ? FIRST_BATCH : VERIFY_BATCH;
+            List<Map.Entry<Long, Double>> batch = order.subList(i, Math.min(order.size(), i + size));
+            List<Long> ids = new ArrayList<>(size);
             batch.forEach(e -> ids.add(e.getKey()));
+            while (ids.size() < size) {
+                // always as many ids: one statement text, compiled once by Hibernate and Derby (a list of
+                // another length is another statement, compiled anew: measured, the writer's main cost)
+                ids.add(ids.get(0));
+            }
             scored.addAll(score(prepared, expectedRows(session, ids, from, to)));
-            double next = i + VERIFY_BATCH < order.size()
-                    ? order.get(i + VERIFY_BATCH).getValue()
-                    : Double.POSITIVE_INFINITY;
-            if (settled(ranked(scored), next)) {
-                break;
+            i += size;
+            if (i < order.size() && settled(ranked(scored), order.get(i))) {
+                return scored;
             }
         }
-        return scored;
+        return bound >= CANDIDATE || settledBeyond(ranked(scored), bound) ? scored : null;
     }
 
-    private static boolean settled(List<Scored> ranked, double next) {
-        if (next == Double.POSITIVE_INFINITY) {
-            return true;
-        }
-        if (ranked.size() < 5 || !(ranked.get(4).distance() < next)) {
-            return false; // a crossing not asked yet may still be among the five shown
+    /** Whether crossings all further than {@code bound} can still change the five shown or the auto-match. */
+    private static boolean settledBeyond(List<Scored> ranked, double bound) {
+        if (ranked.size() < 5 || !(ranked.get(4).distance() <= bound)) {
+            return false;
         }
         double best = ranked.get(0).distance();
-        return best > AUTO_MATCH || next - best >= MARGIN;
+        return best > AUTO_MATCH || bound - best >= MARGIN;
+    }
+
+    /**
+     * Whether the crossings not asked yet, from {@code next} on in (memory distance, id) order, can still
+     * change the five shown or the auto-match. Each of them really is at least as far as its memory
+     * distance, so none can come before a fifth that is closer than {@code next}, or as close with a
+     * smaller id (a tie is ranked by id, and every crossing not asked has an id at least {@code next}'s
+     * or a larger memory distance).
+     */
+    private static boolean settled(List<Scored> ranked, Map.Entry<Long, Double> next) {
+        if (ranked.size() < 5) {
+            return false; // a crossing not asked yet may still be among the five shown
+        }
+        Scored fifth = ranked.get(4);
+        boolean fifthBefore = fifth.distance() < next.getValue()
+                || (fifth.distance() == next.getValue() && fifth.crossingId() < next.getKey());
+        if (!fifthBefore) {
+            return false;
+        }
+        double best = ranked.get(0).distance();
+        return best > AUTO_MATCH || next.getValue() - best >= MARGIN;
     }
 
     /** id, tractor plate, trailer plate of the crossings expected in the window (of {@code ids} only, when given). */
-    private static List<Object[]> expectedRows(Session session, Set<Long> ids, Instant from, Instant to) {
-        var query = session.createSelectionQuery(
-                        "select id, tractorPlate, trailerPlate from CrossingEntity where status in (:expected)"
-                                + " and expectedArrival between :from and :to"
-                                + (ids == null ? "" : " and id in (:ids)"),
-                        Object[].class)
-                .setParameter("expected", EXPECTED)
+    private static List<Object[]> expectedRows(Session session, List<Long> ids, Instant from, Instant to) {
+        if (ids == null) {
+            return session.createSelectionQuery(
+                            "select id, tractorPlate, trailerPlate from CrossingEntity where status in (:expected)"
+                                    + " and expectedArrival between :from and :to",
+                            Object[].class)
+                    .setParameter("expected", EXPECTED)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .getResultList();
+        }
+        // single-valued parameters only: list parameters make Hibernate translate the query anew each time
+        var query = session.createSelectionQuery(ids.size() == FIRST_BATCH ? FIRST_QUERY : VERIFY_QUERY, Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to);
-        if (ids != null) {
-            query.setParameter("ids", ids);
+        for (int i = 0; i < EXPECTED.size(); i++) {
+            query.setParameter("s" + i, EXPECTED.get(i));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter("i" + i, ids.get(i));
         }
         return query.getResultList();
     }
+
+    /** The crossings of so many ids that are still expected in the window. */
+    private static String verifyQuery(int ids) {
+        return "select id, tractorPlate, trailerPlate from CrossingEntity where status in ("
+                + IntStream.range(0, EXPECTED.size()).mapToObj(i -> ":s" + i).collect(Collectors.joining(", "))
+                + ") and expectedArrival between :from and :to and id in ("
+                + IntStream.range(0, ids).mapToObj(i -> ":i" + i).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private static final String FIRST_QUERY = verifyQuery(FIRST_BATCH);
+    private static final String VERIFY_QUERY = verifyQuery(VERIFY_BATCH);
 
     private static List<Scored> score(String prepared, List<Object[]> rows) {
         List<Scored> scored = new ArrayList<>();

@@ -2,6 +2,7 @@ package vn.bordergate.server.service;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.CrossingDto;
@@ -22,17 +23,43 @@ import vn.bordergate.server.security.Actor;
 public final class VehicleArrival {
     private static final Logger LOG = LoggerFactory.getLogger(VehicleArrival.class);
 
+    private static final Step[] ARRIVAL = {Step.TRANSPORT, Step.VEHICLE_CONTROL};
+
     private final CrossingService crossings;
 
     public VehicleArrival(CrossingService crossings) {
         this.crossings = crossings;
     }
 
+    /**
+     * Whether {@link #arrived} may pass a step of this crossing once the read's transaction has committed:
+     * asked in that transaction, so reads that can never move the crossing on (an arrival already passed,
+     * a rejected declaration) cost no further transaction. A step waiting only for an earlier step (the
+     * declaration pending, a hold elsewhere) counts as "may": customs can accept before this read commits,
+     * and {@link #arrived} re-reads the crossing then and refuses cheaply when it still can't pass.
+     */
+    static boolean mayArrive(Session session, long crossingId) {
+        Map<Step, StepState> states = new EnumMap<>(Step.class);
+        for (Object[] row : session.createSelectionQuery(
+                        "select step, state from CrossingStepEntity where crossing.id = :id", Object[].class)
+                .setParameter("id", crossingId)
+                .getResultList()) {
+            states.put((Step) row[0], (StepState) row[1]);
+        }
+        for (Step step : ARRIVAL) {
+            if (states.get(step) == StepState.PENDING
+                    && step.prerequisites().stream().noneMatch(before -> states.get(before) == StepState.REJECTED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void arrived(long crossingId, String cameraCode, String laneCode) {
         Actor lane = new Actor(0, "camera:" + cameraCode, Role.OFFICER, Agency.GATE_MANAGEMENT, laneCode, null);
         try {
             CrossingDto crossing = crossings.get(crossingId);
-            for (Step step : new Step[] {Step.TRANSPORT, Step.VEHICLE_CONTROL}) {
+            for (Step step : ARRIVAL) {
                 // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
                 // that write would only wait for the crossing's lock to be refused
                 if (state(crossing, step) == StepState.PENDING

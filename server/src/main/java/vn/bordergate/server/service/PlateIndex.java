@@ -1,0 +1,269 @@
+package vn.bordergate.server.service;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import vn.bordergate.common.plate.PlateDistance;
+
+/**
+ * The expected plates as a trie of their characters, so a read's distance to thousands of plates is
+ * computed once per shared prefix (one column of {@link PlateDistance#betweenPrepared}'s table per trie
+ * node), and branches that can no longer come close are cut: a read is scored against the few plausible
+ * plates, not every plate of its window. Sequential plates (the usual case at a gate) share long prefixes.
+ *
+ * <p>The search is a branch and bound: once {@code want} crossings are found, the limit drops to the
+ * distance of the {@code want}-th closest, so only closer plates are looked at. What it answers is
+ * complete up to its bound: every crossing of the window within the bound, with the same distance
+ * {@link PlateDistance#betweenPrepared} gives (the same table cells, computed in another order).
+ *
+ * <p>Readers walk the trie without locks; the single writer publishes a node's branches (keys with their
+ * children) and entries as new immutable arrays (copy on write), so a reader sees a node before or after a
+ * change, never half of one. Nodes emptied by {@link #remove} are unlinked, so the trie holds only the
+ * plates of the entries it holds (the table is pruned, the gate runs for months).
+ */
+final class PlateIndex {
+    private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
+
+    /** A node's children and the characters leading to them, published together. */
+    private record Branches(char[] keys, Node[] children) {}
+
+    private static final Branches NO_BRANCHES = new Branches(new char[0], new Node[0]);
+
+    private static final class Node {
+        volatile Branches branches = NO_BRANCHES;
+        /** Entries whose plate ends at this node. */
+        volatile ExpectedPlates.Entry[] ends = NO_ENTRIES;
+    }
+
+    /** The crossings within {@code bound} of the read (crossing id → closest distance), and the bound. */
+    record Closest(Map<Long, Double> distances, double bound) {}
+
+    private final Node root = new Node();
+
+    synchronized void add(ExpectedPlates.Entry entry) {
+        Node node = root;
+        String plate = entry.plate();
+        for (int i = 0; i < plate.length(); i++) {
+            node = childOrNew(node, plate.charAt(i));
+        }
+        ExpectedPlates.Entry[] ends = node.ends;
+        for (ExpectedPlates.Entry e : ends) {
+            if (e.equals(entry)) {
+                return;
+            }
+        }
+        ExpectedPlates.Entry[] grown = Arrays.copyOf(ends, ends.length + 1);
+        grown[ends.length] = entry;
+        node.ends = grown;
+    }
+
+    /** Forgets an entry, and unlinks the nodes that then lead to no entry. */
+    synchronized void remove(ExpectedPlates.Entry entry) {
+        String plate = entry.plate();
+        Node[] path = new Node[plate.length() + 1];
+        path[0] = root;
+        for (int i = 0; i < plate.length(); i++) {
+            path[i + 1] = child(path[i], plate.charAt(i));
+            if (path[i + 1] == null) {
+                return;
+            }
+        }
+        Node node = path[plate.length()];
+        node.ends = Arrays.stream(node.ends).filter(e -> !e.equals(entry)).toArray(ExpectedPlates.Entry[]::new);
+        for (int depth = plate.length(); depth > 0; depth--) {
+            Node emptied = path[depth];
+            if (emptied.ends.length > 0 || emptied.branches.keys().length > 0) {
+                return;
+            }
+            unlink(path[depth - 1], plate.charAt(depth - 1));
+        }
+    }
+
+    /** Nodes reachable from the root (the root included). */
+    synchronized int nodes() {
+        return count(root);
+    }
+
+    private static int count(Node node) {
+        int n = 1;
+        for (Node child : node.branches.children()) {
+            n += count(child);
+        }
+        return n;
+    }
+
+    /**
+     * Every crossing expected between {@code from} and {@code to} whose plate is within the answer's bound
+     * of the read (prepared with {@link PlateDistance#prepareRead}): at most {@code limit}, less once
+     * {@code want} crossings are found closer.
+     */
+    Closest closest(String read, Instant from, Instant to, int want, double limit) {
+        Search search = new Search(read, from, to, want, limit);
+        double[] first = new double[read.length() + 1];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i;
+        }
+        search.visit(root, first, 0);
+        Map<Long, Double> within = new HashMap<>();
+        search.found.forEach((id, d) -> {
+            if (d <= search.bound) {
+                within.put(id, d);
+            }
+        });
+        return new Closest(within, search.bound);
+    }
+
+    private static Node child(Node node, char c) {
+        Branches branches = node.branches;
+        char[] keys = branches.keys();
+        Node[] children = branches.children();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == c) {
+                return children[i];
+            }
+        }
+        return null;
+    }
+
+    private static Node childOrNew(Node node, char c) {
+        Node existing = child(node, c);
+        if (existing != null) {
+            return existing;
+        }
+        Node created = new Node();
+        Branches old = node.branches;
+        Node[] children = Arrays.copyOf(old.children(), old.children().length + 1);
+        children[children.length - 1] = created;
+        char[] keys = Arrays.copyOf(old.keys(), old.keys().length + 1);
+        keys[keys.length - 1] = c;
+        node.branches = new Branches(keys, children);
+        return created;
+    }
+
+    private static void unlink(Node node, char c) {
+        Branches old = node.branches;
+        int n = old.keys().length;
+        char[] keys = new char[n - 1];
+        Node[] children = new Node[n - 1];
+        for (int i = 0, j = 0; i < n; i++) {
+            if (old.keys()[i] != c) {
+                keys[j] = old.keys()[i];
+                children[j++] = old.children()[i];
+            }
+        }
+        node.branches = new Branches(keys, children);
+    }
+
+    private record Hit(double distance, long crossingId) {}
+
+    private static final class Search {
+        private final String read;
+        private final Instant from;
+        private final Instant to;
+        private final int want;
+        private final Map<Long, Double> found = new HashMap<>();
+        /** The {@code want} closest crossings found so far. */
+        private final TreeSet<Hit> best =
+                new TreeSet<>(Comparator.comparingDouble(Hit::distance).thenComparingLong(Hit::crossingId));
+
+        private final double limit;
+        private double bound;
+        private double[][] columns = new double[16][];
+        private final double[] costs;
+
+        Search(String read, Instant from, Instant to, int want, double limit) {
+            this.read = read;
+            this.from = from;
+            this.to = to;
+            this.want = want;
+            this.limit = limit;
+            this.bound = limit;
+            this.costs = new double[read.length() * 128];
+            Arrays.fill(costs, Double.NaN);
+        }
+
+        void visit(Node node, double[] column, int depth) {
+            int n = read.length();
+            for (ExpectedPlates.Entry e : node.ends) {
+                if (column[n] <= bound
+                        && !e.expectedArrival().isBefore(from)
+                        && !e.expectedArrival().isAfter(to)) {
+                    hit(e.crossingId(), column[n]);
+                }
+            }
+            Branches branches = node.branches;
+            char[] keys = branches.keys();
+            Node[] children = branches.children();
+            // the read's own next character first: close plates are found early and the bound drops soon
+            char own = depth < n ? read.charAt(depth) : 0;
+            for (int k = 0; k < keys.length; k++) {
+                if (keys[k] == own) {
+                    descend(children[k], keys[k], column, depth);
+                }
+            }
+            for (int k = 0; k < keys.length; k++) {
+                if (keys[k] != own) {
+                    descend(children[k], keys[k], column, depth);
+                }
+            }
+        }
+
+        /** The next column of the distance table (declared plate one character longer), as betweenPrepared. */
+        private void descend(Node child, char c, double[] column, int depth) {
+            int n = read.length();
+            if (depth + 1 == columns.length) {
+                columns = Arrays.copyOf(columns, columns.length * 2);
+            }
+            if (columns[depth + 1] == null) {
+                columns[depth + 1] = new double[n + 1];
+            }
+            // one column per depth: a node's column stays untouched while its children are walked
+            double[] next = columns[depth + 1];
+            next[0] = column[0] + 1;
+            double min = next[0];
+            for (int i = 1; i <= n; i++) {
+                double substitute = column[i - 1] + substitution(i - 1, c);
+                next[i] = Math.min(substitute, Math.min(column[i] + 1, next[i - 1] + 1));
+                min = Math.min(min, next[i]);
+            }
+            if (min <= bound) { // every longer plate through this node is at least this far
+                visit(child, next, depth + 1);
+            }
+        }
+
+        /** {@link PlateDistance#substitution}, remembered per read position for ASCII plate characters. */
+        private double substitution(int at, char declared) {
+            if (declared >= 128) {
+                return PlateDistance.substitution(read.charAt(at), declared);
+            }
+            int slot = at * 128 + declared;
+            double cost = costs[slot];
+            if (Double.isNaN(cost)) {
+                cost = PlateDistance.substitution(read.charAt(at), declared);
+                costs[slot] = cost;
+            }
+            return cost;
+        }
+
+        private void hit(long crossingId, double distance) {
+            Double before = found.get(crossingId);
+            if (before != null && before <= distance) {
+                return;
+            }
+            found.put(crossingId, distance);
+            if (before != null) {
+                best.remove(new Hit(before, crossingId));
+            }
+            best.add(new Hit(distance, crossingId));
+            if (best.size() > want) {
+                best.pollLast();
+            }
+            if (best.size() >= want) {
+                bound = Math.min(limit, best.last().distance());
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package vn.bordergate.server.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.server.support.TestGate;
+
+/**
+ * Many callers at once on a real database: every unit's write is there when its caller returns, and a
+ * unit that fails (after writing) fails alone: its write is rolled back, the others' are kept.
+ */
+class GroupCommitTest {
+    private final Transactions tx = TestGate.shared().server().services().tx;
+
+    @Test
+    void aFailingUnitFailsAloneAndEveryAnsweredWriteIsStored() throws Exception {
+        GroupCommit writes = new GroupCommit(
+                tx, "group-commit-test", 2, 64, 16, 5_000, 60_000, () -> new IllegalStateException("busy"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int callers = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return writes.write(session -> {
+                        PlateReadEntity r = new PlateReadEntity();
+                        r.setCameraCode("GC-TEST");
+                        r.setReadAt(Instant.now());
+                        r.setRawText(run + "-" + n);
+                        r.setMatchStatus(MatchStatus.NEEDS_OFFICER);
+                        session.persist(r);
+                        if (n % 10 == 7) {
+                            throw new IllegalArgumentException("unit " + n + " refused");
+                        }
+                        return r.getId();
+                    });
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < callers; i++) {
+                Future<Long> answer = answers.get(i);
+                if (i % 10 == 7) {
+                    assertThatThrownBy(answer::get).hasRootCauseMessage("unit " + i + " refused");
+                } else {
+                    long id = answer.get();
+                    String text = tx.read(
+                            session -> session.find(PlateReadEntity.class, id).getRawText());
+                    assertThat(text).isEqualTo(run + "-" + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> stored = tx.read(session -> session.createSelectionQuery(
+                        "select rawText from PlateReadEntity where rawText like :run", String.class)
+                .setParameter("run", run + "-%")
+                .getResultList());
+        assertThat(stored).hasSize(callers - 4).noneMatch(text -> text.endsWith("7"));
+    }
+
+    @Test
+    void aCallerWaitsForItsCommitOnlySoLongAndItsQueuedUnitIsWithdrawn() throws Exception {
+        GroupCommit writes = new GroupCommit(
+                tx, "group-commit-test", 1, 64, 16, 5_000, 300, () -> new IllegalStateException("busy"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> first = pool.submit(() -> writes.write(session -> {
+                writing.countDown();
+                try {
+                    release.await(); // the only writer is busy with this unit
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return persist(session, run + "-first");
+            }));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Long> second = pool.submit(() -> writes.write(session -> persist(session, run + "-second")));
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
+            // the first caller gave up too, but its unit was already taken: it is still written
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
+            release.countDown();
+            long third = writes.write(session -> persist(session, run + "-third")); // after the first's commit
+            assertThat(third).isPositive();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(storedOf(run)).containsExactlyInAnyOrder(run + "-first", run + "-third");
+    }
+
+    @Test
+    void aWriterKilledByAnEscapingThrowableGivesItsSlotBack() {
+        GroupCommit writes = new GroupCommit(
+                tx, "group-commit-test", 1, 64, 16, 5_000, 5_000, () -> new IllegalStateException("busy"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // a checked exception thrown sneakily passes every catch of RuntimeException and Error
+        assertThatThrownBy(() -> writes.write(session -> {
+                    persist(session, run + "-dies");
+                    throw GroupCommitTest.<RuntimeException>sneaky(new IOException("disk gone"));
+                }))
+                .hasMessage("busy");
+        long after = writes.write(session -> persist(session, run + "-after"));
+        assertThat(after).isPositive();
+        assertThat(storedOf(run)).containsExactly(run + "-after");
+    }
+
+    private static long persist(Session session, String text) {
+        PlateReadEntity r = new PlateReadEntity();
+        r.setCameraCode("GC-TEST");
+        r.setReadAt(Instant.now());
+        r.setRawText(text);
+        r.setMatchStatus(MatchStatus.NEEDS_OFFICER);
+        session.persist(r);
+        return r.getId();
+    }
+
+    private List<String> storedOf(String run) {
+        return tx.read(session -> session.createSelectionQuery(
+                        "select rawText from PlateReadEntity where rawText like :run", String.class)
+                .setParameter("run", run + "-%")
+                .getResultList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+}
