@@ -3,6 +3,7 @@ package vn.bordergate.server.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,7 @@ public final class EventHub implements EventPublisher {
     private final ObjectMapper json;
     private final Clock clock;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<GateEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<Published> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final EventJournal journal = new EventJournal();
     private long seq;
 
@@ -69,13 +70,17 @@ public final class EventHub implements EventPublisher {
         return subscribers.size();
     }
 
+    /** An event and when it was published: its envelope's {@code sentAt}, so time in the queue counts as lag. */
+    private record Published(GateEvent event, Instant at) {}
+
     @Override
     public void publish(GateEvent event) {
-        if (queue.offer(event)) {
+        Published published = new Published(event, clock.instant());
+        if (queue.offer(published)) {
             return;
         }
         try {
-            if (!queue.offer(event, 5, TimeUnit.SECONDS)) {
+            if (!queue.offer(published, 5, TimeUnit.SECONDS)) {
                 LOG.warn(
                         "event {} dropped: the fan-out is 5 s behind",
                         event.getClass().getSimpleName());
@@ -86,7 +91,7 @@ public final class EventHub implements EventPublisher {
     }
 
     private void dispatch() {
-        List<GateEvent> round = new ArrayList<>(ROUND);
+        List<Published> round = new ArrayList<>(ROUND);
         while (true) {
             try {
                 round.add(queue.take());
@@ -96,7 +101,7 @@ public final class EventHub implements EventPublisher {
             queue.drainTo(round, ROUND - 1);
             try {
                 int bytes = 0;
-                for (GateEvent event : round) {
+                for (Published event : round) {
                     if (bytes >= ROUND_BYTES) {
                         tellSubscribers();
                         bytes = 0;
@@ -111,13 +116,16 @@ public final class EventHub implements EventPublisher {
         }
     }
 
-    /** Numbers, stamps and encodes the event into the journal; its size in bytes (0 when it can't be). */
-    private int append(GateEvent event) {
+    /** Numbers and encodes the event into the journal; its size in bytes (0 when it can't be). */
+    private int append(Published published) {
         byte[] payload;
         try {
-            payload = json.writeValueAsBytes(new EventEnvelope(seq + 1, clock.instant(), event));
+            payload = json.writeValueAsBytes(new EventEnvelope(seq + 1, published.at(), published.event()));
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.error("event {} not sent: cannot serialise", event.getClass().getSimpleName(), e);
+            LOG.error(
+                    "event {} not sent: cannot serialise",
+                    published.event().getClass().getSimpleName(),
+                    e);
             return 0;
         }
         journal.append(++seq, payload);
