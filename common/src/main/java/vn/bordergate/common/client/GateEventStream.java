@@ -138,7 +138,7 @@ public final class GateEventStream implements AutoCloseable {
         if (rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);
         }
-        return URI.create(wsScheme + rest + "/api/events");
+        return URI.create(wsScheme + rest + "/api/events?batch=1");
     }
 
     private static RuntimeException failure(URI baseUri, Throwable error) {
@@ -262,7 +262,14 @@ public final class GateEventStream implements AutoCloseable {
                 }
                 List<EventEnvelope> envelopes = new ArrayList<>();
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    envelopes.add(element.readValue(parser));
+                    // one envelope this client can't read (say, a newer server's event) must not lose the rest
+                    com.fasterxml.jackson.databind.JsonNode tree = element.readTree(parser);
+                    try {
+                        envelopes.add(element.readValue(tree));
+                    } catch (IOException | RuntimeException e) {
+                        safely(() -> listener.onError(
+                                new IllegalStateException("Unreadable event from the gate server", e)));
+                    }
                 }
                 if (parser.currentToken() != JsonToken.END_ARRAY || parser.nextToken() != null) {
                     throw new IOException("an array of events must hold event objects only");

@@ -64,6 +64,19 @@ class GateEventStreamFramesTest {
     }
 
     @Test
+    void anUnreadableEnvelopeInAnArrayLosesOnlyItself() {
+        String unknown = EVENT.replace("\"seq\":41", "\"seq\":42").replace("CAMERA_STATUS", "FROM_A_NEWER_SERVER");
+        String third = EVENT.replace("\"seq\":41", "\"seq\":43").replace("CAM-1", "CAM-3");
+        frames.onOpen(socket);
+        frames.onText(socket, "[" + EVENT + "," + unknown + "," + third + "]", true);
+
+        assertThat(consumed).as("told %s", told).extracting(EventEnvelope::seq).containsExactly(41L, 43L);
+        // the array is read before its events are handed over, so the bad one is told first
+        assertThat(told).containsExactly("open", "error Unreadable event from the gate server", "event 41", "event 43");
+        assertThat(frames.lastSeq).isEqualTo(43);
+    }
+
+    @Test
     void anArrayOfEnvelopesIsHandedOverOneByOneInOrder() {
         String second = EVENT.replace("\"seq\":41", "\"seq\":42").replace("CAM-1", "CAM-2");
         String batch = "[" + EVENT + "," + second + "]";

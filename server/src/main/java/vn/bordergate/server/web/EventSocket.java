@@ -15,8 +15,8 @@ import vn.bordergate.server.events.EventJournal;
 
 /**
  * One workstation's live event stream. At most one frame is being written at a time: an idle socket
- * sends a new event at once, as a single envelope; events that arrive while a frame is still being
- * written go out together as one JSON array when it is done, so a busy gate costs a few large frames
+ * sends a new event at once, as a single envelope; for a client that asked for it ({@code ?batch=1}),
+ * events that arrive while a frame is still being written go out together as one JSON array when it is done, so a busy gate costs a few large frames
  * instead of one per event per workstation. Frames are the journal's bytes, encoded once for every
  * socket. A client that still has more than {@link #MAX_IN_FLIGHT} events or {@link #MAX_BUFFERED_BYTES}
  * bytes unwritten a dispatcher round after they were appended is closed (it reconnects and reloads)
@@ -41,8 +41,12 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
     private volatile Session session;
     private volatile CoreSession core;
 
-    public EventSocket(EventHub hub) {
+    /** Whether the client asked for piled-up events as one array ({@code ?batch=1}); else one frame each. */
+    private final boolean batched;
+
+    public EventSocket(EventHub hub, boolean batched) {
         this.hub = hub;
+        this.batched = batched;
         this.journal = hub.journal();
     }
 
@@ -82,8 +86,8 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
     private void pump() {
         while (!dropped.get()) {
             long from = next;
-            long to = journal.latest();
-            if (from > to) {
+            long latest = journal.latest();
+            if (from > latest) {
                 sending.set(false);
                 // an append may have come between reading latest and letting go
                 if (journal.latest() < from || !sending.compareAndSet(false, true)) {
@@ -91,7 +95,7 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
                 }
                 continue;
             }
-            EventJournal.Frame frame = journal.frame(from, to);
+            EventJournal.Frame frame = journal.frame(from, batched ? latest : from);
             if (frame == null) {
                 drop(); // so far behind that the journal no longer holds what it needs
                 return;
@@ -142,10 +146,9 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
 
         @Override
         public void failed(Throwable x) {
-            // the connection is closing: nothing more will be sent on it
-            dropped.set(true);
-            hub.unsubscribe(EventSocket.this);
+            // nothing more can follow a lost frame without a gap: close, so the client reconnects and reloads
             state.set(DONE);
+            drop();
         }
     }
 

@@ -366,15 +366,40 @@ class EventStreamTest {
         WebSocket raw = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
                 .header("Authorization", "Bearer " + gate.as("gate").token())
+                .buildAsync(
+                        URI.create("ws://" + gate.uri().getAuthority() + "/api/events?batch=1"),
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                                partial.append(data);
+                                if (last) {
+                                    if (partial.indexOf(camera) >= 0) {
+                                        messages.add(partial.toString());
+                                    }
+                                    partial.setLength(0);
+                                }
+                                webSocket.request(1);
+                                return null;
+                            }
+                        })
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        open.add(raw::abort);
+        // a client that did not ask for arrays (an older workstation) gets every event as a frame of its own
+        List<String> plainMessages = new CopyOnWriteArrayList<>();
+        StringBuilder plainPartial = new StringBuilder();
+        WebSocket plain = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Authorization", "Bearer " + gate.as("gate").token())
                 .buildAsync(URI.create("ws://" + gate.uri().getAuthority() + "/api/events"), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        partial.append(data);
+                        plainPartial.append(data);
                         if (last) {
-                            if (partial.indexOf(camera) >= 0) {
-                                messages.add(partial.toString());
+                            if (plainPartial.indexOf(camera) >= 0) {
+                                plainMessages.add(plainPartial.toString());
                             }
-                            partial.setLength(0);
+                            plainPartial.setLength(0);
                         }
                         webSocket.request(1);
                         return null;
@@ -382,8 +407,8 @@ class EventStreamTest {
                 })
                 .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
                 .join();
-        open.add(raw::abort);
-        awaitTrue(() -> gate.server().eventSubscribers() >= baseline + 2, WAIT, () -> "both subscriptions registered");
+        open.add(plain::abort);
+        awaitTrue(() -> gate.server().eventSubscribers() >= baseline + 3, WAIT, () -> "all subscriptions registered");
 
         int burst = 3000;
         for (int i = 0; i < burst; i++) {
@@ -414,6 +439,12 @@ class EventStreamTest {
         assertThat(messages.size())
                 .as("messages carrying %s events (a busy socket gets what piled up as one)", burst)
                 .isLessThan(burst);
+        awaitTrue(
+                () -> plainMessages.size() == burst,
+                BURST_LIMIT,
+                () -> "the client without ?batch=1 got " + plainMessages.size() + " of the burst's " + burst
+                        + " events");
+        assertThat(plainMessages).allSatisfy(m -> assertThat(m).startsWith("{"));
 
         // an idle socket gets a lone event at once, as a single envelope rather than an array
         int before = messages.size();

@@ -33,7 +33,7 @@ final class EventListeners implements AutoCloseable {
     static EventListeners connect(URI base, String token, int count) {
         EventListeners listeners = new EventListeners();
         HttpClient client = HttpClient.newHttpClient();
-        URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "/api/events");
+        URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "/api/events?batch=1");
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             pending.add(client.newWebSocketBuilder()
