@@ -1,6 +1,11 @@
 package vn.bordergate.common.client;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -8,6 +13,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +29,8 @@ import vn.bordergate.common.json.GateJson;
 
 /**
  * A subscription to the gate server's events ({@code ws(s)://host/api/events}): each text message is
- * read as an {@link EventEnvelope} and handed to the consumer, then to {@link Listener#onEvent}.
+ * read as an {@link EventEnvelope}, or as a JSON array of them (events that piled up while the previous
+ * message was on its way, in order), and each is handed to the consumer, then to {@link Listener#onEvent}.
  * Reconnecting is the caller's job: watch {@link Listener#onClosed}, {@link Listener#onError} or
  * {@link #isOpen()}. Listener methods run on the HTTP client's threads, one at a time.
  */
@@ -131,7 +138,7 @@ public final class GateEventStream implements AutoCloseable {
         if (rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);
         }
-        return URI.create(wsScheme + rest + "/api/events");
+        return URI.create(wsScheme + rest + "/api/events?batch=1");
     }
 
     private static RuntimeException failure(URI baseUri, Throwable error) {
@@ -192,6 +199,9 @@ public final class GateEventStream implements AutoCloseable {
     /** The WebSocket listener: joins fragments into messages and reads them as envelopes. */
     static final class Frames implements WebSocket.Listener {
         private final ObjectMapper mapper;
+        /** Reads one envelope of an array (the rest of the array follows it). */
+        private final ObjectReader element;
+
         private final Consumer<EventEnvelope> events;
         private final Listener listener;
         private final StringBuilder message = new StringBuilder();
@@ -200,6 +210,8 @@ public final class GateEventStream implements AutoCloseable {
 
         Frames(ObjectMapper mapper, Consumer<EventEnvelope> events, Listener listener) {
             this.mapper = mapper;
+            this.element =
+                    mapper.readerFor(EventEnvelope.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             this.events = events;
             this.listener = listener;
         }
@@ -223,20 +235,46 @@ public final class GateEventStream implements AutoCloseable {
             return null;
         }
 
+        /** A message is one envelope, or a JSON array of envelopes the server joined while this client was busy. */
         private void deliver(String text) {
-            EventEnvelope envelope;
+            List<EventEnvelope> envelopes;
             try {
-                envelope = mapper.readValue(text, EventEnvelope.class);
+                envelopes = read(text);
             } catch (Exception e) {
                 safely(() -> listener.onError(new IllegalStateException("Unreadable event from the gate server", e)));
                 return;
             }
-            lastSeq = envelope.seq();
-            try {
-                events.accept(envelope);
-                listener.onEvent(envelope);
-            } catch (RuntimeException e) {
-                safely(() -> listener.onError(e));
+            for (EventEnvelope envelope : envelopes) {
+                lastSeq = envelope.seq();
+                try {
+                    events.accept(envelope);
+                    listener.onEvent(envelope);
+                } catch (RuntimeException e) {
+                    safely(() -> listener.onError(e));
+                }
+            }
+        }
+
+        private List<EventEnvelope> read(String text) throws IOException {
+            try (JsonParser parser = mapper.createParser(text)) {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    return List.of(mapper.readValue(text, EventEnvelope.class));
+                }
+                List<EventEnvelope> envelopes = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    // one envelope this client can't read (say, a newer server's event) must not lose the rest
+                    com.fasterxml.jackson.databind.JsonNode tree = element.readTree(parser);
+                    try {
+                        envelopes.add(element.readValue(tree));
+                    } catch (IOException | RuntimeException e) {
+                        safely(() -> listener.onError(
+                                new IllegalStateException("Unreadable event from the gate server", e)));
+                    }
+                }
+                if (parser.currentToken() != JsonToken.END_ARRAY || parser.nextToken() != null) {
+                    throw new IOException("an array of events must hold event objects only");
+                }
+                return envelopes;
             }
         }
 

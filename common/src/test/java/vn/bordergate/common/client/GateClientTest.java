@@ -338,9 +338,9 @@ class GateClientTest {
     @Test
     void eventsUriFollowsTheBaseUri() {
         assertThat(GateEventStream.eventsUri(URI.create("http://127.0.0.1:8080")))
-                .isEqualTo(URI.create("ws://127.0.0.1:8080/api/events"));
+                .isEqualTo(URI.create("ws://127.0.0.1:8080/api/events?batch=1"));
         assertThat(GateEventStream.eventsUri(URI.create("https://gate.example.vn/base/")))
-                .isEqualTo(URI.create("wss://gate.example.vn/base/api/events"));
+                .isEqualTo(URI.create("wss://gate.example.vn/base/api/events?batch=1"));
     }
 
     private static DeclarationRequest declaration() {

@@ -64,6 +64,50 @@ class GateEventStreamFramesTest {
     }
 
     @Test
+    void anUnreadableEnvelopeInAnArrayLosesOnlyItself() {
+        String unknown = EVENT.replace("\"seq\":41", "\"seq\":42").replace("CAMERA_STATUS", "FROM_A_NEWER_SERVER");
+        String third = EVENT.replace("\"seq\":41", "\"seq\":43").replace("CAM-1", "CAM-3");
+        frames.onOpen(socket);
+        frames.onText(socket, "[" + EVENT + "," + unknown + "," + third + "]", true);
+
+        assertThat(consumed).as("told %s", told).extracting(EventEnvelope::seq).containsExactly(41L, 43L);
+        // the array is read before its events are handed over, so the bad one is told first
+        assertThat(told).containsExactly("open", "error Unreadable event from the gate server", "event 41", "event 43");
+        assertThat(frames.lastSeq).isEqualTo(43);
+    }
+
+    @Test
+    void anArrayOfEnvelopesIsHandedOverOneByOneInOrder() {
+        String second = EVENT.replace("\"seq\":41", "\"seq\":42").replace("CAM-1", "CAM-2");
+        String batch = "[" + EVENT + "," + second + "]";
+        frames.onOpen(socket);
+        frames.onText(socket, batch.substring(0, 50), false);
+        frames.onText(socket, batch.substring(50), true);
+
+        assertThat(consumed).as("told %s", told).extracting(EventEnvelope::seq).containsExactly(41L, 42L);
+        assertThat(consumed.get(1).event())
+                .isEqualTo(new CameraStatusEvent("CAM-2", CameraStatusEvent.CameraState.STREAMING, 12.5, null));
+        assertThat(told).containsExactly("open", "event 41", "event 42");
+        assertThat(frames.lastSeq).isEqualTo(42);
+        assertThat(socket.requested).isEqualTo(3);
+    }
+
+    @Test
+    void anArrayHoldingSomethingElseThanEnvelopesIsReportedAsUnreadable() {
+        frames.onOpen(socket);
+        frames.onText(socket, "[" + EVENT + ",3]", true);
+        frames.onText(socket, "[" + EVENT, true);
+
+        assertThat(consumed).isEmpty();
+        assertThat(told)
+                .containsExactly(
+                        "open",
+                        "error Unreadable event from the gate server",
+                        "error Unreadable event from the gate server");
+        assertThat(frames.open).isTrue();
+    }
+
+    @Test
     void anUnreadableMessageIsReportedAndTheNextOneStillRead() {
         frames.onOpen(socket);
         frames.onText(socket, "not json", true);

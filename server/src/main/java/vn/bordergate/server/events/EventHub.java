@@ -3,6 +3,9 @@ package vn.bordergate.server.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -15,25 +18,31 @@ import vn.bordergate.common.event.GateEvent;
 
 /**
  * Fans each event out to every subscriber. Publishers only queue the event: one dispatcher thread
- * numbers it, serialises it once and hands the frame to every subscriber, so a request never waits
- * for hundreds of sockets and every subscriber sees events in sequence order. The queue is bounded:
- * when the dispatcher falls that far behind, publishers wait (back-pressure) instead of memory
- * growing. Subscribers must accept a frame without blocking (a slow workstation drops itself, it
- * never slows the others).
+ * numbers it, serialises it once into the {@link EventJournal} and tells every subscriber, so a request
+ * never waits for hundreds of sockets and every subscriber sees events in sequence order. The dispatcher
+ * takes whatever queued up meanwhile as one round and tells each subscriber once per round, so a busy
+ * gate costs one frame per subscriber per round, not one per event. The queue is bounded: when the
+ * dispatcher falls that far behind, publishers wait (back-pressure) instead of memory growing.
+ * Subscribers must not block (a slow workstation drops itself, it never slows the others).
  */
 public final class EventHub implements EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     static final int QUEUE_CAPACITY = 10_000;
+    /** Events numbered per round at most, so subscribers are checked for lag at least this often. */
+    static final int ROUND = 256;
+    /** Bytes per round at most: half a socket's lag bound, so one round alone never makes a socket "slow". */
+    static final int ROUND_BYTES = 128 * 1024;
 
-    /** A connected client. {@code offer} must not block. */
+    /** A connected client: told that envelopes up to {@code latest} are in the journal. Must not block. */
     public interface Subscriber {
-        void offer(String frame);
+        void appended(long latest);
     }
 
     private final ObjectMapper json;
     private final Clock clock;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<GateEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<Published> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final EventJournal journal = new EventJournal();
     private long seq;
 
     public EventHub(ObjectMapper json, Clock clock) {
@@ -52,17 +61,26 @@ public final class EventHub implements EventPublisher {
         subscribers.remove(subscriber);
     }
 
+    /** The encoded envelopes subscribers send from. */
+    public EventJournal journal() {
+        return journal;
+    }
+
     public int subscriberCount() {
         return subscribers.size();
     }
 
+    /** An event and when it was published: its envelope's {@code sentAt}, so time in the queue counts as lag. */
+    private record Published(GateEvent event, Instant at) {}
+
     @Override
     public void publish(GateEvent event) {
-        if (queue.offer(event)) {
+        Published published = new Published(event, clock.instant());
+        if (queue.offer(published)) {
             return;
         }
         try {
-            if (!queue.offer(event, 5, TimeUnit.SECONDS)) {
+            if (!queue.offer(published, 5, TimeUnit.SECONDS)) {
                 LOG.warn(
                         "event {} dropped: the fan-out is 5 s behind",
                         event.getClass().getSimpleName());
@@ -73,32 +91,52 @@ public final class EventHub implements EventPublisher {
     }
 
     private void dispatch() {
+        List<Published> round = new ArrayList<>(ROUND);
         while (true) {
-            GateEvent event;
             try {
-                event = queue.take();
+                round.add(queue.take());
             } catch (InterruptedException e) {
                 return;
             }
+            queue.drainTo(round, ROUND - 1);
             try {
-                send(event);
+                int bytes = 0;
+                for (Published event : round) {
+                    if (bytes >= ROUND_BYTES) {
+                        tellSubscribers();
+                        bytes = 0;
+                    }
+                    bytes += append(event);
+                }
+                tellSubscribers();
             } catch (RuntimeException e) {
-                LOG.error("event {} not sent", event.getClass().getSimpleName(), e);
+                LOG.error("events not sent", e);
             }
+            round.clear();
         }
     }
 
-    private void send(GateEvent event) {
-        String frame;
+    /** Numbers and encodes the event into the journal; its size in bytes (0 when it can't be). */
+    private int append(Published published) {
+        byte[] payload;
         try {
-            frame = json.writeValueAsString(new EventEnvelope(++seq, clock.instant(), event));
-        } catch (JsonProcessingException e) {
-            LOG.error("event {} not sent: cannot serialise", event.getClass().getSimpleName(), e);
-            return;
+            payload = json.writeValueAsBytes(new EventEnvelope(seq + 1, published.at(), published.event()));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.error(
+                    "event {} not sent: cannot serialise",
+                    published.event().getClass().getSimpleName(),
+                    e);
+            return 0;
         }
+        journal.append(++seq, payload);
+        return payload.length;
+    }
+
+    private void tellSubscribers() {
+        long latest = journal.latest();
         for (Subscriber subscriber : subscribers) {
             try {
-                subscriber.offer(frame);
+                subscriber.appended(latest);
             } catch (RuntimeException e) {
                 LOG.debug("subscriber failed, dropping it: {}", e.getMessage());
                 subscribers.remove(subscriber);

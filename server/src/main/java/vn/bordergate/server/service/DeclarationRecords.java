@@ -43,8 +43,11 @@ public final class DeclarationRecords {
         d.setSubmittedAt(now);
     }
 
-    List<GoodsLineEntity> replaceGoods(Session session, DeclarationEntity d, List<GoodsLineDto> lines) {
-        goodsOf(session, d).forEach(session::remove);
+    /** The declaration's goods lines; a new declaration has none yet, so nothing is asked of the database. */
+    List<GoodsLineEntity> writeGoods(Session session, DeclarationEntity d, boolean fresh, List<GoodsLineDto> lines) {
+        if (!fresh) {
+            goodsOf(session, d).forEach(session::remove);
+        }
         List<GoodsLineEntity> goods = new ArrayList<>();
         int lineNo = 1;
         for (GoodsLineDto line : lines) {

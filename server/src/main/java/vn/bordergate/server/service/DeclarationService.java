@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
@@ -51,6 +52,7 @@ public final class DeclarationService {
     private final Clock clock;
     private final PlateMatcher plates;
     private final QueueWatch queue;
+    private final Map<Long, EnterpriseEntity> enterprises = new ConcurrentHashMap<>();
 
     public DeclarationService(
             Transactions tx,
@@ -83,10 +85,7 @@ public final class DeclarationService {
                 written,
                 session -> idempotent.run(
                         session, actor, idempotencyKey, "submit-declaration", DeclarationDto.class, () -> {
-                            EnterpriseEntity enterprise = session.find(EnterpriseEntity.class, enterpriseId);
-                            if (enterprise == null) {
-                                throw GateException.notFound("enterprise " + enterpriseId);
-                            }
+                            EnterpriseEntity enterprise = enterprise(session, enterpriseId);
                             checkNoOpenTrip(session, vehicles, null);
                             DeclarationEntity d = new DeclarationEntity();
                             d.setEnterprise(enterprise);
@@ -103,7 +102,7 @@ public final class DeclarationService {
                             records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant());
                             session.persist(d);
                             d.setCode(String.format("BG-%08d", d.getId()));
-                            List<GoodsLineEntity> goods = records.replaceGoods(session, d, request.goods());
+                            List<GoodsLineEntity> goods = records.writeGoods(session, d, true, request.goods());
                             List<CrossingStepEntity> steps = new ArrayList<>();
                             CrossingEntity c = openCrossing(session, d, request, vehicles, steps);
                             audit.append(
@@ -119,6 +118,25 @@ public final class DeclarationService {
                         }));
         announce(result, written.get());
         return result;
+    }
+
+    /**
+     * The declaring enterprise, read from the database once: enterprises are only ever created, never changed
+     * or deleted, so the instance read first is kept (detached) and referenced by every later declaration;
+     * only its id, name and priority are read from it.
+     */
+    private EnterpriseEntity enterprise(Session session, long id) {
+        EnterpriseEntity known = enterprises.get(id);
+        if (known != null) {
+            return known;
+        }
+        EnterpriseEntity read = session.find(EnterpriseEntity.class, id);
+        if (read == null) {
+            throw GateException.notFound("enterprise " + id);
+        }
+        session.detach(read); // the same detached instance in every session, this one included
+        EnterpriseEntity first = enterprises.putIfAbsent(id, read);
+        return first != null ? first : read;
     }
 
     public DeclarationDto resubmit(Actor actor, long id, DeclarationRequest request) {
@@ -140,7 +158,7 @@ public final class DeclarationService {
             checkNoOpenTrip(session, vehicles, c.getId());
             records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant());
             d.setRevision(d.getRevision() + 1);
-            List<GoodsLineEntity> goods = records.replaceGoods(session, d, request.goods());
+            List<GoodsLineEntity> goods = records.writeGoods(session, d, false, request.goods());
             setPlates(c, vehicles);
             c.setExpectedArrival(request.expectedArrival());
             c.setPerishable(records.perishable(request.goods()));
@@ -239,26 +257,41 @@ public final class DeclarationService {
         }
     }
 
+    /**
+     * One statement for both plates and both unique keys: a union of index lookups (Derby answers an OR of
+     * two columns with a scan of every crossing). A plate found as a tractor is reported before one found as
+     * a trailer, the tractor before the trailer, as when each was asked on its own.
+     */
     private static void checkNoOpenTrip(Session session, ParsedVehicles vehicles, Long exceptCrossing) {
+        List<String> plates = new ArrayList<>();
+        for (Plate plate : new Plate[] {vehicles.tractor(), vehicles.trailer()}) {
+            if (plate != null) {
+                plates.add(plate.normalized());
+            }
+        }
+        List<Object[]> found = session.createSelectionQuery(
+                        "select 1, c.openTractorKey, c.declaration.code from CrossingEntity c"
+                                + " where c.openTractorKey in (:p) and c.id <> :except"
+                                + " union all select 2, c.openTrailerKey, c.declaration.code from CrossingEntity c"
+                                + " where c.openTrailerKey in (:p) and c.id <> :except",
+                        Object[].class)
+                .setParameter("p", plates)
+                .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing)
+                .getResultList();
+        if (found.isEmpty()) {
+            return;
+        }
         for (Plate plate : new Plate[] {vehicles.tractor(), vehicles.trailer()}) {
             if (plate == null) {
                 continue;
             }
-            // one query per unique key: Derby answers an OR of two columns with a scan of every crossing
-            List<String> open = new java.util.ArrayList<>();
-            for (String key : List.of("openTractorKey", "openTrailerKey")) {
-                open.addAll(session.createSelectionQuery(
-                                "select c.declaration.code from CrossingEntity c where c." + key + " = :p and c.id <>"
-                                        + " :except",
-                                String.class)
-                        .setParameter("p", plate.normalized())
-                        .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing)
-                        .getResultList());
-            }
-            if (!open.isEmpty()) {
-                throw GateException.conflict("vehicle " + plate.display() + " already has an open trip (" + open.get(0)
-                        + "): one declaration per vehicle trip");
-            }
+            found.stream()
+                    .filter(row -> plate.normalized().equals(row[1]))
+                    .min(java.util.Comparator.comparingInt(row -> ((Number) row[0]).intValue()))
+                    .ifPresent(row -> {
+                        throw GateException.conflict("vehicle " + plate.display() + " already has an open trip ("
+                                + row[2] + "): one declaration per vehicle trip");
+                    });
         }
     }
 

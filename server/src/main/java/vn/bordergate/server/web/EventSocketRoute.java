@@ -40,7 +40,11 @@ public final class EventSocketRoute implements JettyWebSocketCreator {
         } catch (IOException e) {
             return null;
         }
-        return new EventSocket(hub);
+        // arrays only for clients that asked: an older workstation reads each frame as one envelope
+        List<String> batch = request.getParameterMap().get("batch");
+        boolean batched =
+                batch != null && !batch.isEmpty() && ("1".equals(batch.get(0)) || "true".equals(batch.get(0)));
+        return new EventSocket(hub, batched);
     }
 
     private static Optional<String> token(JettyServerUpgradeRequest request) {

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,8 @@ import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.dto.StepDecisionRequest;
+import vn.bordergate.common.event.CameraStatusEvent;
+import vn.bordergate.common.event.CameraStatusEvent.CameraState;
 import vn.bordergate.common.event.CrossingChangedEvent;
 import vn.bordergate.common.event.EventEnvelope;
 import vn.bordergate.common.event.PlateReadEvent;
@@ -351,6 +354,105 @@ class EventStreamTest {
         assertThat(stalledReceived.get())
                 .as("the stalled client really stalled")
                 .isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aBurstArrivesCompleteAndInOrderInFewerMessagesAndALoneEventAtOnceOnItsOwn() throws Exception {
+        Inbox inbox = subscribe("customs");
+        String camera = "CAM-BURST-" + System.nanoTime();
+        // a raw client that sees the messages themselves: one envelope, or an array of those that piled up
+        List<String> messages = new CopyOnWriteArrayList<>();
+        StringBuilder partial = new StringBuilder();
+        WebSocket raw = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Authorization", "Bearer " + gate.as("gate").token())
+                .buildAsync(
+                        URI.create("ws://" + gate.uri().getAuthority() + "/api/events?batch=1"),
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                                partial.append(data);
+                                if (last) {
+                                    if (partial.indexOf(camera) >= 0) {
+                                        messages.add(partial.toString());
+                                    }
+                                    partial.setLength(0);
+                                }
+                                webSocket.request(1);
+                                return null;
+                            }
+                        })
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        open.add(raw::abort);
+        // a client that did not ask for arrays (an older workstation) gets every event as a frame of its own
+        List<String> plainMessages = new CopyOnWriteArrayList<>();
+        StringBuilder plainPartial = new StringBuilder();
+        WebSocket plain = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Authorization", "Bearer " + gate.as("gate").token())
+                .buildAsync(URI.create("ws://" + gate.uri().getAuthority() + "/api/events"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        plainPartial.append(data);
+                        if (last) {
+                            if (plainPartial.indexOf(camera) >= 0) {
+                                plainMessages.add(plainPartial.toString());
+                            }
+                            plainPartial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                })
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        open.add(plain::abort);
+        awaitTrue(() -> gate.server().eventSubscribers() >= baseline + 3, WAIT, () -> "all subscriptions registered");
+
+        int burst = 3000;
+        for (int i = 0; i < burst; i++) {
+            gate.server().events().publish(new CameraStatusEvent(camera, CameraState.STREAMING, i, null));
+        }
+        Predicate<Inbox.Received> ours = r -> r.envelope().event() instanceof CameraStatusEvent c
+                && c.cameraCode().equals(camera);
+        awaitTrue(
+                () -> inbox.received.stream().filter(ours).count() == burst,
+                BURST_LIMIT,
+                () -> inbox.received.stream().filter(ours).count() + " of " + burst + " events arrived");
+        assertThat(inbox.received.stream()
+                        .filter(ours)
+                        .map(r -> ((CameraStatusEvent) r.envelope().event()).fps())
+                        .toList())
+                .as("every event once, in the order published")
+                .isEqualTo(java.util.stream.IntStream.range(0, burst)
+                        .mapToObj(i -> (double) i)
+                        .toList());
+        assertThat(inbox.seqs()).isSorted().doesNotHaveDuplicates();
+        assertThat(inbox.errors).isEmpty();
+        ToIntFunction<List<String>> rawCount = all ->
+                all.stream().mapToInt(m -> m.split(camera, -1).length - 1).sum();
+        awaitTrue(
+                () -> rawCount.applyAsInt(messages) == burst,
+                BURST_LIMIT,
+                () -> "the raw client got " + rawCount.applyAsInt(messages) + " of the burst's " + burst + " events");
+        assertThat(messages.size())
+                .as("messages carrying %s events (a busy socket gets what piled up as one)", burst)
+                .isLessThan(burst);
+        awaitTrue(
+                () -> plainMessages.size() == burst,
+                BURST_LIMIT,
+                () -> "the client without ?batch=1 got " + plainMessages.size() + " of the burst's " + burst
+                        + " events");
+        assertThat(plainMessages).allSatisfy(m -> assertThat(m).startsWith("{"));
+
+        // an idle socket gets a lone event at once, as a single envelope rather than an array
+        int before = messages.size();
+        Instant published = Instant.now();
+        gate.server().events().publish(new CameraStatusEvent(camera, CameraState.STOPPED, -1, null));
+        awaitTrue(() -> messages.size() > before, WAIT, () -> "the lone event arrived");
+        assertThat(messages.get(before)).startsWith("{").contains("\"STOPPED\"");
+        assertThat(Duration.between(published, Instant.now())).isLessThan(WAIT);
     }
 
     /** Opens {@code /api/events} over a plain socket with a tiny receive buffer, and never reads after the 101. */
