@@ -95,6 +95,13 @@ final class CropReader {
             // the province glyph is classified once per crop and offered to the grammar with every read
             PlateGrammarSymbol province =
                     provinces != null && !rows.twoRows() ? provinces.read(grey, rows.top()) : null;
+            if (province == null && provinces != null && serials != null && !rows.twoRows()) {
+                // too few blobs to place the glyph from the Latin characters: the layout fit may still place it
+                Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
+                if (boxes != null && boxes[0] != null) {
+                    province = provinces.readAt(grey, boxes[0]);
+                }
+            }
             List<CropRead> reads = new ArrayList<>();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 reads.add(read(grey, rows, colour, binarisation, province));

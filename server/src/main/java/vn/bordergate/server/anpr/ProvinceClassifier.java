@@ -67,6 +67,11 @@ final class ProvinceClassifier {
         if (box == null) {
             return null;
         }
+        return readAt(grey, box);
+    }
+
+    /** The glyph in {@code box} of a grey crop (dark text) as a grammar symbol. */
+    PlateGrammarSymbol readAt(Mat grey, Rect box) {
         try (Mat glyph = new Mat(grey, box)) {
             return symbol(probabilities(ProvinceGlyph.features(glyph)));
         }
