@@ -55,17 +55,25 @@ final class CropReader {
     /** What replacing a sure Tesseract symbol by the province classifier's symbol costs the alignment. */
     static final double REPLACED_COST = 0.25;
 
+    /** How many Tesseract votes the glyph classifiers' read of a Chinese plate weighs. */
+    static final int GLYPH_WEIGHT = 2;
+
     private final TesseractEngines engines;
     private final ProvinceClassifier provinces;
+    private final SerialClassifier serials;
 
     CropReader(TesseractEngines engines) {
-        this(engines, null);
+        this(engines, null, null);
     }
 
-    /** @param provinces reads the Chinese province glyph; null to leave it {@code ?} */
-    CropReader(TesseractEngines engines, ProvinceClassifier provinces) {
+    /**
+     * @param provinces reads the Chinese province glyph; null to leave it {@code ?}
+     * @param serials reads the six Latin glyphs of a one-row Chinese plate; null to leave them to Tesseract
+     */
+    CropReader(TesseractEngines engines, ProvinceClassifier provinces, SerialClassifier serials) {
         this.engines = engines;
         this.provinces = provinces;
+        this.serials = serials;
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
@@ -87,14 +95,75 @@ final class CropReader {
             // the province glyph is classified once per crop and offered to the grammar with every read
             PlateGrammarSymbol province =
                     provinces != null && !rows.twoRows() ? provinces.read(grey, rows.top()) : null;
+            if (province == null && provinces != null && serials != null && !rows.twoRows()) {
+                // too few blobs to place the glyph from the Latin characters: the layout fit may still place it
+                Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
+                if (boxes != null && boxes[0] != null) {
+                    province = provinces.readAt(grey, boxes[0]);
+                }
+            }
             List<CropRead> reads = new ArrayList<>();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 reads.add(read(grey, rows, colour, binarisation, province));
             }
-            return vote(reads);
+            CropRead voted = vote(reads);
+            if (effort == Effort.FULL
+                    && serials != null
+                    && !rows.twoRows()
+                    // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
+                    // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
+                    // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
+                    // made-up Chinese plate
+                    && colour != PlateColour.WHITE
+                    && colour != PlateColour.RED
+                    && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD)) {
+                CropRead glyphs = glyphRead(grey, rows, colour, province);
+                if (glyphs != null) {
+                    reads.add(glyphs);
+                    return vote(reads, glyphs);
+                }
+            }
+            return voted;
         } finally {
             grey.close();
         }
+    }
+
+    /**
+     * The plate read glyph by glyph: the province classifier's symbol and the serial classifier's six, repaired by the
+     * grammar like a Tesseract read. Null when the layout does not fit the crop or no plate fits the symbols.
+     */
+    private CropRead glyphRead(Mat grey, PlateRows rows, PlateColour colour, PlateGrammarSymbol province) {
+        List<PlateGrammarSymbol> six = serials.read(grey, rows.top());
+        if (six == null) {
+            return null;
+        }
+        List<PlateGrammarSymbol> line = new ArrayList<>();
+        if (province != null) {
+            line.add(province);
+        }
+        line.addAll(six);
+        // the layout fit is the standard plate's: a suffix (挂学港澳) or an eighth character would be misplaced
+        if (!colour.kinds().contains(PlateKind.CN_STANDARD)) {
+            return null;
+        }
+        List<PlateGrammarMatch> matches =
+                PlateGrammar.candidatesOfKinds(List.of(line), java.util.EnumSet.of(PlateKind.CN_STANDARD));
+        if (matches.isEmpty()) {
+            return null;
+        }
+        StringBuilder raw = new StringBuilder();
+        line.forEach(symbol -> raw.append(symbol.best()));
+        return new CropRead(cheapest(matches, colour), raw.toString(), colour, false);
+    }
+
+    /** {@link #vote(List)} where {@code heavy}'s vote counts {@link #GLYPH_WEIGHT} times. */
+    static CropRead vote(List<CropRead> reads, CropRead heavy) {
+        List<CropRead> weighted = new ArrayList<>(reads);
+        for (int k = 1; k < GLYPH_WEIGHT; k++) {
+            weighted.add(heavy);
+        }
+        return vote(weighted);
     }
 
     /**

@@ -26,7 +26,8 @@ public enum PlateColour {
             PlateKind.CN_COACH,
             PlateKind.CN_NEW_ENERGY)),
     BLUE(EnumSet.of(PlateKind.VN_VEHICLE, PlateKind.VN_MOTORBIKE, PlateKind.CN_STANDARD, PlateKind.CN_NEW_ENERGY)),
-    GREEN(EnumSet.of(PlateKind.CN_NEW_ENERGY)),
+    /** Green (new energy); also a blue plate that the camera's white balance turned teal (a standard kind). */
+    GREEN(EnumSet.of(PlateKind.CN_NEW_ENERGY, PlateKind.CN_STANDARD)),
     RED(EnumSet.of(PlateKind.VN_MILITARY, PlateKind.VN_VEHICLE));
 
     private final Set<PlateKind> kinds;
@@ -43,6 +44,7 @@ public enum PlateColour {
         return switch (this) {
             case WHITE -> kind.country() == vn.bordergate.common.plate.PlateCountry.CN ? 0.6 : 0;
             case BLUE -> kind.country() == vn.bordergate.common.plate.PlateCountry.VN ? 0.3 : 0;
+            case GREEN -> kind == PlateKind.CN_STANDARD ? 0.3 : 0;
             default -> 0;
         };
     }

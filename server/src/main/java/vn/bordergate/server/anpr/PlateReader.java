@@ -38,7 +38,7 @@ public final class PlateReader implements AutoCloseable {
 
     public PlateReader(TesseractModel model) {
         this.engines = new TesseractEngines(model);
-        this.crops = new CropReader(engines, ProvinceClassifier.bundled());
+        this.crops = new CropReader(engines, ProvinceClassifier.bundled(), SerialClassifier.bundled());
     }
 
     /** The per-thread engines (for tests and metrics: how many were initialised). */

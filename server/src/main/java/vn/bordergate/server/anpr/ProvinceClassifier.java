@@ -67,6 +67,11 @@ final class ProvinceClassifier {
         if (box == null) {
             return null;
         }
+        return readAt(grey, box);
+    }
+
+    /** The glyph in {@code box} of a grey crop (dark text) as a grammar symbol. */
+    PlateGrammarSymbol readAt(Mat grey, Rect box) {
         try (Mat glyph = new Mat(grey, box)) {
             return symbol(probabilities(ProvinceGlyph.features(glyph)));
         }
@@ -83,6 +88,11 @@ final class ProvinceClassifier {
 
     /** Probabilities over {@link #CLASSES} for one feature vector. */
     double[] probabilities(float[] features) {
+        return softmax(network, features, CLASSES.length());
+    }
+
+    /** A glyph network's outputs (about -1..1) for one feature vector, turned into probabilities. */
+    static double[] softmax(ANN_MLP network, float[] features, int classes) {
         Mat sample = new Mat(1, features.length, CV_32F);
         Mat out = new Mat();
         try {
@@ -90,7 +100,7 @@ final class ProvinceClassifier {
                 in.put(0, 0, features);
             }
             network.predict(sample, out, 0);
-            double[] p = new double[CLASSES.length()];
+            double[] p = new double[classes];
             double max = Double.NEGATIVE_INFINITY;
             try (FloatIndexer o = out.createIndexer()) {
                 for (int i = 0; i < p.length; i++) {
@@ -115,6 +125,11 @@ final class ProvinceClassifier {
 
     /** The {@link #TOP} most likely characters as one grammar position. */
     static PlateGrammarSymbol symbol(double[] p) {
+        return symbol(p, CLASSES);
+    }
+
+    /** The {@link #TOP} most likely of {@code classes} as one grammar position. */
+    static PlateGrammarSymbol symbol(double[] p, String classes) {
         List<PlateGrammarSymbol.Choice> choices = new ArrayList<>();
         boolean[] used = new boolean[p.length];
         for (int k = 0; k < TOP; k++) {
@@ -125,7 +140,7 @@ final class ProvinceClassifier {
                 }
             }
             used[best] = true;
-            choices.add(new PlateGrammarSymbol.Choice(CLASSES.charAt(best), Math.min(1, Math.max(0, p[best]))));
+            choices.add(new PlateGrammarSymbol.Choice(classes.charAt(best), Math.min(1, Math.max(0, p[best]))));
         }
         return new PlateGrammarSymbol(choices);
     }

@@ -133,7 +133,7 @@ public final class ProvinceClassifierTrainer {
     }
 
     /** Saves as OpenCV YAML, gzipped when the name ends in {@code .gz}. */
-    private static void save(ANN_MLP network, Path out) throws java.io.IOException {
+    static void save(ANN_MLP network, Path out) throws java.io.IOException {
         Path yaml = Files.createTempFile("province", ".yml");
         network.save(yaml.toString());
         if (out.toString().endsWith(".gz")) {
@@ -146,7 +146,12 @@ public final class ProvinceClassifierTrainer {
         Files.delete(yaml);
     }
 
-    private static ANN_MLP train(List<float[]> samples, List<Integer> labels, int classes) {
+    static ANN_MLP train(List<float[]> samples, List<Integer> labels, int classes) {
+        return train(samples, labels, classes, 64, 200);
+    }
+
+    /** An MLP with one hidden layer of {@code hidden} units, trained with RPROP for up to {@code iterations}. */
+    static ANN_MLP train(List<float[]> samples, List<Integer> labels, int classes, int hidden, int iterations) {
         int features = samples.get(0).length;
         Mat x = new Mat(samples.size(), features, CV_32F);
         Mat y = new Mat(samples.size(), classes, CV_32F, Scalar.all(0));
@@ -161,13 +166,13 @@ public final class ProvinceClassifierTrainer {
         Mat layers = new Mat(1, 3, org.bytedeco.opencv.global.opencv_core.CV_32S);
         try (org.bytedeco.javacpp.indexer.IntIndexer li = layers.createIndexer()) {
             li.put(0, 0, features);
-            li.put(0, 1, 64);
+            li.put(0, 1, hidden);
             li.put(0, 2, classes);
         }
         network.setLayerSizes(layers);
         network.setActivationFunction(ANN_MLP.SIGMOID_SYM, 1, 1);
         network.setTrainMethod(ANN_MLP.RPROP, 0.1, Double.MIN_VALUE);
-        network.setTermCriteria(new TermCriteria(TermCriteria.MAX_ITER + TermCriteria.EPS, 200, 1e-4));
+        network.setTermCriteria(new TermCriteria(TermCriteria.MAX_ITER + TermCriteria.EPS, iterations, 1e-4));
         network.train(TrainData.create(x, org.bytedeco.opencv.global.opencv_ml.ROW_SAMPLE, y));
         return network;
     }
@@ -254,7 +259,7 @@ public final class ProvinceClassifierTrainer {
     }
 
     /** A real glyph box moved by a pixel or two, like another cut of the same plate. */
-    private static Mat shifted(Mat glyph, Random random, boolean asIs) {
+    static Mat shifted(Mat glyph, Random random, boolean asIs) {
         if (asIs) {
             return glyph;
         }

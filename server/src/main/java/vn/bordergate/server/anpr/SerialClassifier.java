@@ -1,0 +1,104 @@
+package vn.bordergate.server.anpr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.FileStorage;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_ml.ANN_MLP;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+
+/**
+ * Reads the six Latin characters of a one-row Chinese plate (region letter and serial), one glyph at a time, with a
+ * small OpenCV multilayer perceptron on the same HOG features as {@link ProvinceClassifier}. Tesseract's English
+ * model reads the narrow GA 36 typeface at 20–25 px poorly (5→S, A→K, 7→T, the dot and the province glyph read as
+ * letters); the plate's fixed layout ({@link SerialGlyphs}) lets each character be classified on its own instead.
+ * Trained by {@link SerialClassifierTrainer}; loaded from the classpath. Thread-safe.
+ */
+final class SerialClassifier {
+    static final String RESOURCE = "serial-mlp.yml.gz";
+
+    /** The classes, in the order of the network's outputs (GA 36 plates use neither I nor O). */
+    static final String CLASSES = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    private final ANN_MLP network;
+
+    SerialClassifier(ANN_MLP network) {
+        this.network = network;
+    }
+
+    /** The classifier committed beside this class. */
+    static SerialClassifier bundled() {
+        return new SerialClassifier(load(RESOURCE));
+    }
+
+    /** An OpenCV network stored as gzipped YAML beside this class, read from memory (no temporary file). */
+    static ANN_MLP load(String resource) {
+        try (InputStream in = SerialClassifier.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("glyph classifier missing from the classpath: " + resource);
+            }
+            String yaml = new String(new java.util.zip.GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
+            ANN_MLP network = ANN_MLP.create();
+            try (FileStorage fs = new FileStorage(yaml, FileStorage.READ | FileStorage.MEMORY)) {
+                network.read(fs.getFirstTopLevelNode());
+            }
+            if (!network.isTrained()) {
+                throw new IllegalStateException("glyph classifier could not be read: " + resource);
+            }
+            return network;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The region letter and serial of a one-row crop (grey, dark text) as six grammar symbols, or null when the
+     * layout does not fit or one of the six places is off the crop.
+     */
+    List<PlateGrammarSymbol> read(Mat grey, Rect band) {
+        Rect[] boxes = SerialGlyphs.boxes(grey, band);
+        return boxes == null ? null : read(grey, boxes);
+    }
+
+    private List<PlateGrammarSymbol> read(Mat grey, Rect[] boxes) {
+        List<PlateGrammarSymbol> out = new ArrayList<>();
+        for (int k = 1; k < SerialGlyphs.COUNT; k++) {
+            if (boxes[k] == null) {
+                return null;
+            }
+            try (Mat glyph = new Mat(grey, boxes[k])) {
+                out.add(symbol(probabilities(ProvinceGlyph.features(glyph))));
+            }
+        }
+        return out;
+    }
+
+    /** The six Latin glyphs of a BGR plate crop, cut as the reader cuts them (for training and measuring). */
+    static List<Mat> glyphsOfCrop(Mat bgr) {
+        try (Mat grey = CropReader.straightGrey(bgr)) {
+            PlateRows rows = PlateRows.of(grey);
+            Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
+            if (boxes == null) {
+                return null;
+            }
+            List<Mat> out = new ArrayList<>();
+            for (int k = 1; k < SerialGlyphs.COUNT; k++) {
+                out.add(boxes[k] == null ? null : new Mat(grey, boxes[k]).clone());
+            }
+            return out;
+        }
+    }
+
+    double[] probabilities(float[] features) {
+        return ProvinceClassifier.softmax(network, features, CLASSES.length());
+    }
+
+    static PlateGrammarSymbol symbol(double[] p) {
+        return ProvinceClassifier.symbol(p, CLASSES);
+    }
+}
