@@ -43,7 +43,9 @@ public final class RequestSizeLimit extends HttpFilter {
         }
         Counted counted = new Counted(request, limit);
         chain.doFilter(counted, response);
-        if (counted.exceeded && !response.isCommitted()) {
+        if (counted.exceeded) {
+            // also when the 413 is already committed: left unread, the rest of the body makes Jetty close the
+            // connection under a client still sending, and the reset can beat the answer to it
             drain(request.getInputStream());
         }
     }
