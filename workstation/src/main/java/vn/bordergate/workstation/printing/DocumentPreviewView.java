@@ -36,6 +36,8 @@ import vn.bordergate.workstation.text.Wording;
  * their keys (Ctrl+P, Ctrl+S, Esc). Closing it never loses anything: the document is the server's.
  */
 public final class DocumentPreviewView {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentPreviewView.class);
+
     /** JavaFX pixels per PDF point at zoom 1: a page on screen as large as on paper. */
     private static final double SCREEN_PER_POINT = 96.0 / 72.0;
 
@@ -202,6 +204,16 @@ public final class DocumentPreviewView {
 
     /** Converts the page pictures once; zooming only resizes them. */
     private void showPages() {
+        try {
+            drawSheets();
+        } catch (RuntimeException e) {
+            // a list listener's exception would otherwise vanish, leaving an empty preview and no word why
+            LOG.error("the preview could not show the pages of {}", model.title(), e);
+            throw e;
+        }
+    }
+
+    private void drawSheets() {
         sheets.getChildren().clear();
         int number = 0;
         for (BufferedImage page : model.pages()) {
@@ -234,6 +246,10 @@ public final class DocumentPreviewView {
         image.getPixelWriter()
                 .setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), IntBuffer.wrap(argb), width);
         return image;
+    }
+
+    public DocumentPreviewViewModel model() {
+        return model;
     }
 
     public Parent root() {

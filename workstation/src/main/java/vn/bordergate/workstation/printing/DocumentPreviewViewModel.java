@@ -34,6 +34,12 @@ public final class DocumentPreviewViewModel {
     private final Wording words;
 
     private final ObservableList<BufferedImage> pages = FXCollections.observableArrayList();
+    /**
+     * One read-only view kept for good: the backing list holds such a view only weakly, so a view made per
+     * call, and the listeners added to it, vanished at the next garbage collection (an empty preview).
+     */
+    private final ObservableList<BufferedImage> pagesView = FXCollections.unmodifiableObservableList(pages);
+
     private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1.0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -163,7 +169,7 @@ public final class DocumentPreviewViewModel {
 
     /** The pages as pictures at {@link PdfPages#PREVIEW_DPI}. */
     public ObservableList<BufferedImage> pages() {
-        return FXCollections.unmodifiableObservableList(pages);
+        return pagesView;
     }
 
     public ReadOnlyIntegerProperty pageCount() {

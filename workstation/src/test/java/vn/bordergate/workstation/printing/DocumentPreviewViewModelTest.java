@@ -72,6 +72,25 @@ class DocumentPreviewViewModelTest {
     }
 
     @Test
+    void aListenerOnThePagesStillHearsOfThemAfterAGarbageCollection() throws IOException {
+        var model = model(twoPagePdf(), unused -> Printers.Outcome.PRINTED);
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        // as the preview window does: a listener on pages(), no other reference to the list kept
+        ui.call(() -> {
+            model.pages().addListener((javafx.collections.ListChangeListener<java.awt.image.BufferedImage>)
+                    change -> told.incrementAndGet());
+            return null;
+        });
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        await(model::load);
+
+        assertThat(told.get()).as("the view heard the pages arrive").isEqualTo(1);
+    }
+
+    @Test
     void pagesAreDrawnInTheBackgroundAtPreviewResolution() throws IOException {
         var model = model(twoPagePdf(), unused -> Printers.Outcome.PRINTED);
 
