@@ -33,7 +33,6 @@ import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.workstation.printing.DocumentPreviewView;
-import vn.bordergate.workstation.printing.PdfPages;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.BusyThreads;
 import vn.bordergate.workstation.support.DemoGate;
@@ -57,18 +56,14 @@ class SlipPrintingTest {
     Path dir;
 
     @BeforeAll
-    static void gate() throws IOException {
+    static void gate() {
         gate = DemoGate.shared();
         // the server compiles the slip template in the background after it starts; on a loaded build
         // machine that can outlast the workstation's 10 s call timeout, which is not what these tests are about
         var patient = new GateClient(gate.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(180));
-        byte[] slip = patient.withToken(
-                        patient.login("medical", DemoGate.PASSWORD).token())
+        patient.withToken(patient.login("medical", DemoGate.PASSWORD).token())
                 .download(
                         "/api/crossings/" + gate.declare(DemoGate.uniquePlate()).id() + "/slip", "application/pdf");
-        // PDFBox's first page in a JVM loads and compiles its renderer: seconds of CPU, which a machine
-        // busy with other builds stretched past the 90 s these tests wait for the preview
-        PdfPages.render(slip, PdfPages.PREVIEW_DPI);
     }
 
     @Start
