@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * kept: a subscriber that far behind has long been dropped as too slow.
  */
 public final class EventJournal {
-    static final int CAPACITY = 4096;
+    public static final int CAPACITY = 4096;
     /** A joined frame stops growing past this many bytes (the rest goes in the next frame). */
     static final int MAX_FRAME_BYTES = 64 * 1024;
 

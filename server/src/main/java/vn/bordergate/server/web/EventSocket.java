@@ -24,8 +24,13 @@ import vn.bordergate.server.events.EventJournal;
  * with a client's lag: the journal is shared, and each socket has at most one frame being written.
  */
 public final class EventSocket implements Session.Listener.AutoDemanding, EventHub.Subscriber {
-    static final int MAX_IN_FLIGHT = 512;
-    static final long MAX_BUFFERED_BYTES = 256 * 1024;
+    /**
+     * A socket's memory no longer grows with its lag (the journal is shared), so the bounds say how stale a
+     * workstation may get before reloading beats catching up: half the journal, far from its overwrite edge.
+     */
+    static final int MAX_IN_FLIGHT = EventJournal.CAPACITY / 2;
+
+    static final long MAX_BUFFERED_BYTES = 2L * 1024 * 1024;
 
     private final EventHub hub;
     private final EventJournal journal;
