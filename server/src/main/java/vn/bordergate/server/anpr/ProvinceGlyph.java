@@ -96,11 +96,11 @@ final class ProvinceGlyph {
         }
     }
 
-    private static double centreX(Rect r) {
+    static double centreX(Rect r) {
         return r.x() + r.width() / 2.0;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         return sorted.length == 0 ? 0 : sorted[sorted.length / 2];

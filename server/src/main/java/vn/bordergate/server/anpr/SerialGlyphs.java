@@ -78,13 +78,14 @@ final class SerialGlyphs {
             return List.of();
         }
         blobs.sort(Comparator.comparingInt(Rect::x));
-        double height = median(blobs.stream().mapToDouble(Rect::height).toArray());
+        double height =
+                ProvinceGlyph.median(blobs.stream().mapToDouble(Rect::height).toArray());
         double base = height / HEIGHT_MM;
         List<Fit> fits = new ArrayList<>();
         for (double scale = base * 0.45; scale <= base * 1.4; scale += base * 0.02) {
             for (Rect blob : blobs) {
                 for (double centre : CENTRES) {
-                    Fit fit = Fit.of(blobs, centreX(blob) - scale * centre, scale, grey.cols());
+                    Fit fit = Fit.of(blobs, ProvinceGlyph.centreX(blob) - scale * centre, scale, grey.cols());
                     if (fit.matched >= MIN_MATCHED) {
                         fits.add(fit);
                     }
@@ -121,7 +122,7 @@ final class SerialGlyphs {
                 at[k] = -1;
                 double nearest = tolerance;
                 for (int i = 0; i < blobs.size(); i++) {
-                    double d = Math.abs(centreX(blobs.get(i)) - x);
+                    double d = Math.abs(ProvinceGlyph.centreX(blobs.get(i)) - x);
                     if (!used[i] && d < nearest) {
                         nearest = d;
                         at[k] = i;
@@ -172,13 +173,13 @@ final class SerialGlyphs {
             for (int k = 0; k < COUNT; k++) {
                 if (blobAt[k] >= 0) {
                     Rect b = blobs.get(blobAt[k]);
-                    points.add(new double[] {centreX(b), b.y() + b.height() / 2.0});
+                    points.add(new double[] {ProvinceGlyph.centreX(b), b.y() + b.height() / 2.0});
                     heights.add((double) b.height());
                 }
             }
             // the layout's scale gives the height when the matched blobs disagree with it (frame bits, merged blobs)
-            double charHeight =
-                    median(heights.stream().mapToDouble(Double::doubleValue).toArray());
+            double charHeight = ProvinceGlyph.median(
+                    heights.stream().mapToDouble(Double::doubleValue).toArray());
             double expected = HEIGHT_MM * scale;
             if (charHeight < expected * 0.8 || charHeight > expected * 1.25) {
                 charHeight = expected;
@@ -189,7 +190,7 @@ final class SerialGlyphs {
             double w = Math.min(charHeight * 0.62, 1.2 * 45 * scale);
             double h = charHeight * 1.1;
             for (int k = 0; k < COUNT; k++) {
-                double cx = blobAt[k] >= 0 ? centreX(blobs.get(blobAt[k])) : offset + scale * CENTRES[k];
+                double cx = blobAt[k] >= 0 ? ProvinceGlyph.centreX(blobs.get(blobAt[k])) : offset + scale * CENTRES[k];
                 double cy = line[0] + line[1] * cx;
                 int x0 = (int) Math.round(Math.max(0, cx - w / 2));
                 int y0 = (int) Math.round(Math.max(0, cy - h / 2));
@@ -261,15 +262,5 @@ final class SerialGlyphs {
         int w = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
         int h = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
         return w > 0 && h > 0 && w * h > 0.3 * Math.min(a.area(), b.area());
-    }
-
-    private static double centreX(Rect r) {
-        return r.x() + r.width() / 2.0;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
 }
