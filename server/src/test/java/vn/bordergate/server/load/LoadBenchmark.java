@@ -34,6 +34,10 @@ class LoadBenchmark {
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("load.seconds", 15));
     private static final int CLIENTS = Integer.getInteger("load.clients", 16);
     private static final int LISTENERS = Integer.getInteger("load.listeners", 500);
+    /** JVMs the listeners run in (apart from this one) and HTTP clients (selector threads) in each. */
+    private static final int LISTENER_JVMS = Integer.getInteger("load.listenerJvms", 1);
+
+    private static final int LISTENER_CLIENTS = Integer.getInteger("load.listenerClients", 8);
 
     private final List<String> report = new ArrayList<>();
 
@@ -74,9 +78,10 @@ class LoadBenchmark {
                     "GET /api/crossings/queue", CLIENTS, PHASE, (c, n) -> gate.get("/api/crossings/queue", supervisor));
             sayRatio(queue, jettyRef);
 
-            try (EventListeners listeners = EventListeners.connect(server.uri(), customs, LISTENERS)) {
-                say("event listeners connected: " + listeners.size());
-                listeners.interval();
+            try (EventListeners listeners = EventListeners.connect(
+                    server.uri(), customs, LISTENERS, LISTENER_JVMS, LISTENER_CLIENTS, server.pid(), work)) {
+                say("event listeners connected: " + listeners.size() + " in " + LISTENER_JVMS + " JVM(s) of their own, "
+                        + LISTENER_CLIENTS + " HTTP clients each");
 
                 Run declarations = ClosedLoop.run(
                         "POST /api/declarations",
@@ -125,7 +130,7 @@ class LoadBenchmark {
                 say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during mixed", mixedDeclarations.seconds()));
                 say(LiveHeap.measure(server.pid(), "with " + listeners.size() + " listeners, after the mixed phase"));
-                say("listeners closed by the server (too slow to keep up): " + listeners.closedByServer());
+                say("listeners closed by the server (too slow to keep up), each reconnected: " + listeners.drops());
             }
 
             if (Wrk.available()) {
