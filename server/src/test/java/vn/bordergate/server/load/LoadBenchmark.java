@@ -28,6 +28,10 @@ import vn.bordergate.server.support.ServerProcess;
  * mvn -B -o -Pbench -pl server -am verify -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dload.seconds=60 -Dload.clients=16 -Dload.listeners=500
  * </pre>
+ *
+ * The listeners run in child JVMs ({@code -Dload.listenerJvms}, default 1) over {@code
+ * -Dload.listenerClients} HTTP clients each (default 8); {@code -Dload.serverJvm="..."} adds options to
+ * the server's JVM (a flight recording, say).
  */
 @Tag("bench")
 class LoadBenchmark {
@@ -69,6 +73,13 @@ class LoadBenchmark {
 
             Run jettyRef = ClosedLoop.run("reference: bare Jetty GET", CLIENTS, PHASE, (c, n) -> bare.get("/", null));
             say(jettyRef.line());
+            // the HTTP ceiling for a plate read: the same request (JSON body, bearer token) to the bare Jetty
+            Run jettyPostRef = ClosedLoop.run(
+                    "reference: bare Jetty POST, plate read",
+                    CLIENTS,
+                    PHASE,
+                    (c, n) -> bare.plateRead(camera, cameras.get(c % cameras.size()), n));
+            say(jettyPostRef.line());
             Run derbyRef = BareDerbyInserts.run(work, CLIENTS, PHASE);
             say(derbyRef.line());
 
@@ -98,6 +109,9 @@ class LoadBenchmark {
                         PHASE,
                         (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), n));
                 sayRatio(reads, derbyRef);
+                say(String.format(
+                        "  = %.1f %% of bare Jetty POST of the same request",
+                        100 * reads.perSecond() / jettyPostRef.perSecond()));
                 say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during plate reads", reads.seconds()));
 
