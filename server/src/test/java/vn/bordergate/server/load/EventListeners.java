@@ -91,7 +91,7 @@ final class EventListeners implements AutoCloseable {
     /** What the listeners received since the previous call, and the CPU time used meanwhile. */
     Interval interval() throws IOException {
         Histogram lag = new Histogram(3);
-        long[] sums = new long[7];
+        long[] sums = new long[8];
         for (Child child : children) {
             child.in().println("interval");
             String line = child.out().readLine();
@@ -104,7 +104,7 @@ final class EventListeners implements AutoCloseable {
             }
             try {
                 lag.add(Histogram.decodeFromCompressedByteBuffer(
-                        ByteBuffer.wrap(Base64.getDecoder().decode(f[8])), 0));
+                        ByteBuffer.wrap(Base64.getDecoder().decode(f[9])), 0));
             } catch (DataFormatException e) {
                 throw new IllegalStateException("listener JVM sent an unreadable histogram", e);
             }
@@ -124,6 +124,7 @@ final class EventListeners implements AutoCloseable {
                 sums[4],
                 sums[5],
                 sums[6],
+                sums[7],
                 lag,
                 (now - intervalStart) / 1e9,
                 (listenerCpu - listenerCpuNanos) / 1e9,
@@ -131,7 +132,7 @@ final class EventListeners implements AutoCloseable {
         listenerCpuNanos = listenerCpu;
         serverCpuNanos = serverCpu;
         intervalStart = now;
-        drops += sums[5];
+        drops += sums[6];
         return interval;
     }
 
@@ -147,6 +148,7 @@ final class EventListeners implements AutoCloseable {
     record Interval(
             long envelopes,
             long messages,
+            long chars,
             long gaps,
             long disorder,
             long malformed,
@@ -160,7 +162,7 @@ final class EventListeners implements AutoCloseable {
             Histogram h = latencyMicros;
             return String.format(
                     "%-34s %9.0f envelopes/s to all  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %8.2f ms"
-                            + "  envelopes %d in %d messages; gaps %d, out of order %d, unreadable %d, dropped %d,"
+                            + "  envelopes %d in %d messages (%.0f MB/s of text); gaps %d, out of order %d, unreadable %d, dropped %d,"
                             + " reconnected %d; CPU: listener JVMs %.1f s (%.2f cores), server %.1f s (%.2f cores)",
                     name,
                     envelopes / seconds,
@@ -170,6 +172,7 @@ final class EventListeners implements AutoCloseable {
                     h.getMaxValue() / 1000.0,
                     envelopes,
                     messages,
+                    chars / seconds / 1e6,
                     gaps,
                     disorder,
                     malformed,

@@ -31,8 +31,8 @@ import org.HdrHistogram.Recorder;
  * each socket gets consecutive sequence numbers. A socket the server closes is counted and reconnected.
  *
  * <p>Driven over stdin/stdout by {@link EventListeners}: prints {@code READY n}, answers each {@code
- * interval} line with {@code INTERVAL envelopes messages gaps disorder malformed drops reconnects
- * histogram(base64)}, ends on {@code close}.
+ * interval} line with {@code INTERVAL envelopes messages chars gaps disorder malformed drops
+ * reconnects histogram(base64)}, ends on {@code close}.
  */
 public final class ListenerMain {
     private final List<HttpClient> clients = new ArrayList<>();
@@ -43,6 +43,7 @@ public final class ListenerMain {
     private final Recorder lag = new Recorder(3);
     private final AtomicLong envelopes = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong chars = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong disorder = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
@@ -126,6 +127,7 @@ public final class ListenerMain {
                 "INTERVAL",
                 Long.toString(envelopes.getAndSet(0)),
                 Long.toString(messages.getAndSet(0)),
+                Long.toString(chars.getAndSet(0)),
                 Long.toString(gaps.getAndSet(0)),
                 Long.toString(disorder.getAndSet(0)),
                 Long.toString(malformed.getAndSet(0)),
@@ -163,6 +165,7 @@ public final class ListenerMain {
             Instant received = Instant.now();
             long now = received.getEpochSecond() * 1_000_000 + received.getNano() / 1000;
             messages.incrementAndGet();
+            chars.addAndGet(message.length());
             try {
                 int count = EnvelopeScan.scan(message, (seq, sentAt) -> {
                     lag.recordValue(Math.max(1, now - sentAt));

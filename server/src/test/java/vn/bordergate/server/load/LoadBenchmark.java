@@ -93,6 +93,18 @@ class LoadBenchmark {
                     server.uri(), customs, LISTENERS, LISTENER_JVMS, LISTENER_CLIENTS, server.pid(), work)) {
                 say("event listeners connected: " + listeners.size() + " in " + LISTENER_JVMS + " JVM(s) of their own, "
                         + LISTENER_CLIENTS + " HTTP clients each");
+                // the listener JVM is fresh: warm it (and the fan-out) up with a few seconds of events first
+                Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmupSeconds", 5));
+                if (!warmUp.isZero()) {
+                    Run warm = ClosedLoop.run(
+                            "warm-up (not measured): plate reads",
+                            CLIENTS,
+                            warmUp,
+                            (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), 90_000_000L + n));
+                    say(warm.line());
+                    say(listeners.interval().line("  fan-out during the warm-up", warm.seconds()));
+                    gate.takeFailures();
+                }
 
                 Run declarations = ClosedLoop.run(
                         "POST /api/declarations",
