@@ -68,15 +68,20 @@ final class EventListeners implements AutoCloseable {
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
                     new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8)));
         }
-        for (Child child : listeners.children) {
-            String ready = child.out().readLine();
-            if (ready == null || !ready.startsWith("READY ")) {
-                throw new IllegalStateException("listener JVM did not connect: " + ready + " (see " + logs + ")");
+        try {
+            for (Child child : listeners.children) {
+                String ready = child.out().readLine();
+                if (ready == null || !ready.startsWith("READY ")) {
+                    throw new IllegalStateException("listener JVM did not connect: " + ready + " (see " + logs + ")");
+                }
+                listeners.connected += Integer.parseInt(ready.substring(6).trim());
             }
-            listeners.connected += Integer.parseInt(ready.substring(6).trim());
+            listeners.interval();
+            return listeners;
+        } catch (IOException | RuntimeException e) {
+            listeners.children.forEach(child -> child.process().destroyForcibly()); // no JVM left behind
+            throw e;
         }
-        listeners.interval();
-        return listeners;
     }
 
     int size() {
