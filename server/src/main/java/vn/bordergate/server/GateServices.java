@@ -102,7 +102,7 @@ public final class GateServices {
         plateImages = new PlateReadImages(dataDir, plateImageDays, clock, 64);
         scheduler.scheduleWithFixedDelay(plateImages::purge, 1, 6 * 60, TimeUnit.MINUTES);
         plateReads = new PlateReadService(
-                tx, validator, plateMatcher, new VehicleArrival(crossings), audit, events, clock, plateImages);
+                tx, validator, plateMatcher, new VehicleArrival(tx, crossings), audit, events, clock, plateImages);
         reference = new ReferenceData(tx);
         documents = new DocumentRenderer(new DocumentTemplates());
         slips = new CrossingSlips(

@@ -60,9 +60,23 @@ public final class GateDatabase implements AutoCloseable {
     /** Opens (creating when absent) the embedded Derby database under {@code dataDir/db}. */
     public static GateDatabase openEmbedded(Path dataDir) {
         DerbyLog.routeToSlf4j();
+        keepCompiledStatements();
         String url = "jdbc:derby:" + dataDir.toAbsolutePath().resolve("db");
         checkNotInUse(url + ";create=true", dataDir);
         return open(url);
+    }
+
+    /**
+     * Derby keeps 100 compiled statements by default; the server's queries and inserts are more than that,
+     * so under mixed load it compiled again what it had just thrown out (statement-compile waits in the
+     * flight recordings, docs/benchmarks.md). Read when the database boots; an operator's own setting wins.
+     */
+    static final int STATEMENT_CACHE = 1000;
+
+    private static void keepCompiledStatements() {
+        if (System.getProperty("derby.language.statementCacheSize") == null) {
+            System.setProperty("derby.language.statementCacheSize", Integer.toString(STATEMENT_CACHE));
+        }
     }
 
     static GateDatabase open(String jdbcUrl) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.QueueSummaryDto;
@@ -37,6 +39,8 @@ public final class QueueWatch {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong changes = new AtomicLong();
     private volatile Counted counted;
+    /** Fair: a caller that has just counted and asks again queues behind those that waited for it. */
+    private final ReentrantLock counting = new ReentrantLock(true);
 
     /** Counts kept at most this long, even without a change (they are read without locks: see count()). */
     private static final long FRESH_NANOS = 1_000_000_000L;
@@ -48,11 +52,24 @@ public final class QueueWatch {
         }
     }
 
+    private final Supplier<QueueSummaryDto> counter;
+
     public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
+        this(tx, events, scheduler, coalesceMillis, null);
+    }
+
+    /** With {@code counter} in place of the database count (tests of the coalescing); null: the database. */
+    QueueWatch(
+            Transactions tx,
+            EventPublisher events,
+            ScheduledExecutorService scheduler,
+            long coalesceMillis,
+            Supplier<QueueSummaryDto> counter) {
         this.tx = tx;
         this.events = events;
         this.scheduler = scheduler;
         this.coalesceMillis = coalesceMillis;
+        this.counter = counter == null ? this::count : counter;
     }
 
     /** A crossing changed (called after the commit). */
@@ -72,21 +89,32 @@ public final class QueueWatch {
         }
     }
 
+    /**
+     * Counts that include every change committed before the call. One count at a time: callers that
+     * waited for a count begun after they asked take its result, so while crossings keep changing, a
+     * crowd of readers costs one count per round, not one each (before, each waiter counted again when
+     * another change had come in meanwhile).
+     */
     public QueueSummaryDto summary() {
+        long asked = changes.get();
+        long askedAt = System.nanoTime();
         Counted known = counted;
-        if (known != null && known.current(changes.get())) {
+        if (known != null && known.current(asked)) {
             return known.summary();
         }
-        synchronized (this) { // one count at a time: whoever waited gets it too
-            long now = changes.get();
+        counting.lock();
+        try {
             known = counted;
-            if (known != null && known.current(now)) {
-                return known.summary();
+            if (known != null && known.changes() >= asked && known.countedAt() - askedAt >= 0) {
+                return known.summary(); // begun after this call: it saw every change this call knew of
             }
+            long now = changes.get();
             long countedAt = System.nanoTime();
-            QueueSummaryDto summary = count();
+            QueueSummaryDto summary = counter.get();
             counted = new Counted(now, countedAt, summary);
             return summary;
+        } finally {
+            counting.unlock();
         }
     }
 

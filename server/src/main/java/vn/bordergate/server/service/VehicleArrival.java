@@ -13,6 +13,7 @@ import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Role;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.Actor;
 
 /**
@@ -25,9 +26,11 @@ public final class VehicleArrival {
 
     private static final Step[] ARRIVAL = {Step.TRANSPORT, Step.VEHICLE_CONTROL};
 
+    private final Transactions tx;
     private final CrossingService crossings;
 
-    public VehicleArrival(CrossingService crossings) {
+    public VehicleArrival(Transactions tx, CrossingService crossings) {
+        this.tx = tx;
         this.crossings = crossings;
     }
 
@@ -39,13 +42,7 @@ public final class VehicleArrival {
      * and {@link #arrived} re-reads the crossing then and refuses cheaply when it still can't pass.
      */
     static boolean mayArrive(Session session, long crossingId) {
-        Map<Step, StepState> states = new EnumMap<>(Step.class);
-        for (Object[] row : session.createSelectionQuery(
-                        "select step, state from CrossingStepEntity where crossing.id = :id", Object[].class)
-                .setParameter("id", crossingId)
-                .getResultList()) {
-            states.put((Step) row[0], (StepState) row[1]);
-        }
+        Map<Step, StepState> states = stepStates(session, crossingId);
         for (Step step : ARRIVAL) {
             if (states.get(step) == StepState.PENDING
                     && step.prerequisites().stream().noneMatch(before -> states.get(before) == StepState.REJECTED)) {
@@ -58,15 +55,18 @@ public final class VehicleArrival {
     void arrived(long crossingId, String cameraCode, String laneCode) {
         Actor lane = new Actor(0, "camera:" + cameraCode, Role.OFFICER, Agency.GATE_MANAGEMENT, laneCode, null);
         try {
-            CrossingDto crossing = crossings.get(crossingId);
+            // the step states only, not the whole crossing: most matched reads pass nothing (a declaration
+            // not yet accepted), and building the crossing for them was a fifth of the server's CPU under
+            // plate-read load (JFR, docs/benchmarks.md)
+            Map<Step, StepState> states = tx.read(session -> stepStates(session, crossingId));
             for (Step step : ARRIVAL) {
                 // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
                 // that write would only wait for the crossing's lock to be refused
-                if (state(crossing, step) == StepState.PENDING
-                        && CrossingWorkflow.refusal(states(crossing), step, Agency.GATE_MANAGEMENT, Outcome.PASS)
+                if (states.get(step) == StepState.PENDING
+                        && CrossingWorkflow.refusal(states, step, Agency.GATE_MANAGEMENT, Outcome.PASS)
                                 .isEmpty()) {
-                    crossing = crossings.decide(
-                            lane, crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null), null);
+                    states = states(crossings.decide(
+                            lane, crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null), null));
                 }
             }
         } catch (GateException refused) {
@@ -80,11 +80,14 @@ public final class VehicleArrival {
         return states;
     }
 
-    private static StepState state(CrossingDto crossing, Step step) {
-        return crossing.steps().stream()
-                .filter(s -> s.step() == step)
-                .findFirst()
-                .orElseThrow()
-                .state();
+    private static Map<Step, StepState> stepStates(Session session, long crossingId) {
+        Map<Step, StepState> states = new EnumMap<>(Step.class);
+        for (Object[] row : session.createSelectionQuery(
+                        "select step, state from CrossingStepEntity where crossing.id = :id", Object[].class)
+                .setParameter("id", crossingId)
+                .getResultList()) {
+            states.put((Step) row[0], (StepState) row[1]);
+        }
+        return states;
     }
 }

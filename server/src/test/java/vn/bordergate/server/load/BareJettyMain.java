@@ -3,6 +3,7 @@ package vn.bordergate.server.load;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -13,7 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The reference point for HTTP: the same Jetty as the gate server, the same thread pool size, a
- * handler answering a constant JSON body. Run as its own JVM by the load benchmark; prints its port.
+ * handler answering a constant JSON body (a POST's body is read first). Run as its own JVM by the load
+ * benchmark; prints its port.
  */
 public final class BareJettyMain {
     private static final ByteBuffer BODY = ByteBuffer.wrap("{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8))
@@ -29,7 +31,11 @@ public final class BareJettyMain {
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(Request request, Response response, Callback callback) {
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if ("POST".equals(request.getMethod())) {
+                    // a request body is read whole, as a real resource would (the plate-read reference)
+                    Content.Source.asString(request, StandardCharsets.UTF_8);
+                }
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                 response.write(true, BODY.slice(), callback);

@@ -1,139 +1,209 @@
 package vn.bordergate.server.load;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * Many workstations subscribed to {@code /api/events}: each frame's fan-out latency is its receive time
- * minus the {@code sentAt} the server stamped in the envelope (same host, same clock); a frame holding
- * an array of envelopes counts each. The time is cut out of the frame text instead of parsing the JSON,
- * so that 500 listeners cost the load generator as little as possible. "frames" in the report are
- * envelopes received (events × listeners).
+ * Many workstations subscribed to {@code /api/events}, run by {@link ListenerMain} in child JVMs (not in
+ * the load generator's: receiving 100-200 MB/s of events there made the benchmark measure itself). Each
+ * envelope's fan-out latency is its receive time minus the {@code sentAt} the server stamped when the
+ * event was published (same host, same clock). Reports envelopes, messages, sequence gaps, sockets the
+ * server dropped (the children reconnect them) and the CPU time the listener JVMs used in the interval.
  */
 final class EventListeners implements AutoCloseable {
-    private static final String SENT_AT = "\"sentAt\":\"";
+    private final List<Child> children = new ArrayList<>();
+    private final long serverPid;
+    private int connected;
+    private long listenerCpuNanos;
+    private long serverCpuNanos;
+    private long drops;
+    private long intervalStart = System.nanoTime();
 
-    private final List<WebSocket> sockets = new ArrayList<>();
-    private final Recorder fanOut = new Recorder(3);
-    private final AtomicLong frames = new AtomicLong();
-    private final AtomicLong messages = new AtomicLong();
-    private final AtomicLong closedByServer = new AtomicLong();
+    private record Child(Process process, BufferedReader out, PrintStream in) {}
 
-    static EventListeners connect(URI base, String token, int count) {
-        EventListeners listeners = new EventListeners();
-        HttpClient client = HttpClient.newHttpClient();
-        URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "/api/events?batch=1");
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            pending.add(client.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + token)
-                    .connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(uri, listeners.new Frames())
-                    .toCompletableFuture());
-            if (pending.size() >= 50) {
-                pending.forEach(f ->
-                        listeners.sockets.add(f.orTimeout(60, TimeUnit.SECONDS).join()));
-                pending.clear();
-            }
+    private EventListeners(long serverPid) {
+        this.serverPid = serverPid;
+    }
+
+    /**
+     * {@code count} sockets over {@code jvms} child JVMs with {@code httpClients} HTTP clients each; their
+     * error output goes to {@code logs}/listeners-N.log.
+     */
+    static EventListeners connect(
+            URI base, String token, int count, int jvms, int httpClients, long serverPid, Path logs)
+            throws IOException {
+        EventListeners listeners = new EventListeners(serverPid);
+        String uri = base.toString().replaceFirst("^http", "ws") + "/api/events?batch=1";
+        for (int j = 0; j < jvms; j++) {
+            int share = count / jvms + (j < count % jvms ? 1 : 0);
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx384m",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ListenerMain.class.getName(),
+                            uri,
+                            token,
+                            Integer.toString(share),
+                            Integer.toString(httpClients))
+                    .redirectError(logs.resolve("listeners-" + j + ".log").toFile())
+                    .start();
+            listeners.children.add(new Child(
+                    process,
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
+                    new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8)));
         }
-        pending.forEach(
-                f -> listeners.sockets.add(f.orTimeout(60, TimeUnit.SECONDS).join()));
-        return listeners;
+        try {
+            for (Child child : listeners.children) {
+                String ready = child.out().readLine();
+                if (ready == null || !ready.startsWith("READY ")) {
+                    throw new IllegalStateException("listener JVM did not connect: " + ready + " (see " + logs + ")");
+                }
+                listeners.connected += Integer.parseInt(ready.substring(6).trim());
+            }
+            listeners.interval();
+            return listeners;
+        } catch (IOException | RuntimeException e) {
+            listeners.children.forEach(child -> child.process().destroyForcibly()); // no JVM left behind
+            throw e;
+        }
     }
 
     int size() {
-        return sockets.size();
+        return connected;
     }
 
-    long closedByServer() {
-        return closedByServer.get();
+    /** Sockets the server closed (too slow to keep up) since the start; each was reconnected. */
+    long drops() {
+        return drops;
     }
 
-    /** The fan-out latencies (µs) and frame count since the previous call. */
-    Interval interval() {
-        return new Interval(frames.getAndSet(0), messages.getAndSet(0), fanOut.getIntervalHistogram());
+    /** What the listeners received since the previous call, and the CPU time used meanwhile. */
+    Interval interval() throws IOException {
+        Histogram lag = new Histogram(3);
+        long[] sums = new long[8];
+        for (Child child : children) {
+            child.in().println("interval");
+            String line = child.out().readLine();
+            if (line == null || !line.startsWith("INTERVAL ")) {
+                throw new IllegalStateException("listener JVM gave no interval: " + line);
+            }
+            String[] f = line.split(" ");
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += Long.parseLong(f[i + 1]);
+            }
+            try {
+                lag.add(Histogram.decodeFromCompressedByteBuffer(
+                        ByteBuffer.wrap(Base64.getDecoder().decode(f[9])), 0));
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("listener JVM sent an unreadable histogram", e);
+            }
+        }
+        long listenerCpu = 0;
+        for (Child child : children) {
+            listenerCpu += cpuNanos(child.process().toHandle());
+        }
+        long serverCpu =
+                ProcessHandle.of(serverPid).map(EventListeners::cpuNanos).orElse(0L);
+        long now = System.nanoTime();
+        Interval interval = new Interval(
+                sums[0],
+                sums[1],
+                sums[2],
+                sums[3],
+                sums[4],
+                sums[5],
+                sums[6],
+                sums[7],
+                lag,
+                (now - intervalStart) / 1e9,
+                (listenerCpu - listenerCpuNanos) / 1e9,
+                (serverCpu - serverCpuNanos) / 1e9);
+        listenerCpuNanos = listenerCpu;
+        serverCpuNanos = serverCpu;
+        intervalStart = now;
+        drops += sums[6];
+        return interval;
     }
 
-    /** {@code frames}: envelopes received by all listeners; {@code messages}: WebSocket messages carrying them. */
-    record Interval(long frames, long messages, Histogram latencyMicros) {
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * {@code envelopes}: received by all listeners; {@code messages}: WebSocket messages carrying them;
+     * {@code gaps}: sequence numbers a socket never got (outside reconnects); CPU in seconds over the
+     * interval's {@code intervalSeconds} (the phase and the pause after it).
+     */
+    record Interval(
+            long envelopes,
+            long messages,
+            long chars,
+            long gaps,
+            long disorder,
+            long malformed,
+            long drops,
+            long reconnects,
+            Histogram latencyMicros,
+            double intervalSeconds,
+            double listenerCpuSeconds,
+            double serverCpuSeconds) {
         String line(String name, double seconds) {
             Histogram h = latencyMicros;
             return String.format(
-                    "%-34s %9.0f frames/s to all  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %8.2f ms  frames %d"
-                            + " in %d messages",
+                    "%-34s %9.0f envelopes/s to all  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %8.2f ms"
+                            + "  envelopes %d in %d messages (%.0f MB/s of text); gaps %d, out of order %d, unreadable %d, dropped %d,"
+                            + " reconnected %d; CPU: listener JVMs %.1f s (%.2f cores), server %.1f s (%.2f cores)",
                     name,
-                    frames / seconds,
+                    envelopes / seconds,
                     h.getValueAtPercentile(50) / 1000.0,
                     h.getValueAtPercentile(95) / 1000.0,
                     h.getValueAtPercentile(99) / 1000.0,
                     h.getMaxValue() / 1000.0,
-                    frames,
-                    messages);
+                    envelopes,
+                    messages,
+                    chars / seconds / 1e6,
+                    gaps,
+                    disorder,
+                    malformed,
+                    drops,
+                    reconnects,
+                    listenerCpuSeconds,
+                    listenerCpuSeconds / intervalSeconds,
+                    serverCpuSeconds,
+                    serverCpuSeconds / intervalSeconds);
         }
-    }
-
-    private final class Frames implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            if (!last) {
-                partial.append(data);
-            } else {
-                CharSequence frame = data;
-                if (partial.length() > 0) {
-                    frame = partial.append(data).toString();
-                    partial.setLength(0);
-                }
-                record(frame.toString());
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closedByServer.incrementAndGet();
-            return null;
-        }
-    }
-
-    /** Every envelope of the frame (one, or an array the server joined while this socket was busy). */
-    private void record(String frame) {
-        long now = nowMicros();
-        messages.incrementAndGet();
-        int at = frame.indexOf(SENT_AT);
-        while (at >= 0) {
-            int from = at + SENT_AT.length();
-            int end = frame.indexOf('"', from);
-            Instant sent = Instant.parse(frame.substring(from, end));
-            long sentMicros = sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000;
-            fanOut.recordValue(Math.max(1, now - sentMicros));
-            frames.incrementAndGet();
-            at = frame.indexOf(SENT_AT, end);
-        }
-    }
-
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     @Override
     public void close() {
-        for (WebSocket socket : sockets) {
-            socket.abort();
+        for (Child child : children) {
+            child.in().println("close");
+        }
+        for (Child child : children) {
+            try {
+                if (!child.process().waitFor(10, TimeUnit.SECONDS)) {
+                    child.process().destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                child.process().destroyForcibly();
+            }
         }
     }
 }

@@ -28,12 +28,20 @@ import vn.bordergate.server.support.ServerProcess;
  * mvn -B -o -Pbench -pl server -am verify -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dload.seconds=60 -Dload.clients=16 -Dload.listeners=500
  * </pre>
+ *
+ * The listeners run in child JVMs ({@code -Dload.listenerJvms}, default 1) over {@code
+ * -Dload.listenerClients} HTTP clients each (default 8); {@code -Dload.serverJvm="..."} adds options to
+ * the server's JVM (a flight recording, say).
  */
 @Tag("bench")
 class LoadBenchmark {
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("load.seconds", 15));
     private static final int CLIENTS = Integer.getInteger("load.clients", 16);
     private static final int LISTENERS = Integer.getInteger("load.listeners", 500);
+    /** JVMs the listeners run in (apart from this one) and HTTP clients (selector threads) in each. */
+    private static final int LISTENER_JVMS = Integer.getInteger("load.listenerJvms", 1);
+
+    private static final int LISTENER_CLIENTS = Integer.getInteger("load.listenerClients", 8);
 
     private final List<String> report = new ArrayList<>();
 
@@ -65,6 +73,13 @@ class LoadBenchmark {
 
             Run jettyRef = ClosedLoop.run("reference: bare Jetty GET", CLIENTS, PHASE, (c, n) -> bare.get("/", null));
             say(jettyRef.line());
+            // the HTTP ceiling for a plate read: the same request (JSON body, bearer token) to the bare Jetty
+            Run jettyPostRef = ClosedLoop.run(
+                    "reference: bare Jetty POST, plate read",
+                    CLIENTS,
+                    PHASE,
+                    (c, n) -> bare.plateRead(camera, cameras.get(c % cameras.size()), n));
+            say(jettyPostRef.line());
             Run derbyRef = BareDerbyInserts.run(work, CLIENTS, PHASE);
             say(derbyRef.line());
 
@@ -74,9 +89,22 @@ class LoadBenchmark {
                     "GET /api/crossings/queue", CLIENTS, PHASE, (c, n) -> gate.get("/api/crossings/queue", supervisor));
             sayRatio(queue, jettyRef);
 
-            try (EventListeners listeners = EventListeners.connect(server.uri(), customs, LISTENERS)) {
-                say("event listeners connected: " + listeners.size());
-                listeners.interval();
+            try (EventListeners listeners = EventListeners.connect(
+                    server.uri(), customs, LISTENERS, LISTENER_JVMS, LISTENER_CLIENTS, server.pid(), work)) {
+                say("event listeners connected: " + listeners.size() + " in " + LISTENER_JVMS + " JVM(s) of their own, "
+                        + LISTENER_CLIENTS + " HTTP clients each");
+                // the listener JVM is fresh: warm it (and the fan-out) up with a few seconds of events first
+                Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmupSeconds", 5));
+                if (!warmUp.isZero()) {
+                    Run warm = ClosedLoop.run(
+                            "warm-up (not measured): plate reads",
+                            CLIENTS,
+                            warmUp,
+                            (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), 90_000_000L + n));
+                    say(warm.line());
+                    say(listeners.interval().line("  fan-out during the warm-up", warm.seconds()));
+                    gate.takeFailures();
+                }
 
                 Run declarations = ClosedLoop.run(
                         "POST /api/declarations",
@@ -93,6 +121,9 @@ class LoadBenchmark {
                         PHASE,
                         (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), n));
                 sayRatio(reads, derbyRef);
+                say(String.format(
+                        "  = %.1f %% of bare Jetty POST of the same request",
+                        100 * reads.perSecond() / jettyPostRef.perSecond()));
                 say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during plate reads", reads.seconds()));
 
@@ -125,7 +156,7 @@ class LoadBenchmark {
                 say("  " + gate.takeFailures());
                 say(listeners.interval().line("  fan-out during mixed", mixedDeclarations.seconds()));
                 say(LiveHeap.measure(server.pid(), "with " + listeners.size() + " listeners, after the mixed phase"));
-                say("listeners closed by the server (too slow to keep up): " + listeners.closedByServer());
+                say("listeners closed by the server (too slow to keep up), each reconnected: " + listeners.drops());
             }
 
             if (Wrk.available()) {

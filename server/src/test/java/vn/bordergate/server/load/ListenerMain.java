@@ -1,0 +1,206 @@
+package vn.bordergate.server.load;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Workstations subscribed to {@code /api/events}, in a JVM of their own so that receiving the events does
+ * not share the load generator's heap and threads (it still shares the machine's cores: the benchmark
+ * reports this JVM's CPU time). The sockets are spread over several HTTP clients (each has one selector
+ * thread). Per envelope it records the lag from the server's {@code sentAt} to receipt, and checks that
+ * each socket gets consecutive sequence numbers. A socket the server closes is counted and reconnected.
+ *
+ * <p>Driven over stdin/stdout by {@link EventListeners}: prints {@code READY n}, answers each {@code
+ * interval} line with {@code INTERVAL envelopes messages chars gaps disorder malformed drops
+ * reconnects histogram(base64)}, ends on {@code close}.
+ */
+public final class ListenerMain {
+    private final List<HttpClient> clients = new ArrayList<>();
+    private final URI uri;
+    private final String token;
+    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor();
+    private final ConcurrentHashMap.KeySetView<WebSocket, Boolean> open = ConcurrentHashMap.newKeySet();
+    private final Recorder lag = new Recorder(3);
+    private final AtomicLong envelopes = new AtomicLong();
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong chars = new AtomicLong();
+    private final AtomicLong gaps = new AtomicLong();
+    private final AtomicLong disorder = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong drops = new AtomicLong();
+    private final AtomicLong reconnected = new AtomicLong();
+    private volatile boolean closing;
+
+    private ListenerMain(URI uri, String token, int clientCount) {
+        this.uri = uri;
+        this.token = token;
+        for (int i = 0; i < clientCount; i++) {
+            clients.add(HttpClient.newHttpClient());
+        }
+    }
+
+    /** Arguments: events URI (ws://…/api/events?batch=1), bearer token, sockets, HTTP clients. */
+    public static void main(String[] args) throws Exception {
+        ListenerMain listeners = new ListenerMain(URI.create(args[0]), args[1], Integer.parseInt(args[3]));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        int count = Integer.parseInt(args[2]);
+        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pending.add(listeners.connect(i));
+            if (pending.size() >= 50) {
+                pending.forEach(f -> f.orTimeout(60, TimeUnit.SECONDS).join());
+                pending.clear();
+            }
+        }
+        pending.forEach(f -> f.orTimeout(60, TimeUnit.SECONDS).join());
+        out.println("READY " + listeners.open.size());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.equals("close"); line = in.readLine()) {
+            if (line.equals("interval")) {
+                out.println(listeners.interval());
+            }
+        }
+        listeners.closing = true;
+        listeners.open.forEach(WebSocket::abort);
+        System.exit(0);
+    }
+
+    private CompletableFuture<WebSocket> connect(int index) {
+        return clients.get(index % clients.size())
+                .newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .connectTimeout(Duration.ofSeconds(30))
+                .buildAsync(uri, new Socket(index))
+                .toCompletableFuture()
+                .whenComplete((socket, failure) -> {
+                    if (socket != null) {
+                        open.add(socket);
+                    }
+                });
+    }
+
+    private void reconnectLater(int index, long delayMillis) {
+        if (closing) {
+            return;
+        }
+        reconnects.schedule(
+                () -> connect(index).whenComplete((socket, failure) -> {
+                    if (failure != null) {
+                        reconnectLater(index, 1000);
+                    } else {
+                        reconnected.incrementAndGet();
+                    }
+                }),
+                delayMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private String interval() {
+        Histogram h = lag.getIntervalHistogram();
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        h.encodeIntoCompressedByteBuffer(buffer);
+        buffer.flip();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return String.join(
+                " ",
+                "INTERVAL",
+                Long.toString(envelopes.getAndSet(0)),
+                Long.toString(messages.getAndSet(0)),
+                Long.toString(chars.getAndSet(0)),
+                Long.toString(gaps.getAndSet(0)),
+                Long.toString(disorder.getAndSet(0)),
+                Long.toString(malformed.getAndSet(0)),
+                Long.toString(drops.getAndSet(0)),
+                Long.toString(reconnected.getAndSet(0)),
+                Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /** One workstation's connection; a new one after each reconnect (sequence checks start afresh). */
+    private final class Socket implements WebSocket.Listener {
+        private final int index;
+        private final StringBuilder partial = new StringBuilder();
+        private long lastSeq = -1;
+        private boolean gone;
+
+        Socket(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (!last) {
+                partial.append(data);
+            } else if (partial.length() > 0) {
+                record(partial.append(data));
+                partial.setLength(0);
+            } else {
+                record(data);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void record(CharSequence message) {
+            Instant received = Instant.now();
+            long now = received.getEpochSecond() * 1_000_000 + received.getNano() / 1000;
+            messages.incrementAndGet();
+            chars.addAndGet(message.length());
+            try {
+                int count = EnvelopeScan.scan(message, (seq, sentAt) -> {
+                    lag.recordValue(Math.max(1, now - sentAt));
+                    if (lastSeq >= 0 && seq > lastSeq + 1) {
+                        gaps.addAndGet(seq - lastSeq - 1);
+                    } else if (lastSeq >= 0 && seq <= lastSeq) {
+                        disorder.incrementAndGet();
+                    }
+                    lastSeq = Math.max(lastSeq, seq);
+                });
+                envelopes.addAndGet(count);
+            } catch (IllegalArgumentException e) {
+                malformed.incrementAndGet();
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            lost(webSocket);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            lost(webSocket);
+        }
+
+        private synchronized void lost(WebSocket webSocket) {
+            open.remove(webSocket);
+            if (!gone && !closing) {
+                gone = true;
+                drops.incrementAndGet();
+                webSocket.abort();
+                reconnectLater(index, 100);
+            }
+        }
+    }
+}
