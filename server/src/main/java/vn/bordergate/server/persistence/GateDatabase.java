@@ -2,11 +2,16 @@ package vn.bordergate.server.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
@@ -69,14 +74,35 @@ public final class GateDatabase implements AutoCloseable {
     /**
      * Derby keeps 100 compiled statements by default; the server's queries and inserts are more than that,
      * so under mixed load it compiled again what it had just thrown out (statement-compile waits in the
-     * flight recordings, docs/benchmarks.md). Read when the database boots; an operator's own setting wins.
+     * flight recordings, docs/benchmarks.md). Read when the database boots. An operator's own setting wins:
+     * a system property set in code would outrank the {@code derby.properties} file, so it is set only when
+     * neither names the size.
      */
     static final int STATEMENT_CACHE = 1000;
 
+    static final String STATEMENT_CACHE_PROPERTY = "derby.language.statementCacheSize";
+
     private static void keepCompiledStatements() {
-        if (System.getProperty("derby.language.statementCacheSize") == null) {
-            System.setProperty("derby.language.statementCacheSize", Integer.toString(STATEMENT_CACHE));
+        if (System.getProperty(STATEMENT_CACHE_PROPERTY) == null
+                && !derbyPropertiesFile().containsKey(STATEMENT_CACHE_PROPERTY)) {
+            System.setProperty(STATEMENT_CACHE_PROPERTY, Integer.toString(STATEMENT_CACHE));
         }
+    }
+
+    /** The operator's {@code derby.properties}, where Derby itself looks for it; empty when there is none. */
+    static Properties derbyPropertiesFile() {
+        Properties properties = new Properties();
+        Path file = Path.of(System.getProperty("derby.system.home", System.getProperty("user.dir")))
+                .resolve("derby.properties");
+        if (Files.isReadable(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+                properties.load(in);
+            } catch (IOException e) {
+                // Derby reports an unreadable file itself when it boots; here it only means "not set"
+                return new Properties();
+            }
+        }
+        return properties;
     }
 
     static GateDatabase open(String jdbcUrl) {

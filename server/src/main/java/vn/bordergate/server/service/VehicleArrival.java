@@ -39,7 +39,7 @@ public final class VehicleArrival {
      * asked in that transaction, so reads that can never move the crossing on (an arrival already passed,
      * a rejected declaration) cost no further transaction. A step waiting only for an earlier step (the
      * declaration pending, a hold elsewhere) counts as "may": customs can accept before this read commits,
-     * and {@link #arrived} re-reads the crossing then and refuses cheaply when it still can't pass.
+     * and {@link #arrived} re-reads its step states then and refuses cheaply when it still can't pass.
      */
     static boolean mayArrive(Session session, long crossingId) {
         Map<Step, StepState> states = stepStates(session, crossingId);

@@ -2,6 +2,7 @@ package vn.bordergate.server.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -34,5 +35,22 @@ class StatementCacheTest {
                     }));
             assertThat(cached).isGreaterThan(300).isLessThanOrEqualTo(GateDatabase.STATEMENT_CACHE + 50);
         }
+    }
+
+    @Test
+    void findsTheOperatorsSettingInDerbyPropertiesWhereDerbyLooksForIt() throws Exception {
+        Files.writeString(data.resolve("derby.properties"), "derby.language.statementCacheSize=200\n");
+        String before = System.getProperty("derby.system.home");
+        System.setProperty("derby.system.home", data.toString());
+        try {
+            assertThat(GateDatabase.derbyPropertiesFile()).containsEntry(GateDatabase.STATEMENT_CACHE_PROPERTY, "200");
+        } finally {
+            if (before == null) {
+                System.clearProperty("derby.system.home");
+            } else {
+                System.setProperty("derby.system.home", before);
+            }
+        }
+        assertThat(GateDatabase.derbyPropertiesFile()).doesNotContainKey(GateDatabase.STATEMENT_CACHE_PROPERTY);
     }
 }
