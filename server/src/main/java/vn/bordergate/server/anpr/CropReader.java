@@ -89,6 +89,14 @@ final class CropReader {
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
     CropRead read(Mat bgr, Effort effort) {
+        return read(bgr, effort, null);
+    }
+
+    /**
+     * {@link #read(Mat, Effort)} given the crop's {@link Effort#QUICK} read, when it was read that way already: a
+     * full read starts with the same plain read, so it is not read again.
+     */
+    CropRead read(Mat bgr, Effort effort, CropRead quick) {
         PlateColour colour = PlateColour.of(bgr);
         if (bgr.cols() < MIN_WIDTH || bgr.rows() < MIN_HEIGHT) {
             return new CropRead(null, "", colour, false);
@@ -115,7 +123,8 @@ final class CropReader {
             }
             List<CropRead> reads = new ArrayList<>();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
-                reads.add(read(grey, rows, colour, binarisation, province));
+                boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
+                reads.add(known ? quick : read(grey, rows, colour, binarisation, province));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !glyphsWanted(rows, colour, reads.get(0))) {

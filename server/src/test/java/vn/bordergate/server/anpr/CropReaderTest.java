@@ -48,6 +48,23 @@ class CropReaderTest {
     }
 
     @Test
+    void aFullReadAfterAQuickReadOfTheSameCutDoesNotRepeatThePlainRead() {
+        Plate plate = PlateParser.parse("51F-617.12");
+        Mat crop = TestImages.mat(
+                RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
+        CropRead quick = reader.read(crop, CropReader.Effort.QUICK);
+        long before = engines.forCurrentThread().lines();
+
+        CropRead full = reader.read(crop, CropReader.Effort.FULL, quick);
+        long lines = engines.forCurrentThread().lines() - before;
+        CropRead fresh = reader.read(crop, CropReader.Effort.FULL);
+        crop.close();
+
+        assertThat(full.text()).isEqualTo("51F61712").isEqualTo(fresh.text());
+        assertThat(lines).isEqualTo(1);
+    }
+
+    @Test
     void aBlueChinesePlateIsStillReadFourWaysAndGlyphByGlyph() {
         Plate plate = PlateParser.parse("桂F00035");
         Mat crop = TestImages.mat(
