@@ -33,12 +33,16 @@ final class CropReader {
     enum Effort {
         /** One plain read: enough to tell whether a region holds a plate at all. */
         QUICK(List.of(LineImage.Binarisation.PLAIN)),
-        /** Four differently prepared reads; the text they agree on most wins. */
+        /**
+         * Four differently prepared reads; the text they agree on most wins. The first two (plain, and plain at a
+         * smaller scale) come first because they are right most often and, when they agree, the other two are
+         * skipped ({@link #AGREED}).
+         */
         FULL(List.of(
                 LineImage.Binarisation.PLAIN,
+                LineImage.Binarisation.SMALL,
                 LineImage.Binarisation.GLOBAL,
-                LineImage.Binarisation.EQUALISED,
-                LineImage.Binarisation.SMALL));
+                LineImage.Binarisation.EQUALISED));
 
         final List<LineImage.Binarisation> binarisations;
 
@@ -54,6 +58,13 @@ final class CropReader {
 
     /** What replacing a sure Tesseract symbol by the province classifier's symbol costs the alignment. */
     static final double REPLACED_COST = 0.25;
+
+    /**
+     * The first two full reads agreeing on one plate, each at least this confident, end the read: the other two
+     * could only outvote them together, which on the dev sets never made a wrong read right more often than it made
+     * a right one wrong (see docs/anpr.md, "Early agreement"), and each costs a Tesseract call.
+     */
+    static final double AGREED = 0.5;
 
     /** How many Tesseract votes the glyph classifiers' read of a Chinese plate weighs. */
     static final int GLYPH_WEIGHT = 2;
@@ -78,6 +89,14 @@ final class CropReader {
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
     CropRead read(Mat bgr, Effort effort) {
+        return read(bgr, effort, null);
+    }
+
+    /**
+     * {@link #read(Mat, Effort)} given the crop's {@link Effort#QUICK} read, when it was read that way already: a
+     * full read starts with the same plain read, so it is not read again.
+     */
+    CropRead read(Mat bgr, Effort effort, CropRead quick) {
         PlateColour colour = PlateColour.of(bgr);
         if (bgr.cols() < MIN_WIDTH || bgr.rows() < MIN_HEIGHT) {
             return new CropRead(null, "", colour, false);
@@ -104,19 +123,16 @@ final class CropReader {
             }
             List<CropRead> reads = new ArrayList<>();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
-                reads.add(read(grey, rows, colour, binarisation, province));
+                boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
+                reads.add(known ? quick : read(grey, rows, colour, binarisation, province));
+                if (reads.size() == 2
+                        && agreed(reads.get(0), reads.get(1))
+                        && !glyphsWanted(rows, colour, reads.get(0))) {
+                    return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
+                }
             }
             CropRead voted = vote(reads);
-            if (effort == Effort.FULL
-                    && serials != null
-                    && !rows.twoRows()
-                    // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
-                    // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
-                    // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
-                    // made-up Chinese plate
-                    && colour != PlateColour.WHITE
-                    && colour != PlateColour.RED
-                    && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD)) {
+            if (effort == Effort.FULL && glyphsWanted(rows, colour, voted)) {
                 CropRead glyphs = glyphRead(grey, rows, colour, province);
                 if (glyphs != null) {
                     reads.add(glyphs);
@@ -127,6 +143,30 @@ final class CropReader {
         } finally {
             grey.close();
         }
+    }
+
+    /**
+     * Whether two reads give one plate, both confidently enough, and of a kind the crop's colour does not make
+     * unlikely (a blue Chinese plate read twice as Vietnamese is still read four ways), to skip the remaining reads.
+     */
+    static boolean agreed(CropRead first, CropRead second) {
+        return first.found()
+                && first.text().equals(second.text())
+                && Math.min(first.confidence(), second.confidence()) >= AGREED
+                && first.colour().unlikely(first.match().kind()) == 0;
+    }
+
+    /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #glyphRead}). */
+    private boolean glyphsWanted(PlateRows rows, PlateColour colour, CropRead voted) {
+        return serials != null
+                && !rows.twoRows()
+                // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
+                // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
+                // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
+                // made-up Chinese plate
+                && colour != PlateColour.WHITE
+                && colour != PlateColour.RED
+                && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD);
     }
 
     /**

@@ -65,7 +65,7 @@ public final class PlateReader implements AutoCloseable {
         }
         List<PlateCandidate> out = new ArrayList<>();
         if (looksLikeCrop(image)) {
-            Optional<PlateCandidate> whole = readRegion(image, PlateRegion.whole(image), CropReader.Effort.FULL);
+            Optional<PlateCandidate> whole = readRegion(image, PlateRegion.whole(image), CropReader.Effort.FULL, null);
             if (whole.isPresent() && whole.get().confidence() >= CROP_ACCEPT) {
                 return List.of(whole.get());
             }
@@ -89,7 +89,7 @@ public final class PlateReader implements AutoCloseable {
                 break;
             }
             Optional<PlateCandidate> candidate = full++ < FULL_READS
-                    ? readRegion(image, q.region, CropReader.Effort.FULL)
+                    ? readRegion(image, q.region, CropReader.Effort.FULL, q.read)
                     : q.read.found() ? Optional.of(candidate(image, q.region, q.read)) : Optional.empty();
             candidate.ifPresent(out::add);
         }
@@ -114,13 +114,15 @@ public final class PlateReader implements AutoCloseable {
                 bgr.close();
             }
         }
-        return readRegion(crop, PlateRegion.whole(crop), CropReader.Effort.FULL);
+        return readRegion(crop, PlateRegion.whole(crop), CropReader.Effort.FULL, null);
     }
 
-    private Optional<PlateCandidate> readRegion(Mat image, PlateRegion region, CropReader.Effort effort) {
+    /** {@code quick}: the region's quick read (the same cut), or null. */
+    private Optional<PlateCandidate> readRegion(
+            Mat image, PlateRegion region, CropReader.Effort effort, CropRead quick) {
         Mat cut = region.cut(image, PlateRegion.MARGIN);
         try {
-            CropRead read = crops.read(cut, effort);
+            CropRead read = crops.read(cut, effort, quick);
             return read.found() && read.confidence() >= MIN_CONFIDENCE
                     ? Optional.of(candidate(image, region, read))
                     : Optional.empty();
