@@ -41,14 +41,23 @@ public final class DeclarationRecords {
 
         Known(Session session, Collection<String> plates, Collection<String> documents) {
             if (!plates.isEmpty()) {
-                session.createSelectionQuery("from VehicleEntity where plate in (:p)", VehicleEntity.class)
-                        .setParameter("p", Padded.list(plates))
+                Padded.bind(
+                                session.createSelectionQuery(
+                                        "from VehicleEntity where plate in (" + Padded.in("p", plates.size()) + ")",
+                                        VehicleEntity.class),
+                                "p",
+                                plates)
                         .getResultList()
                         .forEach(v -> vehicles.put(v.getPlate(), v));
             }
             if (!documents.isEmpty()) {
-                session.createSelectionQuery("from DriverEntity where documentNumber in (:d)", DriverEntity.class)
-                        .setParameter("d", Padded.list(documents))
+                Padded.bind(
+                                session.createSelectionQuery(
+                                        "from DriverEntity where documentNumber in (" + Padded.in("d", documents.size())
+                                                + ")",
+                                        DriverEntity.class),
+                                "d",
+                                documents)
                         .getResultList()
                         .forEach(d -> drivers.put(driverKey(d.getDocumentNumber(), d.getNationality()), d));
             }

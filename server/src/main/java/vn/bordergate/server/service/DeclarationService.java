@@ -367,14 +367,18 @@ public final class DeclarationService {
      * declaration's code), except one crossing's.
      */
     static List<Object[]> openTrips(Session session, java.util.Collection<String> plates, Long exceptCrossing) {
-        return session.createSelectionQuery(
-                        "select 1, c.openTractorKey, c.declaration.code from CrossingEntity c"
-                                + " where c.openTractorKey in (:p) and c.id <> :except"
-                                + " union all select 2, c.openTrailerKey, c.declaration.code from CrossingEntity c"
-                                + " where c.openTrailerKey in (:p) and c.id <> :except",
-                        Object[].class)
-                .setParameter("p", Padded.list(plates))
-                .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing)
+        String in = Padded.in("p", plates.size());
+        return Padded.bind(
+                        session.createSelectionQuery(
+                                        "select 1, c.openTractorKey, c.declaration.code from CrossingEntity c"
+                                                + " where c.openTractorKey in (" + in + ") and c.id <> :except"
+                                                + " union all select 2, c.openTrailerKey, c.declaration.code from"
+                                                + " CrossingEntity c where c.openTrailerKey in (" + in
+                                                + ") and c.id <> :except",
+                                        Object[].class)
+                                .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing),
+                        "p",
+                        plates)
                 .getResultList();
     }
 

@@ -61,9 +61,12 @@ public final class IdempotentWrites {
         if (keys.isEmpty()) {
             return found;
         }
-        session.createSelectionQuery(
-                        "from IdempotencyRecordEntity where idemKey in (:k)", IdempotencyRecordEntity.class)
-                .setParameter("k", Padded.list(keys))
+        Padded.bind(
+                        session.createSelectionQuery(
+                                "from IdempotencyRecordEntity where idemKey in (" + Padded.in("k", keys.size()) + ")",
+                                IdempotencyRecordEntity.class),
+                        "k",
+                        keys)
                 .getResultList()
                 .forEach(r -> found.put(r.getIdemKey() + "\u001f" + r.getUsername(), r));
         return found;
