@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
@@ -34,6 +35,8 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     private final DeclarationService declarations;
     private final DeclarationRecords records;
     private final IdempotentWrites idempotent;
+    /** Batches whose shared transaction failed and whose submissions were written alone (tests watch it). */
+    private final AtomicLong replayed = new AtomicLong();
 
     /** One submission's result in the batch: written, a first answer given again, or refused. */
     private static final class Slot {
@@ -60,6 +63,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         try {
             slots = tx.write(session -> writeTogether(session, batch));
         } catch (RuntimeException shared) {
+            replayed.incrementAndGet();
             return batch.stream().map(this::writeAlone).toList();
         }
         List<Outcome<DeclarationDto>> outcomes = new ArrayList<>(slots.size());
@@ -73,6 +77,10 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         }
         declarations.queueChanged();
         return outcomes;
+    }
+
+    long replayed() {
+        return replayed.get();
     }
 
     private Outcome<DeclarationDto> writeAlone(Submission s) {

@@ -55,6 +55,7 @@ public final class DeclarationService {
     private final QueueWatch queue;
     private final Map<Long, EnterpriseEntity> enterprises = new ConcurrentHashMap<>();
     private final BatchWriter<Submission, DeclarationDto> batches;
+    private final DeclarationBatch batch;
 
     public DeclarationService(
             Transactions tx,
@@ -75,6 +76,7 @@ public final class DeclarationService {
         this.clock = clock;
         this.plates = plates;
         this.queue = queue;
+        this.batch = new DeclarationBatch(tx, this, records, idempotent);
         this.batches = new BatchWriter<>(
                 "declaration-writer",
                 2,
@@ -84,7 +86,7 @@ public final class DeclarationService {
                 30_000,
                 () -> GateException.unavailable(
                         "the gate server is too busy to record declarations now: send it again", Duration.ofSeconds(2)),
-                new DeclarationBatch(tx, this, records, idempotent));
+                batch);
     }
 
     public DeclarationDto submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
@@ -99,6 +101,11 @@ public final class DeclarationService {
     /** The writer of submitted declarations (tests watch its queue). */
     BatchWriter<Submission, DeclarationDto> batches() {
         return batches;
+    }
+
+    /** How many batches failed as a whole and were written one declaration at a time (tests watch it). */
+    long batchesReplayed() {
+        return batch.replayed();
     }
 
     /** A checked submission waiting for its batch. */
