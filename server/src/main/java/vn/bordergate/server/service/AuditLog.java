@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.hibernate.resource.transaction.spi.TransactionStatus;
 import vn.bordergate.common.dto.AuditEntryDto;
@@ -30,8 +32,12 @@ public final class AuditLog {
     private final Transactions tx;
     private final Clock clock;
     private final AuditChain chain;
-    /** The transaction the current thread appends in (its key for {@link AuditChain}). */
-    private final ThreadLocal<Object> appending = new ThreadLocal<>();
+    /**
+     * Each open transaction that appended, with its key for {@link AuditChain}. Kept per transaction, not per
+     * thread: a long-lived thread (a batch writer) that once missed a completion must not carry a stale key
+     * into its next transaction, whose entries would then never be chained.
+     */
+    private final Map<org.hibernate.Transaction, Object> appending = new ConcurrentHashMap<>();
 
     public AuditLog(Transactions tx, Clock clock) {
         this.tx = tx;
@@ -42,20 +48,21 @@ public final class AuditLog {
     /** Adds an entry inside the caller's transaction. */
     public void append(
             Session session, Actor actor, String action, String entityType, Object entityId, String details) {
-        Object transaction = appending.get();
+        org.hibernate.Transaction current = session.getTransaction();
+        Object transaction = appending.get(current);
         if (transaction == null) {
             Object key = new Object();
             transaction = key;
-            appending.set(key);
+            appending.put(current, key);
             chain.opening(key);
-            session.getTransaction().registerSynchronization(new jakarta.transaction.Synchronization() {
+            current.registerSynchronization(new jakarta.transaction.Synchronization() {
                 @Override
                 public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
-                    appending.remove();
-                    chain.ended(key, session.getTransaction().getStatus() == TransactionStatus.COMMITTED);
+                    appending.remove(current);
+                    chain.ended(key, current.getStatus() == TransactionStatus.COMMITTED);
                 }
             });
         }

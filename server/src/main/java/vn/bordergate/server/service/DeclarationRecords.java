@@ -2,6 +2,8 @@ package vn.bordergate.server.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,12 +31,66 @@ public final class DeclarationRecords {
     /** HS chapters of goods that spoil: meat, fish, vegetables, fruit. */
     private static final Set<String> PERISHABLE_CHAPTERS = Set.of("02", "03", "07", "08");
 
+    /**
+     * Vehicles and drivers of a batch of declarations, read with one query each; those the batch creates
+     * are added, so each distinct one is read or created once per batch.
+     */
+    static final class Known {
+        private final Map<String, VehicleEntity> vehicles = new HashMap<>();
+        private final Map<String, DriverEntity> drivers = new HashMap<>();
+
+        Known(Session session, Collection<String> plates, Collection<String> documents) {
+            if (!plates.isEmpty()) {
+                Padded.bind(
+                                session.createSelectionQuery(
+                                        "from VehicleEntity where plate in (" + Padded.in("p", plates.size()) + ")",
+                                        VehicleEntity.class),
+                                "p",
+                                plates)
+                        .getResultList()
+                        .forEach(v -> vehicles.put(v.getPlate(), v));
+            }
+            if (!documents.isEmpty()) {
+                Padded.bind(
+                                session.createSelectionQuery(
+                                        "from DriverEntity where documentNumber in (" + Padded.in("d", documents.size())
+                                                + ")",
+                                        DriverEntity.class),
+                                "d",
+                                documents)
+                        .getResultList()
+                        .forEach(d -> drivers.put(driverKey(d.getDocumentNumber(), d.getNationality()), d));
+            }
+        }
+
+        private static String driverKey(String document, String nationality) {
+            return document + "\u001f" + nationality;
+        }
+    }
+
+    /** The driver's document number as stored. */
+    static String document(DeclarationRequest r) {
+        return r.driver().documentNumber().strip().toUpperCase();
+    }
+
     void fill(Session session, DeclarationEntity d, DeclarationRequest r, Plate tractor, Plate trailer, Instant now) {
+        fill(session, d, r, tractor, trailer, now, null);
+    }
+
+    /** As {@link #fill(Session, DeclarationEntity, DeclarationRequest, Plate, Plate, Instant)}; {@code known}: null to ask the database. */
+    void fill(
+            Session session,
+            DeclarationEntity d,
+            DeclarationRequest r,
+            Plate tractor,
+            Plate trailer,
+            Instant now,
+            Known known) {
         d.setDirection(r.direction());
-        d.setTractor(vehicle(session, tractor, r));
-        d.setTrailer(trailer == null ? null : vehicle(session, trailer, r));
+        d.setTractor(vehicle(session, tractor, r, known));
+        d.setTrailer(trailer == null ? null : vehicle(session, trailer, r, known));
         d.setVehicleType(r.vehicleType());
-        d.setDriver(driver(session, r));
+        d.setDriver(driver(session, r, known));
         d.setExpectedArrival(r.expectedArrival());
         d.setTwoWayTransport(r.twoWayTransport());
         d.setMedTemperature(r.medical() == null ? null : r.medical().temperatureC());
@@ -159,10 +215,12 @@ public final class DeclarationRecords {
                 .toList();
     }
 
-    private static VehicleEntity vehicle(Session session, Plate plate, DeclarationRequest r) {
-        VehicleEntity v = session.createSelectionQuery("from VehicleEntity where plate = :p", VehicleEntity.class)
-                .setParameter("p", plate.normalized())
-                .uniqueResult();
+    private static VehicleEntity vehicle(Session session, Plate plate, DeclarationRequest r, Known known) {
+        VehicleEntity v = known != null
+                ? known.vehicles.get(plate.normalized())
+                : session.createSelectionQuery("from VehicleEntity where plate = :p", VehicleEntity.class)
+                        .setParameter("p", plate.normalized())
+                        .uniqueResult();
         boolean isNew = v == null;
         if (isNew) {
             v = new VehicleEntity();
@@ -176,18 +234,24 @@ public final class DeclarationRecords {
         }
         if (isNew) {
             session.persist(v);
+            if (known != null) {
+                known.vehicles.put(v.getPlate(), v);
+            }
         }
         return v;
     }
 
-    private static DriverEntity driver(Session session, DeclarationRequest r) {
+    private static DriverEntity driver(Session session, DeclarationRequest r, Known known) {
         var given = r.driver();
-        String document = given.documentNumber().strip().toUpperCase();
-        DriverEntity driver = session.createSelectionQuery(
-                        "from DriverEntity where documentNumber = :doc and nationality = :nat", DriverEntity.class)
-                .setParameter("doc", document)
-                .setParameter("nat", given.nationality())
-                .uniqueResult();
+        String document = document(r);
+        DriverEntity driver = known != null
+                ? known.drivers.get(Known.driverKey(document, given.nationality()))
+                : session.createSelectionQuery(
+                                "from DriverEntity where documentNumber = :doc and nationality = :nat",
+                                DriverEntity.class)
+                        .setParameter("doc", document)
+                        .setParameter("nat", given.nationality())
+                        .uniqueResult();
         boolean isNew = driver == null;
         if (isNew) {
             driver = new DriverEntity();
@@ -198,6 +262,9 @@ public final class DeclarationRecords {
         driver.setPhone(given.phone());
         if (isNew) {
             session.persist(driver);
+            if (known != null) {
+                known.drivers.put(Known.driverKey(document, given.nationality()), driver);
+            }
         }
         return driver;
     }

@@ -24,6 +24,7 @@ import vn.bordergate.common.workflow.Role;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.events.EventPublisher;
+import vn.bordergate.server.persistence.BatchWriter;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.persistence.CrossingStepEntity;
 import vn.bordergate.server.persistence.DeclarationEntity;
@@ -53,6 +54,8 @@ public final class DeclarationService {
     private final PlateMatcher plates;
     private final QueueWatch queue;
     private final Map<Long, EnterpriseEntity> enterprises = new ConcurrentHashMap<>();
+    private final BatchWriter<Submission, DeclarationDto> batches;
+    private final DeclarationBatch batch;
 
     public DeclarationService(
             Transactions tx,
@@ -73,51 +76,140 @@ public final class DeclarationService {
         this.clock = clock;
         this.plates = plates;
         this.queue = queue;
+        this.batch = new DeclarationBatch(tx, this, records, idempotent);
+        this.batches = new BatchWriter<>(
+                "declaration-writer",
+                2,
+                1024,
+                64,
+                5_000,
+                30_000,
+                () -> GateException.unavailable(
+                        "the gate server is too busy to record declarations now: send it again", Duration.ofSeconds(2)),
+                batch);
     }
 
     public DeclarationDto submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
         long enterpriseId = declaringEnterprise(actor, validator.check(request));
         ParsedVehicles vehicles = parseVehicles(request);
         checkArrival(request.expectedArrival());
+        idempotent.checkKey(idempotencyKey);
+        // written together with the submissions of other requests: one commit for all of them
+        return batches.write(new Submission(actor, request, idempotencyKey, enterpriseId, vehicles));
+    }
+
+    /** The writer of submitted declarations (tests watch its queue). */
+    BatchWriter<Submission, DeclarationDto> batches() {
+        return batches;
+    }
+
+    /** How many batches failed as a whole and were written one declaration at a time (tests watch it). */
+    long batchesReplayed() {
+        return batch.replayed();
+    }
+
+    /** A checked submission waiting for its batch. */
+    record Submission(
+            Actor actor,
+            DeclarationRequest request,
+            String idempotencyKey,
+            long enterpriseId,
+            ParsedVehicles vehicles) {
+        boolean keyed() {
+            return idempotencyKey != null && !idempotencyKey.isBlank();
+        }
+    }
+
+    /**
+     * What opening a declaration wrote; its DTOs are taken once the session was flushed. A class, not a record:
+     * its entities must not leave the service through public accessors.
+     */
+    static final class Opened {
+        private final DeclarationEntity declaration;
+        private final List<GoodsLineEntity> goods;
+        private final CrossingEntity crossing;
+        private final List<CrossingStepEntity> steps;
+
+        Opened(
+                DeclarationEntity declaration,
+                List<GoodsLineEntity> goods,
+                CrossingEntity crossing,
+                List<CrossingStepEntity> steps) {
+            this.declaration = declaration;
+            this.goods = goods;
+            this.crossing = crossing;
+            this.steps = steps;
+        }
+
+        String code() {
+            return declaration.getCode();
+        }
+
+        CrossingDto crossingDto() {
+            return DtoMapping.crossing(crossing, steps);
+        }
+
+        DeclarationDto declarationDto() {
+            return DtoMapping.declaration(declaration, goods, crossing);
+        }
+    }
+
+    /**
+     * One submission in its own transaction, told to the workstations and the matcher after its commit: the
+     * path a declaration takes when the shared transaction of its batch failed.
+     */
+    DeclarationDto submitAlone(Submission s) {
         // the crossing as written, announced after the commit (null when an earlier answer is repeated)
         AtomicReference<CrossingDto> written = new AtomicReference<>();
         DeclarationDto result = writeGuarded(
                 written,
                 session -> idempotent.run(
-                        session, actor, idempotencyKey, "submit-declaration", DeclarationDto.class, () -> {
-                            EnterpriseEntity enterprise = enterprise(session, enterpriseId);
-                            checkNoOpenTrip(session, vehicles, null);
-                            DeclarationEntity d = new DeclarationEntity();
-                            d.setEnterprise(enterprise);
-                            d.setRevision(1);
-                            d.setSubmittedBy(actor.username());
-                            // the real code is made from the id, known only after persist; until then a unique stand-in
-                            d.setCode("P-"
-                                    + java.util
-                                            .UUID
-                                            .randomUUID()
-                                            .toString()
-                                            .replace("-", "")
-                                            .substring(0, 20));
-                            records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant());
-                            session.persist(d);
-                            d.setCode(String.format("BG-%08d", d.getId()));
-                            List<GoodsLineEntity> goods = records.writeGoods(session, d, true, request.goods());
-                            List<CrossingStepEntity> steps = new ArrayList<>();
-                            CrossingEntity c = openCrossing(session, d, request, vehicles, steps);
-                            audit.append(
-                                    session,
-                                    actor,
-                                    "DECLARATION_SUBMITTED",
-                                    "declaration",
-                                    d.getId(),
-                                    d.getCode() + " " + vehicles.tractor().display() + " " + request.direction());
+                        session,
+                        s.actor(),
+                        s.idempotencyKey(),
+                        DeclarationBatch.OPERATION,
+                        DeclarationDto.class,
+                        () -> {
+                            EnterpriseEntity enterprise = enterprise(session, s.enterpriseId());
+                            checkNoOpenTrip(session, s.vehicles(), null);
+                            Opened opened = open(session, s, enterprise, null);
                             session.flush(); // the version the crossing has once written
-                            written.set(DtoMapping.crossing(c, steps));
-                            return DtoMapping.declaration(d, goods, c);
+                            written.set(opened.crossingDto());
+                            return opened.declarationDto();
                         }));
-        announce(result, written.get());
+        CrossingDto crossing = written.get() != null ? written.get() : crossingOf(result);
+        tell(crossing);
+        queue.changed();
         return result;
+    }
+
+    /**
+     * Writes a new declaration, its goods, crossing, steps and audit entry into the session (not flushed).
+     * {@code known}: the batch's vehicles and drivers, or null to ask the database for them.
+     */
+    Opened open(Session session, Submission s, EnterpriseEntity enterprise, DeclarationRecords.Known known) {
+        DeclarationRequest request = s.request();
+        ParsedVehicles vehicles = s.vehicles();
+        DeclarationEntity d = new DeclarationEntity();
+        d.setEnterprise(enterprise);
+        d.setRevision(1);
+        d.setSubmittedBy(s.actor().username());
+        // the real code is made from the id, known only after persist; until then a unique stand-in
+        d.setCode("P-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+        records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant(), known);
+        session.persist(d);
+        d.setCode(String.format("BG-%08d", d.getId()));
+        List<GoodsLineEntity> goods = records.writeGoods(session, d, true, request.goods());
+        List<CrossingStepEntity> steps = new ArrayList<>();
+        CrossingEntity c = openCrossing(session, d, request, vehicles, steps);
+        audit.append(
+                session,
+                s.actor(),
+                "DECLARATION_SUBMITTED",
+                "declaration",
+                d.getId(),
+                d.getCode() + " " + vehicles.tractor().display() + " " + request.direction());
+        return new Opened(d, goods, c, steps);
     }
 
     /**
@@ -125,7 +217,7 @@ public final class DeclarationService {
      * or deleted, so the instance read first is kept (detached) and referenced by every later declaration;
      * only its id, name and priority are read from it.
      */
-    private EnterpriseEntity enterprise(Session session, long id) {
+    EnterpriseEntity enterprise(Session session, long id) {
         EnterpriseEntity known = enterprises.get(id);
         if (known != null) {
             return known;
@@ -176,7 +268,8 @@ public final class DeclarationService {
             written.set(DtoMapping.crossing(c, steps));
             return DtoMapping.declaration(d, goods, c);
         });
-        announce(result, written.get());
+        tell(written.get());
+        queue.changed();
         return result;
     }
 
@@ -222,7 +315,7 @@ public final class DeclarationService {
         return actor.enterpriseId();
     }
 
-    private record ParsedVehicles(Plate tractor, Plate trailer) {}
+    record ParsedVehicles(Plate tractor, Plate trailer) {}
 
     private static ParsedVehicles parseVehicles(DeclarationRequest request) {
         Plate tractor = parsePlate("tractorPlate", request.tractorPlate());
@@ -263,21 +356,41 @@ public final class DeclarationService {
      * a trailer, the tractor before the trailer, as when each was asked on its own.
      */
     private static void checkNoOpenTrip(Session session, ParsedVehicles vehicles, Long exceptCrossing) {
+        refuseOpenTrip(openTrips(session, plates(vehicles), exceptCrossing), vehicles);
+    }
+
+    static List<String> plates(ParsedVehicles vehicles) {
         List<String> plates = new ArrayList<>();
         for (Plate plate : new Plate[] {vehicles.tractor(), vehicles.trailer()}) {
             if (plate != null) {
                 plates.add(plate.normalized());
             }
         }
-        List<Object[]> found = session.createSelectionQuery(
-                        "select 1, c.openTractorKey, c.declaration.code from CrossingEntity c"
-                                + " where c.openTractorKey in (:p) and c.id <> :except"
-                                + " union all select 2, c.openTrailerKey, c.declaration.code from CrossingEntity c"
-                                + " where c.openTrailerKey in (:p) and c.id <> :except",
-                        Object[].class)
-                .setParameter("p", plates)
-                .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing)
+        return plates;
+    }
+
+    /**
+     * The open trips of these plates as rows (1 when found as a tractor, 2 as a trailer; the plate; the
+     * declaration's code), except one crossing's.
+     */
+    static List<Object[]> openTrips(Session session, java.util.Collection<String> plates, Long exceptCrossing) {
+        String in = Padded.in("p", plates.size());
+        return Padded.bind(
+                        session.createSelectionQuery(
+                                        "select 1, c.openTractorKey, c.declaration.code from CrossingEntity c"
+                                                + " where c.openTractorKey in (" + in + ") and c.id <> :except"
+                                                + " union all select 2, c.openTrailerKey, c.declaration.code from"
+                                                + " CrossingEntity c where c.openTrailerKey in (" + in
+                                                + ") and c.id <> :except",
+                                        Object[].class)
+                                .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing),
+                        "p",
+                        plates)
                 .getResultList();
+    }
+
+    /** Refuses the vehicles when a row of {@link #openTrips} holds one of them. */
+    static void refuseOpenTrip(List<Object[]> found, ParsedVehicles vehicles) {
         if (found.isEmpty()) {
             return;
         }
@@ -387,19 +500,22 @@ public final class DeclarationService {
         }
     }
 
-    /**
-     * Tells the workstations and the plate matcher after the commit. The crossing is announced as it was
-     * written; a repeated answer (same Idempotency-Key) has none, so it is read once more.
-     */
-    private void announce(DeclarationDto declaration, CrossingDto written) {
-        CrossingDto crossing =
-                written != null ? written : tx.read(session -> records.crossingDto(session, declaration.crossingId()));
+    /** The crossing of a repeated answer (same Idempotency-Key), read once more to be announced again. */
+    CrossingDto crossingOf(DeclarationDto declaration) {
+        return tx.read(session -> records.crossingDto(session, declaration.crossingId()));
+    }
+
+    /** Tells the matcher and the workstations about a crossing, after its commit. */
+    void tell(CrossingDto crossing) {
         plates.declared(
                 crossing.id(),
                 PlateParser.normalize(crossing.tractorPlate()),
                 crossing.trailerPlate() == null ? null : PlateParser.normalize(crossing.trailerPlate()),
                 crossing.expectedArrival());
         events.publish(new CrossingChangedEvent(crossing));
+    }
+
+    void queueChanged() {
         queue.changed();
     }
 }

@@ -3,7 +3,10 @@ package vn.bordergate.server.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import vn.bordergate.server.persistence.IdempotencyRecordEntity;
@@ -27,9 +30,7 @@ public final class IdempotentWrites {
         if (key == null || key.isBlank()) {
             return work.get();
         }
-        if (key.length() > 80) {
-            throw GateException.invalidField("Idempotency-Key", "must be at most 80 characters");
-        }
+        checkKey(key);
         List<IdempotencyRecordEntity> previous = session.createSelectionQuery(
                         "from IdempotencyRecordEntity where idemKey = :k and username = :u",
                         IdempotencyRecordEntity.class)
@@ -37,13 +38,50 @@ public final class IdempotentWrites {
                 .setParameter("u", actor.username())
                 .getResultList();
         if (!previous.isEmpty()) {
-            IdempotencyRecordEntity record = previous.get(0);
-            if (!record.getOperation().equals(operation)) {
-                throw GateException.conflict("this Idempotency-Key was already used for another request");
-            }
-            return read(record.getResponseBody(), type);
+            return replay(previous.get(0), operation, type);
         }
         T result = work.get();
+        remember(session, actor, key, operation, result);
+        return result;
+    }
+
+    /** Refuses a key too long to store; null or blank means none was given. */
+    void checkKey(String key) {
+        if (key != null && key.length() > 80) {
+            throw GateException.invalidField("Idempotency-Key", "must be at most 80 characters");
+        }
+    }
+
+    /**
+     * The stored first answers for many keys at once (one query), by key and account (key + "\u001f" +
+     * username); a batch then asks {@link #replay} for each and {@link #remember}s its new answers.
+     */
+    Map<String, IdempotencyRecordEntity> stored(Session session, Collection<String> keys) {
+        Map<String, IdempotencyRecordEntity> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Padded.bind(
+                        session.createSelectionQuery(
+                                "from IdempotencyRecordEntity where idemKey in (" + Padded.in("k", keys.size()) + ")",
+                                IdempotencyRecordEntity.class),
+                        "k",
+                        keys)
+                .getResultList()
+                .forEach(r -> found.put(r.getIdemKey() + "\u001f" + r.getUsername(), r));
+        return found;
+    }
+
+    /** The answer stored for a key, given again; a conflict when the key was used for another operation. */
+    <T> T replay(IdempotencyRecordEntity record, String operation, Class<T> type) {
+        if (!record.getOperation().equals(operation)) {
+            throw GateException.conflict("this Idempotency-Key was already used for another request");
+        }
+        return read(record.getResponseBody(), type);
+    }
+
+    /** Stores a first answer in the caller's transaction. */
+    <T> void remember(Session session, Actor actor, String key, String operation, T result) {
         IdempotencyRecordEntity record = new IdempotencyRecordEntity();
         record.setIdemKey(key);
         record.setUsername(actor.username());
@@ -52,7 +90,6 @@ public final class IdempotentWrites {
         record.setResponseBody(write(result));
         record.setCreatedAt(clock.instant());
         session.persist(record);
-        return result;
     }
 
     private <T> T read(String body, Class<T> type) {

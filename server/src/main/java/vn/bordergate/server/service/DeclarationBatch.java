@@ -1,0 +1,161 @@
+package vn.bordergate.server.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hibernate.Session;
+import vn.bordergate.common.dto.CrossingDto;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.server.persistence.BatchWriter;
+import vn.bordergate.server.persistence.BatchWriter.Outcome;
+import vn.bordergate.server.persistence.EnterpriseEntity;
+import vn.bordergate.server.persistence.IdempotencyRecordEntity;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.service.DeclarationService.Opened;
+import vn.bordergate.server.service.DeclarationService.Submission;
+
+/**
+ * Declarations of many requests in one transaction (one commit, one log flush). Stored Idempotency-Keys,
+ * open trips, vehicles and drivers are read once for the whole batch; then each submission is checked, in
+ * order, against those and against the submissions before it in the batch, so each is answered as if the
+ * ones before it had been committed in earlier requests: a second declaration of a vehicle gets the same
+ * 409, a repeated key the same first answer. A submission refused by these checks has written nothing and
+ * is answered alone; if the shared transaction fails anyway (a unique key raced by a write outside this
+ * batch, say), every submission of it is written again alone, each in its own transaction. Workstations
+ * and the plate matcher are told after the commit, in the batch's order, before anyone is answered.
+ */
+final class DeclarationBatch implements BatchWriter.Batch<Submission, DeclarationDto> {
+    static final String OPERATION = "submit-declaration";
+
+    private final Transactions tx;
+    private final DeclarationService declarations;
+    private final DeclarationRecords records;
+    private final IdempotentWrites idempotent;
+    /** Batches whose shared transaction failed and whose submissions were written alone (tests watch it). */
+    private final AtomicLong replayed = new AtomicLong();
+
+    /** One submission's result in the batch: written, a first answer given again, or refused. */
+    private static final class Slot {
+        Opened opened;
+        /** the slot whose answer this one repeats (same key in the batch) */
+        Slot sameAs;
+
+        DeclarationDto answer;
+        CrossingDto crossing;
+        RuntimeException refused;
+    }
+
+    DeclarationBatch(
+            Transactions tx, DeclarationService declarations, DeclarationRecords records, IdempotentWrites idempotent) {
+        this.tx = tx;
+        this.declarations = declarations;
+        this.records = records;
+        this.idempotent = idempotent;
+    }
+
+    @Override
+    public List<Outcome<DeclarationDto>> write(List<Submission> batch) {
+        List<Slot> slots;
+        try {
+            slots = tx.write(session -> writeTogether(session, batch));
+        } catch (RuntimeException shared) {
+            replayed.incrementAndGet();
+            return batch.stream().map(this::writeAlone).toList();
+        }
+        List<Outcome<DeclarationDto>> outcomes = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            if (slot.refused != null) {
+                outcomes.add(Outcome.failed(slot.refused));
+            } else {
+                declarations.tell(slot.crossing);
+                outcomes.add(Outcome.of(slot.answer));
+            }
+        }
+        declarations.queueChanged();
+        return outcomes;
+    }
+
+    long replayed() {
+        return replayed.get();
+    }
+
+    private Outcome<DeclarationDto> writeAlone(Submission s) {
+        try {
+            return Outcome.of(declarations.submitAlone(s));
+        } catch (RuntimeException e) {
+            return Outcome.failed(e);
+        }
+    }
+
+    private List<Slot> writeTogether(Session session, List<Submission> batch) {
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> plates = new LinkedHashSet<>();
+        Set<String> documents = new LinkedHashSet<>();
+        for (Submission s : batch) {
+            if (s.keyed()) {
+                keys.add(s.idempotencyKey());
+            }
+            plates.addAll(DeclarationService.plates(s.vehicles()));
+            documents.add(DeclarationRecords.document(s.request()));
+        }
+        Map<String, IdempotencyRecordEntity> stored = idempotent.stored(session, keys);
+        List<Object[]> openTrips = new ArrayList<>(DeclarationService.openTrips(session, plates, null));
+        DeclarationRecords.Known known = new DeclarationRecords.Known(session, plates, documents);
+        Map<String, Slot> answered = new HashMap<>();
+        List<Slot> slots = new ArrayList<>(batch.size());
+        for (Submission s : batch) {
+            Slot slot = new Slot();
+            slots.add(slot);
+            String key = s.keyed() ? s.idempotencyKey() + "\u001f" + s.actor().username() : null;
+            EnterpriseEntity enterprise;
+            try { // the checks write nothing: a refusal here leaves the batch's transaction as it was
+                IdempotencyRecordEntity record = key == null ? null : stored.get(key);
+                if (record != null) {
+                    slot.answer = idempotent.replay(record, OPERATION, DeclarationDto.class);
+                    continue;
+                }
+                if (key != null && answered.containsKey(key)) {
+                    slot.sameAs = answered.get(key);
+                    continue;
+                }
+                enterprise = declarations.enterprise(session, s.enterpriseId());
+                DeclarationService.refuseOpenTrip(openTrips, s.vehicles());
+            } catch (GateException refused) {
+                slot.refused = refused;
+                continue;
+            }
+            slot.opened = declarations.open(session, s, enterprise, known);
+            // later submissions of the batch see this trip as open, as if it had been committed before them
+            String code = slot.opened.code();
+            openTrips.add(new Object[] {1, s.vehicles().tractor().normalized(), code});
+            if (s.vehicles().trailer() != null) {
+                openTrips.add(new Object[] {2, s.vehicles().trailer().normalized(), code});
+            }
+            if (key != null) {
+                answered.put(key, slot);
+            }
+        }
+        session.flush(); // the versions the crossings have once written
+        for (int i = 0; i < slots.size(); i++) {
+            Slot slot = slots.get(i);
+            Submission s = batch.get(i);
+            if (slot.opened != null) {
+                slot.answer = slot.opened.declarationDto();
+                slot.crossing = slot.opened.crossingDto();
+                if (s.keyed()) {
+                    idempotent.remember(session, s.actor(), s.idempotencyKey(), OPERATION, slot.answer);
+                }
+            } else if (slot.sameAs != null) {
+                slot.answer = slot.sameAs.answer;
+                slot.crossing = slot.sameAs.crossing;
+            } else if (slot.answer != null) { // a stored answer repeated: its crossing as it is now
+                slot.crossing = records.crossingDto(session, slot.answer.crossingId());
+            }
+        }
+        return slots;
+    }
+}

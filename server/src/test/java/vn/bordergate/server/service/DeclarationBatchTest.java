@@ -1,0 +1,305 @@
+package vn.bordergate.server.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.dto.AuditEntryDto;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.DeclarationRequest;
+import vn.bordergate.common.dto.GoodsLineDto;
+import vn.bordergate.common.dto.QuarantineKind;
+import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.server.persistence.BatchWriter;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.support.TestGate;
+
+/**
+ * Declarations written together in one transaction, over real HTTP into real Derby. To put submissions in
+ * one batch for certain, both declaration writers are first kept busy, each with one declaration held on a
+ * table lock, while the submissions queue up; released, one writer takes them all at once.
+ */
+class DeclarationBatchTest {
+    private final TestGate gate = TestGate.shared();
+    private final Transactions tx = gate.server().services().tx;
+    private final DeclarationService declarations = gate.server().services().declarations;
+    private final BatchWriter<?, ?> writer = declarations.batches();
+    private final ExecutorService clients = Executors.newCachedThreadPool();
+    /** One client for all calls, patient: a plug's answer waits until every submission has queued. */
+    private final GateClient enterprise = new GateClient(gate.uri(), null, Duration.ofSeconds(60))
+            .withToken(gate.as("enterprise").token());
+
+    @AfterEach
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
+    @Test
+    void aSecondDeclarationOfTheSameVehicleInOneBatchIsRefusedAsIfItCameLater() throws Exception {
+        String plate = TestGate.uniqueVietnamesePlate();
+        long replayed = declarations.batchesReplayed();
+        List<CompletableFuture<DeclarationDto>> answers = inOneBatch(List.of(
+                () -> submit(request(plate), null),
+                () -> submit(request(TestGate.uniqueVietnamesePlate()), null),
+                () -> submit(request(plate), null),
+                () -> submit(request(TestGate.uniqueVietnamesePlate()), null)));
+
+        List<DeclarationDto> written = new ArrayList<>();
+        List<GateApiException> refused = new ArrayList<>();
+        for (int i : new int[] {0, 2}) {
+            try {
+                written.add(answers.get(i).get());
+            } catch (ExecutionException e) {
+                refused.add((GateApiException) e.getCause());
+            }
+        }
+        assertThat(written).hasSize(1);
+        assertThat(refused).hasSize(1);
+        assertThat(answers.get(1).get().id()).isPositive();
+        assertThat(answers.get(3).get().id()).isPositive();
+        GateApiException later = catchThrowableOfType(() -> submit(request(plate), null), GateApiException.class);
+        assertThat(refused.get(0).status()).isEqualTo(409).isEqualTo(later.status());
+        assertThat(refused.get(0).error().message())
+                .isEqualTo(later.error().message())
+                .contains(written.get(0).code());
+        // decided inside the batch, not by the database refusing the batch and each being written alone
+        assertThat(declarations.batchesReplayed()).isEqualTo(replayed);
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyGetsTheFirstAnswerInsideABatchAndAcrossBatches() throws Exception {
+        String key = "batch-" + UUID.randomUUID();
+        long replayed = declarations.batchesReplayed();
+        DeclarationRequest first = request(TestGate.uniqueVietnamesePlate());
+        List<CompletableFuture<DeclarationDto>> answers = inOneBatch(List.of(
+                () -> submit(first, key),
+                () -> submit(request(TestGate.uniqueVietnamesePlate()), null),
+                () -> submit(first, key)));
+        DeclarationDto answer = answers.get(0).get();
+        assertThat(answers.get(2).get()).isEqualTo(answer);
+        assertThat(answers.get(1).get().id()).isNotEqualTo(answer.id());
+
+        // a later batch: the stored answer again, next to a new declaration with its own key
+        String other = "batch-" + UUID.randomUUID();
+        List<CompletableFuture<DeclarationDto>> again = inOneBatch(List.of(
+                () -> submit(request(TestGate.uniqueVietnamesePlate()), other),
+                () -> submit(first, key),
+                () -> submit(request(TestGate.uniqueVietnamesePlate()), other)));
+        assertThat(again.get(1).get()).isEqualTo(answer);
+        assertThat(again.get(2).get()).isEqualTo(again.get(0).get());
+        assertThat(submit(first, key)).isEqualTo(answer);
+        assertThat(gate.as("enterprise").declarations(null, 500).stream()
+                        .filter(d -> d.tractorPlate().equals(answer.tractorPlate())))
+                .hasSize(1);
+        assertThat(declarations.batchesReplayed()).isEqualTo(replayed);
+    }
+
+    @Test
+    void aSubmissionThatFailsTheSharedTransactionFailsAloneAndTheOthersAreWritten() throws Exception {
+        // passes every check of the service, refused only by the database when its goods line is inserted
+        String refusedText =
+                "refused by the database " + UUID.randomUUID().toString().substring(0, 8);
+        sql("ALTER TABLE goods_line ADD CONSTRAINT ck_batch_test CHECK (description <> '" + refusedText + "')");
+        try {
+            String badPlate = TestGate.uniqueVietnamesePlate();
+            DeclarationRequest bad = withGoodsDescription(request(badPlate), refusedText);
+            long replayed = declarations.batchesReplayed();
+            List<CompletableFuture<DeclarationDto>> answers = inOneBatch(List.of(
+                    () -> submit(request(TestGate.uniqueVietnamesePlate()), null),
+                    () -> submit(bad, null),
+                    () -> submit(request(TestGate.uniqueVietnamesePlate()), "batch-" + UUID.randomUUID()),
+                    () -> submit(request(TestGate.uniqueVietnamesePlate()), null)));
+
+            ExecutionException failed =
+                    catchThrowableOfType(() -> answers.get(1).get(), ExecutionException.class);
+            GateApiException refusal = (GateApiException) failed.getCause();
+            assertThat(refusal.status()).isGreaterThanOrEqualTo(400);
+            assertThat(refusal.error().message()).doesNotContain("Exception", "\tat ");
+            for (int i : new int[] {0, 2, 3}) {
+                DeclarationDto written = answers.get(i).get();
+                DeclarationDto stored = gate.as("enterprise").declaration(written.id());
+                assertThat(stored.code()).isEqualTo(written.code());
+                assertThat(stored.crossingId()).isEqualTo(written.crossingId());
+            }
+            assertThat(declarations.batchesReplayed()).isEqualTo(replayed + 1); // the shared transaction failed
+            assertThat(gate.as("enterprise").declarations(null, 500).stream()
+                            .filter(d -> d.tractorPlate().equals(bad.tractorPlate())))
+                    .isEmpty();
+        } finally {
+            sql("ALTER TABLE goods_line DROP CONSTRAINT ck_batch_test");
+        }
+    }
+
+    @Test
+    void theAuditChainHoldsEveryBatchedDeclarationAndStillVerifies() throws Exception {
+        List<Supplier<DeclarationDto>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> submit(request(TestGate.uniqueVietnamesePlate()), null));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (CompletableFuture<DeclarationDto> answer : inOneBatch(calls)) {
+            ids.add(answer.get().id());
+        }
+        var verification = gate.as("admin").verifyAudit();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+        long last = 0;
+        List<AuditEntryDto> entries = new ArrayList<>();
+        for (List<AuditEntryDto> page = gate.as("admin").audit(last, 1000);
+                !page.isEmpty();
+                page = gate.as("admin").audit(last, 1000)) {
+            entries.addAll(page);
+            last = page.get(page.size() - 1).id();
+        }
+        for (long id : ids) {
+            assertThat(entries.stream()
+                            .filter(e -> e.action().equals("DECLARATION_SUBMITTED")
+                                    && e.entityId().equals(String.valueOf(id))))
+                    .hasSize(1)
+                    .allSatisfy(e -> assertThat(e.hash()).doesNotStartWith("pending"));
+        }
+    }
+
+    private DeclarationDto submit(DeclarationRequest request, String key) {
+        return enterprise.submitDeclaration(request, key);
+    }
+
+    private static DeclarationRequest request(String plate) {
+        return TestGate.declaration(plate, Direction.EXPORT, QuarantineKind.PLANT);
+    }
+
+    private static DeclarationRequest withGoodsDescription(DeclarationRequest r, String description) {
+        GoodsLineDto g = r.goods().get(0);
+        return new DeclarationRequest(
+                r.enterpriseId(),
+                r.direction(),
+                r.tractorPlate(),
+                r.trailerPlate(),
+                r.vehicleType(),
+                r.driver(),
+                List.of(new GoodsLineDto(
+                        g.hsCode(), description, g.quantity(), g.unit(), g.grossWeightKg(), g.quarantine())),
+                r.expectedArrival(),
+                r.twoWayTransport(),
+                r.medical());
+    }
+
+    /**
+     * Runs the calls so that their submissions are written in one batch: a table lock holds both writers,
+     * each with one plug declaration (it can't commit before its audit entry is inserted), until all the
+     * calls' submissions wait in the queue.
+     */
+    private List<CompletableFuture<DeclarationDto>> inOneBatch(List<Supplier<DeclarationDto>> calls) throws Exception {
+        gate.server().awaitDemoDay(); // the demo day's own declarations would share the queue
+        submit(request(TestGate.uniqueVietnamesePlate()), null); // statements compiled before the clock runs
+        await(() -> writer.writing() == 0 && writer.queued() == 0, "the declaration writers never became idle");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> lock = CompletableFuture.runAsync(
+                () -> tx.write(session -> {
+                    session.doWork(c -> {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("LOCK TABLE audit_entry IN EXCLUSIVE MODE");
+                        }
+                    });
+                    locked.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }),
+                clients);
+        List<CompletableFuture<DeclarationDto>> plugs = new ArrayList<>();
+        List<CompletableFuture<DeclarationDto>> answers = new ArrayList<>();
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            // a plug waits in its writer's batch; two sent close together may share one, so plug until both wait
+            while (writer.writing() < 2) {
+                assertThat(plugs).as("plugs").hasSizeLessThan(6);
+                plugs.add(CompletableFuture.supplyAsync(
+                        () -> submit(request(TestGate.uniqueVietnamesePlate()), null), clients));
+                await(
+                        () -> writer.queued() == 0 && writer.writing() > 0,
+                        "no writer took plug " + plugs.size() + " (writing " + writer.writing() + ", plugs "
+                                + states(plugs) + ")");
+                Thread.sleep(50);
+            }
+            for (Supplier<DeclarationDto> call : calls) {
+                answers.add(CompletableFuture.supplyAsync(call, clients));
+            }
+            await(
+                    () -> writer.queued() == calls.size(),
+                    "the submissions never all waited in the queue (queued " + writer.queued() + ", writing "
+                            + writer.writing() + ", answers " + states(answers) + ", plugs " + states(plugs) + ")");
+        } finally {
+            release.countDown();
+            lock.get(60, TimeUnit.SECONDS);
+        }
+        for (CompletableFuture<DeclarationDto> plug : plugs) {
+            // a plug is written; on a crowded machine its caller may have given up first (503 after 30 s)
+            assertThat(plug.handle((answer, e) -> answer != null
+                                    || e.getCause() instanceof GateApiException busy && busy.status() == 503)
+                            .get(60, TimeUnit.SECONDS))
+                    .isTrue();
+        }
+        return answers;
+    }
+
+    private static List<String> states(List<CompletableFuture<DeclarationDto>> calls) {
+        return calls.stream()
+                .map(f -> !f.isDone()
+                        ? "waiting"
+                        : f.isCompletedExceptionally()
+                                ? "failed: "
+                                        + f.handle((v, e) -> e.getMessage()).join()
+                                : "answered " + f.join().id())
+                .toList();
+    }
+
+    private void sql(String statement) {
+        tx.write(session -> {
+            session.doWork(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute(statement);
+                }
+            });
+            return null;
+        });
+    }
+
+    private static void await(BooleanSupplier condition, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                StringBuilder threads = new StringBuilder();
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    if (t.getName().startsWith("declaration") || t.getName().startsWith("qtp")) {
+                        threads.append("\n").append(t.getName()).append(" ").append(t.getState());
+                        for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                            threads.append("\n    ").append(stack[i]);
+                        }
+                    }
+                });
+                throw new AssertionError(failure + threads);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
