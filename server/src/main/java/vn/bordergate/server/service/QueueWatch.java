@@ -105,8 +105,10 @@ public final class QueueWatch {
         counting.lock();
         try {
             known = counted;
-            if (known != null && known.changes() >= asked && known.countedAt() - askedAt >= 0) {
-                return known.summary(); // begun after this call: it saw every change this call knew of
+            if (known != null
+                    && (known.current(asked) || known.changes() >= asked && known.countedAt() - askedAt >= 0)) {
+                // no change since this call asked, or begun after it: it saw every change this call knew of
+                return known.summary();
             }
             long now = changes.get();
             long countedAt = System.nanoTime();
@@ -116,6 +118,11 @@ public final class QueueWatch {
         } finally {
             counting.unlock();
         }
+    }
+
+    /** Callers waiting for the count (tests hold a count until all their readers wait). */
+    int waitingToCount() {
+        return counting.getQueueLength();
     }
 
     /**

@@ -18,33 +18,70 @@ final class EnvelopeScan {
 
     private EnvelopeScan() {}
 
-    /** Hands every envelope of {@code message} to {@code sink}; answers how many. */
+    /**
+     * Hands every envelope of {@code message} to {@code sink}; answers how many. Only objects at the top
+     * (the message itself, or an element of a top-level array) are envelopes: an object inside an event
+     * whose first key happens to be {@code seq} is not one. One pass that skips strings (so markers in
+     * text never count) and tracks nesting depth.
+     */
     static int scan(CharSequence message, Sink sink) {
         int found = 0;
-        int at = indexOf(message, START, 0);
-        if (at < 0) {
+        int envelopeDepth = message.length() > 0 && message.charAt(0) == '[' ? 1 : 0;
+        int depth = 0;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '"') {
+                i = endOfString(message, i);
+            } else if (c == '{' && depth == envelopeDepth) {
+                if (!startsWith(message, START, i)) {
+                    throw new IllegalArgumentException("no envelope at " + i);
+                }
+                i = envelope(message, i, sink); // at the closing quote of sentAt, inside the envelope
+                depth++;
+                found++;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        if (found == 0) {
             throw new IllegalArgumentException("no envelope in the message");
         }
-        while (at >= 0) {
-            int i = at + START.length();
-            long seq = 0;
-            int digits = i;
-            while (i < message.length() && Character.isDigit(message.charAt(i))) {
-                seq = seq * 10 + (message.charAt(i++) - '0');
-            }
-            if (i == digits || !startsWith(message, SENT_AT, i)) {
-                throw new IllegalArgumentException("envelope without seq and sentAt at " + at);
-            }
-            i += SENT_AT.length();
-            int end = i;
-            while (end < message.length() && message.charAt(end) != '"') {
-                end++;
-            }
-            sink.envelope(seq, instantMicros(message, i, end));
-            found++;
-            at = indexOf(message, START, end);
-        }
         return found;
+    }
+
+    /** Reads the envelope starting at {@code at}; answers the index of the closing quote of its sentAt. */
+    private static int envelope(CharSequence message, int at, Sink sink) {
+        int i = at + START.length();
+        long seq = 0;
+        int digits = i;
+        while (i < message.length() && message.charAt(i) >= '0' && message.charAt(i) <= '9') {
+            seq = seq * 10 + (message.charAt(i++) - '0');
+        }
+        if (i == digits || !startsWith(message, SENT_AT, i)) {
+            throw new IllegalArgumentException("envelope without seq and sentAt at " + at);
+        }
+        i += SENT_AT.length();
+        int end = i;
+        while (end < message.length() && message.charAt(end) != '"') {
+            end++;
+        }
+        sink.envelope(seq, instantMicros(message, i, end));
+        return end;
+    }
+
+    /** The index of the quote closing the string that opens at {@code open}. */
+    private static int endOfString(CharSequence s, int open) {
+        for (int i = open + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unterminated string at " + open);
     }
 
     /**
@@ -65,7 +102,7 @@ final class EnvelopeScan {
         long micros = 0;
         int scale = 100_000;
         for (int i = from + 20; i < to - 1 && scale > 0; i++, scale /= 10) {
-            micros += (s.charAt(i) - '0') * (long) scale;
+            micros += number(s, i, 1) * (long) scale;
         }
         return seconds * 1_000_000 + micros;
     }
@@ -102,16 +139,5 @@ final class EnvelopeScan {
             }
         }
         return true;
-    }
-
-    private static int indexOf(CharSequence s, String needle, int from) {
-        char first = needle.charAt(0);
-        int last = s.length() - needle.length();
-        for (int i = from; i <= last; i++) {
-            if (s.charAt(i) == first && startsWith(s, needle, i)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -41,6 +41,23 @@ class EnvelopeScanTest {
     }
 
     @Test
+    void objectsInsideAnEventWhoseFirstKeyIsSeqAreNoEnvelopes() throws Exception {
+        Instant at = Instant.parse("2026-11-23T03:30:00.250Z");
+        String head = "{\"seq\":5,\"sentAt\":\"" + at + "\",\"event\":";
+        String withSentAt = head + "{\"type\":\"X\",\"detail\":{\"seq\":9,\"sentAt\":\"2020-01-01T00:00:00Z\"}}}";
+        String withoutSentAt =
+                head + "{\"rows\":[{\"seq\":9},{\"seq\":10,\"note\":\"a \\\"quote\\\" {\\\"seq\\\":1\"}]}}";
+        String first = head + "{\"seq\":11,\"sentAt\":\"2020-01-01T00:00:00Z\"}}";
+        for (String message : List.of(withSentAt, withoutSentAt, first)) {
+            json.readTree(message); // valid JSON, as the server would write it
+            assertThat(found(message)).as(message).containsExactly(new long[] {5, micros(at)});
+        }
+        String array = "[" + withSentAt + "," + withoutSentAt.replace("\"seq\":5,", "\"seq\":6,") + "]";
+        json.readTree(array);
+        assertThat(found(array)).containsExactly(new long[] {5, micros(at)}, new long[] {6, micros(at)});
+    }
+
+    @Test
     void refusesTextThatIsNoEnvelope() {
         assertThatThrownBy(() -> found("{\"kind\":\"ping\"}")).hasMessageContaining("no envelope");
         assertThatThrownBy(() -> found("{\"seq\":12,\"event\":{}}")).hasMessageContaining("without seq and sentAt");

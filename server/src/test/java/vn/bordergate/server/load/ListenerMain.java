@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -32,13 +33,19 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Driven over stdin/stdout by {@link EventListeners}: prints {@code READY n}, answers each {@code
  * interval} line with {@code INTERVAL envelopes messages chars gaps disorder malformed drops
- * reconnects histogram(base64)}, ends on {@code close}.
+ * reconnects lostWhileDropped histogram(base64)}, each {@code count} line with {@code COUNT n} (envelopes
+ * since the start), ends on {@code close} or when stdin closes. Every way out ends the JVM: a reconnect
+ * task or socket left behind must never keep it (and the parent waiting on its stdout) alive.
  */
 public final class ListenerMain {
     private final List<HttpClient> clients = new ArrayList<>();
     private final URI uri;
     private final String token;
-    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "reconnects");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ConcurrentHashMap.KeySetView<WebSocket, Boolean> open = ConcurrentHashMap.newKeySet();
     private final Recorder lag = new Recorder(3);
     private final AtomicLong envelopes = new AtomicLong();
@@ -49,21 +56,47 @@ public final class ListenerMain {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong drops = new AtomicLong();
     private final AtomicLong reconnected = new AtomicLong();
+    /** Envelopes a socket's index missed between its drop and the first envelope after its reconnect. */
+    private final AtomicLong lostWhileDropped = new AtomicLong();
+    /** Highest seq each socket index has received (kept across reconnects), -1 before the first. */
+    private final AtomicLongArray lastSeen;
+
+    private final AtomicLong total = new AtomicLong();
     private volatile boolean closing;
 
-    private ListenerMain(URI uri, String token, int clientCount) {
+    private ListenerMain(URI uri, String token, int sockets, int clientCount) {
         this.uri = uri;
         this.token = token;
+        this.lastSeen = new AtomicLongArray(sockets);
+        for (int i = 0; i < sockets; i++) {
+            lastSeen.set(i, -1);
+        }
         for (int i = 0; i < clientCount; i++) {
             clients.add(HttpClient.newHttpClient());
         }
     }
 
     /** Arguments: events URI (ws://…/api/events?batch=1), bearer token, sockets, HTTP clients. */
-    public static void main(String[] args) throws Exception {
-        ListenerMain listeners = new ListenerMain(URI.create(args[0]), args[1], Integer.parseInt(args[3]));
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            e.printStackTrace();
+            Runtime.getRuntime().halt(2);
+        });
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Throwable e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int count = Integer.parseInt(args[2]);
+        ListenerMain listeners = new ListenerMain(URI.create(args[0]), args[1], count, Integer.parseInt(args[3]));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             pending.add(listeners.connect(i));
@@ -78,11 +111,12 @@ public final class ListenerMain {
         for (String line = in.readLine(); line != null && !line.equals("close"); line = in.readLine()) {
             if (line.equals("interval")) {
                 out.println(listeners.interval());
+            } else if (line.equals("count")) {
+                out.println("COUNT " + listeners.total.get());
             }
         }
         listeners.closing = true;
         listeners.open.forEach(WebSocket::abort);
-        System.exit(0);
     }
 
     private CompletableFuture<WebSocket> connect(int index) {
@@ -133,10 +167,14 @@ public final class ListenerMain {
                 Long.toString(malformed.getAndSet(0)),
                 Long.toString(drops.getAndSet(0)),
                 Long.toString(reconnected.getAndSet(0)),
+                Long.toString(lostWhileDropped.getAndSet(0)),
                 Base64.getEncoder().encodeToString(bytes));
     }
 
-    /** One workstation's connection; a new one after each reconnect (sequence checks start afresh). */
+    /**
+     * One workstation's connection; a new one after each reconnect. Gaps within a connection count as
+     * gaps; what a reconnected socket missed while it was away counts as lost while dropped.
+     */
     private final class Socket implements WebSocket.Listener {
         private final int index;
         private final StringBuilder partial = new StringBuilder();
@@ -166,19 +204,29 @@ public final class ListenerMain {
             long now = received.getEpochSecond() * 1_000_000 + received.getNano() / 1000;
             messages.incrementAndGet();
             chars.addAndGet(message.length());
+            int[] recorded = {0}; // counted with the latencies, also when the array turns unreadable halfway
             try {
-                int count = EnvelopeScan.scan(message, (seq, sentAt) -> {
+                EnvelopeScan.scan(message, (seq, sentAt) -> {
                     lag.recordValue(Math.max(1, now - sentAt));
-                    if (lastSeq >= 0 && seq > lastSeq + 1) {
+                    recorded[0]++;
+                    if (lastSeq < 0) {
+                        long before = lastSeen.get(index); // after a reconnect: what was missed meanwhile
+                        if (before >= 0 && seq > before + 1) {
+                            lostWhileDropped.addAndGet(seq - before - 1);
+                        }
+                    } else if (seq > lastSeq + 1) {
                         gaps.addAndGet(seq - lastSeq - 1);
-                    } else if (lastSeq >= 0 && seq <= lastSeq) {
+                    } else if (seq <= lastSeq) {
                         disorder.incrementAndGet();
                     }
                     lastSeq = Math.max(lastSeq, seq);
+                    lastSeen.accumulateAndGet(index, seq, Math::max);
                 });
-                envelopes.addAndGet(count);
             } catch (IllegalArgumentException e) {
                 malformed.incrementAndGet();
+            } finally {
+                envelopes.addAndGet(recorded[0]);
+                total.addAndGet(recorded[0]);
             }
         }
 

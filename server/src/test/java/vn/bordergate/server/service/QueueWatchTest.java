@@ -6,69 +6,118 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.QueueSummaryDto;
 
 /**
- * While crossings keep changing, readers asking for the queue counts share counts instead of each
- * counting again. The count stands in for the database's (a slow one: what grows with history).
+ * Readers asking for the queue counts share counts instead of each counting again. The count stands in
+ * for the database's and is held until every other reader waits for it, so the figures do not depend
+ * on how the threads happen to be scheduled (no flake on a loaded machine).
  */
 class QueueWatchTest {
     private static final int READERS = 16;
     private static final int CALLS = 10;
 
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger counts = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger(READERS);
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private QueueWatch watch;
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
     @Test
-    void readersShareOneCountWhileCrossingsKeepChanging() throws Exception {
+    void readersShareCountsWhileCrossingsKeepChanging() throws Exception {
         AtomicLong committed = new AtomicLong(); // changes announced so far (lags the watch's by at most one)
-        AtomicInteger counts = new AtomicInteger();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        QueueWatch watch = new QueueWatch(null, event -> {}, scheduler, 3_600_000, () -> {
-            long seen = committed.get();
-            counts.incrementAndGet();
-            sleep(20);
-            return new QueueSummaryDto(Map.of(), Map.of(), seen);
-        });
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread changes = new Thread(() -> {
-            while (running.get()) {
-                watch.changed();
-                committed.incrementAndGet();
-                sleep(1);
+        // a crossing changes during every count: a reader that waited for it cannot take the one before
+        watch = new QueueWatch(null, event -> {}, scheduler, 3_600_000, heldCount(committed::get, () -> {
+            watch.changed();
+            committed.incrementAndGet();
+        }));
+        runReaders(CALLS, () -> {
+            long asked = committed.get();
+            long counted = watch.summary().waiting();
+            if (counted < asked - 1) { // -1: a change announced to the watch but not yet to `committed`
+                problems.add("asked after change " + asked + ", got counts of " + counted);
             }
         });
-        changes.start();
+
+        assertThat(problems)
+                .as("every answer holds the changes committed before it was asked")
+                .isEmpty();
+        // Each count is held until all other readers wait: those that asked before it began take it, the
+        // rest the next one. So every two counts each reader gets an answer: at most 2 per round. Counting
+        // again whenever a change came in meanwhile (what the watch did before) costs 160.
+        assertThat(counts.get()).isLessThanOrEqualTo(2 * CALLS + 2);
+    }
+
+    @Test
+    void onAQuietGateReadersTakeTheCountRunningWhenTheyAsked() throws Exception {
+        watch = new QueueWatch(null, event -> {}, scheduler, 3_600_000, heldCount(() -> 0L, () -> {}));
+        runReaders(1, () -> watch.summary());
+
+        assertThat(problems).isEmpty();
+        // nothing changed since the count began: the readers queued behind it need no second one
+        assertThat(counts.get()).isEqualTo(1);
+    }
+
+    /**
+     * A count of {@code waiting} that waits (up to 10 s) until every other active reader is queued for
+     * the count, then runs {@code meanwhile}.
+     */
+    private Supplier<QueueSummaryDto> heldCount(Supplier<Long> waiting, Runnable meanwhile) {
+        return () -> {
+            long seen = waiting.get();
+            counts.incrementAndGet();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (watch.waitingToCount() < active.get() - 1) {
+                if (System.nanoTime() - deadline > 0) {
+                    problems.add("readers never all waited for a count");
+                    break;
+                }
+                sleep(1);
+            }
+            meanwhile.run();
+            return new QueueSummaryDto(Map.of(), Map.of(), seen);
+        };
+    }
+
+    private void runReaders(int calls, Runnable call) throws InterruptedException {
         List<Thread> readers = new ArrayList<>();
-        List<String> stale = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1); // all threads exist before the first asks
         for (int r = 0; r < READERS; r++) {
             Thread reader = new Thread(() -> {
-                for (int i = 0; i < CALLS; i++) {
-                    long asked = committed.get();
-                    long counted = watch.summary().waiting();
-                    if (counted < asked - 1) { // -1: a change announced to the watch but not yet to `committed`
-                        stale.add("asked after change " + asked + ", got counts of " + counted);
-                    }
+                awaitQuietly(start);
+                for (int i = 0; i < calls; i++) {
+                    call.run();
                 }
+                active.decrementAndGet();
             });
             readers.add(reader);
             reader.start();
         }
+        start.countDown();
         for (Thread reader : readers) {
             reader.join();
         }
-        running.set(false);
-        changes.join();
-        scheduler.shutdownNow();
+    }
 
-        assertThat(stale)
-                .as("every answer holds the changes committed before it was asked")
-                .isEmpty();
-        // one count per reader and call would be 160 (and 3.2 s of counting); shared, about two per round
-        assertThat(counts.get()).isLessThanOrEqualTo(READERS * CALLS / 4);
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
