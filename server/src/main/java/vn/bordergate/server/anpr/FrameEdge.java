@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
 import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
 
+import java.util.Arrays;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -81,7 +82,7 @@ final class FrameEdge {
         if (count == 0) {
             return 0;
         }
-        java.util.Arrays.sort(heights, 0, count);
+        Arrays.sort(heights, 0, count);
         return heights[count / 2];
     }
 

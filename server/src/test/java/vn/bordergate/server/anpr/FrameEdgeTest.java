@@ -1,13 +1,18 @@
 package vn.bordergate.server.anpr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,31 +70,19 @@ class FrameEdgeTest {
     @ValueSource(ints = {0, 1})
     void onlyTheEdgeGoesTheCharactersStay(int side) {
         // a binarised row (ink = 255): three character-sized strokes and a full-height edge at one side
-        Mat ink = new Mat(
-                64, 200, org.bytedeco.opencv.global.opencv_core.CV_8U, new org.bytedeco.opencv.opencv_core.Scalar(0));
+        Mat ink = new Mat(64, 200, CV_8U, new Scalar(0));
         for (int x : new int[] {40, 90, 140}) {
-            org.bytedeco.opencv.global.opencv_imgproc.rectangle(
-                    ink,
-                    new org.bytedeco.opencv.opencv_core.Rect(x, 12, 8, 40),
-                    new org.bytedeco.opencv.opencv_core.Scalar(255),
-                    -1,
-                    8,
-                    0);
+            rectangle(ink, new Rect(x, 12, 8, 40), new Scalar(255), -1, 8, 0);
         }
         int edge = side == 0 ? 2 : 193;
-        org.bytedeco.opencv.global.opencv_imgproc.rectangle(
-                ink,
-                new org.bytedeco.opencv.opencv_core.Rect(edge, 0, 5, 64),
-                new org.bytedeco.opencv.opencv_core.Scalar(255),
-                -1,
-                8,
-                0);
-        int before = org.bytedeco.opencv.global.opencv_core.countNonZero(ink);
+        rectangle(ink, new Rect(edge, 0, 5, 64), new Scalar(255), -1, 8, 0);
+        int before = countNonZero(ink);
 
         int erased = FrameEdge.erase(ink);
 
         assertThat(erased).isEqualTo(1);
-        assertThat(org.bytedeco.opencv.global.opencv_core.countNonZero(ink)).isEqualTo(before - 5 * 64);
+        assertThat(countNonZero(ink)).isEqualTo(before - 5 * 64);
+        ink.close();
     }
 
     /**
