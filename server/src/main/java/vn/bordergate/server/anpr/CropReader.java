@@ -245,7 +245,8 @@ final class CropReader {
         Set<PlateKind> kinds = colour.kinds();
         List<LineRead> lines = new ArrayList<>();
         for (Rect band : rows.twoRows() ? List.of(rows.top(), rows.bottom()) : List.of(rows.top())) {
-            Mat line = LineImage.of(grey, band, binarisation);
+            // a frame edge read as a stray 1 is a two-row plate's bottom-row error; erasing edges elsewhere lost more
+            Mat line = LineImage.of(grey, band, binarisation, band == rows.bottom());
             if (line == null) {
                 lines.add(LineRead.empty());
                 continue;

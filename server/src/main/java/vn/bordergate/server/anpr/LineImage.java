@@ -60,6 +60,14 @@ final class LineImage {
 
     /** The Tesseract-ready image of the band {@code band} of {@code grey}, or null when nothing is in it. */
     static Mat of(Mat grey, Rect band, Binarisation binarisation) {
+        return of(grey, band, binarisation, false);
+    }
+
+    /**
+     * As {@link #of(Mat, Rect, Binarisation)}; with {@code frameEdges} the frame's thin side edges are erased after
+     * the threshold ({@link FrameEdge}).
+     */
+    static Mat of(Mat grey, Rect band, Binarisation binarisation, boolean frameEdges) {
         Mat scaled = new Mat();
         try (Mat row = new Mat(grey, band)) {
             int height = binarisation == Binarisation.SMALL ? 44 : WORK_HEIGHT;
@@ -75,6 +83,9 @@ final class LineImage {
         }
         threshold(scaled, ink, 0, 255, THRESH_BINARY_INV | THRESH_OTSU);
         scaled.close();
+        if (frameEdges) {
+            FrameEdge.erase(ink);
+        }
         if (binarisation != Binarisation.GLOBAL) {
             Mat out = new Mat();
             bitwise_not(ink, ink);
