@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -62,6 +65,21 @@ class KioskViewTest {
     void stop() {
         FxRunner.run(kiosk::close);
         work.close();
+    }
+
+    /**
+     * The kiosk builds its screen anew whenever its step or language changes, which can happen just after the
+     * start screen first shows: TestFX's lookup, made off the FX thread, then may meet the old button already out
+     * of its scene (a NullPointerException inside TestFX, once in CI). The button's place is taken on the FX
+     * thread instead, where the screen can't change under it.
+     */
+    private static void clickWhereItIs(FxRobot robot, String query) {
+        Point2D centre = FxRunner.call(() -> {
+            Node node = robot.lookup(query).query();
+            Bounds bounds = node.localToScreen(node.getLayoutBounds());
+            return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+        });
+        robot.clickOn(centre);
     }
 
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
@@ -126,7 +144,7 @@ class KioskViewTest {
         gate.as("enterprise").cancelDeclaration(finished.declarationId());
         waitFor(robot, "#start-repeat");
 
-        robot.clickOn("#start-repeat");
+        clickWhereItIs(robot, "#start-repeat");
         robot.clickOn("#repeat-username").write("enterprise");
         robot.clickOn("#repeat-password").write(DemoGate.PASSWORD);
         robot.clickOn("#repeat-sign-in");
