@@ -102,9 +102,12 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
             plates.addAll(DeclarationService.plates(s.vehicles()));
             documents.add(DeclarationRecords.document(s.request()));
         }
-        Map<String, IdempotencyRecordEntity> stored = idempotent.stored(session, keys);
+        // open trips before stored keys: Derby makes the open-trips read wait for a batch still writing the same
+        // vehicle, and a key of that batch becomes visible with its commit; read after, a resent submission
+        // (same key, its first try still in flight) finds its stored answer instead of its own open trip
         List<Object[]> openTrips = new ArrayList<>(DeclarationService.openTrips(session, plates, null));
         DeclarationRecords.Known known = new DeclarationRecords.Known(session, plates, documents);
+        Map<String, IdempotencyRecordEntity> stored = idempotent.stored(session, keys);
         Map<String, Slot> answered = new HashMap<>();
         List<Slot> slots = new ArrayList<>(batch.size());
         for (Submission s : batch) {

@@ -161,22 +161,19 @@ public final class DeclarationService {
     DeclarationDto submitAlone(Submission s) {
         // the crossing as written, announced after the commit (null when an earlier answer is repeated)
         AtomicReference<CrossingDto> written = new AtomicReference<>();
-        DeclarationDto result = writeGuarded(
-                written,
-                session -> idempotent.run(
-                        session,
-                        s.actor(),
-                        s.idempotencyKey(),
-                        DeclarationBatch.OPERATION,
-                        DeclarationDto.class,
-                        () -> {
-                            EnterpriseEntity enterprise = enterprise(session, s.enterpriseId());
-                            checkNoOpenTrip(session, s.vehicles(), null);
-                            Opened opened = open(session, s, enterprise, null);
-                            session.flush(); // the version the crossing has once written
-                            written.set(opened.crossingDto());
-                            return opened.declarationDto();
-                        }));
+        DeclarationDto result = writeGuarded(written, session -> {
+            // open trips read before the stored key, as in a batch (see DeclarationBatch#writeTogether)
+            List<Object[]> openTrips = openTrips(session, plates(s.vehicles()), null);
+            return idempotent.run(
+                    session, s.actor(), s.idempotencyKey(), DeclarationBatch.OPERATION, DeclarationDto.class, () -> {
+                        EnterpriseEntity enterprise = enterprise(session, s.enterpriseId());
+                        refuseOpenTrip(openTrips, s.vehicles());
+                        Opened opened = open(session, s, enterprise, null);
+                        session.flush(); // the version the crossing has once written
+                        written.set(opened.crossingDto());
+                        return opened.declarationDto();
+                    });
+        });
         CrossingDto crossing = written.get() != null ? written.get() : crossingOf(result);
         tell(crossing);
         queue.changed();
