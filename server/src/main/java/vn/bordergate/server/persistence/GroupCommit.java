@@ -30,8 +30,10 @@ public final class GroupCommit {
      * @param maxBatch units written in one transaction at most
      * @param maxAnswerMillis how long a caller waits for its unit's commit before it is told the server is
      *     busy (a lock wait or a slow disk must not hold request threads without end)
-     * @param busy what a caller is told when the queue stayed full for {@code maxWaitMillis}, or no commit
-     *     came within {@code maxAnswerMillis}
+     * @param busy what a caller is told when its unit was certainly not written (queue full for {@code
+     *     maxWaitMillis}, withdrawn unanswered, or closed)
+     * @param unknown what a caller is told when a writer took its unit but no commit came within {@code
+     *     maxAnswerMillis}: it may have been written
      */
     public GroupCommit(
             Transactions tx,
@@ -41,16 +43,22 @@ public final class GroupCommit {
             int maxBatch,
             long maxWaitMillis,
             long maxAnswerMillis,
-            Supplier<RuntimeException> busy) {
+            Supplier<RuntimeException> busy,
+            Supplier<RuntimeException> unknown) {
         this.tx = tx;
-        this.writes =
-                new BatchWriter<>(name, writers, capacity, maxBatch, maxWaitMillis, maxAnswerMillis, busy, this::write);
+        this.writes = new BatchWriter<>(
+                name, writers, capacity, maxBatch, maxWaitMillis, maxAnswerMillis, busy, unknown, this::write);
     }
 
     /** Runs {@code work} in a transaction shared with other callers' work; returns after its commit. */
     @SuppressWarnings("unchecked")
     public <T> T write(Function<Session, T> work) {
         return (T) writes.write(work);
+    }
+
+    /** Refuses new units and waits up to {@code waitMillis} for those being written (at shutdown). */
+    public boolean close(long waitMillis) {
+        return writes.close(waitMillis);
     }
 
     private List<Outcome<Object>> write(List<Function<Session, ?>> batch) {

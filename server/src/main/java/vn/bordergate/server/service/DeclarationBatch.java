@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.server.persistence.BatchWriter;
@@ -25,11 +27,13 @@ import vn.bordergate.server.service.DeclarationService.Submission;
  * ones before it had been committed in earlier requests: a second declaration of a vehicle gets the same
  * 409, a repeated key the same first answer. A submission refused by these checks has written nothing and
  * is answered alone; if the shared transaction fails anyway (a unique key raced by a write outside this
- * batch, say), every submission of it is written again alone, each in its own transaction. Workstations
- * and the plate matcher are told after the commit, in the batch's order, before anyone is answered.
+ * batch, say), every submission of it is written again alone, each in its own transaction (logged, and
+ * counted in {@link #replayed}). Workstations and the plate matcher are told after the commit, in the batch's
+ * order, once every caller was answered ({@link BatchWriter}).
  */
 final class DeclarationBatch implements BatchWriter.Batch<Submission, DeclarationDto> {
     static final String OPERATION = "submit-declaration";
+    private static final Logger LOG = LoggerFactory.getLogger(DeclarationBatch.class);
 
     private final Transactions tx;
     private final DeclarationService declarations;
@@ -62,8 +66,13 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         List<Slot> slots;
         try {
             slots = tx.write(session -> writeTogether(session, batch));
-        } catch (RuntimeException shared) {
+        } catch (RuntimeException | Error shared) { // an Error too: the others must still be written and answered
             replayed.incrementAndGet();
+            LOG.warn(
+                    "a batch of {} declarations failed as one transaction ({}: {}); writing each alone",
+                    batch.size(),
+                    shared.getClass().getName(),
+                    shared.getMessage());
             return batch.stream().map(this::writeAlone).toList();
         }
         List<Outcome<DeclarationDto>> outcomes = new ArrayList<>(slots.size());
@@ -71,12 +80,16 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
             if (slot.refused != null) {
                 outcomes.add(Outcome.failed(slot.refused));
             } else {
-                declarations.tell(slot.crossing);
-                outcomes.add(Outcome.of(slot.answer));
+                CrossingDto crossing = slot.crossing;
+                outcomes.add(Outcome.of(slot.answer, () -> declarations.tell(crossing)));
             }
         }
-        declarations.queueChanged();
         return outcomes;
+    }
+
+    @Override
+    public void announced() {
+        declarations.queueChanged();
     }
 
     long replayed() {
@@ -85,8 +98,9 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
 
     private Outcome<DeclarationDto> writeAlone(Submission s) {
         try {
-            return Outcome.of(declarations.submitAlone(s));
-        } catch (RuntimeException e) {
+            DeclarationService.Written written = declarations.submitAlone(s);
+            return Outcome.of(written.answer(), () -> declarations.tell(written.crossing()));
+        } catch (RuntimeException | Error e) {
             return Outcome.failed(e);
         }
     }

@@ -86,6 +86,10 @@ public final class DeclarationService {
                 30_000,
                 () -> GateException.unavailable(
                         "the gate server is too busy to record declarations now: send it again", Duration.ofSeconds(2)),
+                () -> GateException.unavailable(
+                        "the gate server did not finish recording this declaration in time: it may have been"
+                                + " recorded; send it again with the same Idempotency-Key to get its outcome",
+                        Duration.ofSeconds(2)),
                 batch);
     }
 
@@ -103,10 +107,21 @@ public final class DeclarationService {
         return batches;
     }
 
-    /** How many batches failed as a whole and were written one declaration at a time (tests watch it). */
-    long batchesReplayed() {
+    /** How many batches failed as a whole and were written one declaration at a time (a metric). */
+    public long batchesReplayed() {
         return batch.replayed();
     }
+
+    /**
+     * Refuses new submissions (503) and waits up to {@code waitMillis} for those being written: called at
+     * shutdown, before the database closes.
+     */
+    public boolean close(long waitMillis) {
+        return batches.close(waitMillis);
+    }
+
+    /** A submission written alone: its answer, and its crossing to announce once the caller was answered. */
+    record Written(DeclarationDto answer, CrossingDto crossing) {}
 
     /** A checked submission waiting for its batch. */
     record Submission(
@@ -155,10 +170,10 @@ public final class DeclarationService {
     }
 
     /**
-     * One submission in its own transaction, told to the workstations and the matcher after its commit: the
-     * path a declaration takes when the shared transaction of its batch failed.
+     * One submission in its own transaction: the path a declaration takes when the shared transaction of its
+     * batch failed. The workstations and the matcher are told by the caller ({@link #tell}).
      */
-    DeclarationDto submitAlone(Submission s) {
+    Written submitAlone(Submission s) {
         // the crossing as written, announced after the commit (null when an earlier answer is repeated)
         AtomicReference<CrossingDto> written = new AtomicReference<>();
         DeclarationDto result = writeGuarded(written, session -> {
@@ -175,9 +190,7 @@ public final class DeclarationService {
                     });
         });
         CrossingDto crossing = written.get() != null ? written.get() : crossingOf(result);
-        tell(crossing);
-        queue.changed();
-        return result;
+        return new Written(result, crossing);
     }
 
     /**
