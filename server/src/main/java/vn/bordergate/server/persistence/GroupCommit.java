@@ -64,13 +64,13 @@ public final class GroupCommit {
     private List<Outcome<Object>> write(List<Function<Session, ?>> batch) {
         List<Object> results;
         try {
-            results = tx.write(session -> {
+            results = tx.write(rolledBackOnError(session -> {
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Function<Session, ?> unit : batch) {
                     out.add(unit.apply(session));
                 }
                 return out;
-            });
+            }));
         } catch (RuntimeException | Error shared) {
             return batch.stream().map(this::writeAlone).toList();
         }
@@ -79,9 +79,31 @@ public final class GroupCommit {
 
     private Outcome<Object> writeAlone(Function<Session, ?> unit) {
         try {
-            return Outcome.of(tx.write(unit));
+            return Outcome.of(tx.write(rolledBackOnError(unit)));
         } catch (RuntimeException | Error e) {
             return Outcome.failed(e);
         }
+    }
+
+    /**
+     * {@code work}, rolling its transaction back when an {@link Error} escapes it: Hibernate rolls back only on
+     * a RuntimeException, and a transaction left open never completes, so its audit entries' floor would hold
+     * back the audit chain (and its session's entities stay referenced) until restart.
+     */
+    public static <T> Function<Session, T> rolledBackOnError(Function<Session, T> work) {
+        return session -> {
+            try {
+                return work.apply(session);
+            } catch (Error e) {
+                try {
+                    if (session.getTransaction().isActive()) {
+                        session.getTransaction().rollback();
+                    }
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        };
     }
 }

@@ -15,6 +15,7 @@ import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.server.persistence.BatchWriter;
 import vn.bordergate.server.persistence.BatchWriter.Outcome;
 import vn.bordergate.server.persistence.EnterpriseEntity;
+import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.IdempotencyRecordEntity;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.service.DeclarationService.Opened;
@@ -65,7 +66,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     public List<Outcome<DeclarationDto>> write(List<Submission> batch) {
         List<Slot> slots;
         try {
-            slots = tx.write(session -> writeTogether(session, batch));
+            slots = tx.write(GroupCommit.rolledBackOnError(session -> writeTogether(session, batch)));
         } catch (RuntimeException | Error shared) { // an Error too: the others must still be written and answered
             replayed.incrementAndGet();
             LOG.warn(

@@ -30,6 +30,7 @@ import vn.bordergate.server.persistence.CrossingStepEntity;
 import vn.bordergate.server.persistence.DeclarationEntity;
 import vn.bordergate.server.persistence.EnterpriseEntity;
 import vn.bordergate.server.persistence.GoodsLineEntity;
+import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.Actor;
 
@@ -488,7 +489,7 @@ public final class DeclarationService {
         for (int attempt = 1; ; attempt++) {
             written.set(null); // a rolled-back attempt's crossing must not be announced
             try {
-                return tx.write(work);
+                return tx.write(GroupCommit.rolledBackOnError(work));
             } catch (ConstraintViolationException e) {
                 String violated = (String.valueOf(e.getConstraintName()) + " "
                                 + e.getSQLException().getMessage())

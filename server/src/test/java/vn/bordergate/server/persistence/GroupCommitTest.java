@@ -15,7 +15,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.dto.AuditEntryDto;
 import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.workflow.Role;
+import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -146,6 +150,41 @@ class GroupCommitTest {
         long after = writes.write(session -> persist(session, run + "-after"));
         assertThat(after).isPositive();
         assertThat(storedOf(run)).containsExactly(run + "-after");
+    }
+
+    @Test
+    void anErrorInAUnitRollsItsTransactionBackSoTheAuditChainGoesOn() {
+        AuditLog audit = TestGate.shared().server().services().audit;
+        Actor admin = new Actor(0, "admin", Role.ADMINISTRATOR, null, null, null);
+        GroupCommit writes = new GroupCommit(
+                tx,
+                "group-commit-test",
+                1,
+                64,
+                16,
+                5_000,
+                30_000,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        assertThatThrownBy(() -> writes.write(session -> {
+                    audit.append(session, admin, "GROUP_COMMIT_TEST", "test", null, run + "-dies");
+                    session.flush(); // its entry is written, so its transaction holds the chain's floor
+                    throw new StackOverflowError("deep");
+                }))
+                .isInstanceOf(StackOverflowError.class);
+        writes.write(session -> {
+            audit.append(session, admin, "GROUP_COMMIT_TEST", "test", null, run + "-after");
+            return null;
+        });
+        // an entry committed after the failed one is chained (not left pending behind a transaction never ended)
+        List<AuditEntryDto> entries = audit.list(0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.details() != null && e.details().startsWith(run))
+                .toList();
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.details()).isEqualTo(run + "-after");
+            assertThat(e.hash()).doesNotStartWith("pending");
+        });
     }
 
     private static long persist(Session session, String text) {
