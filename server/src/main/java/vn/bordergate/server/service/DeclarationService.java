@@ -518,11 +518,24 @@ public final class DeclarationService {
 
     /** Tells the matcher and the workstations about a crossing, after its commit. */
     void tell(CrossingDto crossing) {
+        expect(crossing);
+        publish(crossing);
+    }
+
+    /**
+     * Tells the plate matcher (in memory, quick): done before the declaration is answered, so a plate read
+     * sent after the answer can be matched to it.
+     */
+    void expect(CrossingDto crossing) {
         plates.declared(
                 crossing.id(),
                 PlateParser.normalize(crossing.tractorPlate()),
                 crossing.trailerPlate() == null ? null : PlateParser.normalize(crossing.trailerPlate()),
                 crossing.expectedArrival());
+    }
+
+    /** Tells the workstations (may wait for the event hub): done after the declaration was answered. */
+    void publish(CrossingDto crossing) {
         events.publish(new CrossingChangedEvent(crossing));
     }
 
