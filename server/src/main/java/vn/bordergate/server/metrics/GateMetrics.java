@@ -29,6 +29,7 @@ public final class GateMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, CameraMetricsDto> cameras = new ConcurrentHashMap<>();
     private volatile Supplier<List<CameraMetricsDto>> cameraMetrics = List::of;
+    private volatile Supplier<Long> batchesReplayed;
 
     public GateMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -63,6 +64,7 @@ public final class GateMetrics {
 
     /** Declaration batches whose shared transaction failed, so each declaration was written alone. */
     public void declarationBatchesReplayed(Supplier<Long> count) {
+        batchesReplayed = count; // Micrometer holds a counter's source weakly: without this it would be collected
         FunctionCounter.builder("gate_declaration_batches_replayed", count, c -> c.get())
                 .description("declaration batches written one by one after their shared transaction failed")
                 .register(registry);

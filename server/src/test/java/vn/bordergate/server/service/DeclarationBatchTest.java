@@ -138,6 +138,9 @@ class DeclarationBatchTest {
                 assertThat(stored.crossingId()).isEqualTo(written.crossingId());
             }
             assertThat(declarations.batchesReplayed()).isEqualTo(replayed + 1); // the shared transaction failed
+            // and an operator sees it in the metrics
+            assertThat(gate.as("supervisor").send("GET", "/api/metrics", null).body())
+                    .containsPattern("gate_declaration_batches_replayed_total " + (replayed + 1) + "\\.0");
             assertThat(gate.as("enterprise").declarations(null, 500).stream()
                             .filter(d -> d.tractorPlate().equals(bad.tractorPlate())))
                     .isEmpty();
