@@ -170,6 +170,7 @@ public final class GateServer implements AutoCloseable {
             }
             metrics.crossingQueue(services.queue::summary);
             metrics.eventSubscribers(hub::subscriberCount);
+            metrics.declarationBatchesReplayed(services.declarations::batchesReplayed);
             metrics.cameras(lanes::metrics);
             BackupSchedule backupSchedule =
                     ops.backupTime() == null ? null : new BackupSchedule(backups, ops.backupTime(), clock);
@@ -350,6 +351,8 @@ public final class GateServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // before Jetty stops: new declarations get 503 while it still answers, those being written their 201
+        services.declarations.close(10_000);
         try {
             jetty.stop();
         } catch (Exception e) {

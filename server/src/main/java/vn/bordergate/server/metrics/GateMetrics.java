@@ -1,5 +1,6 @@
 package vn.bordergate.server.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -28,6 +29,7 @@ public final class GateMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, CameraMetricsDto> cameras = new ConcurrentHashMap<>();
     private volatile Supplier<List<CameraMetricsDto>> cameraMetrics = List::of;
+    private volatile Supplier<Long> batchesReplayed;
 
     public GateMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -57,6 +59,14 @@ public final class GateMetrics {
     public void crossingQueue(Supplier<QueueSummaryDto> summary) {
         Gauge.builder("gate_crossings_waiting", () -> summary.get().waiting())
                 .description("crossings at the gate and not yet released")
+                .register(registry);
+    }
+
+    /** Declaration batches whose shared transaction failed, so each declaration was written alone. */
+    public void declarationBatchesReplayed(Supplier<Long> count) {
+        batchesReplayed = count; // Micrometer holds a counter's source weakly: without this it would be collected
+        FunctionCounter.builder("gate_declaration_batches_replayed", count, c -> c.get())
+                .description("declaration batches written one by one after their shared transaction failed")
                 .register(registry);
     }
 

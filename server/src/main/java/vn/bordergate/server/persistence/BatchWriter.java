@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queue and writers behind {@link GroupCommit}: requests hand in items, a few writer threads each take
@@ -21,8 +23,13 @@ import java.util.function.Supplier;
  *
  * <p>The queue is bounded: when the writers can't keep up, callers wait for room (back-pressure) and, past
  * {@code maxWait}, are told the server is busy. A caller also waits at most {@code maxAnswer} for its answer
- * and is then told the same: an item no writer had taken yet is withdrawn (certainly not written), but one
- * already taken may still be written after the caller gave up, as for any client whose request timed out.
+ * and is then told so: an item no writer had taken yet is withdrawn (certainly not written) and gets the
+ * {@code busy} answer; one already taken may still be written after the caller gave up, as for any client whose
+ * request timed out, and gets the {@code unknown} answer.
+ *
+ * <p>Each item's answer is given right after its batch's commit; only then is each item's {@link
+ * Outcome#announce} run, in order, on the writer thread: a slow or failing announcement delays no answer,
+ * and one that fails is logged and doesn't stop the others.
  *
  * @param <I> what a request hands in
  * @param <O> what it is answered
@@ -32,18 +39,30 @@ public final class BatchWriter<I, O> {
     @FunctionalInterface
     public interface Batch<I, O> {
         List<Outcome<O>> write(List<I> items);
+
+        /** Runs once per batch after its items were answered and announced (default: nothing). */
+        default void announced() {}
     }
 
-    /** One item's answer: its value, or what its caller is told instead. */
-    public record Outcome<O>(O value, Throwable failure) {
+    /**
+     * One item's answer: its value, or what its caller is told instead; {@code announce} (may be null) is run
+     * after the caller was answered.
+     */
+    public record Outcome<O>(O value, Throwable failure, Runnable announce) {
         public static <O> Outcome<O> of(O value) {
-            return new Outcome<>(value, null);
+            return new Outcome<>(value, null, null);
+        }
+
+        public static <O> Outcome<O> of(O value, Runnable announce) {
+            return new Outcome<>(value, null, announce);
         }
 
         public static <O> Outcome<O> failed(Throwable failure) {
-            return new Outcome<>(null, failure);
+            return new Outcome<>(null, failure, null);
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     private record Unit<I, O>(I item, CompletableFuture<O> done) {}
 
@@ -52,6 +71,9 @@ public final class BatchWriter<I, O> {
     private final long maxWaitMillis;
     private final long maxAnswerMillis;
     private final Supplier<RuntimeException> busy;
+    private final Supplier<RuntimeException> unknown;
+    private final String name;
+    private volatile boolean closed;
     private final BlockingQueue<Unit<I, O>> queue;
     private final int writers;
     /** Writers draining the queue now. */
@@ -66,8 +88,10 @@ public final class BatchWriter<I, O> {
      * @param maxBatch items written together at most
      * @param maxAnswerMillis how long a caller waits for its answer before it is told the server is busy (a
      *     lock wait or a slow disk must not hold request threads without end)
-     * @param busy what a caller is told when the queue stayed full for {@code maxWaitMillis}, or no answer
-     *     came within {@code maxAnswerMillis}
+     * @param busy what a caller is told when its item was certainly not written: the queue stayed full for
+     *     {@code maxWaitMillis}, the item was withdrawn unanswered, or the writer is closed
+     * @param unknown what a caller is told when a writer took its item but no answer came within {@code
+     *     maxAnswerMillis} (or the writer failed): it may have been written
      */
     public BatchWriter(
             String name,
@@ -77,7 +101,10 @@ public final class BatchWriter<I, O> {
             long maxWaitMillis,
             long maxAnswerMillis,
             Supplier<RuntimeException> busy,
+            Supplier<RuntimeException> unknown,
             Batch<I, O> batch) {
+        this.name = name;
+        this.unknown = unknown;
         this.batch = batch;
         this.writers = writers;
         this.maxBatch = maxBatch;
@@ -97,8 +124,14 @@ public final class BatchWriter<I, O> {
     /** Hands {@code item} to the writers; returns its answer once its batch gave it (after the commit). */
     public O write(I item) {
         Unit<I, O> unit = new Unit<>(item, new CompletableFuture<>());
+        if (closed) {
+            throw busy.get();
+        }
         try {
             if (!queue.offer(unit, maxWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw busy.get();
+            }
+            if (closed && queue.remove(unit)) { // closed while it waited for room: close() may have drained already
                 throw busy.get();
             }
         } catch (InterruptedException e) {
@@ -145,10 +178,34 @@ public final class BatchWriter<I, O> {
         return writing.get();
     }
 
-    /** The caller stops waiting: an item still queued is withdrawn; one taken may yet be written. */
+    /**
+     * Refuses new items (the {@code busy} answer), answers the queued ones the same, and waits up to {@code
+     * waitMillis} for the batches being written to be answered. Returns whether they all were.
+     */
+    public boolean close(long waitMillis) {
+        closed = true;
+        for (Unit<I, O> unit = queue.poll(); unit != null; unit = queue.poll()) {
+            unit.done().completeExceptionally(busy.get());
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        while (writing.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("{}: {} batches still being written at close", name, writing.get());
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The caller stops waiting: an item still queued is withdrawn (not written); one taken may yet be. */
     private RuntimeException abandon(Unit<I, O> unit) {
-        queue.remove(unit);
-        return busy.get();
+        return queue.remove(unit) ? busy.get() : unknown.get();
     }
 
     private void drain() {
@@ -178,11 +235,12 @@ public final class BatchWriter<I, O> {
                     }
                 }
                 taken.clear();
+                announce(outcomes);
             }
         } finally {
             if (counted) { // something escaped: free the slot, answer the batch, let the queue go on
                 writing.decrementAndGet();
-                taken.forEach(unit -> unit.done().completeExceptionally(busy.get()));
+                taken.forEach(unit -> unit.done().completeExceptionally(unknown.get()));
                 if (!queue.isEmpty() && claimWriter()) {
                     try {
                         writer.execute(this::drain);
@@ -191,6 +249,24 @@ public final class BatchWriter<I, O> {
                     }
                 }
             }
+        }
+    }
+
+    /** After the answers: each item's announcement, in order; one that fails doesn't stop the others. */
+    private void announce(List<Outcome<O>> outcomes) {
+        for (Outcome<O> outcome : outcomes) {
+            if (outcome.announce() != null) {
+                try {
+                    outcome.announce().run();
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: announcing a written item failed", name, e);
+                }
+            }
+        }
+        try {
+            batch.announced();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: after announcing a batch", name, e);
         }
     }
 

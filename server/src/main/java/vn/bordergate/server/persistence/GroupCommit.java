@@ -30,8 +30,10 @@ public final class GroupCommit {
      * @param maxBatch units written in one transaction at most
      * @param maxAnswerMillis how long a caller waits for its unit's commit before it is told the server is
      *     busy (a lock wait or a slow disk must not hold request threads without end)
-     * @param busy what a caller is told when the queue stayed full for {@code maxWaitMillis}, or no commit
-     *     came within {@code maxAnswerMillis}
+     * @param busy what a caller is told when its unit was certainly not written (queue full for {@code
+     *     maxWaitMillis}, withdrawn unanswered, or closed)
+     * @param unknown what a caller is told when a writer took its unit but no commit came within {@code
+     *     maxAnswerMillis}: it may have been written
      */
     public GroupCommit(
             Transactions tx,
@@ -41,10 +43,11 @@ public final class GroupCommit {
             int maxBatch,
             long maxWaitMillis,
             long maxAnswerMillis,
-            Supplier<RuntimeException> busy) {
+            Supplier<RuntimeException> busy,
+            Supplier<RuntimeException> unknown) {
         this.tx = tx;
-        this.writes =
-                new BatchWriter<>(name, writers, capacity, maxBatch, maxWaitMillis, maxAnswerMillis, busy, this::write);
+        this.writes = new BatchWriter<>(
+                name, writers, capacity, maxBatch, maxWaitMillis, maxAnswerMillis, busy, unknown, this::write);
     }
 
     /** Runs {@code work} in a transaction shared with other callers' work; returns after its commit. */
@@ -53,16 +56,21 @@ public final class GroupCommit {
         return (T) writes.write(work);
     }
 
+    /** Refuses new units and waits up to {@code waitMillis} for those being written (at shutdown). */
+    public boolean close(long waitMillis) {
+        return writes.close(waitMillis);
+    }
+
     private List<Outcome<Object>> write(List<Function<Session, ?>> batch) {
         List<Object> results;
         try {
-            results = tx.write(session -> {
+            results = tx.write(rolledBackOnError(session -> {
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Function<Session, ?> unit : batch) {
                     out.add(unit.apply(session));
                 }
                 return out;
-            });
+            }));
         } catch (RuntimeException | Error shared) {
             return batch.stream().map(this::writeAlone).toList();
         }
@@ -71,9 +79,31 @@ public final class GroupCommit {
 
     private Outcome<Object> writeAlone(Function<Session, ?> unit) {
         try {
-            return Outcome.of(tx.write(unit));
+            return Outcome.of(tx.write(rolledBackOnError(unit)));
         } catch (RuntimeException | Error e) {
             return Outcome.failed(e);
         }
+    }
+
+    /**
+     * {@code work}, rolling its transaction back when an {@link Error} escapes it: Hibernate rolls back only on
+     * a RuntimeException, and a transaction left open never completes, so its audit entries' floor would hold
+     * back the audit chain (and its session's entities stay referenced) until restart.
+     */
+    public static <T> Function<Session, T> rolledBackOnError(Function<Session, T> work) {
+        return session -> {
+            try {
+                return work.apply(session);
+            } catch (Error e) {
+                try {
+                    if (session.getTransaction().isActive()) {
+                        session.getTransaction().rollback();
+                    }
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        };
     }
 }

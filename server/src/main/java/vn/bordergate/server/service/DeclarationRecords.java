@@ -41,9 +41,10 @@ public final class DeclarationRecords {
 
         Known(Session session, Collection<String> plates, Collection<String> documents) {
             if (!plates.isEmpty()) {
-                Padded.bind(
+                InListParameters.bind(
                                 session.createSelectionQuery(
-                                        "from VehicleEntity where plate in (" + Padded.in("p", plates.size()) + ")",
+                                        "from VehicleEntity where plate in (" + InListParameters.in("p", plates.size())
+                                                + ")",
                                         VehicleEntity.class),
                                 "p",
                                 plates)
@@ -51,10 +52,10 @@ public final class DeclarationRecords {
                         .forEach(v -> vehicles.put(v.getPlate(), v));
             }
             if (!documents.isEmpty()) {
-                Padded.bind(
+                InListParameters.bind(
                                 session.createSelectionQuery(
-                                        "from DriverEntity where documentNumber in (" + Padded.in("d", documents.size())
-                                                + ")",
+                                        "from DriverEntity where documentNumber in ("
+                                                + InListParameters.in("d", documents.size()) + ")",
                                         DriverEntity.class),
                                 "d",
                                 documents)

@@ -30,6 +30,7 @@ import vn.bordergate.server.persistence.CrossingStepEntity;
 import vn.bordergate.server.persistence.DeclarationEntity;
 import vn.bordergate.server.persistence.EnterpriseEntity;
 import vn.bordergate.server.persistence.GoodsLineEntity;
+import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.Actor;
 
@@ -79,13 +80,26 @@ public final class DeclarationService {
         this.batch = new DeclarationBatch(tx, this, records, idempotent);
         this.batches = new BatchWriter<>(
                 "declaration-writer",
+                // two writers: while one batch waits for its commit's log flush the next is checked and
+                // inserted; more would add lock waits between batches (same new vehicles, drivers, keys).
+                // Not tuned: 1 or 4 were not measured
                 2,
+                // room for a burst (about 4 s at the 160-260 declarations/s measured); beyond it callers wait
                 1024,
+                // a batch's selects bind its plates and keys as IN lists (see InListParameters): 64
+                // declarations keep them and the persistence context small
                 64,
+                // how long a caller waits for room in a full queue before it is told 503 (certainly not written)
                 5_000,
+                // how long a caller waits for its answer: shorter than Derby's 60 s lock wait, so a stuck batch
+                // frees request threads first (the caller is told the outcome is unknown, not refused)
                 30_000,
                 () -> GateException.unavailable(
                         "the gate server is too busy to record declarations now: send it again", Duration.ofSeconds(2)),
+                () -> GateException.unavailable(
+                        "the gate server did not finish recording this declaration in time: it may have been"
+                                + " recorded; send it again with the same Idempotency-Key to get its outcome",
+                        Duration.ofSeconds(2)),
                 batch);
     }
 
@@ -103,10 +117,21 @@ public final class DeclarationService {
         return batches;
     }
 
-    /** How many batches failed as a whole and were written one declaration at a time (tests watch it). */
-    long batchesReplayed() {
+    /** How many batches failed as a whole and were written one declaration at a time (a metric). */
+    public long batchesReplayed() {
         return batch.replayed();
     }
+
+    /**
+     * Refuses new submissions (503) and waits up to {@code waitMillis} for those being written: called at
+     * shutdown, before the database closes.
+     */
+    public boolean close(long waitMillis) {
+        return batches.close(waitMillis);
+    }
+
+    /** A submission written alone: its answer, and its crossing to announce once the caller was answered. */
+    record Written(DeclarationDto answer, CrossingDto crossing) {}
 
     /** A checked submission waiting for its batch. */
     record Submission(
@@ -155,32 +180,27 @@ public final class DeclarationService {
     }
 
     /**
-     * One submission in its own transaction, told to the workstations and the matcher after its commit: the
-     * path a declaration takes when the shared transaction of its batch failed.
+     * One submission in its own transaction: the path a declaration takes when the shared transaction of its
+     * batch failed. The workstations and the matcher are told by the caller ({@link #tell}).
      */
-    DeclarationDto submitAlone(Submission s) {
+    Written submitAlone(Submission s) {
         // the crossing as written, announced after the commit (null when an earlier answer is repeated)
         AtomicReference<CrossingDto> written = new AtomicReference<>();
-        DeclarationDto result = writeGuarded(
-                written,
-                session -> idempotent.run(
-                        session,
-                        s.actor(),
-                        s.idempotencyKey(),
-                        DeclarationBatch.OPERATION,
-                        DeclarationDto.class,
-                        () -> {
-                            EnterpriseEntity enterprise = enterprise(session, s.enterpriseId());
-                            checkNoOpenTrip(session, s.vehicles(), null);
-                            Opened opened = open(session, s, enterprise, null);
-                            session.flush(); // the version the crossing has once written
-                            written.set(opened.crossingDto());
-                            return opened.declarationDto();
-                        }));
+        DeclarationDto result = writeGuarded(written, session -> {
+            // open trips read before the stored key, as in a batch (see DeclarationBatch#writeTogether)
+            List<Object[]> openTrips = openTrips(session, plates(s.vehicles()), null);
+            return idempotent.run(
+                    session, s.actor(), s.idempotencyKey(), DeclarationBatch.OPERATION, DeclarationDto.class, () -> {
+                        EnterpriseEntity enterprise = enterprise(session, s.enterpriseId());
+                        refuseOpenTrip(openTrips, s.vehicles());
+                        Opened opened = open(session, s, enterprise, null);
+                        session.flush(); // the version the crossing has once written
+                        written.set(opened.crossingDto());
+                        return opened.declarationDto();
+                    });
+        });
         CrossingDto crossing = written.get() != null ? written.get() : crossingOf(result);
-        tell(crossing);
-        queue.changed();
-        return result;
+        return new Written(result, crossing);
     }
 
     /**
@@ -374,8 +394,8 @@ public final class DeclarationService {
      * declaration's code), except one crossing's.
      */
     static List<Object[]> openTrips(Session session, java.util.Collection<String> plates, Long exceptCrossing) {
-        String in = Padded.in("p", plates.size());
-        return Padded.bind(
+        String in = InListParameters.in("p", plates.size());
+        return InListParameters.bind(
                         session.createSelectionQuery(
                                         "select 1, c.openTractorKey, c.declaration.code from CrossingEntity c"
                                                 + " where c.openTractorKey in (" + in + ") and c.id <> :except"
@@ -478,7 +498,7 @@ public final class DeclarationService {
         for (int attempt = 1; ; attempt++) {
             written.set(null); // a rolled-back attempt's crossing must not be announced
             try {
-                return tx.write(work);
+                return tx.write(GroupCommit.rolledBackOnError(work));
             } catch (ConstraintViolationException e) {
                 String violated = (String.valueOf(e.getConstraintName()) + " "
                                 + e.getSQLException().getMessage())
@@ -507,11 +527,24 @@ public final class DeclarationService {
 
     /** Tells the matcher and the workstations about a crossing, after its commit. */
     void tell(CrossingDto crossing) {
+        expect(crossing);
+        publish(crossing);
+    }
+
+    /**
+     * Tells the plate matcher (in memory, quick): done before the declaration is answered, so a plate read
+     * sent after the answer can be matched to it.
+     */
+    void expect(CrossingDto crossing) {
         plates.declared(
                 crossing.id(),
                 PlateParser.normalize(crossing.tractorPlate()),
                 crossing.trailerPlate() == null ? null : PlateParser.normalize(crossing.trailerPlate()),
                 crossing.expectedArrival());
+    }
+
+    /** Tells the workstations (may wait for the event hub): done after the declaration was answered. */
+    void publish(CrossingDto crossing) {
         events.publish(new CrossingChangedEvent(crossing));
     }
 

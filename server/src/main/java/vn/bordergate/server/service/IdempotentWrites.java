@@ -61,9 +61,10 @@ public final class IdempotentWrites {
         if (keys.isEmpty()) {
             return found;
         }
-        Padded.bind(
+        InListParameters.bind(
                         session.createSelectionQuery(
-                                "from IdempotencyRecordEntity where idemKey in (" + Padded.in("k", keys.size()) + ")",
+                                "from IdempotencyRecordEntity where idemKey in ("
+                                        + InListParameters.in("k", keys.size()) + ")",
                                 IdempotencyRecordEntity.class),
                         "k",
                         keys)

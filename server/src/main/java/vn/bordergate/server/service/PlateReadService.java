@@ -76,6 +76,10 @@ public final class PlateReadService {
                 30_000,
                 () -> GateException.unavailable(
                         "the gate server is too busy to record plate reads now: send them again",
+                        Duration.ofSeconds(2)),
+                () -> GateException.unavailable(
+                        "the gate server did not finish recording these plate reads in time: they may have been"
+                                + " recorded",
                         Duration.ofSeconds(2)));
     }
 

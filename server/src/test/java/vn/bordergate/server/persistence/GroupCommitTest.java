@@ -15,7 +15,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.dto.AuditEntryDto;
 import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.workflow.Role;
+import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -28,7 +32,15 @@ class GroupCommitTest {
     @Test
     void aFailingUnitFailsAloneAndEveryAnsweredWriteIsStored() throws Exception {
         GroupCommit writes = new GroupCommit(
-                tx, "group-commit-test", 2, 64, 16, 5_000, 60_000, () -> new IllegalStateException("busy"));
+                tx,
+                "group-commit-test",
+                2,
+                64,
+                16,
+                5_000,
+                60_000,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         int callers = 40;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -78,7 +90,15 @@ class GroupCommitTest {
     @Test
     void aCallerWaitsForItsCommitOnlySoLongAndItsQueuedUnitIsWithdrawn() throws Exception {
         GroupCommit writes = new GroupCommit(
-                tx, "group-commit-test", 1, 64, 16, 5_000, 300, () -> new IllegalStateException("busy"));
+                tx,
+                "group-commit-test",
+                1,
+                64,
+                16,
+                5_000,
+                2_000,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -96,8 +116,8 @@ class GroupCommitTest {
             assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
             Future<Long> second = pool.submit(() -> writes.write(session -> persist(session, run + "-second")));
             assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
-            // the first caller gave up too, but its unit was already taken: it is still written
-            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
+            // the first caller gave up too, but its unit was already taken: it is still written, so not "busy"
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("unknown");
             release.countDown();
             long third = writes.write(session -> persist(session, run + "-third")); // after the first's commit
             assertThat(third).isPositive();
@@ -111,17 +131,60 @@ class GroupCommitTest {
     @Test
     void aWriterKilledByAnEscapingThrowableGivesItsSlotBack() {
         GroupCommit writes = new GroupCommit(
-                tx, "group-commit-test", 1, 64, 16, 5_000, 5_000, () -> new IllegalStateException("busy"));
+                tx,
+                "group-commit-test",
+                1,
+                64,
+                16,
+                5_000,
+                5_000,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         // a checked exception thrown sneakily passes every catch of RuntimeException and Error
         assertThatThrownBy(() -> writes.write(session -> {
                     persist(session, run + "-dies");
                     throw GroupCommitTest.<RuntimeException>sneaky(new IOException("disk gone"));
                 }))
-                .hasMessage("busy");
+                .hasMessage("unknown");
         long after = writes.write(session -> persist(session, run + "-after"));
         assertThat(after).isPositive();
         assertThat(storedOf(run)).containsExactly(run + "-after");
+    }
+
+    @Test
+    void anErrorInAUnitRollsItsTransactionBackSoTheAuditChainGoesOn() {
+        AuditLog audit = TestGate.shared().server().services().audit;
+        Actor admin = new Actor(0, "admin", Role.ADMINISTRATOR, null, null, null);
+        GroupCommit writes = new GroupCommit(
+                tx,
+                "group-commit-test",
+                1,
+                64,
+                16,
+                5_000,
+                30_000,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        assertThatThrownBy(() -> writes.write(session -> {
+                    audit.append(session, admin, "GROUP_COMMIT_TEST", "test", null, run + "-dies");
+                    session.flush(); // its entry is written, so its transaction holds the chain's floor
+                    throw new StackOverflowError("deep");
+                }))
+                .isInstanceOf(StackOverflowError.class);
+        writes.write(session -> {
+            audit.append(session, admin, "GROUP_COMMIT_TEST", "test", null, run + "-after");
+            return null;
+        });
+        // an entry committed after the failed one is chained (not left pending behind a transaction never ended)
+        List<AuditEntryDto> entries = audit.list(0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.details() != null && e.details().startsWith(run))
+                .toList();
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.details()).isEqualTo(run + "-after");
+            assertThat(e.hash()).doesNotStartWith("pending");
+        });
     }
 
     private static long persist(Session session, String text) {

@@ -138,6 +138,9 @@ class DeclarationBatchTest {
                 assertThat(stored.crossingId()).isEqualTo(written.crossingId());
             }
             assertThat(declarations.batchesReplayed()).isEqualTo(replayed + 1); // the shared transaction failed
+            // and an operator sees it in the metrics
+            assertThat(gate.as("supervisor").send("GET", "/api/metrics", null).body())
+                    .containsPattern("gate_declaration_batches_replayed_total " + (replayed + 1) + "\\.0");
             assertThat(gate.as("enterprise").declarations(null, 500).stream()
                             .filter(d -> d.tractorPlate().equals(bad.tractorPlate())))
                     .isEmpty();
@@ -175,6 +178,70 @@ class DeclarationBatchTest {
         }
     }
 
+    @Test
+    void aResentSubmissionWhoseFirstTryIsStillBeingWrittenGetsTheFirstAnswerNotItsOwnOpenTrip() throws Exception {
+        String key = "resent-" + UUID.randomUUID();
+        DeclarationRequest request = request(TestGate.uniqueVietnamesePlate());
+        gate.server().awaitDemoDay(); // the demo day's own declarations would share the writers
+        submit(request(TestGate.uniqueVietnamesePlate()), null);
+        await(() -> writer.writing() == 0 && writer.queued() == 0, "the declaration writers never became idle");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> lock = holdAuditLock(locked, release);
+        CompletableFuture<DeclarationDto> first;
+        CompletableFuture<DeclarationDto> resent;
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            // the first try: its crossing is inserted, its audit entry (and so its commit and key) waits
+            first = CompletableFuture.supplyAsync(() -> submit(request, key), clients);
+            await(() -> lockWaits("AUDIT_ENTRY") == 1, "the first try never waited for the audit lock");
+            // the caller gave up and sends it again: the other writer reads the same vehicle and waits for it
+            resent = CompletableFuture.supplyAsync(() -> submit(request, key), clients);
+            await(() -> lockWaits("CROSSING") == 1, "the resent submission never waited for the first's crossing");
+        } finally {
+            release.countDown();
+            lock.get(60, TimeUnit.SECONDS);
+        }
+        DeclarationDto answer = first.get(60, TimeUnit.SECONDS);
+        assertThat(resent.handle((dto, e) -> dto != null ? dto : e.getCause().getMessage())
+                        .get(60, TimeUnit.SECONDS))
+                .isEqualTo(answer);
+    }
+
+    /** Holds an exclusive lock on audit_entry until {@code release}: every declaration waits before its commit. */
+    private CompletableFuture<Void> holdAuditLock(CountDownLatch locked, CountDownLatch release) {
+        return CompletableFuture.runAsync(
+                () -> tx.write(session -> {
+                    session.doWork(c -> {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("LOCK TABLE audit_entry IN EXCLUSIVE MODE");
+                        }
+                    });
+                    locked.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }),
+                clients);
+    }
+
+    /** Transactions now waiting for a lock on this table (Derby's lock table). */
+    private long lockWaits(String table) {
+        return tx.read(session -> session.doReturningWork(c -> {
+            try (var s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT' AND TABLENAME = ?")) {
+                s.setString(1, table);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }));
+    }
+
     private DeclarationDto submit(DeclarationRequest request, String key) {
         return enterprise.submitDeclaration(request, key);
     }
@@ -210,22 +277,7 @@ class DeclarationBatchTest {
         await(() -> writer.writing() == 0 && writer.queued() == 0, "the declaration writers never became idle");
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> lock = CompletableFuture.runAsync(
-                () -> tx.write(session -> {
-                    session.doWork(c -> {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("LOCK TABLE audit_entry IN EXCLUSIVE MODE");
-                        }
-                    });
-                    locked.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }),
-                clients);
+        CompletableFuture<Void> lock = holdAuditLock(locked, release);
         List<CompletableFuture<DeclarationDto>> plugs = new ArrayList<>();
         List<CompletableFuture<DeclarationDto>> answers = new ArrayList<>();
         try {

@@ -12,8 +12,8 @@ import org.hibernate.query.SelectionQuery;
  * again on every call and Derby compile a statement for each list size; with a fixed text both are done once
  * per size (in a batch writer's profile the translation alone was a sixth of its time).
  */
-final class Padded {
-    private Padded() {}
+final class InListParameters {
+    private InListParameters() {}
 
     /** The parameter list for {@code in (...)}: {@code :name0, :name1, ...} for {@code count} values. */
     static String in(String name, int count) {

@@ -1,0 +1,97 @@
+package vn.bordergate.server.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.QuarantineKind;
+import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.server.GateServer;
+import vn.bordergate.server.ServerOptions;
+import vn.bordergate.server.support.TestGate;
+
+/**
+ * A server stopped while enterprises are declaring: each declaration in flight is either answered 201 (and
+ * is there after a restart) or refused 503 — never a 500 — because the declaration writer is closed (new
+ * submissions refused, those being written finished) before Jetty and the database stop.
+ */
+class DeclarationShutdownTest {
+    @Test
+    void declarationsInFlightAtShutdownAreWrittenOrRefused503AndTheWrittenOnesSurviveARestart() throws Exception {
+        TestGate gate = TestGate.start(Clock.systemUTC());
+        // a 500 answered while Jetty stops may never reach its client: watch the server's own account of it
+        Logger mapper = (Logger) LoggerFactory.getLogger("vn.bordergate.server.web.ApiExceptionMapper");
+        ListAppender<ILoggingEvent> failures = new ListAppender<>();
+        failures.start();
+        mapper.addAppender(failures);
+        GateClient enterprise = gate.as("enterprise");
+        List<DeclarationDto> written = new CopyOnWriteArrayList<>();
+        List<Integer> refused = new CopyOnWriteArrayList<>();
+        AtomicBoolean stopping = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            for (int c = 0; c < 6; c++) {
+                clients.submit(() -> {
+                    while (true) {
+                        try {
+                            written.add(enterprise.submitDeclaration(
+                                    TestGate.declaration(
+                                            TestGate.uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.NONE),
+                                    "shutdown-" + UUID.randomUUID()));
+                        } catch (GateApiException e) {
+                            refused.add(e.status());
+                            if (stopping.get()) {
+                                return;
+                            }
+                        } catch (RuntimeException e) { // Jetty gone: no answer at all, not an error answer
+                            if (stopping.get()) {
+                                return;
+                            }
+                            throw e;
+                        }
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (written.size() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(written).as("declarations written before the stop").hasSizeGreaterThanOrEqualTo(20);
+            stopping.set(true);
+            gate.close();
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            clients.shutdownNow();
+        }
+        mapper.detachAppender(failures);
+        assertThat(refused).as("refusals (HTTP status)").allMatch(status -> status == 503);
+        assertThat(failures.list)
+                .as("unexpected failures (500) logged by the server")
+                .noneMatch(e -> e.getLevel() == Level.ERROR);
+
+        try (GateServer again = GateServer.start(ServerOptions.embedded(gate.dataDir(), true), Clock.systemUTC())) {
+            GateClient client = new GateClient(again.uri());
+            client = client.withToken(
+                    client.login("enterprise", TestGate.PASSWORD).token());
+            for (DeclarationDto answer : written) {
+                assertThat(client.declaration(answer.id()).code()).isEqualTo(answer.code());
+            }
+        }
+    }
+}
