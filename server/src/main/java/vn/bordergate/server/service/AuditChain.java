@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -38,6 +39,16 @@ final class AuditChain {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * The largest id {@link #appended} has reported (or found in the table at start). A transaction that holds a
+     * smaller id was in {@link #inFlight} before that id was reported, so a snapshot of the floors taken after
+     * reading this covers it; an id handed out after the snapshot is larger and is left for the next pass.
+     */
+    private final AtomicLong appendedUpTo = new AtomicLong(-1);
+
+    /** Runs between the snapshot and the chaining query: lets a test hold the chainer exactly there. */
+    volatile Runnable afterSnapshot = () -> {};
+
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** The end of the chain (guarded by {@link #chaining}); null until read from the database. */
     private Long lastId;
@@ -56,6 +67,7 @@ final class AuditChain {
     void appended(Object transaction, long id) {
         inFlight.compute(
                 transaction, (t, floor) -> floor == null || floor == Long.MIN_VALUE ? id : Math.min(floor, id));
+        appendedUpTo.accumulateAndGet(id, Math::max);
     }
 
     void ended(Object transaction, boolean committed) {
@@ -84,13 +96,19 @@ final class AuditChain {
         chaining.lock();
         try {
             while (true) {
-                long below = inFlight.values().stream()
-                        .mapToLong(Long::longValue)
-                        .min()
-                        .orElse(Long.MAX_VALUE);
                 if (lastId == null) {
                     readEnd();
                 }
+                // the bound first, then the floors: an entry whose id was handed out but not yet inserted when
+                // the floors were read would otherwise be passed over for good by a larger committed one
+                long upTo = appendedUpTo.get();
+                long below = Math.min(
+                        upTo == Long.MAX_VALUE ? upTo : upTo + 1,
+                        inFlight.values().stream()
+                                .mapToLong(Long::longValue)
+                                .min()
+                                .orElse(Long.MAX_VALUE));
+                afterSnapshot.run();
                 long fromId = lastId;
                 String fromHash = lastHash;
                 Object[] end = tx.write(session -> link(session, fromId, fromHash, below));
@@ -147,5 +165,12 @@ final class AuditChain {
         });
         lastId = (Long) end[0];
         lastHash = (String) end[1];
+        // entries an earlier run left pending are chained without waiting for a new append
+        Long highest =
+                tx.read(session -> session.createSelectionQuery("select max(id) from AuditEntryEntity", Long.class)
+                        .getSingleResult());
+        if (highest != null) {
+            appendedUpTo.accumulateAndGet(highest, Math::max);
+        }
     }
 }

@@ -45,6 +45,11 @@ public final class AuditLog {
         this.chain = new AuditChain(tx);
     }
 
+    /** The chainer, for tests that hold it at a chosen moment. */
+    AuditChain chain() {
+        return chain;
+    }
+
     /** Adds an entry inside the caller's transaction. */
     public void append(
             Session session, Actor actor, String action, String entityType, Object entityId, String details) {
