@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
@@ -97,7 +98,21 @@ public final class TestGate implements AutoCloseable {
 
     /** Plates no other test and no demo trip uses. */
     public static String uniqueVietnamesePlate() {
-        int n = PLATES.incrementAndGet();
+        return vietnamesePlate(PLATES.incrementAndGet());
+    }
+
+    /**
+     * Ten plates that differ only in their last digit, reserved at once: tests running at the same time can't
+     * take one of them, so a read missing the last digit is close to these ten and to no other test's truck.
+     */
+    public static List<String> vietnamesePlateBlock() {
+        int last = PLATES.updateAndGet(n -> (n / 10 + 2) * 10 - 1);
+        return IntStream.rangeClosed(last - 9, last)
+                .mapToObj(TestGate::vietnamesePlate)
+                .toList();
+    }
+
+    private static String vietnamesePlate(int n) {
         return String.format("36LD-%03d.%02d", n / 100 % 1000, n % 100);
     }
 
