@@ -29,7 +29,8 @@ import vn.bordergate.server.service.DeclarationService.Submission;
  * 409, a repeated key the same first answer. A submission refused by these checks has written nothing and
  * is answered alone; if the shared transaction fails anyway (a unique key raced by a write outside this
  * batch, say), every submission of it is written again alone, each in its own transaction (logged, and
- * counted in {@link #replayed}). After the commit the plate matcher is told (in memory) before the callers
+ * counted in {@link #replayed}). A repeated answer is not announced again: its crossing was announced when
+ * written and may since have moved on. After the commit the plate matcher is told (in memory) before the callers
  * are answered, so a read sent after the answer finds the crossing; the workstations are told in the batch's
  * order once every caller was answered ({@link BatchWriter}), as publishing may wait for the event hub.
  */
@@ -39,7 +40,6 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
 
     private final Transactions tx;
     private final DeclarationService declarations;
-    private final DeclarationRecords records;
     private final IdempotentWrites idempotent;
     /** Batches whose shared transaction failed and whose submissions were written alone (tests watch it). */
     private final AtomicLong replayed = new AtomicLong();
@@ -55,11 +55,9 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         RuntimeException refused;
     }
 
-    DeclarationBatch(
-            Transactions tx, DeclarationService declarations, DeclarationRecords records, IdempotentWrites idempotent) {
+    DeclarationBatch(Transactions tx, DeclarationService declarations, IdempotentWrites idempotent) {
         this.tx = tx;
         this.declarations = declarations;
-        this.records = records;
         this.idempotent = idempotent;
     }
 
@@ -81,6 +79,8 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         for (Slot slot : slots) {
             if (slot.refused != null) {
                 outcomes.add(Outcome.failed(slot.refused));
+            } else if (slot.crossing == null) { // an earlier answer repeated: announced when first written
+                outcomes.add(Outcome.of(slot.answer));
             } else {
                 CrossingDto crossing = slot.crossing;
                 expect(crossing);
@@ -111,6 +111,9 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     private Outcome<DeclarationDto> writeAlone(Submission s) {
         try {
             DeclarationService.Written written = declarations.submitAlone(s);
+            if (written.crossing() == null) {
+                return Outcome.of(written.answer());
+            }
             expect(written.crossing());
             return Outcome.of(written.answer(), () -> declarations.publish(written.crossing()));
         } catch (RuntimeException | Error e) {
@@ -180,10 +183,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
                     idempotent.remember(session, s.actor(), s.idempotencyKey(), OPERATION, slot.answer);
                 }
             } else if (slot.sameAs != null) {
-                slot.answer = slot.sameAs.answer;
-                slot.crossing = slot.sameAs.crossing;
-            } else if (slot.answer != null) { // a stored answer repeated: its crossing as it is now
-                slot.crossing = records.crossingDto(session, slot.answer.crossingId());
+                slot.answer = slot.sameAs.answer; // its crossing is announced once, by the slot that wrote it
             }
         }
         return slots;

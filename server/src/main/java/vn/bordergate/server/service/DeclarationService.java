@@ -77,7 +77,7 @@ public final class DeclarationService {
         this.clock = clock;
         this.plates = plates;
         this.queue = queue;
-        this.batch = new DeclarationBatch(tx, this, records, idempotent);
+        this.batch = new DeclarationBatch(tx, this, idempotent);
         this.batches = new BatchWriter<>(
                 "declaration-writer",
                 // two writers: while one batch waits for its commit's log flush the next is checked and
@@ -131,6 +131,7 @@ public final class DeclarationService {
     }
 
     /** A submission written alone: its answer, and its crossing to announce once the caller was answered. */
+    /** A submission's answer and the crossing it wrote (null when it repeated an earlier answer). */
     record Written(DeclarationDto answer, CrossingDto crossing) {}
 
     /** A checked submission waiting for its batch. */
@@ -184,7 +185,8 @@ public final class DeclarationService {
      * batch failed. The workstations and the matcher are told by the caller ({@link #tell}).
      */
     Written submitAlone(Submission s) {
-        // the crossing as written, announced after the commit (null when an earlier answer is repeated)
+        // the crossing as written, announced after the commit; null when an earlier answer is repeated: that
+        // crossing was announced when it was written, and it may since have been cancelled or have passed
         AtomicReference<CrossingDto> written = new AtomicReference<>();
         DeclarationDto result = writeGuarded(written, session -> {
             // open trips read before the stored key, as in a batch (see DeclarationBatch#writeTogether)
@@ -199,8 +201,7 @@ public final class DeclarationService {
                         return opened.declarationDto();
                     });
         });
-        CrossingDto crossing = written.get() != null ? written.get() : crossingOf(result);
-        return new Written(result, crossing);
+        return new Written(result, written.get());
     }
 
     /**
@@ -518,11 +519,6 @@ public final class DeclarationService {
                 }
             }
         }
-    }
-
-    /** The crossing of a repeated answer (same Idempotency-Key), read once more to be announced again. */
-    CrossingDto crossingOf(DeclarationDto declaration) {
-        return tx.read(session -> records.crossingDto(session, declaration.crossingId()));
     }
 
     /** Tells the matcher and the workstations about a crossing, after its commit. */
