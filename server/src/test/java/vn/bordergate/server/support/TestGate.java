@@ -102,12 +102,13 @@ public final class TestGate implements AutoCloseable {
     }
 
     /**
-     * Ten plates that differ only in their last digit, reserved at once: tests running at the same time can't
-     * take one of them, so a read missing the last digit is close to these ten and to no other test's truck.
+     * A hundred plates that share everything but their last two digits, reserved at once: tests running at the
+     * same time can't take one of them, so a read missing one digit of a plate in the block (one edit away
+     * from ".x4" and ".4x" plates alike) is that close only to plates of this block.
      */
     public static List<String> vietnamesePlateBlock() {
-        int last = PLATES.updateAndGet(n -> (n / 10 + 2) * 10 - 1);
-        return IntStream.rangeClosed(last - 9, last)
+        int last = PLATES.updateAndGet(n -> (n / 100 + 2) * 100 - 1);
+        return IntStream.rangeClosed(last - 99, last)
                 .mapToObj(TestGate::vietnamesePlate)
                 .toList();
     }

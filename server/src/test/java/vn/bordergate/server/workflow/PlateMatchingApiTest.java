@@ -53,7 +53,7 @@ class PlateMatchingApiTest {
     /** A Vietnamese plate whose last digit is 8, so a camera may read it as B. */
     /** From a block of plates no other test can take, so a read missing the last digit meets only this test's. */
     private static String plateEndingIn8() {
-        return TestGate.vietnamesePlateBlock().get(8);
+        return TestGate.vietnamesePlateBlock().get(88);
     }
 
     @Test
@@ -75,8 +75,8 @@ class PlateMatchingApiTest {
 
     @Test
     void aReadCloseToTwoCrossingsNeedsAnOfficerWithTheCandidatesRanked() {
-        // a reserved block of ten plates: other tests' trucks whose plates differed from these only in the last
-        // digit would crowd the five candidates (seen in CI, with tests running at the same time)
+        // a reserved block of plates: other tests' trucks one digit away from the read would crowd the five
+        // candidates (seen in CI, with tests running at the same time)
         String a = plateEndingIn8();
         String b = a.substring(0, a.length() - 1) + "6";
         DeclarationDto first = declareAccepted(a, null);
