@@ -194,10 +194,13 @@ class DeclarationBatchTest {
             assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
             // the first try: its crossing is inserted, its audit entry (and so its commit and key) waits
             first = CompletableFuture.supplyAsync(() -> submit(request, key), clients);
-            await(() -> lockWaits("AUDIT_ENTRY") == 1, "the first try never waited for the audit lock");
+            await(this::aDeclarationWaitsForTheAuditLock, "the first try never waited for the audit lock");
             // the caller gave up and sends it again: the other writer reads the same vehicle and waits for it
             resent = CompletableFuture.supplyAsync(() -> submit(request, key), clients);
-            await(() -> lockWaits("CROSSING") == 1, "the resent submission never waited for the first's crossing");
+            // both writers busy, and one of them waits for a row the first try wrote (its crossing or vehicle)
+            await(
+                    () -> writer.writing() == 2 && anotherTransactionWaitsForItsRows(),
+                    "the resent submission never waited for the first try's rows");
         } finally {
             release.countDown();
             lock.get(60, TimeUnit.SECONDS);
@@ -228,18 +231,60 @@ class DeclarationBatchTest {
                 clients);
     }
 
-    /** Transactions now waiting for a lock on this table (Derby's lock table). */
-    private long lockWaits(String table) {
+    /**
+     * A transaction that wrote a crossing waits for the audit table: a declaration held before its commit. Other
+     * transactions may wait for the audit table too (the audit chainer after the previous commit), so a bare count
+     * of waits would not say whose they are.
+     */
+    private boolean aDeclarationWaitsForTheAuditLock() {
+        return lockTableCount("SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE w WHERE w.STATE = 'WAIT'"
+                        + " AND w.TABLENAME = 'AUDIT_ENTRY' AND EXISTS (SELECT 1 FROM SYSCS_DIAG.LOCK_TABLE g"
+                        + " WHERE g.XID = w.XID AND g.STATE = 'GRANT' AND g.TABLENAME = 'CROSSING'"
+                        + " AND g.TYPE = 'ROW' AND g.MODE = 'X')")
+                > 0;
+    }
+
+    /**
+     * A transaction other than those waiting for the audit table waits for a lock: which table depends on the plan
+     * Derby chose for the open-trips read (the first try's crossing, or the vehicle it inserted).
+     */
+    private boolean anotherTransactionWaitsForItsRows() {
+        return lockTableCount("SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE w WHERE w.STATE = 'WAIT'"
+                        + " AND w.TABLENAME <> 'AUDIT_ENTRY' AND w.XID NOT IN (SELECT a.XID FROM"
+                        + " SYSCS_DIAG.LOCK_TABLE a WHERE a.STATE = 'WAIT' AND a.TABLENAME = 'AUDIT_ENTRY')")
+                > 0;
+    }
+
+    private long lockTableCount(String sql) {
         return tx.read(session -> session.doReturningWork(c -> {
-            try (var s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT' AND TABLENAME = ?")) {
-                s.setString(1, table);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
+            try (Statement s = c.createStatement();
+                    var rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
             }
         }));
+    }
+
+    /** Derby's lock table as text, for a failure message. */
+    private String lockTable() {
+        try {
+            return tx.read(session -> session.doReturningWork(c -> {
+                StringBuilder rows = new StringBuilder("\nlocks:");
+                try (Statement s = c.createStatement();
+                        var rs = s.executeQuery("SELECT XID, TYPE, MODE, TABLENAME, STATE, LOCKNAME"
+                                + " FROM SYSCS_DIAG.LOCK_TABLE ORDER BY XID")) {
+                    while (rs.next()) {
+                        rows.append("\n    ");
+                        for (int i = 1; i <= 6; i++) {
+                            rows.append(rs.getString(i)).append(' ');
+                        }
+                    }
+                }
+                return rows.toString();
+            }));
+        } catch (RuntimeException e) {
+            return "\nlocks: not read (" + e + ")";
+        }
     }
 
     private DeclarationDto submit(DeclarationRequest request, String key) {
@@ -336,7 +381,7 @@ class DeclarationBatchTest {
         });
     }
 
-    private static void await(BooleanSupplier condition, String failure) throws InterruptedException {
+    private void await(BooleanSupplier condition, String failure) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -349,7 +394,7 @@ class DeclarationBatchTest {
                         }
                     }
                 });
-                throw new AssertionError(failure + threads);
+                throw new AssertionError(failure + lockTable() + threads);
             }
             Thread.sleep(10);
         }
