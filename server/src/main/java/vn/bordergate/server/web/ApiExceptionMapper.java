@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.ApiError;
@@ -66,6 +67,12 @@ final class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 answer.header("Retry-After", Math.max(1, g.retryAfter().toSeconds()));
             }
             return answer.build();
+        }
+        if (t instanceof EofException) {
+            // the connection closed before the body was read (the client gave up, or the server is stopping): no
+            // one hears this answer, and nothing in the server failed
+            LOG.info("connection closed before the request was read ({})", t.getMessage());
+            return error(400, "incomplete_request", "the connection closed before the request body ended", List.of());
         }
         if (t instanceof JsonProcessingException json) {
             return fromJson(json);
