@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -387,7 +388,10 @@ class DeclarationBatchTest {
             if (System.nanoTime() > deadline) {
                 StringBuilder threads = new StringBuilder();
                 Thread.getAllStackTraces().forEach((t, stack) -> {
-                    if (t.getName().startsWith("declaration") || t.getName().startsWith("qtp")) {
+                    // request threads only while they serve a request: idle ones would bury the rest of the output
+                    boolean serving =
+                            Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("vn.bordergate"));
+                    if (t.getName().startsWith("declaration") || (t.getName().startsWith("qtp") && serving)) {
                         threads.append("\n").append(t.getName()).append(" ").append(t.getState());
                         for (int i = 0; i < Math.min(stack.length, 12); i++) {
                             threads.append("\n    ").append(stack[i]);
