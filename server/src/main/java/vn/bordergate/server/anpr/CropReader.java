@@ -252,7 +252,11 @@ final class CropReader {
                 continue;
             }
             try {
-                lines.add(engine.readLine(line));
+                LineRead read = engine.readLine(line);
+                if (rows.twoRows() && band == rows.top()) {
+                    read = new LineRead(read.text(), SeriesDigit.preferOne(read.symbols()));
+                }
+                lines.add(read);
             } finally {
                 line.close();
             }
@@ -287,7 +291,7 @@ final class CropReader {
      * first one or two symbols (Tesseract reads the Han glyph as nothing, one or two Latin characters). The
      * cheapest alignment over all of them wins, so the classifier's alternatives are weighed, not copied.
      */
-    private static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
+    static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
         return matches.stream()
                 .min(java.util.Comparator.comparingDouble(
                         m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind())))
