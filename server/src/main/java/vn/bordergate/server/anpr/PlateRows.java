@@ -66,7 +66,12 @@ record PlateRows(Rect top, Rect bottom, int characters) {
                 split = i;
             }
         }
-        if (widest > 0.7 * medianHeight && split >= 2 && blobs.size() - split >= 2) {
+        int below = blobs.size() - split;
+        // on a two-row-shaped crop one row may show a single blob (its other characters merged with the frame or
+        // the dash): the gap still splits the rows when the other row shows at least three
+        boolean rowsSeen = split >= 2 && below >= 2
+                || (double) w / h < TWO_ROW_SHAPE && split >= 1 && below >= 1 && Math.max(split, below) >= 3;
+        if (widest > 0.7 * medianHeight && rowsSeen) {
             Rect top = band(blobs.subList(0, split), w, h, medianHeight);
             Rect bottom = band(blobs.subList(split, blobs.size()), w, h, medianHeight);
             int middle = (top.y() + top.height() + bottom.y()) / 2;
