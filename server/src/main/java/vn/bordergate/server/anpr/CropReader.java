@@ -208,9 +208,16 @@ final class CropReader {
 
     /**
      * The read whose text the reads agree on most (each read votes with its confidence), and of those reads
-     * the most confident one.
+     * the most confident one; for a two-row crop, then the rows the reads agree on most ({@link RowVote}).
      */
     static CropRead vote(List<CropRead> reads) {
+        CropRead whole = voteWhole(reads);
+        // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
+        return whole.twoRows() && whole.found() ? RowVote.of(reads, whole) : whole;
+    }
+
+    /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
+    private static CropRead voteWhole(List<CropRead> reads) {
         Map<String, Double> votes = new HashMap<>();
         for (CropRead read : reads) {
             if (read.found()) {
