@@ -121,10 +121,12 @@ final class CropReader {
                     province = provinces.readAt(grey, boxes[0]);
                 }
             }
+            // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
+            int bottomStart = FrameEdge.bottomRowStart(grey, rows);
             List<CropRead> reads = new ArrayList<>();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
-                reads.add(known ? quick : read(grey, rows, colour, binarisation, province));
+                reads.add(known ? quick : read(grey, rows, bottomStart, colour, binarisation, province));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !glyphsWanted(rows, colour, reads.get(0))) {
@@ -245,6 +247,7 @@ final class CropReader {
     private CropRead read(
             Mat grey,
             PlateRows rows,
+            int bottomStart,
             PlateColour colour,
             LineImage.Binarisation binarisation,
             PlateGrammarSymbol province) {
@@ -253,7 +256,8 @@ final class CropReader {
         List<LineRead> lines = new ArrayList<>();
         for (Rect band : rows.twoRows() ? List.of(rows.top(), rows.bottom()) : List.of(rows.top())) {
             // a frame edge read as a stray 1 is a two-row plate's bottom-row error; erasing edges elsewhere lost more
-            Mat line = LineImage.of(grey, band, binarisation, band == rows.bottom());
+            boolean bottom = band == rows.bottom();
+            Mat line = LineImage.of(grey, band, binarisation, bottom, bottom ? bottomStart : -1);
             if (line == null) {
                 lines.add(LineRead.empty());
                 continue;
