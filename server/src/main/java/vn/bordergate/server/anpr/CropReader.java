@@ -121,10 +121,12 @@ final class CropReader {
                     province = provinces.readAt(grey, boxes[0]);
                 }
             }
+            // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
+            int bottomStart = FrameEdge.bottomRowStart(grey, rows);
             List<CropRead> reads = new ArrayList<>();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
-                reads.add(known ? quick : read(grey, rows, colour, binarisation, province));
+                reads.add(known ? quick : read(grey, rows, bottomStart, colour, binarisation, province));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !glyphsWanted(rows, colour, reads.get(0))) {
@@ -208,9 +210,16 @@ final class CropReader {
 
     /**
      * The read whose text the reads agree on most (each read votes with its confidence), and of those reads
-     * the most confident one.
+     * the most confident one; for a two-row crop, then the rows the reads agree on most ({@link RowVote}).
      */
     static CropRead vote(List<CropRead> reads) {
+        CropRead whole = voteWhole(reads);
+        // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
+        return whole.twoRows() && whole.found() ? RowVote.of(reads, whole) : whole;
+    }
+
+    /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
+    private static CropRead voteWhole(List<CropRead> reads) {
         Map<String, Double> votes = new HashMap<>();
         for (CropRead read : reads) {
             if (read.found()) {
@@ -238,6 +247,7 @@ final class CropReader {
     private CropRead read(
             Mat grey,
             PlateRows rows,
+            int bottomStart,
             PlateColour colour,
             LineImage.Binarisation binarisation,
             PlateGrammarSymbol province) {
@@ -246,13 +256,18 @@ final class CropReader {
         List<LineRead> lines = new ArrayList<>();
         for (Rect band : rows.twoRows() ? List.of(rows.top(), rows.bottom()) : List.of(rows.top())) {
             // a frame edge read as a stray 1 is a two-row plate's bottom-row error; erasing edges elsewhere lost more
-            Mat line = LineImage.of(grey, band, binarisation, band == rows.bottom());
+            boolean bottom = band == rows.bottom();
+            Mat line = LineImage.of(grey, band, binarisation, bottom, bottom ? bottomStart : -1);
             if (line == null) {
                 lines.add(LineRead.empty());
                 continue;
             }
             try {
-                lines.add(engine.readLine(line));
+                LineRead read = engine.readLine(line);
+                if (rows.twoRows() && band == rows.top()) {
+                    read = new LineRead(read.text(), SeriesDigit.preferOne(read.symbols()));
+                }
+                lines.add(read);
             } finally {
                 line.close();
             }
@@ -287,7 +302,7 @@ final class CropReader {
      * first one or two symbols (Tesseract reads the Han glyph as nothing, one or two Latin characters). The
      * cheapest alignment over all of them wins, so the classifier's alternatives are weighed, not copied.
      */
-    private static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
+    static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
         return matches.stream()
                 .min(java.util.Comparator.comparingDouble(
                         m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind())))

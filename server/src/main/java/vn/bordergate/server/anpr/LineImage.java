@@ -68,11 +68,21 @@ final class LineImage {
      * the threshold ({@link FrameEdge}).
      */
     static Mat of(Mat grey, Rect band, Binarisation binarisation, boolean frameEdges) {
+        return of(grey, band, binarisation, frameEdges, -1);
+    }
+
+    /**
+     * As {@link #of(Mat, Rect, Binarisation, boolean)}; ink lying wholly left of {@code clearLeftOf} (a column of
+     * {@code grey}; -1 for none) is erased after the threshold ({@link FrameEdge#clearLeftOf}).
+     */
+    static Mat of(Mat grey, Rect band, Binarisation binarisation, boolean frameEdges, int clearLeftOf) {
         Mat scaled = new Mat();
+        double scaleX;
         try (Mat row = new Mat(grey, band)) {
             int height = binarisation == Binarisation.SMALL ? 44 : WORK_HEIGHT;
             double scale = (double) height / band.height();
             int width = Math.max(1, (int) Math.round(band.width() * scale));
+            scaleX = (double) width / band.width();
             resize(row, scaled, new Size(width, height), 0, 0, scale > 1 ? INTER_CUBIC : INTER_AREA);
         }
         Mat ink = new Mat();
@@ -85,6 +95,9 @@ final class LineImage {
         scaled.close();
         if (frameEdges) {
             FrameEdge.erase(ink);
+        }
+        if (clearLeftOf > band.x()) {
+            FrameEdge.clearLeftOf(ink, (int) Math.round((clearLeftOf - band.x()) * scaleX));
         }
         if (binarisation != Binarisation.GLOBAL) {
             Mat out = new Mat();

@@ -40,7 +40,9 @@ class RealPlatesTest {
         // cn-crops gets no exact floor here: this sample holds images the classifier trained on (the even
         // numbers); ProvinceClassifierTest asserts exact on held-out ones. cn-scenes was never trained on.
         "vn-one-row,      80, 0.78, 0.78, 0.92",
-        "vn-mixed-silver, 80, 0.57, 0.57, 0.82",
+        // vn-mixed-silver after the two-row changes (series digit, row split, top band, row vote, bottom-row start;
+        // 2026-11-23): 66.3 % exact, 91.5 % characters (57.5 % / 87.2 % before)
+        "vn-mixed-silver, 80, 0.64, 0.64, 0.89",
         "cn-crops,        80, 0.00, 0.37, 0.70",
         "cn-scenes,       32, 0.12, 0.12, 0.46"
     })

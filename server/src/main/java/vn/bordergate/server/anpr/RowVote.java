@@ -1,0 +1,86 @@
+package vn.bordergate.server.anpr;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarMatch;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+
+/**
+ * The vote of a two-row crop's reads taken row by row. The rows are read apart, so one read's top row and another's
+ * bottom row are evidence of their own: when the reads agree on each row but no read got both rows right, the
+ * whole-text vote keeps a plate with one row wrong.
+ */
+final class RowVote {
+    private RowVote() {}
+
+    /**
+     * The plate made of the top row and the bottom row most of {@code reads} agree on (each read votes with its
+     * confidence), when it is a valid plate; {@code whole} (the whole-text vote) otherwise.
+     */
+    static CropRead of(List<CropRead> reads, CropRead whole) {
+        Map<String, Double> tops = new HashMap<>();
+        Map<String, Double> bottoms = new HashMap<>();
+        for (CropRead read : reads) {
+            if (read.found() && read.match().rows().size() == 2) {
+                tops.merge(read.match().rows().get(0), read.confidence(), Double::sum);
+                bottoms.merge(read.match().rows().get(1), read.confidence(), Double::sum);
+            }
+        }
+        String top = winner(tops);
+        String bottom = winner(bottoms);
+        if (top == null || bottom == null || whole.match().rows().equals(List.of(top, bottom))) {
+            return whole;
+        }
+        CropRead both = null;
+        double support = 0;
+        int voters = 0;
+        for (CropRead read : reads) {
+            if (!read.found() || read.match().rows().size() != 2) {
+                continue;
+            }
+            List<String> rows = read.match().rows();
+            if (rows.equals(List.of(top, bottom)) && (both == null || read.confidence() > both.confidence())) {
+                both = read;
+            }
+            if (rows.get(0).equals(top) || rows.get(1).equals(bottom)) {
+                support += read.confidence();
+                voters++;
+            }
+        }
+        if (both != null) {
+            return both;
+        }
+        PlateGrammarMatch joined = PlateGrammar.candidatesOfKinds(
+                        List.of(PlateGrammarSymbol.of(top), PlateGrammarSymbol.of(bottom)),
+                        whole.colour().kinds())
+                .stream()
+                .filter(m -> m.cost() == 0 && m.rows().equals(List.of(top, bottom)))
+                .findFirst()
+                .orElse(null);
+        if (joined == null) {
+            return whole;
+        }
+        PlateGrammarMatch voted = new PlateGrammarMatch(
+                joined.text(), joined.plate(), joined.layout(), joined.rows(), joined.cost(), support / voters);
+        return new CropRead(voted, whole.raw(), whole.colour(), true);
+    }
+
+    /** The most supported key; null on a tie for the most (the rows' vote then says nothing). */
+    private static String winner(Map<String, Double> votes) {
+        String best = null;
+        double most = -1;
+        boolean tied = false;
+        for (Map.Entry<String, Double> vote : votes.entrySet()) {
+            if (vote.getValue() > most + 1e-9) {
+                best = vote.getKey();
+                most = vote.getValue();
+                tied = false;
+            } else if (Math.abs(vote.getValue() - most) <= 1e-9) {
+                tied = true;
+            }
+        }
+        return tied ? null : best;
+    }
+}
