@@ -6,16 +6,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.client.GateApiException;
@@ -26,6 +25,7 @@ import vn.bordergate.server.GateServer;
 import vn.bordergate.server.ServerOptions;
 import vn.bordergate.server.persistence.PlateReadEntity;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -37,6 +37,11 @@ import vn.bordergate.server.support.TestGate;
 class PlateReadShutdownTest {
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
     @Test
     void aReadArrivingDuringTheStopGets503AndTheReadBeingWrittenIsAnsweredAndSurvivesARestart() throws Exception {
         TestGate gate = TestGate.start(Clock.systemUTC());
@@ -45,20 +50,16 @@ class PlateReadShutdownTest {
         ListAppender<ILoggingEvent> failures = new ListAppender<>();
         failures.start();
         mapper.addAppender(failures);
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<PlateReadDto> inFlight;
         CompletableFuture<Void> stopped;
         List<String> beforeRefusal = new ArrayList<>();
         Integer refusal = null;
-        try {
-            gate.server().awaitDemoDay(); // a quiet server: only this test's reads are written
-            GateClient camera = gate.as("camera");
-            camera.postPlateRead(read()); // statements compiled, the writer started
-            CompletableFuture<Void> lock = holdPlateReadLock(tx, locked, release);
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        gate.server().awaitDemoDay(); // a quiet server: only this test's reads are written
+        GateClient camera = gate.as("camera");
+        camera.postPlateRead(read()); // statements compiled, the writer started
+        try (TableLock lock = TableLock.hold(tx, "plate_read", threads)) {
             inFlight = CompletableFuture.supplyAsync(() -> camera.postPlateRead(read()), threads);
-            await(() -> lockWaits(tx) >= 1, "the read never waited for the plate_read lock");
+            await(() -> TableLock.waits(tx, "PLATE_READ") >= 1, "the read never waited for the plate_read lock");
 
             stopped = CompletableFuture.runAsync(gate::close, threads);
             // patient for the answer that counts, quick to give up on one that was queued before the stop
@@ -78,14 +79,9 @@ class PlateReadShutdownTest {
             assertThat(inFlight)
                     .as("the read being written while the server stops")
                     .isNotDone();
-            release.countDown();
-            lock.get(60, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
         }
         PlateReadDto answered = inFlight.get(60, TimeUnit.SECONDS);
         stopped.get(60, TimeUnit.SECONDS);
-        threads.shutdownNow();
         mapper.detachAppender(failures);
         assertThat(refusal)
                 .as("a read sent while the server stops (tries before: %s)", beforeRefusal)
@@ -106,41 +102,7 @@ class PlateReadShutdownTest {
         return new NewPlateReadRequest("CAM-L1", null, TestGate.uniqueVietnamesePlate(), 0.9, null);
     }
 
-    /** Holds an exclusive lock on plate_read until {@code release}: every plate-read batch waits before its commit. */
-    private CompletableFuture<Void> holdPlateReadLock(Transactions tx, CountDownLatch locked, CountDownLatch release) {
-        return CompletableFuture.runAsync(
-                () -> tx.write(session -> {
-                    session.doWork(c -> {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("LOCK TABLE plate_read IN EXCLUSIVE MODE");
-                        }
-                    });
-                    locked.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }),
-                threads);
-    }
-
-    /** Transactions now waiting for a lock on plate_read (Derby's lock table). */
-    private static long lockWaits(Transactions tx) {
-        return tx.read(session -> session.doReturningWork(c -> {
-            try (var s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT' AND TABLENAME = 'PLATE_READ'")) {
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }));
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, String failure)
-            throws InterruptedException {
+    static void await(java.util.function.BooleanSupplier condition, String failure) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(failure).isLessThan(deadline);
