@@ -7,12 +7,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +21,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.service.GateException;
+import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -37,7 +41,7 @@ import vn.bordergate.server.support.TestGate;
 class LockWaitTest {
     private static TestGate gate;
     private static Transactions tx;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private static final ExecutorService threads = Executors.newCachedThreadPool();
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,6 +54,7 @@ class LockWaitTest {
 
     @AfterAll
     static void stop() {
+        threads.shutdownNow();
         gate.close();
     }
 
@@ -60,31 +65,14 @@ class LockWaitTest {
         ListAppender<ILoggingEvent> failures = new ListAppender<>();
         failures.start();
         mapper.addAppender(failures);
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> lock = CompletableFuture.runAsync(
-                () -> tx.write(session -> {
-                    session.doWork(c -> {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("LOCK TABLE crossing IN EXCLUSIVE MODE");
-                        }
-                    });
-                    locked.countDown();
-                    await(release);
-                    return null;
-                }),
-                threads);
         GateApiException refused;
         long millis;
-        try {
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        try (TableLock lock = TableLock.hold(tx, "crossing", threads)) {
             long start = System.nanoTime();
             refused = catchThrowableOfType(
                     GateApiException.class, () -> gate.as("enterprise").cancelDeclaration(declared.id()));
             millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         } finally {
-            release.countDown();
-            lock.get(30, TimeUnit.SECONDS);
             mapper.detachAppender(failures);
         }
         assertThat(refused).as("cancelling while the crossing table is locked").isNotNull();
@@ -120,6 +108,42 @@ class LockWaitTest {
         });
     }
 
+    /**
+     * The arrival written at check-in timed out on a lock: that is no refusal the officers settle later, so the
+     * check-in is not written either and the kiosk is told 503 (the driver tries again), instead of a queue
+     * ticket for a truck whose arrival was never recorded. Step writes wait on a share lock on crossing_step,
+     * while reads go on and the check-in itself (kiosk_check_in, crossing, audit_entry) could be written.
+     */
+    @Test
+    void aCheckInWhoseArrivalTimesOutOnALockIsAnswered503AndNotWritten() throws Exception {
+        DeclarationDto declared = gate.as("enterprise")
+                .submitDeclaration(
+                        TestGate.declaration(TestGate.uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.PLANT));
+        gate.pass(declared.crossingId(), Step.DECLARATION);
+        GateClient kiosk = gate.as("kiosk");
+        GateApiException refused;
+        try (TableLock lock = TableLock.holdShared(tx, "crossing_step", threads)) {
+            refused = catchThrowableOfType(GateApiException.class, () -> kiosk.kioskCheckIn(declared.crossingId()));
+        }
+        assertThat(refused).as("checking in while step writes wait for a lock").isNotNull();
+        assertThat(refused.status()).as(refused.getMessage()).isEqualTo(503);
+        assertThat(kiosk.kioskCrossing(declared.crossingId()).queue())
+                .as("queue place of a check-in answered 503")
+                .isNull();
+        assertThat(stepState(declared.crossingId(), Step.TRANSPORT)).isEqualTo(StepState.PENDING);
+        // sent again once the lock is gone: arrival and check-in are both written
+        assertThat(kiosk.kioskCheckIn(declared.crossingId()).queue()).isNotNull();
+        assertThat(stepState(declared.crossingId(), Step.TRANSPORT)).isEqualTo(StepState.PASSED);
+    }
+
+    private static StepState stepState(long crossingId, Step step) {
+        return gate.as("customs").crossing(crossingId).steps().stream()
+                .filter(s -> s.step() == step)
+                .findFirst()
+                .orElseThrow()
+                .state();
+    }
+
     /** Through the server's own transactions (and their translation of failures), as a service writes. */
     private static Object touchBoth(long firstCrossing, long secondCrossing, CyclicBarrier bothHoldOne) {
         return tx.write(session -> {
@@ -149,13 +173,5 @@ class LockWaitTest {
             });
             return null;
         });
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

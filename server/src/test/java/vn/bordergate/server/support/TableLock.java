@@ -15,13 +15,13 @@ public final class TableLock implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CompletableFuture<Void> held;
 
-    private TableLock(Transactions tx, String table, ExecutorService thread) throws InterruptedException {
+    private TableLock(Transactions tx, String table, String mode, ExecutorService thread) throws InterruptedException {
         CountDownLatch locked = new CountDownLatch(1);
         held = CompletableFuture.runAsync(
                 () -> tx.write(session -> {
                     session.doWork(c -> {
                         try (Statement s = c.createStatement()) {
-                            s.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
+                            s.execute("LOCK TABLE " + table + " IN " + mode + " MODE");
                         }
                     });
                     locked.countDown();
@@ -41,7 +41,13 @@ public final class TableLock implements AutoCloseable {
 
     /** Locks {@code table} (exclusive) in a transaction run on {@code thread}; returns once it holds the lock. */
     public static TableLock hold(Transactions tx, String table, ExecutorService thread) throws InterruptedException {
-        return new TableLock(tx, table, thread);
+        return new TableLock(tx, table, "EXCLUSIVE", thread);
+    }
+
+    /** Locks {@code table} in share mode: others still read it, but their writes to it wait. */
+    public static TableLock holdShared(Transactions tx, String table, ExecutorService thread)
+            throws InterruptedException {
+        return new TableLock(tx, table, "SHARE", thread);
     }
 
     /** Transactions now waiting for a lock on {@code table} (upper case, as Derby's lock table names it). */
