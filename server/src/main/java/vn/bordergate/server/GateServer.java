@@ -130,8 +130,10 @@ public final class GateServer implements AutoCloseable {
         RequestValidator validator = new RequestValidator();
         Server jetty = null;
         try {
-            Transactions tx =
-                    new Transactions(opening.thenApply(GateDatabase::sessionFactory), ConcurrentChanges::translate);
+            Transactions tx = new Transactions(
+                    opening.thenApply(GateDatabase::sessionFactory),
+                    ConcurrentChanges::translate,
+                    ConcurrentChanges::translateRead);
             EventHub hub = new EventHub(json, clock);
             TokenService tokens =
                     new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, tokenLifetime);

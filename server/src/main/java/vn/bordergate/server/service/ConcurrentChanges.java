@@ -19,20 +19,37 @@ public final class ConcurrentChanges {
 
     private ConcurrentChanges() {}
 
+    /** For a write: a lock wait means this change was not saved. */
     public static RuntimeException translate(RuntimeException e) {
+        return translate(e, false);
+    }
+
+    /** For a read-only transaction: a lock wait saved nothing because nothing was to be saved. */
+    public static RuntimeException translateRead(RuntimeException e) {
+        return translate(e, true);
+    }
+
+    private static RuntimeException translate(RuntimeException e, boolean reading) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return GateException.conflict("someone else changed this crossing meanwhile: reload it and try again");
             }
         }
-        if (lockWaitFailed(e)) {
-            // rolled back whole, so sending it again is safe; a warning, not an error: contention, not a defect
+        String lockWait = lockWaitState(e);
+        if (lockWait != null) {
+            // rolled back whole, so sending it again is safe; a warning, not an error: contention, not a defect.
+            // "this change": a request may have committed earlier changes of its own before this one
             LOG.warn(
-                    "a change was not saved: it waited too long for a lock or was a deadlock's victim ({})",
-                    e.getMessage());
+                    "a {} waited too long for a lock or was a deadlock's victim (SQL state {})",
+                    reading ? "read" : "change, not saved,",
+                    lockWait,
+                    e);
             return GateException.unavailable(
-                    "the gate server is busy: another change held the records this one needed for too long, so"
-                            + " nothing was saved; send it again",
+                    reading
+                            ? "the gate server is busy: changes held the records this request needed for too long;"
+                                    + " try again"
+                            : "the gate server is busy: another change held the records this one needed for too"
+                                    + " long, so this change was not saved; send it again",
                     Duration.ofSeconds(2));
         }
         if (diskFull(e)) {
@@ -45,17 +62,20 @@ public final class ConcurrentChanges {
 
     /**
      * A lock wait that timed out (Derby 40XL1/40XL2, PostgreSQL 55P03) or a deadlock's victim (40001, 40P01):
-     * the transaction was rolled back whole.
+     * the transaction was rolled back whole. Its SQL state, or null for any other failure.
      */
-    private static boolean lockWaitFailed(Throwable e) {
+    private static String lockWaitState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
-                if (lockWaitState(sql) || sql.getCause() instanceof SQLException cause && lockWaitState(cause)) {
-                    return true;
+                if (lockWaitState(sql)) {
+                    return sql.getSQLState();
+                }
+                if (sql.getCause() instanceof SQLException cause && lockWaitState(cause)) {
+                    return cause.getSQLState();
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean lockWaitState(SQLException e) {

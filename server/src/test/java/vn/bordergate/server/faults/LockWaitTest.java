@@ -80,12 +80,27 @@ class LockWaitTest {
                 .as("%s after %d ms", refused.getMessage(), millis)
                 .isEqualTo(503);
         assertThat(refused.retryAfter()).isPresent();
-        assertThat(refused.getMessage()).contains("nothing was saved");
+        assertThat(refused.getMessage()).contains("this change was not saved; send it again");
         assertThat(failures.list).noneMatch(e -> e.getLevel() == Level.ERROR);
         // nothing of it was saved: the trip is still declared, and can be cancelled now
         assertThat(gate.as("enterprise").declaration(declared.id()).status()).isEqualTo(CrossingStatus.DECLARED);
         assertThat(gate.as("enterprise").cancelDeclaration(declared.id()).status())
                 .isEqualTo(CrossingStatus.CANCELLED);
+    }
+
+    /** A read that timed out on a lock has nothing to save: it is told the server is busy, nothing of saving. */
+    @Test
+    void aReadThatTimesOutWaitingForALockIsAnswered503TryAgain() throws Exception {
+        DeclarationDto declared = gate.declare();
+        GateApiException refused;
+        try (TableLock lock = TableLock.hold(tx, "crossing", threads)) {
+            refused = catchThrowableOfType(
+                    GateApiException.class, () -> gate.as("enterprise").declaration(declared.id()));
+        }
+        assertThat(refused).as("reading while the crossing table is locked").isNotNull();
+        assertThat(refused.status()).as(refused.getMessage()).isEqualTo(503);
+        assertThat(refused.retryAfter()).isPresent();
+        assertThat(refused.getMessage()).contains("busy").contains("try again").doesNotContain("saved");
     }
 
     @Test
