@@ -30,7 +30,6 @@ import vn.bordergate.server.service.DeclarationOpening;
 import vn.bordergate.server.service.DeclarationRecords;
 import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.DeclarationSubmissions;
-import vn.bordergate.server.service.DeclarationTransactions;
 import vn.bordergate.server.service.DeclaredCrossings;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
@@ -43,6 +42,7 @@ import vn.bordergate.server.service.PriorityService;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.ReferenceData;
 import vn.bordergate.server.service.RequestValidator;
+import vn.bordergate.server.service.UniqueKeyRaceRetry;
 import vn.bordergate.server.service.VehicleArrival;
 import vn.bordergate.server.service.VehicleCalls;
 import vn.bordergate.server.service.WeighingService;
@@ -101,7 +101,7 @@ public final class GateServices {
         PlateMatcher plateMatcher = new PlateMatcher();
         DeclarationCheck declarationCheck = new DeclarationCheck(validator, idempotent, clock);
         DeclaredCrossings declaredCrossings = new DeclaredCrossings(records, clock);
-        DeclarationTransactions declarationTransactions = new DeclarationTransactions(tx);
+        UniqueKeyRaceRetry keyRaceRetry = new UniqueKeyRaceRetry(tx);
         DeclarationAnnouncements announcements = new DeclarationAnnouncements(events, plateMatcher, queue);
         declarations = new DeclarationService(
                 tx,
@@ -109,19 +109,12 @@ public final class GateServices {
                 declarationCheck,
                 new DeclarationSubmissions(
                         tx,
-                        declarationTransactions,
+                        keyRaceRetry,
                         new DeclarationOpening(records, declaredCrossings, audit, clock),
                         idempotent,
                         announcements),
                 new DeclarationAmendments(
-                        tx,
-                        declarationTransactions,
-                        declarationCheck,
-                        records,
-                        declaredCrossings,
-                        audit,
-                        announcements,
-                        clock));
+                        tx, keyRaceRetry, declarationCheck, records, declaredCrossings, audit, announcements, clock));
         crossings = new CrossingService(tx, validator, records, audit, idempotent, events, queue, clock);
         crossingQueries = new CrossingQueries(tx, clock);
         weighings = new WeighingService(tx, validator, audit, clock);

@@ -27,7 +27,7 @@ public final class DeclarationAmendments {
             Set.of(CrossingStatus.DECLARED, CrossingStatus.DECLARATION_REJECTED, CrossingStatus.EN_ROUTE);
 
     private final Transactions tx;
-    private final DeclarationTransactions guarded;
+    private final UniqueKeyRaceRetry keyRaceRetry;
     private final DeclarationCheck check;
     private final DeclarationRecords records;
     private final DeclaredCrossings crossings;
@@ -37,7 +37,7 @@ public final class DeclarationAmendments {
 
     public DeclarationAmendments(
             Transactions tx,
-            DeclarationTransactions guarded,
+            UniqueKeyRaceRetry keyRaceRetry,
             DeclarationCheck check,
             DeclarationRecords records,
             DeclaredCrossings crossings,
@@ -45,7 +45,7 @@ public final class DeclarationAmendments {
             DeclarationAnnouncements announcements,
             Clock clock) {
         this.tx = tx;
-        this.guarded = guarded;
+        this.keyRaceRetry = keyRaceRetry;
         this.check = check;
         this.records = records;
         this.crossings = crossings;
@@ -57,7 +57,7 @@ public final class DeclarationAmendments {
     DeclarationDto resubmit(Actor actor, long id, DeclarationRequest request) {
         DeclaredVehicles vehicles = check.correction(request);
         AtomicReference<CrossingDto> written = new AtomicReference<>();
-        DeclarationDto result = guarded.write(written, session -> {
+        DeclarationDto result = keyRaceRetry.write(written, session -> {
             DeclarationEntity d = records.ownDeclaration(session, actor, id);
             if (request.enterpriseId() != null
                     && request.enterpriseId() != d.getEnterprise().getId().longValue()) {

@@ -39,7 +39,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     private static final Logger LOG = LoggerFactory.getLogger(DeclarationBatch.class);
 
     private final Transactions tx;
-    private final DeclarationTransactions alone;
+    private final UniqueKeyRaceRetry keyRaceRetry;
     private final DeclarationOpening opening;
     private final IdempotentWrites idempotent;
     private final DeclarationAnnouncements announcements;
@@ -62,12 +62,12 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
 
     DeclarationBatch(
             Transactions tx,
-            DeclarationTransactions alone,
+            UniqueKeyRaceRetry keyRaceRetry,
             DeclarationOpening opening,
             IdempotentWrites idempotent,
             DeclarationAnnouncements announcements) {
         this.tx = tx;
-        this.alone = alone;
+        this.keyRaceRetry = keyRaceRetry;
         this.opening = opening;
         this.idempotent = idempotent;
         this.announcements = announcements;
@@ -141,7 +141,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         // the crossing as written, announced after the commit; null when an earlier answer is repeated: that
         // crossing was announced when it was written, and it may since have been cancelled or have passed
         AtomicReference<CrossingDto> written = new AtomicReference<>();
-        DeclarationDto result = alone.write(written, session -> {
+        DeclarationDto result = keyRaceRetry.write(written, session -> {
             // open trips read before the stored key, as in a batch (see writeTogether)
             List<Object[]> openTrips =
                     OpenTripCheck.openTrips(session, s.vehicles().plates(), null);

@@ -16,11 +16,11 @@ public final class DeclarationSubmissions {
 
     public DeclarationSubmissions(
             Transactions tx,
-            DeclarationTransactions alone,
+            UniqueKeyRaceRetry keyRaceRetry,
             DeclarationOpening opening,
             IdempotentWrites idempotent,
             DeclarationAnnouncements announcements) {
-        this.batch = new DeclarationBatch(tx, alone, opening, idempotent, announcements);
+        this.batch = new DeclarationBatch(tx, keyRaceRetry, opening, idempotent, announcements);
         this.writer = new BatchWriter<>(
                 "declaration-writer",
                 // two writers: while one batch waits for its commit's log flush the next is checked and

@@ -21,6 +21,7 @@ import vn.bordergate.common.workflow.Role;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.support.DeclarationWiring;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -85,25 +86,15 @@ class DeclarationAnnouncementTest {
     private DeclarationService service(EventPublisher events) {
         var services = gate.server().services();
         Clock clock = Clock.systemUTC();
-        DeclarationRecords records = new DeclarationRecords();
-        IdempotentWrites idempotent = new IdempotentWrites(GateJson.newMapper(), clock);
-        DeclarationCheck check = new DeclarationCheck(new RequestValidator(), idempotent, clock);
-        DeclaredCrossings crossings = new DeclaredCrossings(records, clock);
-        DeclarationTransactions alone = new DeclarationTransactions(services.tx);
-        DeclarationAnnouncements announcements =
-                new DeclarationAnnouncements(events, new PlateMatcher(), services.queue);
-        return new DeclarationService(
+        return DeclarationWiring.declarations(
                 services.tx,
-                records,
-                check,
-                new DeclarationSubmissions(
-                        services.tx,
-                        alone,
-                        new DeclarationOpening(records, crossings, services.audit, clock),
-                        idempotent,
-                        announcements),
-                new DeclarationAmendments(
-                        services.tx, alone, check, records, crossings, services.audit, announcements, clock));
+                new DeclarationRecords(),
+                new RequestValidator(),
+                new IdempotentWrites(GateJson.newMapper(), clock),
+                services.audit,
+                events,
+                services.queue,
+                clock);
     }
 
     private Actor enterprise() {

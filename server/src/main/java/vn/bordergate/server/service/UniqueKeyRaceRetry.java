@@ -9,15 +9,15 @@ import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.Transactions;
 
 /**
- * The transaction of one declaration written or corrected on its own. The database's unique keys are the
+ * A declaration write (one written or corrected on its own) run again when it lost a unique-key race. The database's unique keys are the
  * last word on "one open trip per vehicle" under concurrency. Two first declarations of one new driver or
  * vehicle (or one Idempotency-Key sent twice at once) both find none and both insert it: the later one is
  * run again, and then finds what the first one wrote.
  */
-public final class DeclarationTransactions {
+public final class UniqueKeyRaceRetry {
     private final Transactions tx;
 
-    public DeclarationTransactions(Transactions tx) {
+    public UniqueKeyRaceRetry(Transactions tx) {
         this.tx = tx;
     }
 
