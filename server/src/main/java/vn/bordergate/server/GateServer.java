@@ -22,6 +22,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
@@ -63,6 +64,11 @@ public final class GateServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 1024 * 1024;
     /** A refused body is read and dropped up to this much, so its sender gets the 413 instead of a reset. */
     static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+    /**
+     * How long a stopping Jetty waits for requests in flight: they are short once the writers are closed (a
+     * plate read's arrival decisions, a declaration's answer); a request still running then is cut off.
+     */
+    static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** A 12-hour shift: an officer signs in once per shift. */
     static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
@@ -124,8 +130,10 @@ public final class GateServer implements AutoCloseable {
         RequestValidator validator = new RequestValidator();
         Server jetty = null;
         try {
-            Transactions tx =
-                    new Transactions(opening.thenApply(GateDatabase::sessionFactory), ConcurrentChanges::translate);
+            Transactions tx = new Transactions(
+                    opening.thenApply(GateDatabase::sessionFactory),
+                    ConcurrentChanges::translate,
+                    ConcurrentChanges::translateRead);
             EventHub hub = new EventHub(json, clock);
             TokenService tokens =
                     new TokenService(TokenService.loadOrCreateKey(options.dataDir()), clock, tokenLifetime);
@@ -280,7 +288,11 @@ public final class GateServer implements AutoCloseable {
         });
         context.setErrorHandler(new JsonErrorHandler(json));
 
-        server.setHandler(context);
+        // a graceful stop: requests in flight when Jetty stops (a plate read or declaration the writers
+        // finished at close, still doing its post-commit work) complete and are answered before the
+        // connections close; new requests then get 503
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setErrorHandler(new JsonErrorHandler(json));
         try {
             server.start();
@@ -345,6 +357,9 @@ public final class GateServer implements AutoCloseable {
             backupSchedule.close();
         }
         lanes.close();
+        // after the cameras, before Jetty stops: reads sent now get 503 (cameras send them again) while Jetty
+        // still answers, and a batch being written is committed and answered before the database closes
+        services.plateReads.close(10_000);
         services.plateImages.close(); // after the cameras: their last passes' pictures are still written
         try {
             bootstrap.stopDemoDay();

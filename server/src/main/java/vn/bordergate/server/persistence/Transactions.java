@@ -14,6 +14,7 @@ import org.hibernate.SessionFactory;
 public final class Transactions {
     private final CompletableFuture<SessionFactory> opening;
     private final UnaryOperator<RuntimeException> failures;
+    private final UnaryOperator<RuntimeException> readFailures;
 
     /**
      * @param opening the database being opened: the server builds everything else meanwhile, and a
@@ -21,8 +22,17 @@ public final class Transactions {
      * @param failures turns database failures (a concurrent change, say) into the caller's own errors
      */
     public Transactions(CompletableFuture<SessionFactory> opening, UnaryOperator<RuntimeException> failures) {
+        this(opening, failures, failures);
+    }
+
+    /** @param readFailures the same for read-only transactions, which have nothing to lose when they fail */
+    public Transactions(
+            CompletableFuture<SessionFactory> opening,
+            UnaryOperator<RuntimeException> failures,
+            UnaryOperator<RuntimeException> readFailures) {
         this.opening = opening;
         this.failures = failures;
+        this.readFailures = readFailures;
     }
 
     public Transactions(SessionFactory sessionFactory) {
@@ -57,7 +67,7 @@ public final class Transactions {
                 }
             });
         } catch (RuntimeException e) {
-            throw failures.apply(e);
+            throw readFailures.apply(e);
         }
     }
 }

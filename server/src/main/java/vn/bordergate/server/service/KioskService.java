@@ -224,6 +224,11 @@ public final class KioskService {
             crossings.decide(
                     gate, crossing.id(), Step.TRANSPORT, new StepDecisionRequest(Outcome.PASS, null, null), null);
         } catch (GateException refused) {
+            if (refused.kind() == GateException.Kind.UNAVAILABLE) {
+                // a lock wait or a full disk, not a refusal: the arrival was not recorded, so neither is the
+                // check-in; the kiosk is told 503 and the driver tries again
+                throw refused;
+            }
             // a hold or an open declaration step: the officers settle it, the vehicle still takes its place
             LOG.info("arrival of crossing {} not passed at check-in: {}", crossing.id(), refused.getMessage());
         }

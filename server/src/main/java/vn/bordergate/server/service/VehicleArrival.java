@@ -70,7 +70,16 @@ public final class VehicleArrival {
                 }
             }
         } catch (GateException refused) {
-            LOG.debug("crossing {} not advanced by {}: {}", crossingId, cameraCode, refused.getMessage());
+            if (refused.kind() == GateException.Kind.UNAVAILABLE) {
+                // the read is recorded but the arrival is not, and the camera won't send it again: officers must
+                LOG.warn(
+                        "crossing {} seen by {} but its arrival was not recorded: {}",
+                        crossingId,
+                        cameraCode,
+                        refused.getMessage());
+            } else {
+                LOG.debug("crossing {} not advanced by {}: {}", crossingId, cameraCode, refused.getMessage());
+            }
         }
     }
 

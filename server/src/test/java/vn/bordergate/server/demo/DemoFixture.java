@@ -20,13 +20,13 @@ import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.CrossingService;
 import vn.bordergate.server.service.DeclarationRecords;
-import vn.bordergate.server.service.DeclarationService;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.RequestValidator;
 import vn.bordergate.server.service.WeighingService;
+import vn.bordergate.server.support.DeclarationWiring;
 
 /** A real Derby database with the services wired as the composition root does, and the demo on top. */
 final class DemoFixture implements AutoCloseable {
@@ -61,16 +61,7 @@ final class DemoFixture implements AutoCloseable {
                 hasher,
                 accounts,
                 new EnterpriseService(tx, validator, audit),
-                new DeclarationService(
-                        tx,
-                        validator,
-                        records,
-                        audit,
-                        idempotent,
-                        publisher,
-                        clock,
-                        new vn.bordergate.server.service.PlateMatcher(),
-                        queue),
+                DeclarationWiring.declarations(tx, records, validator, idempotent, audit, publisher, queue, clock),
                 new CrossingService(tx, validator, records, audit, idempotent, publisher, queue, clock),
                 new WeighingService(tx, validator, audit, clock),
                 new FeeService(tx, validator, audit, clock),

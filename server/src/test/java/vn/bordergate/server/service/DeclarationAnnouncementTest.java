@@ -21,6 +21,7 @@ import vn.bordergate.common.workflow.Role;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.support.DeclarationWiring;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -84,16 +85,16 @@ class DeclarationAnnouncementTest {
 
     private DeclarationService service(EventPublisher events) {
         var services = gate.server().services();
-        return new DeclarationService(
+        Clock clock = Clock.systemUTC();
+        return DeclarationWiring.declarations(
                 services.tx,
-                new RequestValidator(),
                 new DeclarationRecords(),
+                new RequestValidator(),
+                new IdempotentWrites(GateJson.newMapper(), clock),
                 services.audit,
-                new IdempotentWrites(GateJson.newMapper(), Clock.systemUTC()),
                 events,
-                Clock.systemUTC(),
-                new PlateMatcher(),
-                services.queue);
+                services.queue,
+                clock);
     }
 
     private Actor enterprise() {

@@ -7,8 +7,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,14 +25,23 @@ import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.workflow.Direction;
 import vn.bordergate.server.GateServer;
 import vn.bordergate.server.ServerOptions;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.support.Await;
+import vn.bordergate.server.support.StoppingGate;
+import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
 
 /**
- * A server stopped while enterprises are declaring: each declaration in flight is either answered 201 (and
- * is there after a restart) or refused 503 — never a 500 — because the declaration writer is closed (new
- * submissions refused, those being written finished) before Jetty and the database stop.
+ * A server stopped while enterprises are declaring: a declaration in flight is either answered 201 (and is
+ * there after a restart) or refused 503, never a 500.
  */
 class DeclarationShutdownTest {
+    /**
+     * Six clients declaring without pause while the server stops: every refusal is a 503, the server logs no
+     * unexpected failure, and every declaration answered 201 is there after a restart. The stop seldom catches
+     * a batch mid-write, so this passes without closing the declaration writer too: the next case holds one
+     * there for certain.
+     */
     @Test
     void declarationsInFlightAtShutdownAreWrittenOrRefused503AndTheWrittenOnesSurviveARestart() throws Exception {
         TestGate gate = TestGate.start(Clock.systemUTC());
@@ -44,6 +55,7 @@ class DeclarationShutdownTest {
         List<Integer> refused = new CopyOnWriteArrayList<>();
         AtomicBoolean stopping = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(6);
+        boolean closed = false;
         try {
             for (int c = 0; c < 6; c++) {
                 clients.submit(() -> {
@@ -74,10 +86,14 @@ class DeclarationShutdownTest {
             assertThat(written).as("declarations written before the stop").hasSizeGreaterThanOrEqualTo(20);
             stopping.set(true);
             gate.close();
+            closed = true;
             clients.shutdown();
             assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         } finally {
             clients.shutdownNow();
+            if (!closed) {
+                gate.close();
+            }
         }
         mapper.detachAppender(failures);
         assertThat(refused).as("refusals (HTTP status)").allMatch(status -> status == 503);
@@ -93,5 +109,60 @@ class DeclarationShutdownTest {
                 assertThat(client.declaration(answer.id()).code()).isEqualTo(answer.code());
             }
         }
+    }
+
+    /**
+     * The same for certain, with one declaration held in its batch by a lock on audit_entry (it can't commit
+     * before its audit entry is inserted) while the server stops: a declaration sent during the stop is refused
+     * 503, and the held one is committed, answered 201 and there after a restart. Without closing the
+     * declaration writer before Jetty stops, the held one loses its connection.
+     */
+    @Test
+    void aDeclarationBeingWrittenWhenTheServerStopsIsAnsweredAndOneSentDuringTheStopGets503() throws Exception {
+        TestGate gate = TestGate.start(Clock.systemUTC());
+        Transactions tx = gate.server().services().tx;
+        ExecutorService threads = Executors.newCachedThreadPool();
+        CompletableFuture<DeclarationDto> inFlight;
+        Integer refusal;
+        DeclarationDto answered;
+        try (StoppingGate stopping = new StoppingGate(gate, threads)) {
+            gate.server().awaitDemoDay(); // a quiet server: only this test's declarations are written
+            GateClient enterprise = gate.as("enterprise");
+            gate.declare(); // statements compiled, a writer started
+            // patient: it is held through the stop until the lock goes
+            GateClient held = new GateClient(gate.uri(), null, Duration.ofSeconds(60)).withToken(enterprise.token());
+            try (TableLock lock = TableLock.hold(tx, "audit_entry", threads)) {
+                inFlight = CompletableFuture.supplyAsync(
+                        () -> held.submitDeclaration(request(), "held-" + UUID.randomUUID()), threads);
+                // taken by a writer (not still queued, which the stop would answer 503): it can't commit now
+                var writer = gate.server().services().declarations.batches();
+                Await.until(
+                        () -> writer.writing() >= 1 && writer.queued() == 0 && TableLock.waits(tx, "AUDIT_ENTRY") >= 1,
+                        "no writer took the declaration");
+                refusal = stopping.stopAndSendUntilRefused(
+                        enterprise.token(),
+                        impatient -> impatient.submitDeclaration(request(), "during-" + UUID.randomUUID()));
+                assertThat(inFlight)
+                        .as("the declaration being written while the server stops")
+                        .isNotDone();
+            }
+            assertThat(refusal)
+                    .as("a declaration sent while the server stops (tries before: %s)", stopping.triesBeforeRefusal())
+                    .isEqualTo(503);
+            answered = inFlight.get(60, TimeUnit.SECONDS);
+            stopping.awaitStopped();
+        } finally {
+            threads.shutdownNow();
+        }
+        try (GateServer again = GateServer.start(ServerOptions.embedded(gate.dataDir(), true), Clock.systemUTC())) {
+            GateClient client = new GateClient(again.uri());
+            client = client.withToken(
+                    client.login("enterprise", TestGate.PASSWORD).token());
+            assertThat(client.declaration(answered.id()).code()).isEqualTo(answered.code());
+        }
+    }
+
+    private static vn.bordergate.common.dto.DeclarationRequest request() {
+        return TestGate.declaration(TestGate.uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.NONE);
     }
 }

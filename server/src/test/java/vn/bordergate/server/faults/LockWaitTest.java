@@ -1,0 +1,192 @@
+package vn.bordergate.server.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import vn.bordergate.common.client.GateApiException;
+import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.dto.DeclarationDto;
+import vn.bordergate.common.dto.QuarantineKind;
+import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.common.workflow.Direction;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.service.GateException;
+import vn.bordergate.server.support.TableLock;
+import vn.bordergate.server.support.TestGate;
+
+/**
+ * A write that waits too long for a lock, or is picked as a deadlock's victim, changed nothing and may simply be
+ * sent again: it is answered 503 with Retry-After, not 500 "failed unexpectedly". Derby's lock timeouts are
+ * lowered on this test's own database (a database property, dynamic) so the waits take seconds, not a minute.
+ */
+class LockWaitTest {
+    private static TestGate gate;
+    private static Transactions tx;
+    private static final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @BeforeAll
+    static void start() throws Exception {
+        gate = TestGate.start(Clock.systemUTC());
+        gate.server().awaitDemoDay(); // its writes would wait on this test's locks
+        tx = gate.server().services().tx;
+        setDatabaseProperty("derby.locks.waitTimeout", "2");
+        setDatabaseProperty("derby.locks.deadlockTimeout", "1");
+    }
+
+    @AfterAll
+    static void stop() {
+        threads.shutdownNow();
+        gate.close();
+    }
+
+    @Test
+    void aWriteThatTimesOutWaitingForALockIsAnswered503AndChangedNothing() throws Exception {
+        DeclarationDto declared = gate.declare();
+        Logger mapper = (Logger) LoggerFactory.getLogger("vn.bordergate.server.web.ApiExceptionMapper");
+        ListAppender<ILoggingEvent> failures = new ListAppender<>();
+        failures.start();
+        mapper.addAppender(failures);
+        GateApiException refused;
+        long millis;
+        try (TableLock lock = TableLock.hold(tx, "crossing", threads)) {
+            long start = System.nanoTime();
+            refused = catchThrowableOfType(
+                    GateApiException.class, () -> gate.as("enterprise").cancelDeclaration(declared.id()));
+            millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        } finally {
+            mapper.detachAppender(failures);
+        }
+        assertThat(refused).as("cancelling while the crossing table is locked").isNotNull();
+        assertThat(refused.status())
+                .as("%s after %d ms", refused.getMessage(), millis)
+                .isEqualTo(503);
+        assertThat(refused.retryAfter()).isPresent();
+        assertThat(refused.getMessage()).contains("this change was not saved; send it again");
+        assertThat(failures.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+        // nothing of it was saved: the trip is still declared, and can be cancelled now
+        assertThat(gate.as("enterprise").declaration(declared.id()).status()).isEqualTo(CrossingStatus.DECLARED);
+        assertThat(gate.as("enterprise").cancelDeclaration(declared.id()).status())
+                .isEqualTo(CrossingStatus.CANCELLED);
+    }
+
+    /** A read that timed out on a lock has nothing to save: it is told the server is busy, nothing of saving. */
+    @Test
+    void aReadThatTimesOutWaitingForALockIsAnswered503TryAgain() throws Exception {
+        DeclarationDto declared = gate.declare();
+        GateApiException refused;
+        try (TableLock lock = TableLock.hold(tx, "crossing", threads)) {
+            refused = catchThrowableOfType(
+                    GateApiException.class, () -> gate.as("enterprise").declaration(declared.id()));
+        }
+        assertThat(refused).as("reading while the crossing table is locked").isNotNull();
+        assertThat(refused.status()).as(refused.getMessage()).isEqualTo(503);
+        assertThat(refused.retryAfter()).isPresent();
+        assertThat(refused.getMessage()).contains("busy").contains("try again").doesNotContain("saved");
+    }
+
+    @Test
+    void theVictimOfADeadlockIsTold503() throws Exception {
+        long one = gate.declare().crossingId();
+        long other = gate.declare().crossingId();
+        // two writes changing the same two crossings in opposite orders: Derby rolls one of them back
+        CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+        CompletableFuture<Object> first =
+                CompletableFuture.supplyAsync(() -> touchBoth(one, other, bothHoldOne), threads);
+        CompletableFuture<Object> second =
+                CompletableFuture.supplyAsync(() -> touchBoth(other, one, bothHoldOne), threads);
+        Object a = first.handle((ok, e) -> ok != null ? ok : e.getCause()).get(30, TimeUnit.SECONDS);
+        Object b = second.handle((ok, e) -> ok != null ? ok : e.getCause()).get(30, TimeUnit.SECONDS);
+        assertThat(List.of(a, b)).as("one committed, one the deadlock's victim").containsOnlyOnce("committed");
+        Object victim = "committed".equals(a) ? b : a;
+        assertThat(victim).isInstanceOfSatisfying(GateException.class, e -> {
+            assertThat(e.kind()).isEqualTo(GateException.Kind.UNAVAILABLE);
+            assertThat(e.retryAfter()).isNotNull();
+        });
+    }
+
+    /**
+     * The arrival written at check-in timed out on a lock: that is no refusal the officers settle later, so the
+     * check-in is not written either and the kiosk is told 503 (the driver tries again), instead of a queue
+     * ticket for a truck whose arrival was never recorded. Step writes wait on a share lock on crossing_step,
+     * while reads go on and the check-in itself (kiosk_check_in, crossing, audit_entry) could be written.
+     */
+    @Test
+    void aCheckInWhoseArrivalTimesOutOnALockIsAnswered503AndNotWritten() throws Exception {
+        DeclarationDto declared = gate.as("enterprise")
+                .submitDeclaration(
+                        TestGate.declaration(TestGate.uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.PLANT));
+        gate.pass(declared.crossingId(), Step.DECLARATION);
+        GateClient kiosk = gate.as("kiosk");
+        GateApiException refused;
+        try (TableLock lock = TableLock.holdShared(tx, "crossing_step", threads)) {
+            refused = catchThrowableOfType(GateApiException.class, () -> kiosk.kioskCheckIn(declared.crossingId()));
+        }
+        assertThat(refused).as("checking in while step writes wait for a lock").isNotNull();
+        assertThat(refused.status()).as(refused.getMessage()).isEqualTo(503);
+        assertThat(kiosk.kioskCrossing(declared.crossingId()).queue())
+                .as("queue place of a check-in answered 503")
+                .isNull();
+        assertThat(stepState(declared.crossingId(), Step.TRANSPORT)).isEqualTo(StepState.PENDING);
+        // sent again once the lock is gone: arrival and check-in are both written
+        assertThat(kiosk.kioskCheckIn(declared.crossingId()).queue()).isNotNull();
+        assertThat(stepState(declared.crossingId(), Step.TRANSPORT)).isEqualTo(StepState.PASSED);
+    }
+
+    private static StepState stepState(long crossingId, Step step) {
+        return gate.as("customs").crossing(crossingId).steps().stream()
+                .filter(s -> s.step() == step)
+                .findFirst()
+                .orElseThrow()
+                .state();
+    }
+
+    /** Through the server's own transactions (and their translation of failures), as a service writes. */
+    private static Object touchBoth(long firstCrossing, long secondCrossing, CyclicBarrier bothHoldOne) {
+        return tx.write(session -> {
+            session.doWork(c -> {
+                try (var update = c.prepareStatement("UPDATE crossing SET updated_at = updated_at WHERE id = ?")) {
+                    update.setLong(1, firstCrossing);
+                    update.executeUpdate();
+                    bothHoldOne.await(30, TimeUnit.SECONDS);
+                    update.setLong(1, secondCrossing);
+                    update.executeUpdate();
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            return "committed";
+        });
+    }
+
+    private static void setDatabaseProperty(String name, String value) {
+        tx.write(session -> {
+            session.doWork(c -> {
+                try (var call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
+                    call.setString(1, name);
+                    call.setString(2, value);
+                    call.execute();
+                }
+            });
+            return null;
+        });
+    }
+}
