@@ -345,6 +345,9 @@ public final class GateServer implements AutoCloseable {
             backupSchedule.close();
         }
         lanes.close();
+        // after the cameras, before Jetty stops: reads sent now get 503 (cameras send them again) while Jetty
+        // still answers, and a batch being written is committed and answered before the database closes
+        services.plateReads.close(10_000);
         services.plateImages.close(); // after the cameras: their last passes' pictures are still written
         try {
             bootstrap.stopDemoDay();

@@ -23,8 +23,15 @@ import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.CrossingQueries;
 import vn.bordergate.server.service.CrossingService;
 import vn.bordergate.server.service.CrossingSlips;
+import vn.bordergate.server.service.DeclarationAmendments;
+import vn.bordergate.server.service.DeclarationAnnouncements;
+import vn.bordergate.server.service.DeclarationCheck;
+import vn.bordergate.server.service.DeclarationOpening;
 import vn.bordergate.server.service.DeclarationRecords;
 import vn.bordergate.server.service.DeclarationService;
+import vn.bordergate.server.service.DeclarationSubmissions;
+import vn.bordergate.server.service.DeclarationTransactions;
+import vn.bordergate.server.service.DeclaredCrossings;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
@@ -92,8 +99,29 @@ public final class GateServices {
                 tx, validator, hasher, tokens, new LoginThrottle(clock, 5, 100, Duration.ofMinutes(5)), audit, clock);
         enterprises = new EnterpriseService(tx, validator, audit);
         PlateMatcher plateMatcher = new PlateMatcher();
-        declarations =
-                new DeclarationService(tx, validator, records, audit, idempotent, events, clock, plateMatcher, queue);
+        DeclarationCheck declarationCheck = new DeclarationCheck(validator, idempotent, clock);
+        DeclaredCrossings declaredCrossings = new DeclaredCrossings(records, clock);
+        DeclarationTransactions declarationTransactions = new DeclarationTransactions(tx);
+        DeclarationAnnouncements announcements = new DeclarationAnnouncements(events, plateMatcher, queue);
+        declarations = new DeclarationService(
+                tx,
+                records,
+                declarationCheck,
+                new DeclarationSubmissions(
+                        tx,
+                        declarationTransactions,
+                        new DeclarationOpening(records, declaredCrossings, audit, clock),
+                        idempotent,
+                        announcements),
+                new DeclarationAmendments(
+                        tx,
+                        declarationTransactions,
+                        declarationCheck,
+                        records,
+                        declaredCrossings,
+                        audit,
+                        announcements,
+                        clock));
         crossings = new CrossingService(tx, validator, records, audit, idempotent, events, queue, clock);
         crossingQueries = new CrossingQueries(tx, clock);
         weighings = new WeighingService(tx, validator, audit, clock);

@@ -1,16 +1,21 @@
 package vn.bordergate.server.service;
 
 import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
 import org.hibernate.StaleStateException;
 
 /**
  * Two officers changing one crossing at once: the later write loses its optimistic-lock check and
  * is told to reload, instead of silently overwriting what the other one did. A full disk is said as
  * such (503), not as an unexpected failure: nothing of the change was saved, and it works again once
- * space is freed.
+ * space is freed. So is a lock wait that timed out or a deadlock's victim (503, send it again).
  */
 public final class ConcurrentChanges {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConcurrentChanges.class);
+
+    private static final Set<String> LOCK_WAIT_STATES = Set.of("40XL1", "40XL2", "40001", "55P03", "40P01");
 
     private ConcurrentChanges() {}
 
@@ -20,12 +25,41 @@ public final class ConcurrentChanges {
                 return GateException.conflict("someone else changed this crossing meanwhile: reload it and try again");
             }
         }
+        if (lockWaitFailed(e)) {
+            // rolled back whole, so sending it again is safe; a warning, not an error: contention, not a defect
+            LOG.warn(
+                    "a change was not saved: it waited too long for a lock or was a deadlock's victim ({})",
+                    e.getMessage());
+            return GateException.unavailable(
+                    "the gate server is busy: another change held the records this one needed for too long, so"
+                            + " nothing was saved; send it again",
+                    Duration.ofSeconds(2));
+        }
         if (diskFull(e)) {
             LOG.error("a change was not saved: the disk of the data directory is full", e);
             return GateException.unavailable("the gate server's disk is full, so this change was not saved:"
                     + " the administrator must free disk space on the gate server, then try again");
         }
         return e;
+    }
+
+    /**
+     * A lock wait that timed out (Derby 40XL1/40XL2, PostgreSQL 55P03) or a deadlock's victim (40001, 40P01):
+     * the transaction was rolled back whole.
+     */
+    private static boolean lockWaitFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (lockWaitState(sql) || sql.getCause() instanceof SQLException cause && lockWaitState(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean lockWaitState(SQLException e) {
+        return e.getSQLState() != null && LOCK_WAIT_STATES.contains(e.getSQLState());
     }
 
     /** Derby's words for a page or log write that found no space (its SQLState XSDG1 covers other I/O too). */
@@ -35,9 +69,7 @@ public final class ConcurrentChanges {
             if (message.contains("No space left on device") || message.contains("check if the disk is full")) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql
-                    && sql.getNextException() != null
-                    && diskFull(sql.getNextException())) {
+            if (t instanceof SQLException sql && sql.getNextException() != null && diskFull(sql.getNextException())) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,7 @@ import vn.bordergate.server.persistence.EnterpriseEntity;
 import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.IdempotencyRecordEntity;
 import vn.bordergate.server.persistence.Transactions;
-import vn.bordergate.server.service.DeclarationService.Opened;
-import vn.bordergate.server.service.DeclarationService.Submission;
+import vn.bordergate.server.service.DeclarationOpening.Opened;
 
 /**
  * Declarations of many requests in one transaction (one commit, one log flush). Stored Idempotency-Keys,
@@ -39,8 +39,10 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     private static final Logger LOG = LoggerFactory.getLogger(DeclarationBatch.class);
 
     private final Transactions tx;
-    private final DeclarationService declarations;
+    private final DeclarationTransactions alone;
+    private final DeclarationOpening opening;
     private final IdempotentWrites idempotent;
+    private final DeclarationAnnouncements announcements;
     /** Batches whose shared transaction failed and whose submissions were written alone (tests watch it). */
     private final AtomicLong replayed = new AtomicLong();
 
@@ -55,10 +57,20 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         RuntimeException refused;
     }
 
-    DeclarationBatch(Transactions tx, DeclarationService declarations, IdempotentWrites idempotent) {
+    /** A submission's answer and the crossing it wrote (null when it repeated an earlier answer). */
+    private record Written(DeclarationDto answer, CrossingDto crossing) {}
+
+    DeclarationBatch(
+            Transactions tx,
+            DeclarationTransactions alone,
+            DeclarationOpening opening,
+            IdempotentWrites idempotent,
+            DeclarationAnnouncements announcements) {
         this.tx = tx;
-        this.declarations = declarations;
+        this.alone = alone;
+        this.opening = opening;
         this.idempotent = idempotent;
+        this.announcements = announcements;
     }
 
     @Override
@@ -84,7 +96,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
             } else {
                 CrossingDto crossing = slot.crossing;
                 expect(crossing);
-                outcomes.add(Outcome.of(slot.answer, () -> declarations.publish(crossing)));
+                outcomes.add(Outcome.of(slot.answer, () -> announcements.publish(crossing)));
             }
         }
         return outcomes;
@@ -93,7 +105,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     /** The matcher told before the answer; a failure there is logged and must not fail a written declaration. */
     private void expect(CrossingDto crossing) {
         try {
-            declarations.expect(crossing);
+            announcements.expect(crossing);
         } catch (RuntimeException e) {
             LOG.warn("the plate matcher was not told of crossing {}", crossing.id(), e);
         }
@@ -101,7 +113,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
 
     @Override
     public void announced() {
-        declarations.queueChanged();
+        announcements.queueChanged();
     }
 
     long replayed() {
@@ -110,15 +122,39 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
 
     private Outcome<DeclarationDto> writeAlone(Submission s) {
         try {
-            DeclarationService.Written written = declarations.submitAlone(s);
+            Written written = submitAlone(s);
             if (written.crossing() == null) {
                 return Outcome.of(written.answer());
             }
             expect(written.crossing());
-            return Outcome.of(written.answer(), () -> declarations.publish(written.crossing()));
+            return Outcome.of(written.answer(), () -> announcements.publish(written.crossing()));
         } catch (RuntimeException | Error e) {
             return Outcome.failed(e);
         }
+    }
+
+    /**
+     * One submission in its own transaction: the path a declaration takes when the shared transaction of its
+     * batch failed. The matcher and the workstations are told by the caller.
+     */
+    private Written submitAlone(Submission s) {
+        // the crossing as written, announced after the commit; null when an earlier answer is repeated: that
+        // crossing was announced when it was written, and it may since have been cancelled or have passed
+        AtomicReference<CrossingDto> written = new AtomicReference<>();
+        DeclarationDto result = alone.write(written, session -> {
+            // open trips read before the stored key, as in a batch (see writeTogether)
+            List<Object[]> openTrips =
+                    OpenTripCheck.openTrips(session, s.vehicles().plates(), null);
+            return idempotent.run(session, s.actor(), s.idempotencyKey(), OPERATION, DeclarationDto.class, () -> {
+                EnterpriseEntity enterprise = opening.enterprise(session, s.enterpriseId());
+                OpenTripCheck.refuse(openTrips, s.vehicles());
+                Opened opened = opening.open(session, s, enterprise, null);
+                session.flush(); // the version the crossing has once written
+                written.set(opened.crossingDto());
+                return opened.declarationDto();
+            });
+        });
+        return new Written(result, written.get());
     }
 
     private List<Slot> writeTogether(Session session, List<Submission> batch) {
@@ -129,13 +165,13 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
             if (s.keyed()) {
                 keys.add(s.idempotencyKey());
             }
-            plates.addAll(DeclarationService.plates(s.vehicles()));
+            plates.addAll(s.vehicles().plates());
             documents.add(DeclarationRecords.document(s.request()));
         }
         // open trips before stored keys: Derby makes the open-trips read wait for a batch still writing the same
         // vehicle, and a key of that batch becomes visible with its commit; read after, a resent submission
         // (same key, its first try still in flight) finds its stored answer instead of its own open trip
-        List<Object[]> openTrips = new ArrayList<>(DeclarationService.openTrips(session, plates, null));
+        List<Object[]> openTrips = new ArrayList<>(OpenTripCheck.openTrips(session, plates, null));
         DeclarationRecords.Known known = new DeclarationRecords.Known(session, plates, documents);
         Map<String, IdempotencyRecordEntity> stored = idempotent.stored(session, keys);
         Map<String, Slot> answered = new HashMap<>();
@@ -155,13 +191,13 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
                     slot.sameAs = answered.get(key);
                     continue;
                 }
-                enterprise = declarations.enterprise(session, s.enterpriseId());
-                DeclarationService.refuseOpenTrip(openTrips, s.vehicles());
+                enterprise = opening.enterprise(session, s.enterpriseId());
+                OpenTripCheck.refuse(openTrips, s.vehicles());
             } catch (GateException refused) {
                 slot.refused = refused;
                 continue;
             }
-            slot.opened = declarations.open(session, s, enterprise, known);
+            slot.opened = opening.open(session, s, enterprise, known);
             // later submissions of the batch see this trip as open, as if it had been committed before them
             String code = slot.opened.code();
             openTrips.add(new Object[] {1, s.vehicles().tractor().normalized(), code});

@@ -83,6 +83,14 @@ public final class PlateReadService {
                         Duration.ofSeconds(2)));
     }
 
+    /**
+     * Refuses new reads (503) and waits up to {@code waitMillis} for those being written: called at shutdown,
+     * while Jetty still answers and before the database closes.
+     */
+    public boolean close(long waitMillis) {
+        return writes.close(waitMillis);
+    }
+
     public PlateReadDto record(Actor actor, NewPlateReadRequest request) {
         return recordPass(actor, request, null).get(0);
     }

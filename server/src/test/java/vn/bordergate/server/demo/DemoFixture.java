@@ -19,11 +19,19 @@ import vn.bordergate.server.security.TokenService;
 import vn.bordergate.server.service.AccountService;
 import vn.bordergate.server.service.AuditLog;
 import vn.bordergate.server.service.CrossingService;
+import vn.bordergate.server.service.DeclarationAmendments;
+import vn.bordergate.server.service.DeclarationAnnouncements;
+import vn.bordergate.server.service.DeclarationCheck;
+import vn.bordergate.server.service.DeclarationOpening;
 import vn.bordergate.server.service.DeclarationRecords;
 import vn.bordergate.server.service.DeclarationService;
+import vn.bordergate.server.service.DeclarationSubmissions;
+import vn.bordergate.server.service.DeclarationTransactions;
+import vn.bordergate.server.service.DeclaredCrossings;
 import vn.bordergate.server.service.EnterpriseService;
 import vn.bordergate.server.service.FeeService;
 import vn.bordergate.server.service.IdempotentWrites;
+import vn.bordergate.server.service.PlateMatcher;
 import vn.bordergate.server.service.QueueWatch;
 import vn.bordergate.server.service.RequestValidator;
 import vn.bordergate.server.service.WeighingService;
@@ -61,22 +69,33 @@ final class DemoFixture implements AutoCloseable {
                 hasher,
                 accounts,
                 new EnterpriseService(tx, validator, audit),
-                new DeclarationService(
-                        tx,
-                        validator,
-                        records,
-                        audit,
-                        idempotent,
-                        publisher,
-                        clock,
-                        new vn.bordergate.server.service.PlateMatcher(),
-                        queue),
+                declarations(records, idempotent, publisher, queue, clock),
                 new CrossingService(tx, validator, records, audit, idempotent, publisher, queue, clock),
                 new WeighingService(tx, validator, audit, clock),
                 new FeeService(tx, validator, audit, clock),
                 audit,
                 clock,
                 seed);
+    }
+
+    /** The declaration service as {@code GateServices} wires it. */
+    private DeclarationService declarations(
+            DeclarationRecords records,
+            IdempotentWrites idempotent,
+            EventPublisher publisher,
+            QueueWatch queue,
+            Clock clock) {
+        DeclarationCheck check = new DeclarationCheck(validator, idempotent, clock);
+        DeclaredCrossings crossings = new DeclaredCrossings(records, clock);
+        DeclarationTransactions alone = new DeclarationTransactions(tx);
+        DeclarationAnnouncements announcements = new DeclarationAnnouncements(publisher, new PlateMatcher(), queue);
+        return new DeclarationService(
+                tx,
+                records,
+                check,
+                new DeclarationSubmissions(
+                        tx, alone, new DeclarationOpening(records, crossings, audit, clock), idempotent, announcements),
+                new DeclarationAmendments(tx, alone, check, records, crossings, audit, announcements, clock));
     }
 
     <T> List<T> query(String hql, Class<T> type) {

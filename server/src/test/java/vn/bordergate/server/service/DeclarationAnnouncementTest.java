@@ -84,16 +84,26 @@ class DeclarationAnnouncementTest {
 
     private DeclarationService service(EventPublisher events) {
         var services = gate.server().services();
+        Clock clock = Clock.systemUTC();
+        DeclarationRecords records = new DeclarationRecords();
+        IdempotentWrites idempotent = new IdempotentWrites(GateJson.newMapper(), clock);
+        DeclarationCheck check = new DeclarationCheck(new RequestValidator(), idempotent, clock);
+        DeclaredCrossings crossings = new DeclaredCrossings(records, clock);
+        DeclarationTransactions alone = new DeclarationTransactions(services.tx);
+        DeclarationAnnouncements announcements =
+                new DeclarationAnnouncements(events, new PlateMatcher(), services.queue);
         return new DeclarationService(
                 services.tx,
-                new RequestValidator(),
-                new DeclarationRecords(),
-                services.audit,
-                new IdempotentWrites(GateJson.newMapper(), Clock.systemUTC()),
-                events,
-                Clock.systemUTC(),
-                new PlateMatcher(),
-                services.queue);
+                records,
+                check,
+                new DeclarationSubmissions(
+                        services.tx,
+                        alone,
+                        new DeclarationOpening(records, crossings, services.audit, clock),
+                        idempotent,
+                        announcements),
+                new DeclarationAmendments(
+                        services.tx, alone, check, records, crossings, services.audit, announcements, clock));
     }
 
     private Actor enterprise() {

@@ -1,0 +1,63 @@
+package vn.bordergate.server.service;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.Session;
+import vn.bordergate.common.plate.Plate;
+
+/**
+ * One open trip per vehicle, as checked before writing (the open-trip keys' unique constraints are the last
+ * word under concurrency, see {@link OpenTrips}). One statement for both plates and both unique keys: a
+ * union of index lookups (Derby answers an OR of two columns with a scan of every crossing).
+ */
+final class OpenTripCheck {
+    private OpenTripCheck() {}
+
+    /** Refuses the vehicles when one of them has an open trip other than crossing {@code exceptCrossing}'s. */
+    static void check(Session session, DeclaredVehicles vehicles, Long exceptCrossing) {
+        refuse(openTrips(session, vehicles.plates(), exceptCrossing), vehicles);
+    }
+
+    /**
+     * The open trips of these plates as rows (1 when found as a tractor, 2 as a trailer; the plate; the
+     * declaration's code), except one crossing's.
+     */
+    static List<Object[]> openTrips(Session session, Collection<String> plates, Long exceptCrossing) {
+        String in = InListParameters.in("p", plates.size());
+        return InListParameters.bind(
+                        session.createSelectionQuery(
+                                        "select 1, c.openTractorKey, c.declaration.code from CrossingEntity c"
+                                                + " where c.openTractorKey in (" + in + ") and c.id <> :except"
+                                                + " union all select 2, c.openTrailerKey, c.declaration.code from"
+                                                + " CrossingEntity c where c.openTrailerKey in (" + in
+                                                + ") and c.id <> :except",
+                                        Object[].class)
+                                .setParameter("except", exceptCrossing == null ? -1L : exceptCrossing),
+                        "p",
+                        plates)
+                .getResultList();
+    }
+
+    /**
+     * Refuses the vehicles when a row of {@link #openTrips} holds one of them. A plate found as a tractor is
+     * reported before one found as a trailer, the tractor before the trailer, as when each was asked on its own.
+     */
+    static void refuse(List<Object[]> found, DeclaredVehicles vehicles) {
+        if (found.isEmpty()) {
+            return;
+        }
+        for (Plate plate : new Plate[] {vehicles.tractor(), vehicles.trailer()}) {
+            if (plate == null) {
+                continue;
+            }
+            found.stream()
+                    .filter(row -> plate.normalized().equals(row[1]))
+                    .min(Comparator.comparingInt(row -> ((Number) row[0]).intValue()))
+                    .ifPresent(row -> {
+                        throw GateException.conflict("vehicle " + plate.display() + " already has an open trip ("
+                                + row[2] + "): one declaration per vehicle trip");
+                    });
+        }
+    }
+}
