@@ -173,6 +173,14 @@ public final class BatchWriter<I, O> {
         return queue.size();
     }
 
+    /**
+     * The items waiting for a writer now, oldest first: one snapshot taken under the queue's lock, so items seen
+     * together were all waiting at one instant (tests check which wait, not only how many).
+     */
+    public List<I> queuedItems() {
+        return new ArrayList<>(queue).stream().map(Unit::item).toList();
+    }
+
     /** Writers at work now. */
     public int writing() {
         return writing.get();

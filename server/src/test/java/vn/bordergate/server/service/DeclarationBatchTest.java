@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.client.GateApiException;
@@ -40,7 +41,7 @@ class DeclarationBatchTest {
     private final TestGate gate = TestGate.shared();
     private final Transactions tx = gate.server().services().tx;
     private final DeclarationService declarations = gate.server().services().declarations;
-    private final BatchWriter<?, ?> writer = declarations.batches();
+    private final BatchWriter<Submission, DeclarationDto> writer = declarations.batches();
     private final ExecutorService clients = Executors.newCachedThreadPool();
     /** One client for all calls, patient: a plug's answer waits until every submission has queued. */
     private final GateClient enterprise = new GateClient(gate.uri(), null, Duration.ofSeconds(60))
@@ -56,10 +57,10 @@ class DeclarationBatchTest {
         String plate = TestGate.uniqueVietnamesePlate();
         long replayed = declarations.batchesReplayed();
         List<CompletableFuture<DeclarationDto>> answers = inOneBatch(List.of(
-                () -> submit(request(plate), null),
-                () -> submit(request(TestGate.uniqueVietnamesePlate()), null),
-                () -> submit(request(plate), null),
-                () -> submit(request(TestGate.uniqueVietnamesePlate()), null)));
+                new Call(request(plate), null),
+                new Call(request(TestGate.uniqueVietnamesePlate()), null),
+                new Call(request(plate), null),
+                new Call(request(TestGate.uniqueVietnamesePlate()), null)));
 
         List<DeclarationDto> written = new ArrayList<>();
         List<GateApiException> refused = new ArrayList<>();
@@ -89,9 +90,7 @@ class DeclarationBatchTest {
         long replayed = declarations.batchesReplayed();
         DeclarationRequest first = request(TestGate.uniqueVietnamesePlate());
         List<CompletableFuture<DeclarationDto>> answers = inOneBatch(List.of(
-                () -> submit(first, key),
-                () -> submit(request(TestGate.uniqueVietnamesePlate()), null),
-                () -> submit(first, key)));
+                new Call(first, key), new Call(request(TestGate.uniqueVietnamesePlate()), null), new Call(first, key)));
         DeclarationDto answer = answers.get(0).get();
         assertThat(answers.get(2).get()).isEqualTo(answer);
         assertThat(answers.get(1).get().id()).isNotEqualTo(answer.id());
@@ -99,9 +98,9 @@ class DeclarationBatchTest {
         // a later batch: the stored answer again, next to a new declaration with its own key
         String other = "batch-" + UUID.randomUUID();
         List<CompletableFuture<DeclarationDto>> again = inOneBatch(List.of(
-                () -> submit(request(TestGate.uniqueVietnamesePlate()), other),
-                () -> submit(first, key),
-                () -> submit(request(TestGate.uniqueVietnamesePlate()), other)));
+                new Call(request(TestGate.uniqueVietnamesePlate()), other),
+                new Call(first, key),
+                new Call(request(TestGate.uniqueVietnamesePlate()), other)));
         assertThat(again.get(1).get()).isEqualTo(answer);
         assertThat(again.get(2).get()).isEqualTo(again.get(0).get());
         assertThat(submit(first, key)).isEqualTo(answer);
@@ -122,10 +121,10 @@ class DeclarationBatchTest {
             DeclarationRequest bad = withGoodsDescription(request(badPlate), refusedText);
             long replayed = declarations.batchesReplayed();
             List<CompletableFuture<DeclarationDto>> answers = inOneBatch(List.of(
-                    () -> submit(request(TestGate.uniqueVietnamesePlate()), null),
-                    () -> submit(bad, null),
-                    () -> submit(request(TestGate.uniqueVietnamesePlate()), "batch-" + UUID.randomUUID()),
-                    () -> submit(request(TestGate.uniqueVietnamesePlate()), null)));
+                    new Call(request(TestGate.uniqueVietnamesePlate()), null),
+                    new Call(bad, null),
+                    new Call(request(TestGate.uniqueVietnamesePlate()), "batch-" + UUID.randomUUID()),
+                    new Call(request(TestGate.uniqueVietnamesePlate()), null)));
 
             ExecutionException failed =
                     catchThrowableOfType(() -> answers.get(1).get(), ExecutionException.class);
@@ -152,9 +151,9 @@ class DeclarationBatchTest {
 
     @Test
     void theAuditChainHoldsEveryBatchedDeclarationAndStillVerifies() throws Exception {
-        List<Supplier<DeclarationDto>> calls = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            calls.add(() -> submit(request(TestGate.uniqueVietnamesePlate()), null));
+            calls.add(new Call(request(TestGate.uniqueVietnamesePlate()), null));
         }
         List<Long> ids = new ArrayList<>();
         for (CompletableFuture<DeclarationDto> answer : inOneBatch(calls)) {
@@ -238,11 +237,15 @@ class DeclarationBatchTest {
      * of waits would not say whose they are.
      */
     private boolean aDeclarationWaitsForTheAuditLock() {
-        return lockTableCount("SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE w WHERE w.STATE = 'WAIT'"
-                        + " AND w.TABLENAME = 'AUDIT_ENTRY' AND EXISTS (SELECT 1 FROM SYSCS_DIAG.LOCK_TABLE g"
-                        + " WHERE g.XID = w.XID AND g.STATE = 'GRANT' AND g.TABLENAME = 'CROSSING'"
-                        + " AND g.TYPE = 'ROW' AND g.MODE = 'X')")
-                > 0;
+        return declarationsHeldByTheAuditLock() > 0;
+    }
+
+    /** Transactions that wrote a crossing and wait for the audit table: declaration batches held before their commit. */
+    private long declarationsHeldByTheAuditLock() {
+        return lockTableCount("SELECT COUNT(DISTINCT w.XID) FROM SYSCS_DIAG.LOCK_TABLE w WHERE w.STATE = 'WAIT'"
+                + " AND w.TABLENAME = 'AUDIT_ENTRY' AND EXISTS (SELECT 1 FROM SYSCS_DIAG.LOCK_TABLE g"
+                + " WHERE g.XID = w.XID AND g.STATE = 'GRANT' AND g.TABLENAME = 'CROSSING'"
+                + " AND g.TYPE = 'ROW' AND g.MODE = 'X')");
     }
 
     /**
@@ -312,12 +315,24 @@ class DeclarationBatchTest {
                 r.medical());
     }
 
+    /** A declaration sent with an Idempotency-Key (null: none). */
+    private record Call(DeclarationRequest request, String key) {
+        /** The submission the server made of this call (matched by plate and key, as the request is re-read). */
+        boolean is(Submission s) {
+            return s.request().tractorPlate().equals(request.tractorPlate()) && Objects.equals(s.idempotencyKey(), key);
+        }
+    }
+
     /**
-     * Runs the calls so that their submissions are written in one batch: a table lock holds both writers,
-     * each with one plug declaration (it can't commit before its audit entry is inserted), until all the
-     * calls' submissions wait in the queue.
+     * Sends the calls so that their submissions are written in one batch: a table lock holds both writers, each
+     * in a batch of its own plug declaration (it can't commit before its audit entry is inserted), until every
+     * call's submission waits in the queue at once; released, the first writer free takes them all in one
+     * drain. Checked by which submissions wait, not by how many: a plug still on its way (a slow client thread)
+     * would otherwise count as a call, and the call after it would be left to the other writer, alone.
      */
-    private List<CompletableFuture<DeclarationDto>> inOneBatch(List<Supplier<DeclarationDto>> calls) throws Exception {
+    private List<CompletableFuture<DeclarationDto>> inOneBatch(List<Call> calls) throws Exception {
+        // well under a batch (64 declarations), so one drain takes them all and any plug queued ahead of them
+        assertThat(calls).hasSizeLessThanOrEqualTo(32);
         gate.server().awaitDemoDay(); // the demo day's own declarations would share the queue
         submit(request(TestGate.uniqueVietnamesePlate()), null); // statements compiled before the clock runs
         await(() -> writer.writing() == 0 && writer.queued() == 0, "the declaration writers never became idle");
@@ -328,22 +343,24 @@ class DeclarationBatchTest {
         List<CompletableFuture<DeclarationDto>> answers = new ArrayList<>();
         try {
             assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
-            // a plug waits in its writer's batch; two sent close together may share one, so plug until both wait
-            while (writer.writing() < 2) {
+            // one plug at a time, each seen held by the lock before the next is sent; two that queued together
+            // share a batch (one held transaction), so plug until two batches are held
+            for (long held = declarationsHeldByTheAuditLock(); held < 2; held = declarationsHeldByTheAuditLock()) {
                 assertThat(plugs).as("plugs").hasSizeLessThan(6);
-                plugs.add(CompletableFuture.supplyAsync(
-                        () -> submit(request(TestGate.uniqueVietnamesePlate()), null), clients));
+                CompletableFuture<DeclarationDto> plug = CompletableFuture.supplyAsync(
+                        () -> submit(request(TestGate.uniqueVietnamesePlate()), null), clients);
+                plugs.add(plug);
+                long before = held;
                 await(
-                        () -> writer.queued() == 0 && writer.writing() > 0,
-                        "no writer took plug " + plugs.size() + " (writing " + writer.writing() + ", plugs "
-                                + states(plugs) + ")");
-                Thread.sleep(50);
+                        () -> plug.isDone() || declarationsHeldByTheAuditLock() > before,
+                        "no writer was held with plug " + plugs.size() + " (writing " + writer.writing() + ", queued "
+                                + writer.queued() + ", plugs " + states(plugs) + ")");
             }
-            for (Supplier<DeclarationDto> call : calls) {
-                answers.add(CompletableFuture.supplyAsync(call, clients));
+            for (Call call : calls) {
+                answers.add(CompletableFuture.supplyAsync(() -> submit(call.request(), call.key()), clients));
             }
             await(
-                    () -> writer.queued() == calls.size(),
+                    () -> allWaiting(calls, writer.queuedItems()),
                     "the submissions never all waited in the queue (queued " + writer.queued() + ", writing "
                             + writer.writing() + ", answers " + states(answers) + ", plugs " + states(plugs) + ")");
         } finally {
@@ -358,6 +375,19 @@ class DeclarationBatchTest {
                     .isTrue();
         }
         return answers;
+    }
+
+    /** Every call's submission is among those waiting (a call sent twice: twice). */
+    private static boolean allWaiting(List<Call> calls, List<Submission> waiting) {
+        List<Submission> left = new ArrayList<>(waiting);
+        for (Call call : calls) {
+            Optional<Submission> found = left.stream().filter(call::is).findFirst();
+            if (found.isEmpty()) {
+                return false;
+            }
+            left.remove(found.get());
+        }
+        return true;
     }
 
     private static List<String> states(List<CompletableFuture<DeclarationDto>> calls) {
