@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +29,7 @@ import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.workflow.Direction;
 import vn.bordergate.server.persistence.BatchWriter;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -185,13 +185,10 @@ class DeclarationBatchTest {
         gate.server().awaitDemoDay(); // the demo day's own declarations would share the writers
         submit(request(TestGate.uniqueVietnamesePlate()), null);
         await(() -> writer.writing() == 0 && writer.queued() == 0, "the declaration writers never became idle");
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> lock = holdAuditLock(locked, release);
         CompletableFuture<DeclarationDto> first;
         CompletableFuture<DeclarationDto> resent;
-        try {
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        // every declaration waits before its commit while audit_entry is locked
+        try (TableLock lock = TableLock.hold(tx, "audit_entry", clients)) {
             // the first try: its crossing is inserted, its audit entry (and so its commit and key) waits
             first = CompletableFuture.supplyAsync(() -> submit(request, key), clients);
             await(this::aDeclarationWaitsForTheAuditLock, "the first try never waited for the audit lock");
@@ -201,34 +198,11 @@ class DeclarationBatchTest {
             await(
                     () -> writer.writing() == 2 && anotherTransactionWaitsForItsRows(),
                     "the resent submission never waited for the first try's rows");
-        } finally {
-            release.countDown();
-            lock.get(60, TimeUnit.SECONDS);
         }
         DeclarationDto answer = first.get(60, TimeUnit.SECONDS);
         assertThat(resent.handle((dto, e) -> dto != null ? dto : e.getCause().getMessage())
                         .get(60, TimeUnit.SECONDS))
                 .isEqualTo(answer);
-    }
-
-    /** Holds an exclusive lock on audit_entry until {@code release}: every declaration waits before its commit. */
-    private CompletableFuture<Void> holdAuditLock(CountDownLatch locked, CountDownLatch release) {
-        return CompletableFuture.runAsync(
-                () -> tx.write(session -> {
-                    session.doWork(c -> {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("LOCK TABLE audit_entry IN EXCLUSIVE MODE");
-                        }
-                    });
-                    locked.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }),
-                clients);
     }
 
     /**
@@ -336,13 +310,9 @@ class DeclarationBatchTest {
         gate.server().awaitDemoDay(); // the demo day's own declarations would share the queue
         submit(request(TestGate.uniqueVietnamesePlate()), null); // statements compiled before the clock runs
         await(() -> writer.writing() == 0 && writer.queued() == 0, "the declaration writers never became idle");
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> lock = holdAuditLock(locked, release);
         List<CompletableFuture<DeclarationDto>> plugs = new ArrayList<>();
         List<CompletableFuture<DeclarationDto>> answers = new ArrayList<>();
-        try {
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        try (TableLock lock = TableLock.hold(tx, "audit_entry", clients)) {
             // one plug at a time, each seen held by the lock before the next is sent; two that queued together
             // share a batch (one held transaction), so plug until two batches are held
             for (long held = declarationsHeldByTheAuditLock(); held < 2; held = declarationsHeldByTheAuditLock()) {
@@ -363,9 +333,6 @@ class DeclarationBatchTest {
                     () -> allWaiting(calls, writer.queuedItems()),
                     "the submissions never all waited in the queue (queued " + writer.queued() + ", writing "
                             + writer.writing() + ", answers " + states(answers) + ", plugs " + states(plugs) + ")");
-        } finally {
-            release.countDown();
-            lock.get(60, TimeUnit.SECONDS);
         }
         for (CompletableFuture<DeclarationDto> plug : plugs) {
             // a plug is written; on a crowded machine its caller may have given up first (503 after 30 s)
