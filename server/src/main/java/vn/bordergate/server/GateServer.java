@@ -159,7 +159,7 @@ public final class GateServer implements AutoCloseable {
                     options,
                     api,
                     new EventSocketRoute(hub, tokens),
-                    new CameraPreviewServlet(tokens, lanes::preview),
+                    new CameraPreviewServlet(tokens, lanes::preview, lanes::running),
                     json,
                     metrics);
             long tHttp = System.nanoTime();

@@ -84,6 +84,11 @@ public final class LaneSetup implements AutoCloseable {
         return lanes().flatMap(l -> l.preview(cameraCode));
     }
 
+    /** Until the lanes are closed (at server stop): previews end then. */
+    public boolean running() {
+        return !closed;
+    }
+
     /** The running lanes, once started. */
     public java.util.Optional<GateLanes> lanes() {
         return java.util.Optional.ofNullable(lanes.get());

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import vn.bordergate.server.camera.MjpegPreview;
 import vn.bordergate.server.security.Actor;
@@ -20,10 +21,17 @@ public final class CameraPreviewServlet extends HttpServlet {
 
     private final transient TokenService tokens;
     private final transient Function<String, Optional<MjpegPreview>> previews;
+    private final transient BooleanSupplier camerasRunning;
 
-    public CameraPreviewServlet(TokenService tokens, Function<String, Optional<MjpegPreview>> previews) {
+    /**
+     * @param camerasRunning false once the cameras stop: a preview then ends, so a stopping server does not wait
+     *     for its viewers (a preview never ends on its own, and Jetty's graceful stop waits for requests)
+     */
+    public CameraPreviewServlet(
+            TokenService tokens, Function<String, Optional<MjpegPreview>> previews, BooleanSupplier camerasRunning) {
         this.tokens = tokens;
         this.previews = previews;
+        this.camerasRunning = camerasRunning;
     }
 
     @Override
@@ -51,7 +59,9 @@ public final class CameraPreviewServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         try {
             preview.get().stream(
-                    response.getOutputStream(), () -> !Thread.currentThread().isInterrupted());
+                    response.getOutputStream(),
+                    () -> camerasRunning.getAsBoolean()
+                            && !Thread.currentThread().isInterrupted());
         } catch (IOException | InterruptedException viewerLeft) {
             // the viewer closed the picture: nothing to answer
         }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,7 @@ class DemoLanesTest {
 
     @Test
     void platesReadByTheDemoCamerasMoveTheirCrossingsOn() throws Exception {
+        CompletableFuture<Long> previewWatched;
         try (GateServer server =
                 GateServer.start(ServerOptions.embedded(data, true).withLaneCameras(), Clock.systemUTC())) {
             GateClient officer = new GateClient(server.uri());
@@ -60,8 +65,34 @@ class DemoLanesTest {
                         .contains("CAM-L1", "CAM-L3", "STREAMING");
                 assertPreviewIsMjpeg(server, officer.token());
                 assertPicturesDownload(server, officer, matched.read());
+                previewWatched = watchPreviewUntilItEnds(server, officer.token());
             }
         }
+        // the stop ended the preview, whose response then ended cleanly; a preview left running would have held
+        // Jetty's graceful stop until its timeout and then lost its connection (an IOException here)
+        assertThat(previewWatched.get(30, TimeUnit.SECONDS))
+                .as("preview bytes read")
+                .isPositive();
+    }
+
+    /** Reads a preview in the background until its response ends; the bytes read, or the I/O failure. */
+    private static CompletableFuture<Long> watchPreviewUntilItEnds(GateServer server, String token) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        server.uri().resolve("/api/cameras/preview/CAM-L1?access_token=" + token))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        InputStream body = response.body();
+        long first = body.readNBytes(1024).length; // streaming before the server stops
+        return CompletableFuture.supplyAsync(() -> {
+            try (body) {
+                return first + body.transferTo(OutputStream.nullOutputStream());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the preview was cut off, not ended", e);
+            }
+        });
     }
 
     /**
@@ -83,7 +114,8 @@ class DemoLanesTest {
                 .as("crop %dx%d is plate-shaped", crop.getWidth(), crop.getHeight())
                 .isBetween(1.1, 6.0);
         assertThat(crop.getWidth()).isBetween(40, 640);
-        assertThat(crop.getHeight()).isBetween(12, 360);
+        // a one-row plate far from the camera is a dozen pixels high, sometimes less (11 px seen)
+        assertThat(crop.getHeight()).isBetween(8, 360);
         assertThat(server.services().plateImages.dropped()).isZero();
     }
 
