@@ -36,9 +36,11 @@ public final class StoppingGate implements AutoCloseable {
      * Starts stopping the server, then sends {@code request} as {@code token}'s user until one is refused: a
      * client that gives up after 2 s, since one queued before the stop may wait as long as the held batch.
      *
-     * @return the refusal's HTTP status, or null when none came within 5 s
+     * @return the refusal (its status and the server's words: a writer's own 503 says what it refused, Jetty's
+     *     graceful stop also answers 503), or null when none came within 5 s
      */
-    public Integer stopAndSendUntilRefused(String token, Consumer<GateClient> request) throws InterruptedException {
+    public GateApiException stopAndSendUntilRefused(String token, Consumer<GateClient> request)
+            throws InterruptedException {
         GateClient impatient = new GateClient(gate.uri(), null, Duration.ofSeconds(2)).withToken(token);
         stopped = CompletableFuture.runAsync(gate::close, thread);
         long deadline = System.nanoTime() + REFUSAL_WITHIN.toNanos();
@@ -47,7 +49,7 @@ public final class StoppingGate implements AutoCloseable {
                 request.accept(impatient);
                 triesBeforeRefusal.add("accepted");
             } catch (GateApiException e) {
-                return e.status();
+                return e;
             } catch (RuntimeException e) { // no answer: timed out, or nobody listening any more
                 triesBeforeRefusal.add(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
