@@ -32,16 +32,7 @@ class GroupCommitTest {
 
     @Test
     void aFailingUnitFailsAloneAndEveryAnsweredWriteIsStored() throws Exception {
-        GroupCommit writes = new GroupCommit(
-                tx,
-                "group-commit-test",
-                2,
-                64,
-                16,
-                5_000,
-                60_000,
-                () -> new IllegalStateException("busy"),
-                () -> new IllegalStateException("unknown"));
+        GroupCommit writes = writes(2, 60_000);
         String run = UUID.randomUUID().toString().substring(0, 8);
         int callers = 40;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -90,16 +81,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerWaitsForItsCommitOnlySoLongAndItsQueuedUnitIsWithdrawn() throws Exception {
-        GroupCommit writes = new GroupCommit(
-                tx,
-                "group-commit-test",
-                1,
-                64,
-                16,
-                5_000,
-                2_000,
-                () -> new IllegalStateException("busy"),
-                () -> new IllegalStateException("unknown"));
+        GroupCommit writes = writes(1, 2_000);
         String run = UUID.randomUUID().toString().substring(0, 8);
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -131,16 +113,7 @@ class GroupCommitTest {
 
     @Test
     void aWriterKilledByAnEscapingThrowableGivesItsSlotBack() {
-        GroupCommit writes = new GroupCommit(
-                tx,
-                "group-commit-test",
-                1,
-                64,
-                16,
-                5_000,
-                5_000,
-                () -> new IllegalStateException("busy"),
-                () -> new IllegalStateException("unknown"));
+        GroupCommit writes = writes(1, 5_000);
         String run = UUID.randomUUID().toString().substring(0, 8);
         // a checked exception thrown sneakily passes every catch of RuntimeException and Error
         assertThatThrownBy(() -> writes.write(session -> {
@@ -157,16 +130,7 @@ class GroupCommitTest {
     void anErrorInAUnitRollsItsTransactionBackSoTheAuditChainGoesOn() throws Exception {
         AuditLog audit = TestGate.shared().server().services().audit;
         Actor admin = new Actor(0, "admin", Role.ADMINISTRATOR, null, null, null);
-        GroupCommit writes = new GroupCommit(
-                tx,
-                "group-commit-test",
-                1,
-                64,
-                16,
-                5_000,
-                30_000,
-                () -> new IllegalStateException("busy"),
-                () -> new IllegalStateException("unknown"));
+        GroupCommit writes = writes(1, 30_000);
         String run = UUID.randomUUID().toString().substring(0, 8);
         assertThatThrownBy(() -> writes.write(session -> {
                     audit.append(session, admin, "GROUP_COMMIT_TEST", "test", null, run + "-dies");
@@ -191,6 +155,20 @@ class GroupCommitTest {
         return audit.list(0, Integer.MAX_VALUE).stream()
                 .filter(e -> e.details() != null && e.details().startsWith(run))
                 .toList();
+    }
+
+    /** A group commit of the test's own: {@code writers} threads, callers answered within {@code answerMillis}. */
+    private GroupCommit writes(int writers, long answerMillis) {
+        return new GroupCommit(
+                tx,
+                "group-commit-test",
+                writers,
+                64,
+                16,
+                5_000,
+                answerMillis,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"));
     }
 
     private static long persist(Session session, String text) {

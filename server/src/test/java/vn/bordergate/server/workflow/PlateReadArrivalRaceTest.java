@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.CrossingDto;
@@ -16,6 +17,7 @@ import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -31,39 +33,22 @@ class PlateReadArrivalRaceTest {
     void aDeclarationAcceptedWhileTheReadCommitsStillLetsTheTruckArrive() throws Exception {
         DeclarationDto declared = gate.declare();
         String plate = gate.as("customs").crossing(declared.crossingId()).tractorPlate();
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> lock = CompletableFuture.runAsync(() -> tx.write(session -> {
-            session.doWork(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("LOCK TABLE plate_read IN EXCLUSIVE MODE");
-                }
-            });
-            locked.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        try {
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        ExecutorService lockThread = Executors.newSingleThreadExecutor();
+        try (TableLock lock = TableLock.hold(tx, "plate_read", lockThread)) {
             CompletableFuture<PlateReadDto> read = CompletableFuture.supplyAsync(
                     () -> gate.as("camera").postPlateRead(new NewPlateReadRequest("CAM-L1", null, plate, 0.9, null)));
             waitForPlateReadInsert();
             assertThat(read).isNotDone();
 
             gate.pass(declared.crossingId(), Step.DECLARATION); // between the match and the commit
-            release.countDown();
+            lock.close(); // released here; closing it again at the end of the block does nothing
 
             assertThat(read.get(60, TimeUnit.SECONDS).matchStatus()).isEqualTo(MatchStatus.MATCHED);
             CrossingDto crossing = gate.as("gate").crossing(declared.crossingId());
             assertThat(TestGate.state(crossing, Step.TRANSPORT)).isEqualTo(StepState.PASSED);
             assertThat(TestGate.state(crossing, Step.VEHICLE_CONTROL)).isEqualTo(StepState.PASSED);
         } finally {
-            release.countDown();
-            lock.get(60, TimeUnit.SECONDS);
+            lockThread.shutdownNow();
         }
     }
 
