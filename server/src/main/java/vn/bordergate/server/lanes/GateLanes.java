@@ -103,10 +103,25 @@ public final class GateLanes implements AutoCloseable {
         subscriptions.forEach(FrameSubscription::close);
         cameras.close();
         if (subscriptions.stream().allMatch(FrameSubscription::isStopped)) {
+            // the passes still being voted on are reported now, while the plate-read writer still takes them
             recognition.values().forEach(LaneRecognition::close);
         } else {
-            // freeing a reader under a running recognizer crashes the process in native code
-            LOG.warn("a recognizer is still running: the plate readers are left for the process exit to free");
+            // freeing a reader under a running recognizer crashes the process in native code, and its votes are
+            // its own thread's to flush: what it was voting on is lost, so the log says so, as an error
+            List<String> busy = subscriptions.stream()
+                    .filter(s -> !s.isStopped())
+                    .map(FrameSubscription::name)
+                    .toList();
+            LOG.error(
+                    "recognizers {} still running at stop: the passes they were voting on are not recorded, and"
+                            + " the plate readers are left for the process exit to free",
+                    busy);
+        }
+        long refused = recognition.values().stream()
+                .mapToLong(LaneRecognition::notRecorded)
+                .sum();
+        if (refused > 0) {
+            LOG.warn("{} camera pass(es) were not recorded while the lanes ran (each logged with its plate)", refused);
         }
     }
 }

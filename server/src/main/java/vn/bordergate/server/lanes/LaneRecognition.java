@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.NewPlateReadRequest;
@@ -38,6 +39,7 @@ final class LaneRecognition implements FrameSink, AutoCloseable {
     private final RecentPlateBoxes boxes = new RecentPlateBoxes();
     private final PlateReadService reads;
     private final Actor camera;
+    private final AtomicLong notRecorded = new AtomicLong();
 
     LaneRecognition(String cameraCode, PlateReadService reads) {
         this.cameraCode = cameraCode;
@@ -98,17 +100,32 @@ final class LaneRecognition implements FrameSink, AutoCloseable {
                     trailer == null ? null : request(trailer),
                     trailer == null ? null : trailer.evidence());
         } catch (GateException e) {
+            notRecorded.incrementAndGet();
             LOG.warn("{}: read {} not recorded: {}", cameraCode, pass.tractor().text(), e.getMessage());
+        } catch (RuntimeException e) {
+            // anything else (the database gone at stop, a picture that cannot be kept) would escape into the
+            // voting and the camera thread, which logs a failing frame only now and then: say which read it was
+            notRecorded.incrementAndGet();
+            LOG.error("{}: read {} not recorded", cameraCode, pass.tractor().text(), e);
         }
+    }
+
+    /** Passes this lane voted but could not record (each logged with its plate). */
+    long notRecorded() {
+        return notRecorded.get();
     }
 
     private NewPlateReadRequest request(VotedPlate plate) {
         return new NewPlateReadRequest(cameraCode, plate.lastSeen(), plate.text(), plate.confidence(), null);
     }
 
+    /** Reports the passes still being voted on (the server records them before its writer closes). */
     @Override
     public void close() {
-        voting.flush();
-        reader.close();
+        try {
+            voting.flush();
+        } finally {
+            reader.close();
+        }
     }
 }

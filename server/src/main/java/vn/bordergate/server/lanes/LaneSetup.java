@@ -60,8 +60,7 @@ public final class LaneSetup implements AutoCloseable {
                                             e.getKey().code(), e.getKey().laneCode(), e.getValue()))
                                     .toList();
                         }
-                        if (!sources.isEmpty() && !closed) {
-                            lanes.set(GateLanes.start(sources, reads, events));
+                        if (!sources.isEmpty() && startUnlessClosed(() -> GateLanes.start(sources, reads, events))) {
                             LOG.info("{} lane camera(s) started{}", sources.size(), demo ? " (simulated)" : "");
                         }
                     } catch (InterruptedException e) {
@@ -94,10 +93,29 @@ public final class LaneSetup implements AutoCloseable {
         return java.util.Optional.ofNullable(lanes.get());
     }
 
+    /**
+     * Starts the lanes unless the server is stopping. Under the same lock as {@link #close}: lanes started
+     * while the server stops would be left running, their reads refused by the closed plate-read writer.
+     */
+    private synchronized boolean startUnlessClosed(java.util.function.Supplier<GateLanes> start) {
+        if (closed) {
+            return false;
+        }
+        lanes.set(start.get());
+        return true;
+    }
+
+    /**
+     * Stops the cameras and waits for their recognizers, whose last passes are recorded now: the server
+     * closes the plate-read writer only after this.
+     */
     @Override
     public void close() {
-        closed = true;
-        GateLanes running = lanes.getAndSet(null);
+        GateLanes running;
+        synchronized (this) {
+            closed = true;
+            running = lanes.getAndSet(null);
+        }
         if (running != null) {
             running.close();
         }

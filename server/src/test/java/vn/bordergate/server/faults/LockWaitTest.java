@@ -1,6 +1,7 @@
 package vn.bordergate.server.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ch.qos.logback.classic.Level;
@@ -29,6 +30,7 @@ import vn.bordergate.common.workflow.Direction;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.service.ConcurrentChanges;
 import vn.bordergate.server.service.GateException;
 import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
@@ -86,6 +88,62 @@ class LockWaitTest {
         assertThat(gate.as("enterprise").declaration(declared.id()).status()).isEqualTo(CrossingStatus.DECLARED);
         assertThat(gate.as("enterprise").cancelDeclaration(declared.id()).status())
                 .isEqualTo(CrossingStatus.CANCELLED);
+    }
+
+    /**
+     * Hibernate logs every SQL failure itself (a WARN with the SQL state, then an ERROR): for a lock wait that
+     * ConcurrentChanges answers 503 and logs once as a warning, those lines are filtered out (logback.xml's
+     * LockWaitLogFilter), while a real SQL error, here a unique key broken, still logs at ERROR.
+     */
+    @Test
+    void aLockWaitLeavesNoHibernateErrorInTheLogButARealSqlErrorDoes() throws Exception {
+        DeclarationDto declared = gate.declare();
+        Logger hibernate = (Logger) LoggerFactory.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper");
+        Logger translator = (Logger) LoggerFactory.getLogger(ConcurrentChanges.class);
+        ListAppender<ILoggingEvent> sqlLog = new ListAppender<>();
+        ListAppender<ILoggingEvent> translated = new ListAppender<>();
+        sqlLog.start();
+        translated.start();
+        hibernate.addAppender(sqlLog);
+        translator.addAppender(translated);
+        try {
+            try (TableLock lock = TableLock.hold(tx, "crossing", threads)) {
+                GateApiException refused = catchThrowableOfType(
+                        GateApiException.class, () -> gate.as("enterprise").cancelDeclaration(declared.id()));
+                assertThat(refused)
+                        .as("cancelling while the crossing table is locked")
+                        .isNotNull();
+                assertThat(refused.status()).as(refused.getMessage()).isEqualTo(503);
+            }
+            assertThat(translated.list)
+                    .as("the lock wait, logged once by ConcurrentChanges")
+                    .anySatisfy(e -> {
+                        assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                        assertThat(e.getFormattedMessage()).containsAnyOf("40XL1", "40XL2", "40001");
+                    });
+            assertThat(sqlLog.list)
+                    .as("Hibernate's own lines about the lock wait")
+                    .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+                    .isEmpty();
+
+            Throwable duplicate = catchThrowable(() -> tx.write(session -> session.createNativeMutationQuery(
+                            "UPDATE user_account SET username = 'admin' WHERE username = 'customs'")
+                    .executeUpdate()));
+            assertThat(duplicate).as("a second account named admin").isNotNull();
+            assertThat(sqlLog.list)
+                    .as("Hibernate's lines about the broken unique key")
+                    .anySatisfy(e -> {
+                        assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                        assertThat(e.getFormattedMessage()).contains("SQLState: 23505");
+                    })
+                    .anySatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.ERROR));
+        } finally {
+            hibernate.detachAppender(sqlLog);
+            translator.detachAppender(translated);
+        }
+        assertThat(gate.as("admin").users())
+                .filteredOn(u -> u.username().equals("customs"))
+                .hasSize(1);
     }
 
     /** A read that timed out on a lock has nothing to save: it is told the server is busy, nothing of saving. */

@@ -1,17 +1,10 @@
 package vn.bordergate.workstation.kiosk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -24,9 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.dto.KioskCrossingDto;
-import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.GateSession;
 import vn.bordergate.workstation.text.Wording;
@@ -37,11 +28,6 @@ import vn.bordergate.workstation.text.Wording;
  * the idle timeout calls when a driver walks away.
  */
 public final class KioskViewModel {
-    /** Check-in opens this long before the expected arrival (the server's rule, said before asking it). */
-    static final Duration EARLY = Duration.ofHours(12);
-
-    static final Duration LATE = Duration.ofHours(24);
-
     private final GateSession kiosk;
     private final Path ticketDir;
     private final BackgroundWork work;
@@ -185,7 +171,7 @@ public final class KioskViewModel {
             }
             busy.set(false);
             if (failure != null) {
-                message.set(findProblem(failure, what));
+                message.set(KioskRefusals.notFound(failure, what, mode.get(), words()));
             } else {
                 show(found);
                 step.set(found.queue() != null ? KioskStep.QUEUE : KioskStep.CROSSING);
@@ -250,15 +236,7 @@ public final class KioskViewModel {
         Path file = ticketDir.resolve("ticket-" + current.queue().queueNumber() + "-" + current.crossingId() + ".pdf");
         return kiosk.ask(g -> {
                     byte[] pdf = g.kioskTicket(current.crossingId());
-                    try {
-                        Files.createDirectories(ticketDir);
-                        // whole or not at all: a printer watching the folder never takes half a ticket
-                        Path part = Files.write(file.resolveSibling(file.getFileName() + ".part"), pdf);
-                        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                        return new KioskTicketFile(file, pdf);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    return TicketFolder.write(file, pdf);
                 })
                 .handle((saved, failure) -> {
                     if (mine != visit) {
@@ -284,60 +262,12 @@ public final class KioskViewModel {
 
     private void show(KioskCrossingDto found) {
         crossing.set(found);
-        String why = refusal(found);
+        String why = KioskRefusals.whyNot(found, words(), clock);
         checkable.set(why == null && found.queue() == null);
         advice.set(
                 found.queue() != null
                         ? words().text("kiosk.advice.checkedIn")
                         : why != null ? why : words().text("kiosk.advice.checkIn"));
-    }
-
-    /** Why this trip can't be checked in now, in the driver's language; null when it can. */
-    private String refusal(KioskCrossingDto c) {
-        Wording w = words();
-        CrossingStatus status = c.status();
-        return switch (status) {
-            case DECLARED -> w.text("kiosk.refuse.notAccepted", c.declarationCode());
-            case DECLARATION_REJECTED -> w.text("kiosk.refuse.rejected", c.declarationCode());
-            case CANCELLED -> w.text("kiosk.refuse.cancelled", c.declarationCode());
-            case RELEASED -> w.text("kiosk.refuse.released");
-            case TURNED_BACK -> w.text("kiosk.refuse.turnedBack");
-            default -> {
-                Instant now = clock.instant();
-                if (c.queue() == null && c.expectedArrival().isAfter(now.plus(EARLY))) {
-                    yield w.text("kiosk.refuse.early", w.time(c.expectedArrival()), EARLY.toHours());
-                }
-                if (c.queue() == null && c.expectedArrival().isBefore(now.minus(LATE))) {
-                    yield w.text("kiosk.refuse.late", w.time(c.expectedArrival()));
-                }
-                yield null;
-            }
-        };
-    }
-
-    private String findProblem(Throwable failure, String what) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof GateApiException api) {
-            switch (api.status()) {
-                case 404:
-                    return mode.get() == FindMode.PLATE
-                            ? words().text("kiosk.notFound.plate", what)
-                            : words().text("kiosk.notFound.code", what);
-                case 409:
-                    return words().text("kiosk.ambiguous");
-                case 400:
-                    return mode.get() == FindMode.QR
-                            ? words().text("kiosk.notFound.qr")
-                            : words().text("kiosk.invalid", api.getMessage());
-                default:
-                    break;
-            }
-        }
-        return words().problem(failure);
     }
 
     // ---- properties

@@ -2,11 +2,9 @@ package vn.bordergate.workstation.outbox;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,10 +12,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.slf4j.Logger;
@@ -59,12 +55,7 @@ public final class OutboxViewModel implements AutoCloseable {
     private final GateSession session;
     private final BackgroundWork work;
     private final CompletableFuture<OutboxJournal> journal;
-    private final ObservableList<OutboxEntry> entries = FXCollections.observableArrayList();
-    private final ObservableList<OutboxEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
-    private final ObservableSet<Long> crossings = FXCollections.observableSet();
-    private final ObservableSet<Long> crossingsView = FXCollections.unmodifiableObservableSet(crossings);
-    private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(this, "pending");
-    private final ReadOnlyIntegerWrapper refused = new ReadOnlyIntegerWrapper(this, "refused");
+    private final OutboxEntries entries = new OutboxEntries(this);
     private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper(this, "offline");
     private final ReadOnlyBooleanWrapper waitingForLogin = new ReadOnlyBooleanWrapper(this, "waitingForLogin");
     private final ReadOnlyStringWrapper storeError = new ReadOnlyStringWrapper(this, "storeError", "");
@@ -90,7 +81,6 @@ public final class OutboxViewModel implements AutoCloseable {
                 return;
             }
             entries.setAll(opened.entries());
-            recount();
             pump();
         });
         session.onExpired(() -> waitingForLogin.set(true));
@@ -105,8 +95,7 @@ public final class OutboxViewModel implements AutoCloseable {
                 return;
             }
             entries.add(new OutboxEntry(action, false, null));
-            recount();
-            if (offline.get() || waitingForLogin.get() || blocked().contains(action.crossingId())) {
+            if (offline.get() || waitingForLogin.get() || entries.blocked().contains(action.crossingId())) {
                 answer.complete(new Answer(Result.QUEUED, null, null));
             } else {
                 waiting.put(action.key(), answer);
@@ -118,20 +107,19 @@ public final class OutboxViewModel implements AutoCloseable {
 
     /** The officer dropped a refused (or still waiting) action: it will never be sent. */
     public CompletableFuture<Void> discard(String key) {
-        Optional<OutboxEntry> entry = entry(key);
+        Optional<OutboxEntry> entry = entries.entry(key);
         if (entry.isEmpty() || (sending && !entry.get().refused())) {
             return CompletableFuture.completedFuture(null); // one in flight can't be taken back
         }
         return onJournal(j -> j.remove(key, "DISCARDED")).thenRun(() -> {
-            entries.removeIf(e -> e.key().equals(key));
-            recount();
+            entries.remove(key);
             pump();
         });
     }
 
     /** The officer read what changed and does the refused action again, over the crossing as it is now. */
     public CompletableFuture<Void> redo(String key) {
-        Optional<OutboxEntry> entry = entry(key).filter(OutboxEntry::refused);
+        Optional<OutboxEntry> entry = entries.entry(key).filter(OutboxEntry::refused);
         if (entry.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -142,9 +130,7 @@ public final class OutboxViewModel implements AutoCloseable {
                     j.remove(key, "DISCARDED");
                 })
                 .thenRun(() -> {
-                    entries.removeIf(e -> e.key().equals(key));
-                    entries.add(new OutboxEntry(again, false, null));
-                    recount();
+                    entries.redo(key, new OutboxEntry(again, false, null));
                     pump();
                 });
     }
@@ -170,31 +156,23 @@ public final class OutboxViewModel implements AutoCloseable {
 
     /** The action waiting for {@code crossingId}, first refused ones: to mark the crossing and its step. */
     public Optional<OutboxEntry> pendingFor(long crossingId) {
-        return entries.stream()
-                .filter(e -> e.action().crossingId() == crossingId)
-                .min((a, b) -> Boolean.compare(b.refused(), a.refused()));
+        return entries.pendingFor(crossingId);
     }
 
     private void pump() {
         if (sending || closed || retryScheduled || waitingForLogin.get() || !journal.isDone()) {
             return;
         }
-        Set<Long> blocked = new HashSet<>();
-        for (OutboxEntry entry : entries) {
-            if (entry.refused()) {
-                blocked.add(entry.action().crossingId());
-            } else if (!blocked.contains(entry.action().crossingId())) {
-                sending = true;
-                deliver(entry).whenComplete((ignored, failure) -> {
-                    sending = false;
-                    if (failure != null) {
-                        LOG.error("outbox delivery failed unexpectedly", failure);
-                    }
-                    pump();
-                });
-                return;
-            }
-        }
+        entries.next().ifPresent(entry -> {
+            sending = true;
+            deliver(entry).whenComplete((ignored, failure) -> {
+                sending = false;
+                if (failure != null) {
+                    LOG.error("outbox delivery failed unexpectedly", failure);
+                }
+                pump();
+            });
+        });
     }
 
     private CompletableFuture<Void> deliver(OutboxEntry entry) {
@@ -206,7 +184,7 @@ public final class OutboxViewModel implements AutoCloseable {
                 ? CompletableFuture.completedFuture(true)
                 : fresh
                         ? onJournal(j -> j.attempted(action.key())).thenApply(x -> {
-                            replace(entry.asAttempted());
+                            entries.replace(entry.asAttempted());
                             return true;
                         })
                         : session.ask(gate -> gate.crossing(action.crossingId()))
@@ -217,7 +195,7 @@ public final class OutboxViewModel implements AutoCloseable {
                                     }
                                     return onJournal(j -> j.attempted(action.key()))
                                             .thenApply(x -> {
-                                                replace(entry.asAttempted());
+                                                entries.replace(entry.asAttempted());
                                                 return true;
                                             });
                                 });
@@ -240,8 +218,7 @@ public final class OutboxViewModel implements AutoCloseable {
                         .thenRun(() -> {
                             failures = 0;
                             offline.set(false);
-                            entries.removeIf(e -> e.key().equals(a.key()));
-                            recount();
+                            entries.remove(a.key());
                             answer(a.key(), new Answer(Result.DELIVERED, crossing, null));
                             deliveredListeners.forEach(listener -> listener.accept(crossing));
                         }));
@@ -290,14 +267,12 @@ public final class OutboxViewModel implements AutoCloseable {
         String key = entry.key();
         if (waiting.containsKey(key)) {
             return onJournal(j -> j.remove(key, "REFUSED_SHOWN")).thenRun(() -> {
-                entries.removeIf(e -> e.key().equals(key));
-                recount();
+                entries.remove(key);
                 answer(key, new Answer(Result.REFUSED, null, problem));
             });
         }
         return onJournal(j -> j.refused(key, problem)).thenRun(() -> {
-            replace(entry(key).orElse(entry).with(problem));
-            recount();
+            entries.replace(entries.entry(key).orElse(entry).with(problem));
         });
     }
 
@@ -306,36 +281,6 @@ public final class OutboxViewModel implements AutoCloseable {
         if (waiter != null) {
             waiter.complete(answer);
         }
-    }
-
-    private void replace(OutboxEntry changed) {
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).key().equals(changed.key())) {
-                entries.set(i, changed);
-                return;
-            }
-        }
-    }
-
-    private Optional<OutboxEntry> entry(String key) {
-        return entries.stream().filter(e -> e.key().equals(key)).findFirst();
-    }
-
-    private Set<Long> blocked() {
-        Set<Long> blocked = new HashSet<>();
-        entries.stream()
-                .filter(OutboxEntry::refused)
-                .forEach(e -> blocked.add(e.action().crossingId()));
-        return blocked;
-    }
-
-    private void recount() {
-        pending.set(entries.size());
-        refused.set((int) entries.stream().filter(OutboxEntry::refused).count());
-        Set<Long> now = new HashSet<>();
-        entries.forEach(e -> now.add(e.action().crossingId()));
-        crossings.retainAll(now);
-        crossings.addAll(now);
     }
 
     @FunctionalInterface
@@ -361,21 +306,21 @@ public final class OutboxViewModel implements AutoCloseable {
 
     /** Every action in order: waiting, being sent, or refused. */
     public ObservableList<OutboxEntry> entries() {
-        return entriesView;
+        return entries.view();
     }
 
     /** The crossings with an action in the outbox (the queue marks them). */
     public ObservableSet<Long> crossings() {
-        return crossingsView;
+        return entries.crossings();
     }
 
     /** How many actions the server has not taken yet (refused ones included). */
     public ReadOnlyIntegerProperty pending() {
-        return pending.getReadOnlyProperty();
+        return entries.pending();
     }
 
     public ReadOnlyIntegerProperty refused() {
-        return refused.getReadOnlyProperty();
+        return entries.refused();
     }
 
     /** The last attempt could not reach the server. */
