@@ -34,24 +34,6 @@ public final class VehicleArrival {
         this.crossings = crossings;
     }
 
-    /**
-     * Whether {@link #arrived} may pass a step of this crossing once the read's transaction has committed:
-     * asked in that transaction, so reads that can never move the crossing on (an arrival already passed,
-     * a rejected declaration) cost no further transaction. A step waiting only for an earlier step (the
-     * declaration pending, a hold elsewhere) counts as "may": customs can accept before this read commits,
-     * and {@link #arrived} re-reads its step states then and refuses cheaply when it still can't pass.
-     */
-    static boolean mayArrive(Session session, long crossingId) {
-        Map<Step, StepState> states = stepStates(session, crossingId);
-        for (Step step : ARRIVAL) {
-            if (states.get(step) == StepState.PENDING
-                    && step.prerequisites().stream().noneMatch(before -> states.get(before) == StepState.REJECTED)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     void arrived(long crossingId, String cameraCode, String laneCode) {
         Actor lane = new Actor(0, "camera:" + cameraCode, Role.OFFICER, Agency.GATE_MANAGEMENT, laneCode, null);
         try {
