@@ -1,6 +1,11 @@
 package vn.bordergate.server.service;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -35,12 +40,22 @@ public final class VehicleArrival {
     }
 
     void arrived(long crossingId, String cameraCode, String laneCode) {
+        arrived(crossingId, cameraCode, laneCode, null);
+    }
+
+    /**
+     * As {@link #arrived(long, String, String)}, with the crossing's step states when they were already read
+     * after the read's commit ({@link #stepStates(Collection)}, for a whole batch of reads at once); null: read
+     * them now.
+     */
+    void arrived(long crossingId, String cameraCode, String laneCode, Map<Step, StepState> readAfterCommit) {
         Actor lane = new Actor(0, "camera:" + cameraCode, Role.OFFICER, Agency.GATE_MANAGEMENT, laneCode, null);
         try {
             // the step states only, not the whole crossing: most matched reads pass nothing (a declaration
             // not yet accepted), and building the crossing for them was a fifth of the server's CPU under
             // plate-read load (JFR, docs/benchmarks.md)
-            Map<Step, StepState> states = tx.read(session -> stepStates(session, crossingId));
+            Map<Step, StepState> states =
+                    readAfterCommit != null ? readAfterCommit : tx.read(session -> stepStates(session, crossingId));
             for (Step step : ARRIVAL) {
                 // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
                 // that write would only wait for the crossing's lock to be refused
@@ -70,6 +85,40 @@ public final class VehicleArrival {
         crossing.steps().forEach(s -> states.put(s.step(), s.state()));
         return states;
     }
+
+    /**
+     * The step states of these crossings in one read-only transaction, by crossing (a crossing without steps is
+     * absent): asked once per batch of plate reads after its commit, instead of once per matched read.
+     */
+    Map<Long, Map<Step, StepState>> stepStates(Collection<Long> crossingIds) {
+        Map<Long, Map<Step, StepState>> states = new HashMap<>();
+        if (crossingIds.isEmpty()) {
+            return states;
+        }
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(crossingIds));
+        tx.read(session -> {
+            for (int from = 0; from < ids.size(); from += STATES_CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + STATES_CHUNK));
+                for (Object[] row : InListParameters.bind(
+                                session.createSelectionQuery(
+                                        "select crossing.id, step, state from CrossingStepEntity where crossing.id in ("
+                                                + InListParameters.in("c", chunk.size())
+                                                + ")",
+                                        Object[].class),
+                                "c",
+                                chunk)
+                        .getResultList()) {
+                    states.computeIfAbsent((Long) row[0], id -> new EnumMap<>(Step.class))
+                            .put((Step) row[1], (StepState) row[2]);
+                }
+            }
+            return null;
+        });
+        return states;
+    }
+
+    /** Crossings whose steps are read in one statement (an in-list size {@link InListParameters} keeps). */
+    private static final int STATES_CHUNK = 128;
 
     private static Map<Step, StepState> stepStates(Session session, long crossingId) {
         Map<Step, StepState> states = new EnumMap<>(Step.class);
