@@ -1,6 +1,8 @@
 package vn.bordergate.server.service;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,10 @@ public final class QueueWatch {
 
     private final Supplier<QueueSummaryDto> counter;
 
-    /** Crossings whose steps are counted in one statement (an in-list size {@link InListParameters} keeps). */
-    private static final int STEP_CHUNK = 128;
+    private static final String OPEN_STEPS_AT_GATE = "SELECT s.step FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
+            + " crossing c --DERBY-PROPERTIES index=ix_crossing_status\n"
+            + " , crossing_step s --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=ix_crossing_step_crossing_id\n"
+            + " WHERE c.status IN (?, ?, ?) AND s.crossing_id = c.id AND s.state IN (?, ?)";
 
     public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
         this(tx, events, scheduler, coalesceMillis, null);
@@ -151,32 +155,24 @@ public final class QueueWatch {
                 }
             }
             Map<Step, Long> pendingByStep = new EnumMap<>(Step.class);
-            List<Long> atGate = session.createSelectionQuery(
-                            "select c.id from CrossingEntity c where c.status in (:g0, :g1, :g2)", Long.class)
-                    .setParameter("g0", AT_GATE.get(0))
-                    .setParameter("g1", AT_GATE.get(1))
-                    .setParameter("g2", AT_GATE.get(2))
-                    .getResultList();
-            // the open steps of the crossings at the gate, by id: Derby joined the two tables by hashing every
-            // open step ever recorded (spilled to disk once past a megabyte), for each count, even with no
-            // crossing at the gate: a quarter of the server's CPU while declarations came in (JFR, perf8)
-            for (int from = 0; from < atGate.size(); from += STEP_CHUNK) {
-                List<Long> ids = atGate.subList(from, Math.min(atGate.size(), from + STEP_CHUNK));
-                for (Step step : InListParameters.bind(
-                                session.createSelectionQuery(
-                                        "select s.step from CrossingStepEntity s where s.crossing.id in ("
-                                                + InListParameters.in("c", ids.size())
-                                                + ") and s.state in (:o0, :o1)",
-                                        Step.class),
-                                "c",
-                                ids)
-                        .setParameter("o0", StepState.PENDING)
-                        .setParameter("o1", StepState.HELD)
-                        .getResultList()) {
-                    // counted here: with a group-by Derby scanned the whole step table instead of probing by id
-                    pendingByStep.merge(step, 1L, Long::sum);
+            // the open steps of the crossings at the gate, reached from those crossings: left to itself, Derby
+            // hashed or scanned every open step ever recorded for each count (spilling to disk past a megabyte),
+            // even with no crossing at the gate — a quarter of the server's CPU while declarations came in (JFR,
+            // perf8). The hints are comments to PostgreSQL.
+            session.doWork(connection -> {
+                try (PreparedStatement steps = connection.prepareStatement(OPEN_STEPS_AT_GATE)) {
+                    for (int i = 0; i < AT_GATE.size(); i++) {
+                        steps.setString(i + 1, AT_GATE.get(i).name());
+                    }
+                    steps.setString(AT_GATE.size() + 1, StepState.PENDING.name());
+                    steps.setString(AT_GATE.size() + 2, StepState.HELD.name());
+                    try (ResultSet rows = steps.executeQuery()) {
+                        while (rows.next()) {
+                            pendingByStep.merge(Step.valueOf(rows.getString(1)), 1L, Long::sum);
+                        }
+                    }
                 }
-            }
+            });
             long waiting = AT_GATE.stream()
                     .mapToLong(s -> byStatus.getOrDefault(s, 0L))
                     .sum();
