@@ -2,9 +2,12 @@ package vn.bordergate.server.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.bordergate.server.persistence.BatchWriter.Outcome;
 
 /**
@@ -20,8 +23,11 @@ import vn.bordergate.server.persistence.BatchWriter.Outcome;
  * write to the audit log: {@code AuditLog} keeps its state per transaction, not per (long-lived) thread.
  */
 public final class GroupCommit {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
     private final Transactions tx;
     private final BatchWriter<Function<Session, ?>, Object> writes;
+    private final Consumer<List<Object>> committed;
 
     /**
      * @param writers transactions written at once: while one waits for its commit's disk flush, the next
@@ -45,7 +51,28 @@ public final class GroupCommit {
             long maxAnswerMillis,
             Supplier<RuntimeException> busy,
             Supplier<RuntimeException> unknown) {
+        this(tx, name, writers, capacity, maxBatch, maxWaitMillis, maxAnswerMillis, busy, unknown, results -> {});
+    }
+
+    /**
+     * @param committed runs on the writer once a batch is committed, before its callers are answered, with the
+     *     results of the units that were written (in batch order): work that must follow the commit and costs less
+     *     once per batch than once per unit. It must not throw (what it throws is logged; the units stay written
+     *     and their callers are answered as usual) and must not hold the writer long.
+     */
+    public GroupCommit(
+            Transactions tx,
+            String name,
+            int writers,
+            int capacity,
+            int maxBatch,
+            long maxWaitMillis,
+            long maxAnswerMillis,
+            Supplier<RuntimeException> busy,
+            Supplier<RuntimeException> unknown,
+            Consumer<List<Object>> committed) {
         this.tx = tx;
+        this.committed = committed;
         this.writes = new BatchWriter<>(
                 name, writers, capacity, maxBatch, maxWaitMillis, maxAnswerMillis, busy, unknown, this::write);
     }
@@ -72,9 +99,23 @@ public final class GroupCommit {
                 return out;
             }));
         } catch (RuntimeException | Error shared) {
-            return batch.stream().map(this::writeAlone).toList();
+            List<Outcome<Object>> alone = batch.stream().map(this::writeAlone).toList();
+            afterCommit(alone.stream()
+                    .filter(o -> o.failure() == null)
+                    .map(Outcome::value)
+                    .toList());
+            return alone;
         }
+        afterCommit(results);
         return results.stream().map(Outcome::of).toList();
+    }
+
+    private void afterCommit(List<Object> results) {
+        try {
+            committed.accept(results);
+        } catch (RuntimeException e) {
+            LOG.warn("work after a committed batch failed (its units are written): {}", e.toString());
+        }
     }
 
     private Outcome<Object> writeAlone(Function<Session, ?> unit) {

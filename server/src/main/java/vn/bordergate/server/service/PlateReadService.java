@@ -1,13 +1,11 @@
 package vn.bordergate.server.service;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.MatchStatus;
@@ -20,9 +18,10 @@ import vn.bordergate.common.plate.Plate;
 import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.common.workflow.Agency;
 import vn.bordergate.common.workflow.Role;
+import vn.bordergate.common.workflow.Step;
+import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.anpr.tracking.PlateEvidence;
 import vn.bordergate.server.events.EventPublisher;
-import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.PlateReadEntity;
 import vn.bordergate.server.persistence.Transactions;
@@ -38,8 +37,9 @@ public final class PlateReadService {
     private final RequestValidator validator;
     private final PlateMatcher matcher;
     private final VehicleArrival arrival;
-    private final AuditLog audit;
     private final EventPublisher events;
+    private final PlateCorrections corrections;
+    private final PlateReadHistory history;
     /** How far ahead of the server a camera's clock may run before its reads are refused. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
@@ -63,9 +63,10 @@ public final class PlateReadService {
         this.validator = validator;
         this.matcher = matcher;
         this.arrival = arrival;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.corrections = new PlateCorrections(tx, validator, arrival, audit, events, clock);
+        this.history = new PlateReadHistory(tx, images);
         this.writes = new GroupCommit(
                 tx,
                 "plate-read-writer",
@@ -80,7 +81,8 @@ public final class PlateReadService {
                 () -> GateException.unavailable(
                         "the gate server did not finish recording these plate reads in time: they may have been"
                                 + " recorded",
-                        Duration.ofSeconds(2)));
+                        Duration.ofSeconds(2)),
+                this::committed);
     }
 
     /**
@@ -140,9 +142,10 @@ public final class PlateReadService {
                     written.add(DtoMapping.plateRead(
                             store(session, trailer, trailerCamera, trailerAt, first.getId(), kept[1] != null)));
                 }
-                boolean arrives = first.getMatchStatus() == MatchStatus.MATCHED
-                        && VehicleArrival.mayArrive(session, first.getCrossingId());
-                return new Stored(written, arrives);
+                // whether the crossing may move on is asked after the commit only (arrived() re-reads its steps
+                // then anyway): asking in this transaction too cost a second query for every read of a crossing
+                // still waiting for its declaration, the reads the gate sees most (JFR, perf8)
+                return new Stored(written, first.getMatchStatus() == MatchStatus.MATCHED);
             });
         } catch (RuntimeException e) {
             if (keepPictures) {
@@ -159,13 +162,59 @@ public final class PlateReadService {
         reads.forEach(read -> events.publish(new PlateReadEvent(read)));
         PlateReadDto first = reads.get(0);
         if (stored.arrives()) {
-            arrival.arrived(first.crossingId(), first.cameraCode(), first.laneCode());
+            arrival.arrived(first.crossingId(), first.cameraCode(), first.laneCode(), stored.states);
         }
         return reads;
     }
 
-    /** The reads of a pass as written, and whether the tractor's may move its crossing on. */
-    private record Stored(List<PlateReadDto> reads, boolean arrives) {}
+    /**
+     * The reads of a pass as written, whether the tractor's matched a crossing (which may move on), and that
+     * crossing's step states as read after the commit (null when they could not be read with the batch's).
+     */
+    private static final class Stored {
+        private final List<PlateReadDto> reads;
+        private final boolean arrives;
+        private volatile Map<Step, StepState> states;
+
+        Stored(List<PlateReadDto> reads, boolean arrives) {
+            this.reads = reads;
+            this.arrives = arrives;
+        }
+
+        List<PlateReadDto> reads() {
+            return reads;
+        }
+
+        boolean arrives() {
+            return arrives;
+        }
+
+        long crossingId() {
+            return reads.get(0).crossingId();
+        }
+    }
+
+    /**
+     * After a batch's commit, on its writer: the step states of every crossing its reads matched, in one query,
+     * where each read used to ask for its own crossing's in a transaction of its own (JFR, perf8). Read after
+     * the commit, as {@link VehicleArrival#arrived} needs: a step passed meanwhile is seen.
+     */
+    private void committed(List<Object> results) {
+        List<Stored> arriving = new ArrayList<>();
+        for (Object result : results) {
+            if (result instanceof Stored stored && stored.arrives()) {
+                arriving.add(stored);
+            }
+        }
+        if (arriving.isEmpty()) {
+            return;
+        }
+        Map<Long, Map<Step, StepState>> states =
+                arrival.stepStates(arriving.stream().map(Stored::crossingId).toList());
+        for (Stored stored : arriving) {
+            stored.states = states.getOrDefault(stored.crossingId(), Map.of());
+        }
+    }
 
     private static Instant readAt(NewPlateReadRequest request, Instant now) {
         if (request.readAt() != null && request.readAt().isAfter(now.plus(CLOCK_SKEW))) {
@@ -212,123 +261,20 @@ public final class PlateReadService {
 
     /** An officer puts a read right: the real plate, or the crossing picked from the candidates. */
     public PlateReadDto correct(Actor actor, long readId, PlateCorrectionRequest request) {
-        validator.check(request);
-        CrossingService.requireAgency(actor, Agency.GATE_MANAGEMENT, "correct plate reads");
-        boolean hasPlate = request.plate() != null && !request.plate().isBlank();
-        if (!hasPlate && request.crossingId() == null) {
-            throw GateException.invalid("give the plate as it really is, or the crossing the read belongs to");
-        }
-        Optional<Plate> plate = hasPlate ? Optional.of(parse(request.plate())) : Optional.empty();
-        PlateReadDto corrected = tx.write(session -> {
-            PlateReadEntity r = session.find(PlateReadEntity.class, readId);
-            if (r == null) {
-                throw GateException.notFound("plate read " + readId);
-            }
-            Long crossingId = request.crossingId() != null
-                    ? request.crossingId()
-                    : plate.flatMap(p -> openCrossingOf(session, p)).orElse(null);
-            if (crossingId != null && session.find(CrossingEntity.class, crossingId) == null) {
-                throw GateException.invalidField("crossingId", "is not a known crossing");
-            }
-            String before = r.getPlate() == null ? r.getRawText() : r.getPlate();
-            plate.ifPresent(p -> {
-                r.setPlate(p.normalized());
-                r.setCountry(p.country());
-            });
-            r.setCrossingId(crossingId);
-            r.setMatchStatus(crossingId == null ? MatchStatus.NEEDS_OFFICER : MatchStatus.CORRECTED);
-            r.setCorrectedBy(actor.username());
-            r.setCorrectedAt(clock.instant());
-            audit.append(
-                    session,
-                    actor,
-                    "PLATE_CORRECTED",
-                    "plate_read",
-                    readId,
-                    before + " -> " + (r.getPlate() == null ? "?" : r.getPlate())
-                            + (crossingId == null ? "" : " crossing " + crossingId));
-            return DtoMapping.plateRead(r);
-        });
-        events.publish(new PlateReadEvent(corrected));
-        if (corrected.crossingId() != null && corrected.pairedReadId() == null) {
-            arrival.arrived(corrected.crossingId(), corrected.cameraCode(), corrected.laneCode());
-        }
-        return corrected;
+        return corrections.correct(actor, readId, request);
     }
 
     public List<PlateReadDto> recent(int limit) {
-        return tx.read(session -> session
-                .createSelectionQuery("from PlateReadEntity order by readAt desc, id desc", PlateReadEntity.class)
-                .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(DtoMapping::plateRead)
-                .toList());
+        return history.recent(limit);
     }
 
-    /**
-     * A read's plate crop or full-frame snapshot as JPEG bytes. Found from the read's id and time only, and
-     * only for reads whose pictures this server saved; a read without them, or whose day has been deleted by
-     * the retention, is "not found".
-     */
+    /** A read's plate crop or full-frame snapshot as JPEG bytes ({@link PlateReadHistory#image}). */
     public byte[] image(long readId, PlateReadImages.Kind kind) {
-        PlateReadDto read = tx.read(session -> {
-            PlateReadEntity r = session.find(PlateReadEntity.class, readId);
-            return r == null ? null : DtoMapping.plateRead(r);
-        });
-        if (read == null) {
-            throw GateException.notFound("plate read " + readId);
-        }
-        String what =
-                (kind == PlateReadImages.Kind.CROP ? "the plate crop" : "the snapshot") + " of plate read " + readId;
-        boolean saved = PlateReadImages.relativePath(readId, read.readAt(), PlateReadImages.Kind.CROP)
-                .equals(read.imagePath());
-        Path file = (saved ? images.find(readId, read.readAt(), kind) : Optional.<Path>empty())
-                .orElseThrow(() -> GateException.notFound(what)); // never saved, or past the days kept
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) { // deleted by the retention meanwhile
-            throw GateException.notFound(what);
-        }
+        return history.image(readId, kind);
     }
 
     /** The auto-match rate supervisors report: reads matched without an officer, of all reads. */
     public PlateReadStatsDto stats() {
-        return tx.read(session -> {
-            long auto = 0;
-            long officer = 0;
-            long corrected = 0;
-            for (Object[] row : session.createSelectionQuery(
-                            "select matchStatus, count(*) from PlateReadEntity group by matchStatus", Object[].class)
-                    .getResultList()) {
-                long n = (Long) row[1];
-                switch ((MatchStatus) row[0]) {
-                    case MATCHED -> auto += n;
-                    case CORRECTED -> corrected += n;
-                    default -> officer += n;
-                }
-            }
-            long reads = auto + officer + corrected;
-            return new PlateReadStatsDto(reads, auto, officer, corrected, reads == 0 ? 0 : (double) auto / reads);
-        });
-    }
-
-    private static Plate parse(String text) {
-        try {
-            return PlateParser.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw GateException.invalidField("plate", e.getMessage());
-        }
-    }
-
-    private static Optional<Long> openCrossingOf(Session session, Plate plate) {
-        return session
-                .createSelectionQuery(
-                        "select c.id from CrossingEntity c where c.openTractorKey = :p or c.openTrailerKey = :p",
-                        Long.class)
-                .setParameter("p", plate.normalized())
-                .getResultList()
-                .stream()
-                .findFirst();
+        return history.stats();
     }
 }

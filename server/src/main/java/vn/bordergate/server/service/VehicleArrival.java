@@ -1,6 +1,11 @@
 package vn.bordergate.server.service;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -34,31 +39,23 @@ public final class VehicleArrival {
         this.crossings = crossings;
     }
 
-    /**
-     * Whether {@link #arrived} may pass a step of this crossing once the read's transaction has committed:
-     * asked in that transaction, so reads that can never move the crossing on (an arrival already passed,
-     * a rejected declaration) cost no further transaction. A step waiting only for an earlier step (the
-     * declaration pending, a hold elsewhere) counts as "may": customs can accept before this read commits,
-     * and {@link #arrived} re-reads its step states then and refuses cheaply when it still can't pass.
-     */
-    static boolean mayArrive(Session session, long crossingId) {
-        Map<Step, StepState> states = stepStates(session, crossingId);
-        for (Step step : ARRIVAL) {
-            if (states.get(step) == StepState.PENDING
-                    && step.prerequisites().stream().noneMatch(before -> states.get(before) == StepState.REJECTED)) {
-                return true;
-            }
-        }
-        return false;
+    void arrived(long crossingId, String cameraCode, String laneCode) {
+        arrived(crossingId, cameraCode, laneCode, null);
     }
 
-    void arrived(long crossingId, String cameraCode, String laneCode) {
+    /**
+     * As {@link #arrived(long, String, String)}, with the crossing's step states when they were already read
+     * after the read's commit ({@link #stepStates(Collection)}, for a whole batch of reads at once); null: read
+     * them now.
+     */
+    void arrived(long crossingId, String cameraCode, String laneCode, Map<Step, StepState> readAfterCommit) {
         Actor lane = new Actor(0, "camera:" + cameraCode, Role.OFFICER, Agency.GATE_MANAGEMENT, laneCode, null);
         try {
             // the step states only, not the whole crossing: most matched reads pass nothing (a declaration
             // not yet accepted), and building the crossing for them was a fifth of the server's CPU under
             // plate-read load (JFR, docs/benchmarks.md)
-            Map<Step, StepState> states = tx.read(session -> stepStates(session, crossingId));
+            Map<Step, StepState> states =
+                    readAfterCommit != null ? readAfterCommit : tx.read(session -> stepStates(session, crossingId));
             for (Step step : ARRIVAL) {
                 // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
                 // that write would only wait for the crossing's lock to be refused
@@ -88,6 +85,40 @@ public final class VehicleArrival {
         crossing.steps().forEach(s -> states.put(s.step(), s.state()));
         return states;
     }
+
+    /**
+     * The step states of these crossings in one read-only transaction, by crossing (a crossing without steps is
+     * absent): asked once per batch of plate reads after its commit, instead of once per matched read.
+     */
+    Map<Long, Map<Step, StepState>> stepStates(Collection<Long> crossingIds) {
+        Map<Long, Map<Step, StepState>> states = new HashMap<>();
+        if (crossingIds.isEmpty()) {
+            return states;
+        }
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(crossingIds));
+        tx.read(session -> {
+            for (int from = 0; from < ids.size(); from += STATES_CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + STATES_CHUNK));
+                for (Object[] row : InListParameters.bind(
+                                session.createSelectionQuery(
+                                        "select crossing.id, step, state from CrossingStepEntity where crossing.id in ("
+                                                + InListParameters.in("c", chunk.size())
+                                                + ")",
+                                        Object[].class),
+                                "c",
+                                chunk)
+                        .getResultList()) {
+                    states.computeIfAbsent((Long) row[0], id -> new EnumMap<>(Step.class))
+                            .put((Step) row[1], (StepState) row[2]);
+                }
+            }
+            return null;
+        });
+        return states;
+    }
+
+    /** Crossings whose steps are read in one statement (an in-list size {@link InListParameters} keeps). */
+    private static final int STATES_CHUNK = 128;
 
     private static Map<Step, StepState> stepStates(Session session, long crossingId) {
         Map<Step, StepState> states = new EnumMap<>(Step.class);

@@ -151,6 +151,53 @@ class GroupCommitTest {
                 .isEqualTo(run + "-after"));
     }
 
+    @Test
+    void afterItsCommitABatchSeesItsWritesFromAnotherTransactionAndAFailingHookFailsNoUnit() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Object> seenAfterCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Object> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GroupCommit writes = new GroupCommit(
+                tx,
+                "group-commit-hook-test",
+                2,
+                64,
+                16,
+                5_000,
+                60_000,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"),
+                results -> {
+                    handed.addAll(results);
+                    for (Object id : results) { // read in another transaction: only committed rows are found
+                        if (tx.read(session -> session.find(PlateReadEntity.class, id)) != null) {
+                            seenAfterCommit.add(id);
+                        }
+                    }
+                    throw new IllegalStateException("the hook fails after the commit");
+                });
+        int callers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Long>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> writes.write(session -> persist(session, run + "-" + n))));
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> answer : answers) {
+                ids.add(answer.get(60, TimeUnit.SECONDS)); // answered although the hook threw
+            }
+            assertThat(handed).as("every written unit's result, once").containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(seenAfterCommit)
+                    .as("each batch's rows were committed before its hook ran")
+                    .containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(storedOf(run)).hasSize(callers);
+        } finally {
+            pool.shutdownNow();
+            writes.close(10_000);
+        }
+    }
+
     private static List<AuditEntryDto> entriesOf(AuditLog audit, String run) {
         return audit.list(0, Integer.MAX_VALUE).stream()
                 .filter(e -> e.details() != null && e.details().startsWith(run))
