@@ -1,0 +1,59 @@
+package vn.bordergate.server.anpr;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The vote among a crop's reads: the text most of them support wins (see {@link CropReader}). */
+final class CropVote {
+    /** How many Tesseract votes the glyph classifiers' read of a Chinese plate weighs. */
+    static final int GLYPH_WEIGHT = 2;
+
+    private CropVote() {}
+
+    /** {@link #of(List)} where {@code heavy}'s vote counts {@link #GLYPH_WEIGHT} times. */
+    static CropRead of(List<CropRead> reads, CropRead heavy) {
+        List<CropRead> weighted = new ArrayList<>(reads);
+        for (int k = 1; k < GLYPH_WEIGHT; k++) {
+            weighted.add(heavy);
+        }
+        return of(weighted);
+    }
+
+    /**
+     * The read whose text the reads agree on most (each read votes with its confidence), and of those reads
+     * the most confident one; for a two-row crop, then the rows the reads agree on most ({@link RowVote}).
+     */
+    static CropRead of(List<CropRead> reads) {
+        CropRead whole = voteWhole(reads);
+        // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
+        return whole.twoRows() && whole.found() ? RowVote.of(reads, whole) : whole;
+    }
+
+    /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
+    private static CropRead voteWhole(List<CropRead> reads) {
+        Map<String, Double> votes = new HashMap<>();
+        for (CropRead read : reads) {
+            if (read.found()) {
+                votes.merge(read.text(), read.confidence(), Double::sum);
+            }
+        }
+        String winner = votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        CropRead best = reads.get(0);
+        for (CropRead read : reads) {
+            boolean better = winner == null
+                    ? read.raw().length() > best.raw().length()
+                    : read.found()
+                            && read.text().equals(winner)
+                            && (!winner.equals(best.text()) || read.confidence() > best.confidence());
+            if (better) {
+                best = read;
+            }
+        }
+        return best;
+    }
+}
