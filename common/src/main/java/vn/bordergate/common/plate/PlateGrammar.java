@@ -47,6 +47,7 @@ public final class PlateGrammar {
     private static final double DROP_PUNCTUATION = 0.05;
     private static final double DROP_AT_EDGE = 0.7;
     private static final double DROP_INSIDE = 1.1;
+    private static final double DROP_AT_SEPARATOR = 0.6;
     private static final double DROP_HAN = 0.3;
 
     private PlateGrammar() {}
@@ -203,6 +204,15 @@ public final class PlateGrammar {
     }
 
     /** The cost of dropping {@code symbol} as noise; cheaper at the ends of a row and for unsure symbols. */
+    /** {@link #dropCost} of a symbol read where a one-row plate prints its separator (see PlateGrammarAlignment). */
+    static double separatorDropCost(PlateGrammarSymbol symbol) {
+        char c = symbol.best();
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || !Character.isLetterOrDigit(c)) {
+            return dropCost(symbol, false);
+        }
+        return DROP_AT_SEPARATOR * (0.5 + 0.5 * symbol.bestProbability());
+    }
+
     static double dropCost(PlateGrammarSymbol symbol, boolean atEdge) {
         char c = symbol.best();
         if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {

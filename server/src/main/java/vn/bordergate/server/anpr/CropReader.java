@@ -49,6 +49,12 @@ final class CropReader {
     static final double REPLACED_COST = 0.25;
 
     /**
+     * A crop read as one row at least this wide for its height is a one-row plate (about 4.3:1 once straightened;
+     * a two-row plate is about 1.4:1), so kinds that only come in two rows are not offered to the grammar.
+     */
+    static final double ONE_ROW_SHAPE = 3.0;
+
+    /**
      * The first two full reads agreeing on one plate, each at least this confident, end the read: the other two
      * could only outvote them together, which on the dev sets never made a wrong read right more often than it made
      * a right one wrong (see docs/anpr.md, "Early agreement"), and each costs a Tesseract call.
@@ -226,6 +232,9 @@ final class CropReader {
                 matches = PlateGrammar.candidatesOfKinds(List.of(joined), kinds);
             }
         } else {
+            if (grey.cols() >= ONE_ROW_SHAPE * grey.rows()) {
+                kinds = oneRowKinds(kinds);
+            }
             matches = new ArrayList<>(
                     PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
             // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
@@ -236,6 +245,13 @@ final class CropReader {
         }
         PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour);
         return new CropRead(best, raw, colour, rows.twoRows());
+    }
+
+    /** The kinds that a plate of one row can be: a wide crop read as one row is no motorbike plate. */
+    static Set<PlateKind> oneRowKinds(Set<PlateKind> kinds) {
+        Set<PlateKind> oneRow = java.util.EnumSet.noneOf(PlateKind.class);
+        kinds.stream().filter(kind -> !kind.alwaysTwoRows()).forEach(oneRow::add);
+        return oneRow;
     }
 
     /**
