@@ -244,7 +244,12 @@ final class CropReader {
             }
         }
         PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour);
-        return new CropRead(best, raw, colour, rows.twoRows());
+        return new CropRead(
+                best,
+                raw,
+                colour,
+                rows.twoRows(),
+                rows.twoRows() ? List.of() : lines.get(0).symbols());
     }
 
     /** The kinds that a plate of one row can be: a wide crop read as one row is no motorbike plate. */

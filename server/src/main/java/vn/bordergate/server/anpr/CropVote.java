@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.bordergate.common.plate.PlateCountry;
+import vn.bordergate.common.plate.PlateGrammar;
 
 /** The vote among a crop's reads: the text most of them support wins (see {@link CropReader}). */
 final class CropVote {
     /** How many Tesseract votes the glyph classifiers' read of a Chinese plate weighs. */
     static final int GLYPH_WEIGHT = 2;
+
+    /** How fast a read's support for a plate falls with what reading that plate out of it costs. */
+    static final double SUPPORT_SCALE = 1.0;
 
     private CropVote() {}
 
@@ -39,10 +44,12 @@ final class CropVote {
                 votes.merge(read.text(), read.confidence(), Double::sum);
             }
         }
-        String winner = votes.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(null);
+        String winner = alternativesAllowed(reads)
+                ? bySupport(reads, votes.keySet())
+                : votes.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey)
+                        .orElse(null);
         CropRead best = reads.get(0);
         for (CropRead read : reads) {
             boolean better = winner == null
@@ -55,5 +62,39 @@ final class CropVote {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether every read is a one-row Tesseract read with its alternatives, at least three of them found and all of
+     * those Vietnamese (on Chinese crops, whose province glyph Tesseract reads as junk, it lost: see docs/anpr.md).
+     */
+    private static boolean alternativesAllowed(List<CropRead> reads) {
+        return reads.stream().filter(CropRead::found).count() >= 3
+                && reads.stream()
+                        .allMatch(read -> !read.twoRows() && !read.symbols().isEmpty())
+                && reads.stream()
+                        .filter(CropRead::found)
+                        .allMatch(read -> read.match().country() == PlateCountry.VN);
+    }
+
+    /**
+     * The plate the reads support most when each read also counts for the other reads' plates through its
+     * per-character alternatives: a read that says {@code 6} with {@code 4} close behind supports {@code …4…} nearly
+     * as much as {@code …6…}, so two reads for a plate with a close runner-up lose to two reads sure of theirs.
+     */
+    private static String bySupport(List<CropRead> reads, java.util.Set<String> texts) {
+        String winner = null;
+        double most = -1;
+        for (String text : texts) {
+            double support = 0;
+            for (CropRead read : reads) {
+                support += Math.exp(-SUPPORT_SCALE * PlateGrammar.costOf(read.symbols(), text));
+            }
+            if (support > most) {
+                most = support;
+                winner = text;
+            }
+        }
+        return winner;
     }
 }
