@@ -47,6 +47,7 @@ public final class PlateGrammar {
     private static final double DROP_PUNCTUATION = 0.05;
     private static final double DROP_AT_EDGE = 0.7;
     private static final double DROP_INSIDE = 1.1;
+    private static final double DROP_AT_SEPARATOR = 0.6;
     private static final double DROP_HAN = 0.3;
 
     private PlateGrammar() {}
@@ -113,6 +114,20 @@ public final class PlateGrammar {
         List<PlateGrammarMatch> out = new ArrayList<>(byText.values());
         out.sort(Comparator.comparingDouble(PlateGrammar::rank));
         return out;
+    }
+
+    /**
+     * What reading exactly {@code text} out of {@code symbols} costs, with the same look-alikes, alternatives and
+     * drops as a repair (no layout: every character stands for itself); infinite when the read cannot give it. Lets
+     * a reader weigh another read's plate against this read's per-character alternatives.
+     */
+    public static double costOf(List<PlateGrammarSymbol> symbols, String text) {
+        if (text.isEmpty()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        PlateGrammarLayout literal = new PlateGrammarLayout(PlateKind.VN_VEHICLE, text, 0, 0);
+        PlateGrammarAlignment alignment = PlateGrammarAlignment.align(symbols, literal, 0, text.length());
+        return alignment == null ? Double.POSITIVE_INFINITY : alignment.cost();
     }
 
     /** Symbols of a plain read: upper case, full-width forms folded, Vietnamese Đ as D. */
@@ -200,6 +215,15 @@ public final class PlateGrammar {
             }
         }
         return best;
+    }
+
+    /** {@link #dropCost} of a symbol read where a one-row plate prints its separator (see PlateGrammarAlignment). */
+    static double separatorDropCost(PlateGrammarSymbol symbol) {
+        char c = symbol.best();
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || !Character.isLetterOrDigit(c)) {
+            return dropCost(symbol, false);
+        }
+        return DROP_AT_SEPARATOR * (0.5 + 0.5 * symbol.bestProbability());
     }
 
     /** The cost of dropping {@code symbol} as noise; cheaper at the ends of a row and for unsure symbols. */

@@ -44,8 +44,19 @@ record PlateGrammarAlignment(String text, double cost, double probabilitySum, in
                     continue;
                 }
                 if (i < n) {
+                    // a one-row Vietnamese plate prints a dash after its series where the two-row plate breaks,
+                    // and OCR reads it as a digit or a doubled series letter: dropping a symbol there is cheaper
+                    // than inside. (Cheap drops after a Chinese region letter or the military letters made
+                    // Chinese reads into military plates)
+                    boolean separator = k == layout.length()
+                            && layout.rowBreak() > 0
+                            && j == layout.rowBreak()
+                            && layout.positionClass(j - 1) == 'v';
                     boolean edge = j == 0 || j == k;
-                    relax(cost, how, step, i + 1, j, here + PlateGrammar.dropCost(symbols.get(i), edge), DROP, null);
+                    double drop = separator
+                            ? PlateGrammar.separatorDropCost(symbols.get(i))
+                            : PlateGrammar.dropCost(symbols.get(i), edge);
+                    relax(cost, how, step, i + 1, j, here + drop, DROP, null);
                 }
                 if (j == k) {
                     continue;

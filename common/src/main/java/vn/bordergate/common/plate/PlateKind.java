@@ -23,6 +23,14 @@ public enum PlateKind {
     /** Chinese cross-border plate for Hong Kong or Macau vehicles, suffix 港 or 澳. */
     CN_CROSS_BORDER;
 
+    /**
+     * Whether plates of this kind are only ever made in two rows: a Vietnamese motorbike plate (190 × 140 mm) has
+     * no one-row form, so a wide one-row plate is never one.
+     */
+    public boolean alwaysTwoRows() {
+        return this == VN_MOTORBIKE;
+    }
+
     public boolean isTrailer() {
         return this == VN_TRAILER || this == CN_TRAILER;
     }

@@ -219,4 +219,27 @@ class PlateGrammarTest {
             assertThat(PlateParser.parse(match.text()).normalized()).isEqualTo(match.text());
         }
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        // the dash after the series read as a digit (vn-one-row's most common insertion)
+        "29C781225, 29C81225",
+        "30G691959, 30G91959",
+        // a two-letter series is not cut at the dash: the read fits as it is
+        "51LD04379, 51LD04379"
+    })
+    void aSymbolWhereAOneRowPlatePrintsItsDashIsDroppedBeforeOneInside(String read, String plate) {
+        Set<PlateKind> oneRow = EnumSet.complementOf(EnumSet.of(PlateKind.VN_MOTORBIKE));
+
+        List<PlateGrammarMatch> matches = PlateGrammar.candidatesOfKinds(List.of(PlateGrammarSymbol.of(read)), oneRow);
+
+        // without the cheaper drop at the dash, the last symbol went (an edge drop): 29C78122, 30G69195
+        assertThat(matches.get(0).text()).isEqualTo(plate);
+    }
+
+    @Test
+    void onlyMotorbikePlatesAlwaysHaveTwoRows() {
+        assertThat(EnumSet.allOf(PlateKind.class).stream().filter(PlateKind::alwaysTwoRows))
+                .containsExactly(PlateKind.VN_MOTORBIKE);
+    }
 }

@@ -1,14 +1,22 @@
 package vn.bordergate.server.anpr;
 
+import java.util.List;
 import vn.bordergate.common.plate.PlateGrammarMatch;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * A plate read off one crop.
  *
  * @param match the grammar's repair of the read (text, layout, cost, confidence), null when no plate fits
  * @param raw what Tesseract read before repair, rows joined by {@code /}
+ * @param symbols a one-row Tesseract read's symbols with their alternatives; empty for other reads
  */
-record CropRead(PlateGrammarMatch match, String raw, PlateColour colour, boolean twoRows) {
+record CropRead(
+        PlateGrammarMatch match, String raw, PlateColour colour, boolean twoRows, List<PlateGrammarSymbol> symbols) {
+    CropRead(PlateGrammarMatch match, String raw, PlateColour colour, boolean twoRows) {
+        this(match, raw, colour, twoRows, List.of());
+    }
+
     boolean found() {
         return match != null;
     }

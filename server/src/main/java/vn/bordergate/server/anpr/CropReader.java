@@ -1,20 +1,9 @@
 package vn.bordergate.server.anpr;
 
-import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
-import static org.bytedeco.opencv.global.opencv_core.countNonZero;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
-import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
-
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Rect;
 import vn.bordergate.common.plate.PlateCountry;
 import vn.bordergate.common.plate.PlateGrammar;
@@ -60,14 +49,17 @@ final class CropReader {
     static final double REPLACED_COST = 0.25;
 
     /**
+     * A crop read as one row at least this wide for its height is a one-row plate (about 4.3:1 once straightened;
+     * a two-row plate is about 1.4:1), so kinds that only come in two rows are not offered to the grammar.
+     */
+    static final double ONE_ROW_SHAPE = 3.0;
+
+    /**
      * The first two full reads agreeing on one plate, each at least this confident, end the read: the other two
      * could only outvote them together, which on the dev sets never made a wrong read right more often than it made
      * a right one wrong (see docs/anpr.md, "Early agreement"), and each costs a Tesseract call.
      */
     static final double AGREED = 0.5;
-
-    /** How many Tesseract votes the glyph classifiers' read of a Chinese plate weighs. */
-    static final int GLYPH_WEIGHT = 2;
 
     private final TesseractEngines engines;
     private final ProvinceClassifier provinces;
@@ -101,7 +93,7 @@ final class CropReader {
         if (bgr.cols() < MIN_WIDTH || bgr.rows() < MIN_HEIGHT) {
             return new CropRead(null, "", colour, false);
         }
-        Mat grey = straightGrey(bgr);
+        Mat grey = CropGrey.straight(bgr);
         try {
             if (grey.cols() < MIN_WIDTH || grey.rows() < MIN_HEIGHT) {
                 return new CropRead(null, "", colour, false);
@@ -133,12 +125,12 @@ final class CropReader {
                     return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
                 }
             }
-            CropRead voted = vote(reads);
+            CropRead voted = CropVote.of(reads);
             if (effort == Effort.FULL && glyphsWanted(rows, colour, voted)) {
                 CropRead glyphs = glyphRead(grey, rows, colour, province);
                 if (glyphs != null) {
                     reads.add(glyphs);
-                    return vote(reads, glyphs);
+                    return CropVote.of(reads, glyphs);
                 }
             }
             return voted;
@@ -199,51 +191,6 @@ final class CropReader {
         return new CropRead(cheapest(matches, colour), raw.toString(), colour, false);
     }
 
-    /** {@link #vote(List)} where {@code heavy}'s vote counts {@link #GLYPH_WEIGHT} times. */
-    static CropRead vote(List<CropRead> reads, CropRead heavy) {
-        List<CropRead> weighted = new ArrayList<>(reads);
-        for (int k = 1; k < GLYPH_WEIGHT; k++) {
-            weighted.add(heavy);
-        }
-        return vote(weighted);
-    }
-
-    /**
-     * The read whose text the reads agree on most (each read votes with its confidence), and of those reads
-     * the most confident one; for a two-row crop, then the rows the reads agree on most ({@link RowVote}).
-     */
-    static CropRead vote(List<CropRead> reads) {
-        CropRead whole = voteWhole(reads);
-        // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
-        return whole.twoRows() && whole.found() ? RowVote.of(reads, whole) : whole;
-    }
-
-    /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
-    private static CropRead voteWhole(List<CropRead> reads) {
-        Map<String, Double> votes = new HashMap<>();
-        for (CropRead read : reads) {
-            if (read.found()) {
-                votes.merge(read.text(), read.confidence(), Double::sum);
-            }
-        }
-        String winner = votes.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(null);
-        CropRead best = reads.get(0);
-        for (CropRead read : reads) {
-            boolean better = winner == null
-                    ? read.raw().length() > best.raw().length()
-                    : read.found()
-                            && read.text().equals(winner)
-                            && (!winner.equals(best.text()) || read.confidence() > best.confidence());
-            if (better) {
-                best = read;
-            }
-        }
-        return best;
-    }
-
     private CropRead read(
             Mat grey,
             PlateRows rows,
@@ -285,6 +232,9 @@ final class CropReader {
                 matches = PlateGrammar.candidatesOfKinds(List.of(joined), kinds);
             }
         } else {
+            if (grey.cols() >= ONE_ROW_SHAPE * grey.rows()) {
+                kinds = oneRowKinds(kinds);
+            }
             matches = new ArrayList<>(
                     PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
             // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
@@ -294,7 +244,19 @@ final class CropReader {
             }
         }
         PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour);
-        return new CropRead(best, raw, colour, rows.twoRows());
+        return new CropRead(
+                best,
+                raw,
+                colour,
+                rows.twoRows(),
+                rows.twoRows() ? List.of() : lines.get(0).symbols());
+    }
+
+    /** The kinds that a plate of one row can be: a wide crop read as one row is no motorbike plate. */
+    static Set<PlateKind> oneRowKinds(Set<PlateKind> kinds) {
+        Set<PlateKind> oneRow = java.util.EnumSet.noneOf(PlateKind.class);
+        kinds.stream().filter(kind -> !kind.alwaysTwoRows()).forEach(oneRow::add);
+        return oneRow;
     }
 
     /**
@@ -327,47 +289,5 @@ final class CropReader {
             }
         }
         return out;
-    }
-
-    /** The crop in grey with dark text, warped upright onto the plate body when one is found. */
-    static Mat straightGrey(Mat bgr) {
-        Mat grey = darkTextGrey(bgr);
-        Point2f[] body = PlateRectifier.body(grey);
-        if (body != null) {
-            Mat straight = PlateRectifier.warp(grey, body);
-            grey.close();
-            grey = straight;
-        }
-        return grey;
-    }
-
-    /** An 8-bit grey version of the crop with dark text on a light background. */
-    static Mat darkTextGrey(Mat bgr) {
-        Mat grey = new Mat();
-        if (bgr.channels() == 3) {
-            cvtColor(bgr, grey, COLOR_BGR2GRAY);
-        } else {
-            bgr.copyTo(grey);
-        }
-        if (mostlyDark(grey)) {
-            bitwise_not(grey, grey);
-        }
-        return grey;
-    }
-
-    /**
-     * Whether most of the crop's centre (where the plate is, away from the surroundings a loose crop holds) is
-     * darker than its Otsu threshold: light text on a dark plate.
-     */
-    private static boolean mostlyDark(Mat grey) {
-        Rect centre = new Rect(
-                grey.cols() / 5, grey.rows() / 4, Math.max(1, grey.cols() * 3 / 5), Math.max(1, grey.rows() / 2));
-        Mat binary = new Mat();
-        try (Mat middle = new Mat(grey, centre)) {
-            threshold(middle, binary, 0, 255, THRESH_BINARY | THRESH_OTSU);
-            return countNonZero(binary) < 0.45 * binary.total();
-        } finally {
-            binary.close();
-        }
     }
 }

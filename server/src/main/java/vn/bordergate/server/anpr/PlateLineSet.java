@@ -168,7 +168,7 @@ public final class PlateLineSet {
      * written) when the reader would see another number of rows than the plate has.
      */
     private boolean lines(Mat crop, List<String> rows, String name) throws IOException {
-        Mat grey = CropReader.straightGrey(crop);
+        Mat grey = CropGrey.straight(crop);
         try {
             if (grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT) {
                 return false;

@@ -79,7 +79,7 @@ final class ProvinceClassifier {
 
     /** The province glyph of a BGR plate crop, cut as the reader cuts it (for training and measuring). */
     static Mat glyphOfCrop(Mat bgr) {
-        try (Mat grey = CropReader.straightGrey(bgr)) {
+        try (Mat grey = CropGrey.straight(bgr)) {
             PlateRows rows = PlateRows.of(grey);
             Rect box = ProvinceGlyph.box(grey, rows.top());
             return box == null ? null : new Mat(grey, box).clone();

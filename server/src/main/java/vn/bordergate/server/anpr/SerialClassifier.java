@@ -80,7 +80,7 @@ final class SerialClassifier {
 
     /** The six Latin glyphs of a BGR plate crop, cut as the reader cuts them (for training and measuring). */
     static List<Mat> glyphsOfCrop(Mat bgr) {
-        try (Mat grey = CropReader.straightGrey(bgr)) {
+        try (Mat grey = CropGrey.straight(bgr)) {
             PlateRows rows = PlateRows.of(grey);
             Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
             if (boxes == null) {

@@ -8,8 +8,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.bordergate.common.plate.Plate;
@@ -25,19 +24,9 @@ import vn.bordergate.server.anpr.synthetic.PlateStyle;
  */
 class BottomRowStartTest {
     private static final PlateRenderer RENDERER = new PlateRenderer();
-    private static TesseractEngines engines;
-    private static CropReader reader;
 
-    @BeforeAll
-    static void start() {
-        engines = new TesseractEngines(TesseractModel.bundledEnglish());
-        reader = new CropReader(engines);
-    }
-
-    @AfterAll
-    static void stop() {
-        engines.close();
-    }
+    @RegisterExtension
+    static final EnglishTesseract TESSERACT = EnglishTesseract.plain();
 
     @ParameterizedTest
     @CsvSource({"52-F7/384.05", "59-K1/650.72", "77-H6/222.98"})
@@ -59,12 +48,12 @@ class BottomRowStartTest {
 
         for (LineImage.Binarisation binarisation : LineImage.Binarisation.values()) {
             Mat line = LineImage.of(grey, rows.bottom(), binarisation, true, start);
-            assertThat(engines.forCurrentThread().readLine(line).text())
+            assertThat(TESSERACT.engines().forCurrentThread().readLine(line).text())
                     .as("%s read", binarisation)
                     .isEqualTo(bottom);
             line.close();
         }
-        assertThat(reader.read(crop, CropReader.Effort.FULL).text()).isEqualTo(plate.normalized());
+        assertThat(TESSERACT.reader().read(crop, CropReader.Effort.FULL).text()).isEqualTo(plate.normalized());
         grey.close();
         crop.close();
     }

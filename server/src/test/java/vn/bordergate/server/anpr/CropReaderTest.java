@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.bordergate.common.plate.Plate;
 import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.server.anpr.synthetic.PlateRenderer;
@@ -19,32 +18,22 @@ import vn.bordergate.server.anpr.synthetic.PlateStyle;
 /** The early end of a full read: two agreeing reads skip the other two Tesseract calls, with real Tesseract. */
 class CropReaderTest {
     private static final PlateRenderer RENDERER = new PlateRenderer();
-    private static TesseractEngines engines;
-    private static CropReader reader;
 
-    @BeforeAll
-    static void start() {
-        engines = new TesseractEngines(TesseractModel.bundledEnglish());
-        reader = new CropReader(engines, ProvinceClassifier.bundled(), SerialClassifier.bundled());
-    }
-
-    @AfterAll
-    static void stop() {
-        engines.close();
-    }
+    @RegisterExtension
+    static final EnglishTesseract TESSERACT = EnglishTesseract.withClassifiers();
 
     @Test
     void aCleanVietnamesePlateIsReadTwiceNotFourTimes() {
         Plate plate = PlateParser.parse("29H-335.78");
         Mat crop = TestImages.mat(
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
-        long before = engines.forCurrentThread().lines();
+        long before = TESSERACT.engines().forCurrentThread().lines();
 
-        CropRead read = reader.read(crop, CropReader.Effort.FULL);
+        CropRead read = TESSERACT.reader().read(crop, CropReader.Effort.FULL);
         crop.close();
 
         assertThat(read.text()).isEqualTo("29H33578");
-        assertThat(engines.forCurrentThread().lines() - before).isEqualTo(2);
+        assertThat(TESSERACT.engines().forCurrentThread().lines() - before).isEqualTo(2);
     }
 
     @Test
@@ -52,12 +41,12 @@ class CropReaderTest {
         Plate plate = PlateParser.parse("51F-617.12");
         Mat crop = TestImages.mat(
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
-        CropRead quick = reader.read(crop, CropReader.Effort.QUICK);
-        long before = engines.forCurrentThread().lines();
+        CropRead quick = TESSERACT.reader().read(crop, CropReader.Effort.QUICK);
+        long before = TESSERACT.engines().forCurrentThread().lines();
 
-        CropRead full = reader.read(crop, CropReader.Effort.FULL, quick);
-        long lines = engines.forCurrentThread().lines() - before;
-        CropRead fresh = reader.read(crop, CropReader.Effort.FULL);
+        CropRead full = TESSERACT.reader().read(crop, CropReader.Effort.FULL, quick);
+        long lines = TESSERACT.engines().forCurrentThread().lines() - before;
+        CropRead fresh = TESSERACT.reader().read(crop, CropReader.Effort.FULL);
         crop.close();
 
         assertThat(full.text()).isEqualTo("51F61712").isEqualTo(fresh.text());
@@ -69,13 +58,13 @@ class CropReaderTest {
         Plate plate = PlateParser.parse("桂F00035");
         Mat crop = TestImages.mat(
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
-        long before = engines.forCurrentThread().lines();
+        long before = TESSERACT.engines().forCurrentThread().lines();
 
-        reader.read(crop, CropReader.Effort.FULL);
+        TESSERACT.reader().read(crop, CropReader.Effort.FULL);
         crop.close();
 
         // a standard Chinese read goes on to the glyph classifiers, which vote against all four reads
-        assertThat(engines.forCurrentThread().lines() - before).isEqualTo(4);
+        assertThat(TESSERACT.engines().forCurrentThread().lines() - before).isEqualTo(4);
     }
 
     /** On real vn-one-row crops (one row each) most full reads end after two line reads instead of four. */
@@ -87,13 +76,13 @@ class CropReaderTest {
                 .filter(PlateLabels.Label::scored)
                 .limit(60)
                 .toList();
-        long before = engines.forCurrentThread().lines();
+        long before = TESSERACT.engines().forCurrentThread().lines();
         for (PlateLabels.Label label : labels) {
             Mat crop = imread(set.get().resolve(label.file()).toString());
-            reader.read(crop, CropReader.Effort.FULL);
+            TESSERACT.reader().read(crop, CropReader.Effort.FULL);
             crop.close();
         }
-        double linesPerCrop = (engines.forCurrentThread().lines() - before) / (double) labels.size();
+        double linesPerCrop = (TESSERACT.engines().forCurrentThread().lines() - before) / (double) labels.size();
 
         System.out.printf("CropReaderTest vn-one-row: %.2f line reads per crop%n", linesPerCrop);
         // measured 2.46 on the whole set (2 when the first two agree, 4 otherwise)

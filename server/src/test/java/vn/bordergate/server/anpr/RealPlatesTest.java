@@ -39,10 +39,13 @@ class RealPlatesTest {
         // box where none was found, so a wrong province replaces many ? and "forgiven" fell from 25.0 %).
         // cn-crops gets no exact floor here: this sample holds images the classifier trained on (the even
         // numbers); ProvinceClassifierTest asserts exact on held-out ones. cn-scenes was never trained on.
-        "vn-one-row,      80, 0.78, 0.78, 0.92",
+        // vn-one-row and vn-mixed-silver after the one-row grammar changes (no motorbike plate on a wide one-row
+        // crop, a cheap drop at the dash; 2026-11-23): 85.0 % / 94.9 % characters, and 67.5 % / 91.7 %; with the
+        // vote weighing each read's alternatives (CropVote) vn-one-row 86.3 % / 95.2 %
+        "vn-one-row,      80, 0.83, 0.83, 0.92",
         // vn-mixed-silver after the two-row changes (series digit, row split, top band, row vote, bottom-row start;
         // 2026-11-23): 66.3 % exact, 91.5 % characters (57.5 % / 87.2 % before)
-        "vn-mixed-silver, 80, 0.64, 0.64, 0.89",
+        "vn-mixed-silver, 80, 0.65, 0.65, 0.89",
         "cn-crops,        80, 0.00, 0.37, 0.70",
         "cn-scenes,       32, 0.12, 0.12, 0.46"
     })

@@ -18,7 +18,7 @@ class RowVoteTest {
                 read("59U2", "9149", 0.6),
                 read("59U1", "91480", 0.5));
 
-        CropRead voted = CropReader.vote(reads);
+        CropRead voted = CropVote.of(reads);
 
         assertThat(voted.text()).isEqualTo("59U19149");
         assertThat(voted.match().rows()).containsExactly("59U1", "9149");
@@ -32,7 +32,7 @@ class RowVoteTest {
         List<CropRead> reads =
                 List.of(read("59U1", "19149", 0.7), read("59U7", "9149", 0.6), both, read("59U1", "91480", 0.3));
 
-        assertThat(CropReader.vote(reads)).isSameAs(both);
+        assertThat(CropVote.of(reads)).isSameAs(both);
     }
 
     @Test
@@ -40,7 +40,7 @@ class RowVoteTest {
         CropRead first = read("59U1", "19149", 0.7);
         List<CropRead> reads = List.of(first, read("59U7", "9149", 0.7));
 
-        assertThat(CropReader.vote(reads)).isSameAs(first);
+        assertThat(CropVote.of(reads)).isSameAs(first);
     }
 
     /** A read of a white two-row crop whose grammar match is exactly these rows, with this confidence. */

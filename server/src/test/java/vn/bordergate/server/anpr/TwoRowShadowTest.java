@@ -11,8 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.bordergate.common.plate.Plate;
@@ -27,19 +26,9 @@ import vn.bordergate.server.anpr.synthetic.PlateStyle;
  */
 class TwoRowShadowTest {
     private static final PlateRenderer RENDERER = new PlateRenderer();
-    private static TesseractEngines engines;
-    private static CropReader reader;
 
-    @BeforeAll
-    static void start() {
-        engines = new TesseractEngines(TesseractModel.bundledEnglish());
-        reader = new CropReader(engines);
-    }
-
-    @AfterAll
-    static void stop() {
-        engines.close();
-    }
+    @RegisterExtension
+    static final EnglishTesseract TESSERACT = EnglishTesseract.plain();
 
     @ParameterizedTest
     @CsvSource({"59-P1/332.02", "52-F3/888.59", "77-H6/222.98"})
@@ -48,7 +37,7 @@ class TwoRowShadowTest {
         BufferedImage image =
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image();
         Mat crop = TestImages.mat(withShadow(image));
-        Mat grey = CropReader.straightGrey(crop);
+        Mat grey = CropGrey.straight(crop);
 
         // without the split for a row of one blob, this was one row and read as no plate
         assertThat(PlateRows.characterBlobs(grey).stream()
@@ -56,7 +45,7 @@ class TwoRowShadowTest {
                         .count())
                 .isEqualTo(1);
         assertThat(PlateRows.of(grey).twoRows()).isTrue();
-        CropRead read = reader.read(crop, CropReader.Effort.FULL);
+        CropRead read = TESSERACT.reader().read(crop, CropReader.Effort.FULL);
         assertThat(read.text()).isEqualTo(plate.normalized());
         grey.close();
         crop.close();

@@ -1,0 +1,60 @@
+package vn.bordergate.server.anpr;
+
+import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+/** A crop turned into what the readers work on: grey, dark text on a light plate, upright. */
+final class CropGrey {
+    private CropGrey() {}
+
+    /** The crop in grey with dark text, warped upright onto the plate body when one is found. */
+    static Mat straight(Mat bgr) {
+        Mat grey = darkTextGrey(bgr);
+        Point2f[] body = PlateRectifier.body(grey);
+        if (body != null) {
+            Mat straight = PlateRectifier.warp(grey, body);
+            grey.close();
+            grey = straight;
+        }
+        return grey;
+    }
+
+    /** An 8-bit grey version of the crop with dark text on a light background. */
+    static Mat darkTextGrey(Mat bgr) {
+        Mat grey = new Mat();
+        if (bgr.channels() == 3) {
+            cvtColor(bgr, grey, COLOR_BGR2GRAY);
+        } else {
+            bgr.copyTo(grey);
+        }
+        if (mostlyDark(grey)) {
+            bitwise_not(grey, grey);
+        }
+        return grey;
+    }
+
+    /**
+     * Whether most of the crop's centre (where the plate is, away from the surroundings a loose crop holds) is
+     * darker than its Otsu threshold: light text on a dark plate.
+     */
+    private static boolean mostlyDark(Mat grey) {
+        Rect centre = new Rect(
+                grey.cols() / 5, grey.rows() / 4, Math.max(1, grey.cols() * 3 / 5), Math.max(1, grey.rows() / 2));
+        Mat binary = new Mat();
+        try (Mat middle = new Mat(grey, centre)) {
+            threshold(middle, binary, 0, 255, THRESH_BINARY | THRESH_OTSU);
+            return countNonZero(binary) < 0.45 * binary.total();
+        } finally {
+            binary.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package vn.bordergate.server.anpr;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.bordergate.common.plate.PlateCountry;
+import vn.bordergate.common.plate.PlateGrammar;
+
+/** The vote among a crop's reads: the text most of them support wins (see {@link CropReader}). */
+final class CropVote {
+    /** How many Tesseract votes the glyph classifiers' read of a Chinese plate weighs. */
+    static final int GLYPH_WEIGHT = 2;
+
+    /** How fast a read's support for a plate falls with what reading that plate out of it costs. */
+    static final double SUPPORT_SCALE = 1.0;
+
+    private CropVote() {}
+
+    /** {@link #of(List)} where {@code heavy}'s vote counts {@link #GLYPH_WEIGHT} times. */
+    static CropRead of(List<CropRead> reads, CropRead heavy) {
+        List<CropRead> weighted = new ArrayList<>(reads);
+        for (int k = 1; k < GLYPH_WEIGHT; k++) {
+            weighted.add(heavy);
+        }
+        return of(weighted);
+    }
+
+    /**
+     * The read whose text the reads agree on most (each read votes with its confidence), and of those reads
+     * the most confident one; for a two-row crop, then the rows the reads agree on most ({@link RowVote}).
+     */
+    static CropRead of(List<CropRead> reads) {
+        CropRead whole = voteWhole(reads);
+        // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
+        return whole.twoRows() && whole.found() ? RowVote.of(reads, whole) : whole;
+    }
+
+    /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
+    private static CropRead voteWhole(List<CropRead> reads) {
+        Map<String, Double> votes = new HashMap<>();
+        for (CropRead read : reads) {
+            if (read.found()) {
+                votes.merge(read.text(), read.confidence(), Double::sum);
+            }
+        }
+        String winner = alternativesAllowed(reads)
+                ? bySupport(reads, votes.keySet())
+                : votes.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey)
+                        .orElse(null);
+        CropRead best = reads.get(0);
+        for (CropRead read : reads) {
+            boolean better = winner == null
+                    ? read.raw().length() > best.raw().length()
+                    : read.found()
+                            && read.text().equals(winner)
+                            && (!winner.equals(best.text()) || read.confidence() > best.confidence());
+            if (better) {
+                best = read;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether every read is a one-row Tesseract read with its alternatives, at least three of them found and all of
+     * those Vietnamese (on Chinese crops, whose province glyph Tesseract reads as junk, it lost: see docs/anpr.md).
+     */
+    private static boolean alternativesAllowed(List<CropRead> reads) {
+        return reads.stream().filter(CropRead::found).count() >= 3
+                && reads.stream()
+                        .allMatch(read -> !read.twoRows() && !read.symbols().isEmpty())
+                && reads.stream()
+                        .filter(CropRead::found)
+                        .allMatch(read -> read.match().country() == PlateCountry.VN);
+    }
+
+    /**
+     * The plate the reads support most when each read also counts for the other reads' plates through its
+     * per-character alternatives: a read that says {@code 6} with {@code 4} close behind supports {@code …4…} nearly
+     * as much as {@code …6…}, so two reads for a plate with a close runner-up lose to two reads sure of theirs.
+     */
+    private static String bySupport(List<CropRead> reads, java.util.Set<String> texts) {
+        String winner = null;
+        double most = -1;
+        for (String text : texts) {
+            double support = 0;
+            for (CropRead read : reads) {
+                support += Math.exp(-SUPPORT_SCALE * PlateGrammar.costOf(read.symbols(), text));
+            }
+            if (support > most) {
+                most = support;
+                winner = text;
+            }
+        }
+        return winner;
+    }
+}
