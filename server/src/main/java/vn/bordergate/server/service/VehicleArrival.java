@@ -31,6 +31,9 @@ public final class VehicleArrival {
 
     private static final Step[] ARRIVAL = {Step.TRANSPORT, Step.VEHICLE_CONTROL};
 
+    /** Crossings whose steps are read in one statement (an in-list size {@link InListParameters} keeps). */
+    private static final int STATES_CHUNK = 128;
+
     private final Transactions tx;
     private final CrossingService crossings;
 
@@ -56,15 +59,15 @@ public final class VehicleArrival {
             // plate-read load (JFR, docs/benchmarks.md)
             Map<Step, StepState> states =
                     readAfterCommit != null ? readAfterCommit : tx.read(session -> stepStates(session, crossingId));
-            for (Step step : ARRIVAL) {
-                // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
-                // that write would only wait for the crossing's lock to be refused
-                if (states.get(step) == StepState.PENDING
-                        && CrossingWorkflow.refusal(states, step, Agency.GATE_MANAGEMENT, Outcome.PASS)
-                                .isEmpty()) {
-                    states = states(crossings.decide(
-                            lane, crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null), null));
+            try {
+                advance(lane, crossingId, states);
+            } catch (GateException refused) {
+                if (readAfterCommit == null || refused.kind() != GateException.Kind.CONFLICT) {
+                    throw refused;
                 }
+                // the batch's states are a few milliseconds old: an officer may have passed a step since (the
+                // camera's PASS of it is refused) and the next step is still due, so look again, once
+                advance(lane, crossingId, tx.read(session -> stepStates(session, crossingId)));
             }
         } catch (GateException refused) {
             if (refused.kind() == GateException.Kind.UNAVAILABLE) {
@@ -76,6 +79,19 @@ public final class VehicleArrival {
                         refused.getMessage());
             } else {
                 LOG.debug("crossing {} not advanced by {}: {}", crossingId, cameraCode, refused.getMessage());
+            }
+        }
+    }
+
+    private void advance(Actor lane, long crossingId, Map<Step, StepState> states) {
+        for (Step step : ARRIVAL) {
+            // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:
+            // that write would only wait for the crossing's lock to be refused
+            if (states.get(step) == StepState.PENDING
+                    && CrossingWorkflow.refusal(states, step, Agency.GATE_MANAGEMENT, Outcome.PASS)
+                            .isEmpty()) {
+                states = states(crossings.decide(
+                        lane, crossingId, step, new StepDecisionRequest(Outcome.PASS, null, null), null));
             }
         }
     }
@@ -116,9 +132,6 @@ public final class VehicleArrival {
         });
         return states;
     }
-
-    /** Crossings whose steps are read in one statement (an in-list size {@link InListParameters} keeps). */
-    private static final int STATES_CHUNK = 128;
 
     private static Map<Step, StepState> stepStates(Session session, long crossingId) {
         Map<Step, StepState> states = new EnumMap<>(Step.class);
