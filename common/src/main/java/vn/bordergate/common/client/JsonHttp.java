@@ -26,6 +26,7 @@ import vn.bordergate.common.json.GateJson;
 /** The HTTP and JSON plumbing under {@link GateClient}: one request, its headers, and the mapping of failures. */
 final class JsonHttp {
     static final String JSON = "application/json";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_BODY_IN_MESSAGE = 200;
 
     private final URI baseUri;
@@ -85,7 +86,7 @@ final class JsonHttp {
      * @throws GateUnreachableException when the server can't be reached in time
      */
     <T> T call(String method, String path, Object body, JavaType answer, String token, String idempotencyKey) {
-        Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
+        Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of(IDEMPOTENCY_KEY, idempotencyKey);
         RawResponse response = exchange(method, path, token, body == null ? null : JSON, toJson(body), headers);
         if (!response.isSuccess()) {
             throw failure(response);
@@ -142,9 +143,19 @@ final class JsonHttp {
             request.header("Content-Type", contentType);
         }
         extraHeaders.forEach(request::header);
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response =
-                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response;
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (!carriesIdempotencyKey(extraHeaders) || !closedBeforeAnswer(e)) {
+                    throw e;
+                }
+                // a pooled connection the server had closed: the JDK resends GETs itself, never a write; one with
+                // an Idempotency-Key is safe to resend, the server answers a repeat with the first answer
+                response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             return new RawResponse(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw unreachable(e, method, path);
@@ -153,6 +164,29 @@ final class JsonHttp {
             throw new GateUnreachableException(
                     "Interrupted while waiting for the gate server at " + base + " to answer.", e);
         }
+    }
+
+    private static boolean carriesIdempotencyKey(Map<String, String> headers) {
+        return headers.keySet().stream().anyMatch(IDEMPOTENCY_KEY::equalsIgnoreCase);
+    }
+
+    /**
+     * Whether the connection closed before a single byte of the answer came: what the JDK reports (as its
+     * internal ConnectionExpiredException, or with this message) when it sent on a pooled connection the server
+     * had already closed. Timeouts and refused connections are not this.
+     */
+    static boolean closedBeforeAnswer(IOException e) {
+        if (e instanceof HttpTimeoutException || e instanceof ConnectException) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (t.getClass().getSimpleName().equals("ConnectionExpiredException")
+                    || message != null && message.contains("header parser received no bytes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GateUnreachableException unreachable(IOException e, String method, String path) {

@@ -38,6 +38,7 @@ final class FakeGateServer implements AutoCloseable {
     private volatile String body = "{}";
     private volatile Map<String, String> headers = Map.of();
     private volatile long delayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger toDrop = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeGateServer() {
         try {
@@ -54,6 +55,9 @@ final class FakeGateServer implements AutoCloseable {
                         exchange.getRequestURI(),
                         exchange.getRequestHeaders(),
                         requestBody));
+                if (toDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    return; // closing the exchange before any answer closes the connection: no byte is sent
+                }
                 if (delayMillis > 0) {
                     stopping.await(delayMillis, TimeUnit.MILLISECONDS);
                 }
@@ -95,6 +99,12 @@ final class FakeGateServer implements AutoCloseable {
 
     FakeGateServer delay(long millis) {
         this.delayMillis = millis;
+        return this;
+    }
+
+    /** The next {@code requests} requests are read and their connection closed without an answer. */
+    FakeGateServer dropConnection(int requests) {
+        toDrop.set(requests);
         return this;
     }
 

@@ -377,4 +377,40 @@ class GateClientTest {
     private static String crossingsJson() {
         return "[" + CROSSING_1 + "," + CROSSING_2 + "]";
     }
+
+    @Test
+    void aWriteWithAnIdempotencyKeyIsSentAgainOnceWhenTheConnectionClosedBeforeAnyAnswer() throws Exception {
+        server.dropConnection(1)
+                .answer(201, "{\"id\":1,\"crossingId\":42,\"kind\":\"YARD_SERVICE\",\"amountVnd\":150000}");
+
+        assertThat(client.addFee(42, feeRequest(), "key-1").id()).isEqualTo(1);
+
+        assertThat(server.count()).as("the first send and the one resend").isEqualTo(2);
+        assertThat(server.last().header("Idempotency-Key")).isEqualTo("key-1");
+    }
+
+    @Test
+    void aWriteWithoutAnIdempotencyKeyIsNeverSentAgain() {
+        server.dropConnection(1).answer(201, "{}");
+
+        assertThatThrownBy(() -> client.addFee(42, feeRequest()))
+                .isInstanceOf(GateUnreachableException.class)
+                .hasMessageContaining("Lost the connection")
+                .hasMessageContaining("POST /api/crossings/42/fees");
+        assertThat(server.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteWithAnIdempotencyKeyIsResentOnlyOnce() {
+        server.dropConnection(2).answer(201, "{}");
+
+        assertThatThrownBy(() -> client.addFee(42, feeRequest(), "key-2"))
+                .isInstanceOf(GateUnreachableException.class)
+                .hasMessageContaining("Lost the connection");
+        assertThat(server.count()).isEqualTo(2);
+    }
+
+    private static FeeRequest feeRequest() {
+        return new FeeRequest(FeeKind.YARD_SERVICE, new BigDecimal("150000"), "R-1");
+    }
 }

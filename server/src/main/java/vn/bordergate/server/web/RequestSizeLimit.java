@@ -18,7 +18,8 @@ import vn.bordergate.common.dto.ApiError;
  * Refuses bodies over the limit with a JSON 413 that the client can actually read: the rest of the
  * refused body is read and dropped (up to {@code drainLimit}) before answering. Answering early and
  * closing, as Jetty's own size limit does, makes TCP reset the connection while the client is still
- * sending, and the client never sees the answer.
+ * sending, and the client never sees the answer. Any body an answered request left unread is read to
+ * its end too, so the keep-alive connection stays usable for the client's next request.
  */
 public final class RequestSizeLimit extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -47,7 +48,29 @@ public final class RequestSizeLimit extends HttpFilter {
             // also when the 413 is already committed: left unread, the rest of the body makes Jetty close the
             // connection under a client still sending, and the reset can beat the answer to it
             drain(request.getInputStream());
+        } else if (hasBody(request) && !request.isAsyncStarted()) {
+            drainQuietly(request);
         }
+    }
+
+    /**
+     * Reads what an answered request left of its body (a 401/403 answered before the body was read, a 400 on the
+     * first bad JSON token). Jetty ends a keep-alive connection whose request body is not consumed when the
+     * exchange completes; the answer is already committed then, so it goes out without {@code Connection: close},
+     * and the client's next request on that pooled connection fails with no answer at all.
+     */
+    private void drainQuietly(HttpServletRequest request) {
+        try {
+            drain(request.getInputStream());
+        } catch (IOException | IllegalStateException e) {
+            // the client went away (Jetty closes the connection anyway), or the body was read as text: nothing left
+        }
+    }
+
+    /** A client waiting for "100 Continue" sends no body after a final answer: nothing to wait for there. */
+    private static boolean hasBody(HttpServletRequest request) {
+        return (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null)
+                && !"100-continue".equalsIgnoreCase(request.getHeader("Expect"));
     }
 
     private void drain(InputStream in) throws IOException {

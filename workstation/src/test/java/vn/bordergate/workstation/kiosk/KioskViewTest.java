@@ -35,6 +35,7 @@ import vn.bordergate.workstation.connection.FxThread;
 import vn.bordergate.workstation.connection.GateStartup;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.ScreenText;
 
 /** The kiosk's screens driven by touch (mouse) against a real gate server, headless under Monocle. */
@@ -83,8 +84,7 @@ class KioskViewTest {
     }
 
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        OnScreen.await(robot, query, 30);
     }
 
     /** Types on the kiosk's own keyboard, key by key. */
@@ -151,9 +151,11 @@ class KioskViewTest {
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,
-                () -> robot.lookup("#repeat-previous-0").tryQuery().isPresent()
+                () -> FxRunner.call(() ->
+                                robot.lookup("#repeat-previous-0").tryQuery().isPresent())
                         || !ScreenText.of(robot, "#repeat-error").isEmpty());
         assertThat(ScreenText.of(robot, "#repeat-error")).isEmpty();
+        waitFor(robot, "#repeat-previous-0");
         assertThat(ScreenText.of(robot, "#repeat-previous-0")).startsWith(finished.tractorPlate());
         robot.clickOn("#repeat-previous-0");
 
