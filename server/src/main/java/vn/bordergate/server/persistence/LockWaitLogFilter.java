@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Marker;
@@ -21,8 +20,6 @@ import org.slf4j.Marker;
  */
 public final class LockWaitLogFilter extends TurboFilter {
     static final String SQL_EXCEPTION_HELPER = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
-    /** The states ConcurrentChanges translates into 503 (Derby 40XL1/40XL2/40001, PostgreSQL 55P03/40P01). */
-    static final Set<String> LOCK_WAIT_STATES = Set.of("40XL1", "40XL2", "40001", "55P03", "40P01");
 
     private static final Pattern SQL_ERROR = Pattern.compile("SQL Error: -?\\d+, SQLState: (\\S+)");
     private final ThreadLocal<Boolean> afterLockWait = ThreadLocal.withInitial(() -> false);
@@ -35,7 +32,7 @@ public final class LockWaitLogFilter extends TurboFilter {
         if (level == Level.WARN) {
             Matcher sqlError = SQL_ERROR.matcher(format);
             if (sqlError.matches()) {
-                boolean lockWait = LOCK_WAIT_STATES.contains(sqlError.group(1));
+                boolean lockWait = LockWaitStates.isLockWait(sqlError.group(1));
                 afterLockWait.set(lockWait);
                 return lockWait ? FilterReply.DENY : FilterReply.NEUTRAL;
             }

@@ -123,6 +123,11 @@ public final class TokenService {
         return checked.map(Verified::actor);
     }
 
+    /** How many verified tokens are kept now (tests: the memory stays bounded). */
+    int kept() {
+        return verified.size();
+    }
+
     private Optional<Verified> check(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);

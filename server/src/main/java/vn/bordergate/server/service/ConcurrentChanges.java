@@ -3,8 +3,8 @@ package vn.bordergate.server.service;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Set;
 import org.hibernate.StaleStateException;
+import vn.bordergate.server.persistence.LockWaitStates;
 
 /**
  * Two officers changing one crossing at once: the later write loses its optimistic-lock check and
@@ -14,8 +14,6 @@ import org.hibernate.StaleStateException;
  */
 public final class ConcurrentChanges {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConcurrentChanges.class);
-
-    private static final Set<String> LOCK_WAIT_STATES = Set.of("40XL1", "40XL2", "40001", "55P03", "40P01");
 
     private ConcurrentChanges() {}
 
@@ -79,7 +77,7 @@ public final class ConcurrentChanges {
     }
 
     private static boolean lockWaitState(SQLException e) {
-        return e.getSQLState() != null && LOCK_WAIT_STATES.contains(e.getSQLState());
+        return LockWaitStates.isLockWait(e.getSQLState());
     }
 
     /** Derby's words for a page or log write that found no space (its SQLState XSDG1 covers other I/O too). */

@@ -3,6 +3,7 @@ package vn.bordergate.server.service;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ public final class QueueWatch {
     private static final String OPEN_STEPS_AT_GATE = "SELECT s.step FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
             + " crossing c --DERBY-PROPERTIES index=ix_crossing_status\n"
             + " , crossing_step s --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=ix_crossing_step_crossing_id\n"
-            + " WHERE c.status IN (?, ?, ?) AND s.crossing_id = c.id AND s.state IN (?, ?)";
+            + " WHERE c.status IN (" + String.join(", ", Collections.nCopies(AT_GATE.size(), "?")) + ")"
+            + " AND s.crossing_id = c.id AND s.state IN (?, ?)";
 
     public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
         this(tx, events, scheduler, coalesceMillis, null);

@@ -495,9 +495,9 @@ class AuthorizationMatrixTest {
     }
 
     /**
-     * A client of its own (its own connection), as {@code TestGate.as} gives. With one shared connection pool
-     * a case failed with "HTTP/1.1 header parser received no bytes": the forged-token POST went out on the
-     * connection that had just carried the no-token POST's 401, which the server had closed meanwhile.
+     * A client of its own (its own connection), as {@code TestGate.as} gives, so each case's answer is its own.
+     * (A shared pool once lost an answer after a refused POST, because the server closed a connection whose body
+     * it had not read; the server now reads it, which {@code RefusedRequestKeepAliveTest} holds.)
      */
     private static GateClient patient(String token) {
         GateClient client = new GateClient(GATE.uri(), null, PATIENCE);

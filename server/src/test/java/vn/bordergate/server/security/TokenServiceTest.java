@@ -72,12 +72,15 @@ class TokenServiceTest {
     void verifiedTokensKeptInMemoryStillExpireAndAFullMemoryStartsOver() {
         String first = tokens.issue(customs, clock.instant().plus(Duration.ofHours(1)));
         assertThat(tokens.verify(first)).contains(customs);
+        assertThat(tokens.verify(first)).contains(customs);
+        assertThat(tokens.kept()).as("one token verified twice").isEqualTo(1);
         // more distinct tokens than are kept: each still verifies to its own actor, the first one included
         for (int i = 0; i < TokenService.VERIFIED_KEPT + 10; i++) {
             Actor officer = new Actor(1000 + i, "officer" + i, Role.OFFICER, Agency.CUSTOMS, "HN-CUS-1", null);
             assertThat(tokens.verify(tokens.issue(officer, clock.instant().plus(Duration.ofHours(2)))))
                     .contains(officer);
         }
+        assertThat(tokens.kept()).as("kept at most").isBetween(1, TokenService.VERIFIED_KEPT);
         assertThat(tokens.verify(first)).contains(customs);
         clock.advance(Duration.ofHours(1));
         assertThat(tokens.verify(first)).as("kept, but expired").isEmpty();
