@@ -19,6 +19,13 @@ final class KioskRefusals {
 
     private KioskRefusals() {}
 
+    /** What to do next with the trip found: it is checked in, why it can't be, or check it in. */
+    static String advice(KioskCrossingDto found, String why, Wording w) {
+        return found.queue() != null
+                ? w.text("kiosk.advice.checkedIn")
+                : why != null ? why : w.text("kiosk.advice.checkIn");
+    }
+
     /** Why this trip can't be checked in now; null when it can. */
     static String whyNot(KioskCrossingDto c, Wording w, Clock clock) {
         CrossingStatus status = c.status();

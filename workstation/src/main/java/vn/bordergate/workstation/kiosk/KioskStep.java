@@ -13,5 +13,14 @@ public enum KioskStep {
     /** An enterprise user signs in for a repeat declaration. */
     SIGN_IN,
     /** The repeat declaration form. */
-    REPEAT
+    REPEAT;
+
+    /** Where the kiosk's back button leads from here. */
+    KioskStep back() {
+        return switch (this) {
+            case CROSSING, QUEUE -> KioskStep.FIND;
+            case REPEAT -> KioskStep.SIGN_IN;
+            default -> KioskStep.START;
+        };
+    }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,8 +13,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import vn.bordergate.common.dto.KioskCrossingDto;
 import vn.bordergate.workstation.connection.BackgroundWork;
@@ -36,15 +33,12 @@ public final class KioskViewModel {
     private final RepeatDeclarationViewModel repeat;
     private final ReadOnlyObjectWrapper<KioskStep> step = new ReadOnlyObjectWrapper<>(this, "step", KioskStep.START);
     private final ReadOnlyObjectWrapper<Wording> words;
-    private final ObjectProperty<FindMode> mode = new SimpleObjectProperty<>(this, "mode", FindMode.PLATE);
-    private final StringProperty plate = new SimpleStringProperty(this, "plate", "");
-    private final StringProperty code = new SimpleStringProperty(this, "code", "");
     private final ReadOnlyObjectWrapper<KioskCrossingDto> crossing = new ReadOnlyObjectWrapper<>(this, "crossing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper(this, "advice", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper checkable = new ReadOnlyBooleanWrapper(this, "checkable");
-    private final BooleanBinding canFind;
+    private final FindForm form;
     /** Answers that arrive after a reset belong to the driver who left: each reset starts a new visit. */
     private long visit;
 
@@ -62,17 +56,7 @@ public final class KioskViewModel {
                 step.set(KioskStep.REPEAT);
             }
         });
-        this.canFind = Bindings.createBooleanBinding(
-                () -> !busy.get()
-                        && switch (mode.get()) {
-                            case PLATE -> plate.get().strip().length() >= 4;
-                            case CODE -> !code.get().isBlank();
-                            case QR -> false;
-                        },
-                busy,
-                mode,
-                plate,
-                code);
+        this.form = new FindForm(this, busy.getReadOnlyProperty());
     }
 
     // ---- the screens
@@ -94,12 +78,7 @@ public final class KioskViewModel {
     public void back() {
         touch();
         message.set("");
-        step.set(
-                switch (step.get()) {
-                    case CROSSING, QUEUE -> KioskStep.FIND;
-                    case REPEAT -> KioskStep.SIGN_IN;
-                    default -> KioskStep.START;
-                });
+        step.set(step.get().back());
         if (step.get() == KioskStep.FIND) {
             crossing.set(null);
         }
@@ -113,9 +92,7 @@ public final class KioskViewModel {
         visit++;
         step.set(KioskStep.START);
         words.set(Wording.of(Wording.VIETNAMESE, KioskClock.ZONE));
-        mode.set(FindMode.PLATE);
-        plate.set("");
-        code.set("");
+        form.clear();
         crossing.set(null);
         message.set("");
         advice.set("");
@@ -143,13 +120,10 @@ public final class KioskViewModel {
 
     public CompletableFuture<Void> find() {
         touch();
-        if (!canFind.get()) {
+        if (!form.canFind().get()) {
             return CompletableFuture.completedFuture(null);
         }
-        String typed = (mode.get() == FindMode.PLATE ? plate.get() : code.get()).strip();
-        return mode.get() == FindMode.PLATE
-                ? lookUp(g -> g.kioskFindByPlate(typed), typed)
-                : lookUp(g -> g.kioskFindByCode(typed.toUpperCase(Locale.ROOT)), typed);
+        return lookUp(form.lookUp(), form.typed());
     }
 
     /** A QR code the camera read. */
@@ -171,7 +145,7 @@ public final class KioskViewModel {
             }
             busy.set(false);
             if (failure != null) {
-                message.set(KioskRefusals.notFound(failure, what, mode.get(), words()));
+                message.set(KioskRefusals.notFound(failure, what, form.mode().get(), words()));
             } else {
                 show(found);
                 step.set(found.queue() != null ? KioskStep.QUEUE : KioskStep.CROSSING);
@@ -233,23 +207,18 @@ public final class KioskViewModel {
         }
         busy.set(true);
         long mine = visit;
-        Path file = ticketDir.resolve("ticket-" + current.queue().queueNumber() + "-" + current.crossingId() + ".pdf");
-        return kiosk.ask(g -> {
-                    byte[] pdf = g.kioskTicket(current.crossingId());
-                    return TicketFolder.write(file, pdf);
-                })
-                .handle((saved, failure) -> {
-                    if (mine != visit) {
-                        return null;
-                    }
-                    busy.set(false);
-                    if (failure != null) {
-                        message.set(words().text("kiosk.queue.printFailed", words().problem(failure)));
-                        return null;
-                    }
-                    message.set(words().text("kiosk.queue.saved", saved.file().getFileName()));
-                    return saved;
-                });
+        return TicketFolder.fetch(kiosk, ticketDir, current).handle((saved, failure) -> {
+            if (mine != visit) {
+                return null;
+            }
+            busy.set(false);
+            if (failure != null) {
+                message.set(words().text("kiosk.queue.printFailed", words().problem(failure)));
+                return null;
+            }
+            message.set(words().text("kiosk.queue.saved", saved.file().getFileName()));
+            return saved;
+        });
     }
 
     /** Says what became of the ticket the view printed (or could not print). */
@@ -264,10 +233,7 @@ public final class KioskViewModel {
         crossing.set(found);
         String why = KioskRefusals.whyNot(found, words(), clock);
         checkable.set(why == null && found.queue() == null);
-        advice.set(
-                found.queue() != null
-                        ? words().text("kiosk.advice.checkedIn")
-                        : why != null ? why : words().text("kiosk.advice.checkIn"));
+        advice.set(KioskRefusals.advice(found, why, words()));
     }
 
     // ---- properties
@@ -285,15 +251,15 @@ public final class KioskViewModel {
     }
 
     public ObjectProperty<FindMode> mode() {
-        return mode;
+        return form.mode();
     }
 
     public StringProperty plate() {
-        return plate;
+        return form.plate();
     }
 
     public StringProperty code() {
-        return code;
+        return form.code();
     }
 
     public ReadOnlyObjectProperty<KioskCrossingDto> crossing() {
@@ -319,7 +285,7 @@ public final class KioskViewModel {
     }
 
     public BooleanBinding canFind() {
-        return canFind;
+        return form.canFind();
     }
 
     public RepeatDeclarationViewModel repeat() {

@@ -21,7 +21,6 @@ import javafx.collections.SetChangeListener;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.StepStatusDto;
 import vn.bordergate.common.workflow.Agency;
-import vn.bordergate.common.workflow.CrossingWorkflow;
 import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
@@ -46,6 +45,7 @@ public final class CrossingViewModel {
     private final GateSession session;
     private final Wording words;
     private final Agency agency;
+    private final AgencySteps rules;
     private final Consumer<CrossingDto> changed;
     private final OutboxViewModel outbox;
     private final ReadOnlyObjectWrapper<CrossingDto> crossing = new ReadOnlyObjectWrapper<>(this, "crossing");
@@ -76,6 +76,7 @@ public final class CrossingViewModel {
         this.session = session;
         this.words = words;
         this.agency = session.agency().orElse(null);
+        this.rules = new AgencySteps(agency);
         this.changed = changed;
         this.outbox = outbox;
         busy.addListener((obs, before, now) -> refresh());
@@ -101,9 +102,8 @@ public final class CrossingViewModel {
             target.set(null);
         }
         crossing.set(shown);
-        if (!same || !actionable(shown, target.get())) { // keep a step the officer chose while it is still open
-            Step next = shown == null ? null : QueueFilter.actionableStep(shown, agency);
-            target.set(next != null ? next : firstOwnStep(shown));
+        if (!same || !rules.actionable(shown, target.get())) { // keep a step the officer chose while it is still open
+            target.set(rules.targetFor(shown));
         }
         refresh();
     }
@@ -200,30 +200,9 @@ public final class CrossingViewModel {
         });
     }
 
-    private boolean actionable(CrossingDto shown, Step step) {
-        if (step == null) {
-            return false;
-        }
-        Map<Step, StepState> states = QueueFilter.states(shown);
-        return states.get(step) == StepState.HELD || allowed(states, step, Outcome.HOLD);
-    }
-
     private String reasonOrNull() {
         String text = reason.get();
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private Step firstOwnStep(CrossingDto shown) {
-        if (shown == null || agency == null) {
-            return null;
-        }
-        Map<Step, StepState> states = QueueFilter.states(shown);
-        for (Step step : Step.values()) {
-            if (step.agency() == agency && states.get(step) != StepState.SKIPPED) {
-                return step;
-            }
-        }
-        return null;
     }
 
     private void refresh() {
@@ -239,9 +218,9 @@ public final class CrossingViewModel {
         Optional<OutboxEntry> waiting = shown == null ? Optional.empty() : outbox.pendingFor(shown.id());
         boolean open = shown != null && step != null && !busy.get() && waiting.isEmpty();
         Map<Step, StepState> states = shown == null ? Map.of() : QueueFilter.states(shown);
-        canConfirm.set(open && allowed(states, step, Outcome.PASS));
-        canHold.set(open && allowed(states, step, Outcome.HOLD));
-        canReject.set(open && allowed(states, step, Outcome.REJECT));
+        canConfirm.set(open && rules.allowed(states, step, Outcome.PASS));
+        canHold.set(open && rules.allowed(states, step, Outcome.HOLD));
+        canReject.set(open && rules.allowed(states, step, Outcome.REJECT));
         canReleaseHold.set(open && states.get(step) == StepState.HELD);
         hint.set(
                 shown == null
@@ -253,10 +232,6 @@ public final class CrossingViewModel {
     private String waitingHint(OutboxEntry entry) {
         String kind = new OutboxWords(words).kind(entry.action().kind());
         return words.text(entry.refused() ? "outbox.hint.refused" : "outbox.hint.waiting", kind);
-    }
-
-    private boolean allowed(Map<Step, StepState> states, Step step, Outcome outcome) {
-        return CrossingWorkflow.refusal(states, step, agency, outcome).isEmpty();
     }
 
     /** The outbox the actions go through. */
