@@ -29,6 +29,7 @@ import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
 
@@ -115,6 +116,7 @@ class SessionExpiryTest {
                 .isEqualTo(crossing.tractorPlate());
         assertThat(gate.state(crossing.id(), Step.MEDICAL_QUARANTINE)).isEqualTo(StepState.PENDING);
 
+        OnScreen.await(robot, "#relogin-password", 10);
         robot.clickOn("#relogin-password").write("wrong-password").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> !text(robot, "#relogin-error").isEmpty());

@@ -23,6 +23,7 @@ import vn.bordergate.common.workflow.Step;
 import vn.bordergate.workstation.connection.ConnectionState;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
 
@@ -85,6 +86,7 @@ class DashboardViewTest {
     @Test
     void theDashboardFollowsATruckArriving(FxRobot robot) throws TimeoutException {
         assertThat(robot.lookup("#dashboard").tryQuery()).isEmpty();
+        OnScreen.await(robot, "#dashboard-toggle", 10);
         robot.clickOn("#dashboard-toggle");
         DashboardDto before = gate.as("supervisor").dashboard();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> String.valueOf(before.vehiclesWaiting())

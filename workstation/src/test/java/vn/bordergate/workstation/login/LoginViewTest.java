@@ -14,6 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.bordergate.workstation.support.DemoGate;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
@@ -41,6 +42,7 @@ class LoginViewTest {
 
     @Test
     void anOfficerSignsInAndSeesAgencyRoleAndStation(FxRobot robot) throws TimeoutException {
+        OnScreen.await(robot, "#login-username", 15);
         robot.clickOn("#login-username").write("medical");
         robot.clickOn("#login-password").write(DemoGate.PASSWORD);
         robot.clickOn("#login-submit");
@@ -60,6 +62,7 @@ class LoginViewTest {
 
     @Test
     void aWrongPasswordIsSaidPlainlyAndTheOfficerStaysOnTheLoginScreen(FxRobot robot) throws TimeoutException {
+        OnScreen.await(robot, "#login-username", 15);
         robot.clickOn("#login-username").write("borderguard");
         robot.clickOn("#login-password").write("guess");
         robot.clickOn("#login-submit");
@@ -73,9 +76,12 @@ class LoginViewTest {
 
     @Test
     void theLanguageCanBeSwitchedBeforeSigningIn(FxRobot robot) throws TimeoutException {
+        OnScreen.await(robot, "#language-en", 15);
         robot.clickOn("#language-en");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Sign in".equals(ScreenText.of(robot, "#login-submit")));
 
+        // the switch put a new login screen in place
+        OnScreen.await(robot, "#language-zh", 15);
         robot.clickOn("#language-zh");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "登录".equals(ScreenText.of(robot, "#login-submit")));
     }

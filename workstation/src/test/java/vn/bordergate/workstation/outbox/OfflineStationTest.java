@@ -29,6 +29,7 @@ import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.TcpRelay;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
@@ -154,6 +155,7 @@ class OfflineStationTest {
         waitFor(40, () -> station().outbox().refused().get() == 1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#outbox-count")
                 .equals("1 thao tác chờ gửi  ·  1 cần bạn xem lại"));
+        OnScreen.await(robot, "#outbox-count", 10);
         robot.clickOn("#outbox-count");
         String key = FxRunner.call(() -> station().outbox().entries().get(0).key());
         WaitForAsyncUtils.waitFor(
@@ -162,6 +164,7 @@ class OfflineStationTest {
                 .startsWith("Không thực hiện được — Bước 4 đã chuyển từ “Chờ xử lý” sang “Đạt” (bởi medical, lúc ");
         assertThat(medicalActions(crossing.id())).as("not overwritten").containsExactly("STEP_PASS");
 
+        OnScreen.await(robot, ".outbox-discard", 10);
         robot.clickOn(".outbox-discard");
 
         waitFor(10, () -> station().outbox().pending().get() == 0);

@@ -37,6 +37,7 @@ import vn.bordergate.workstation.station.StationViewModel;
 import vn.bordergate.workstation.support.BusyThreads;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.OpenWindows;
 import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
@@ -110,6 +111,7 @@ class SlipPrintingTest {
                 10, TimeUnit.SECONDS, () -> crossing.tractorPlate().equals(ScreenText.of(robot, "#detail-plate")));
 
         // the station window must have the keyboard (a preview window of an earlier test may have had it)
+        OnScreen.await(robot, "#detail-plate", 10);
         robot.clickOn("#detail-plate");
         robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
 
@@ -121,6 +123,7 @@ class SlipPrintingTest {
 
         Path file = dir.resolve("slip.pdf");
         FxRunner.run(() -> previewView(robot).useSaveTarget(suggested -> Optional.of(file)));
+        OnScreen.await(robot, "#preview-save", 10);
         robot.clickOn("#preview-save");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#preview-status")
                 .equals("Đã lưu vào " + file));
@@ -152,11 +155,13 @@ class SlipPrintingTest {
                 () -> FxRunner.call(() -> !robot.lookup("#print-slip").query().isDisabled()));
         robot.clickOn("#print-slip");
         awaitPreview(robot);
+        OnScreen.await(robot, "#preview-print", 10);
         robot.clickOn("#preview-print");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#preview-status")
                 .equals(Wording.of(Wording.VIETNAMESE).text("preview.noPrinter")));
         assertThat(robot.lookup("#preview-save").query().getStyleClass()).contains("primary");
+        OnScreen.await(robot, "#preview-close", 10);
         robot.clickOn("#preview-close");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#document-preview")
                 .tryQuery()

@@ -24,6 +24,7 @@ import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
@@ -110,6 +111,8 @@ class GateStationViewTest {
                 5,
                 TimeUnit.SECONDS,
                 () -> FxRunner.call(() -> reads(robot).getItems().stream().anyMatch(r -> r.id() == misread.id())));
+        // the read is in the list's items; its cell is drawn in a later pulse
+        OnScreen.await(robot, "#read-state-" + misread.id(), 10);
         assertThat(ScreenText.of(robot, "#read-state-" + misread.id())).startsWith("Needs officer");
 
         robot.clickOn("#read-state-" + misread.id());

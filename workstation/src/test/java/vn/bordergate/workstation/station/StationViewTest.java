@@ -23,6 +23,7 @@ import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.workstation.support.DemoGate;
 import vn.bordergate.workstation.support.FxRunner;
+import vn.bordergate.workstation.support.OnScreen;
 import vn.bordergate.workstation.support.ScreenText;
 import vn.bordergate.workstation.support.WorkstationStage;
 import vn.bordergate.workstation.text.Wording;
@@ -65,6 +66,7 @@ class StationViewTest {
                 15,
                 TimeUnit.SECONDS,
                 () -> FxRunner.call(() -> table(robot).getItems().stream().anyMatch(c -> c.id() == crossing.id())));
+        OnScreen.await(robot, "#queue-search", 15);
         robot.clickOn("#queue-search").write(crossing.tractorPlate());
         WaitForAsyncUtils.waitFor(
                 5,
@@ -107,6 +109,7 @@ class StationViewTest {
         CrossingDto crossing = gate.atTheYard();
         open(robot, crossing);
 
+        OnScreen.await(robot, "#action-hold", 10);
         robot.clickOn("#action-hold");
 
         WaitForAsyncUtils.waitFor(
