@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.bordergate.common.plate.PlateCountry;
 import vn.bordergate.common.plate.PlateGrammar;
 
@@ -82,7 +83,7 @@ final class CropVote {
      * per-character alternatives: a read that says {@code 6} with {@code 4} close behind supports {@code …4…} nearly
      * as much as {@code …6…}, so two reads for a plate with a close runner-up lose to two reads sure of theirs.
      */
-    private static String bySupport(List<CropRead> reads, java.util.Set<String> texts) {
+    private static String bySupport(List<CropRead> reads, Set<String> texts) {
         String winner = null;
         double most = -1;
         for (String text : texts) {

@@ -146,12 +146,7 @@ class DeclarationShutdownTest {
                         .as("the declaration being written while the server stops")
                         .isNotDone();
             }
-            assertThat(refusal)
-                    .as("a declaration sent while the server stops (tries before: %s)", stopping.triesBeforeRefusal())
-                    .isNotNull();
-            // the writer's own refusal, not Jetty's 503 of a stopping server: the writer was closed first
-            assertThat(refusal.status()).isEqualTo(503);
-            assertThat(refusal.error().message()).contains("too busy to record declarations");
+            stopping.assertRefusedByClosedWriter(refusal, "declarations");
             answered = inFlight.get(60, TimeUnit.SECONDS);
             stopping.awaitStopped();
         } finally {

@@ -118,12 +118,7 @@ class PlateReadShutdownTest {
                         .as("the read being written while the server stops")
                         .isNotDone();
             }
-            assertThat(refusal)
-                    .as("a read sent while the server stops (tries before: %s)", stopping.triesBeforeRefusal())
-                    .isNotNull();
-            // the writer's own refusal, not Jetty's 503 of a stopping server: the writer was closed first
-            assertThat(refusal.status()).isEqualTo(503);
-            assertThat(refusal.error().message()).contains("too busy to record plate reads");
+            stopping.assertRefusedByClosedWriter(refusal, "plate reads");
             PlateReadDto answered = inFlight.get(60, TimeUnit.SECONDS);
             stopping.awaitStopped();
             assertThat(failures.list)

@@ -1,5 +1,7 @@
 package vn.bordergate.server.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,18 @@ public final class StoppingGate implements AutoCloseable {
     /** What the requests sent before the refusal got, for a failure message. */
     public List<String> triesBeforeRefusal() {
         return triesBeforeRefusal;
+    }
+
+    /**
+     * The refusal came, and from the closed writer itself ("too busy to record {@code what}"), not Jetty's 503 of a
+     * stopping server: the stop closed the writer before Jetty.
+     */
+    public void assertRefusedByClosedWriter(GateApiException refusal, String what) {
+        assertThat(refusal)
+                .as("a request sent while the server stops (tries before: %s)", triesBeforeRefusal)
+                .isNotNull();
+        assertThat(refusal.status()).isEqualTo(503);
+        assertThat(refusal.error().message()).contains("too busy to record " + what);
     }
 
     /** Waits until the server has stopped (its close returned). */
