@@ -193,9 +193,12 @@ class DemoGateTest {
             long started = System.nanoTime();
             assertThat(fresh.demo.seedIfEmpty()).isTrue();
             System.out.printf("demo seedIfEmpty (again) took %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            // in declaration order, but without the code: it is the row id, drawn from the one sequence every table
+            // shares, and Derby may skip part of a preallocated range of it (a CI run drew BG-00008052 where
+            // another drew BG-00003452 for the same trip), which is no part of what the seed decides
             return fresh.query(
-                    "select d.code || ' ' || c.tractorPlate || ' ' || coalesce(c.trailerPlate, '-') || ' ' || c.status"
-                            + " from CrossingEntity c join c.declaration d order by d.code",
+                    "select c.tractorPlate || ' ' || coalesce(c.trailerPlate, '-') || ' ' || c.status"
+                            + " from CrossingEntity c join c.declaration d order by d.id",
                     String.class);
         }
     }
