@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -21,8 +22,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.client.AdminClient;
+import vn.bordergate.common.client.AnprClient;
+import vn.bordergate.common.client.CrossingFactsClient;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.GateEventStream;
+import vn.bordergate.common.client.GateSiteClient;
+import vn.bordergate.common.client.KioskClient;
+import vn.bordergate.common.client.SupervisionClient;
 import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.FxThread;
 import vn.bordergate.workstation.connection.GateSession;
@@ -35,6 +42,17 @@ import vn.bordergate.workstation.connection.LiveEvents;
  * thread through the one adapter.
  */
 class ArchitectureTest {
+    /** GateClient and the area clients it hands out: every call through them blocks. */
+    private static final Class<?>[] GATE_CLIENTS = {
+        GateClient.class,
+        KioskClient.class,
+        AnprClient.class,
+        GateSiteClient.class,
+        SupervisionClient.class,
+        AdminClient.class,
+        CrossingFactsClient.class
+    };
+
     private static JavaClasses main;
 
     @BeforeAll
@@ -153,20 +171,29 @@ class ArchitectureTest {
                 .haveSimpleNameEndingWith("Cells")
                 .should()
                 .dependOnClassesThat()
-                .belongToAnyOf(GateClient.class)
+                .belongToAnyOf(GATE_CLIENTS)
                 .check(main);
     }
 
     @Test
     void theGateCallRuleCatchesACallOutsideALambda() {
-        JavaClasses fixture = new ClassFileImporter().importClasses(BlockingCaller.class, BackgroundCaller.class);
+        JavaClasses fixture = new ClassFileImporter()
+                .importClasses(BlockingCaller.class, BackgroundCaller.class, BlockingAreaCaller.class);
         assertThat(classes()
                         .should(callGateClientOnlyInsideLambdas())
                         .evaluate(fixture)
                         .getFailureReport()
                         .getDetails())
-                .hasSize(1)
-                .allMatch(line -> line.contains("BlockingCaller.health"));
+                .hasSize(2)
+                .anyMatch(line -> line.contains("BlockingCaller.health"))
+                .anyMatch(line -> line.contains("BlockingAreaCaller.find"));
+    }
+
+    /** What the rule forbids as well: a call through an area client kept aside, on the FX thread. */
+    static final class BlockingAreaCaller {
+        Object find(KioskClient kiosk) {
+            return kiosk.findByPlate("29C-123.45");
+        }
     }
 
     /** What the rule forbids: a view model calling the server on the FX thread. */
@@ -213,12 +240,12 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaClass> callGateClientOnlyInsideLambdas() {
-        return new ArchCondition<>("call GateClient only inside lambdas") {
+        return new ArchCondition<>("call GateClient and its area clients only inside lambdas") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
                     // GateSession.open logs in: as blocking as any call through the client
-                    boolean toClient = call.getTargetOwner().isEquivalentTo(GateClient.class)
+                    boolean toClient = Arrays.stream(GATE_CLIENTS).anyMatch(call.getTargetOwner()::isEquivalentTo)
                             || (call.getTargetOwner().isEquivalentTo(GateSession.class)
                                     && call.getName().equals("open"));
                     boolean inLambda = call.isDeclaredInLambda();

@@ -79,32 +79,6 @@ final class JsonHttp {
         return mapper.getTypeFactory().constructCollectionType(List.class, element);
     }
 
-    /**
-     * Sends a JSON request (no body when {@code body} is null) and reads a JSON answer.
-     *
-     * @throws GateApiException on a non-2xx answer or an unreadable body
-     * @throws GateUnreachableException when the server can't be reached in time
-     */
-    <T> T call(String method, String path, Object body, JavaType answer, String token, String idempotencyKey) {
-        Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of(IDEMPOTENCY_KEY, idempotencyKey);
-        RawResponse response = exchange(method, path, token, body == null ? null : JSON, toJson(body), headers);
-        if (!response.isSuccess()) {
-            throw failure(response);
-        }
-        try {
-            return mapper.readValue(response.body(), answer);
-        } catch (JsonProcessingException e) {
-            throw new GateApiException(
-                    response.status(),
-                    new ApiError(
-                            response.status(),
-                            "unreadable_response",
-                            "The gate server's answer to " + method + " " + path + " could not be read: "
-                                    + e.getOriginalMessage(),
-                            List.of()));
-        }
-    }
-
     /** Serializes a body to JSON bytes; null stays null (no body). */
     byte[] toJson(Object body) {
         if (body == null) {

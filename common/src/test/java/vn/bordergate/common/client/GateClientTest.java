@@ -78,10 +78,10 @@ class GateClientTest {
     void withTokenSetsTheBearerAndNullSendsNone() {
         server.answer(200, "[]");
         assertThat(client.withToken("abc")).isSameAs(client);
-        client.lanes();
+        client.site().lanes();
         assertThat(server.last().header("Authorization")).isEqualTo("Bearer abc");
 
-        client.withToken(null).lanes();
+        client.withToken(null).site().lanes();
         assertThat(server.last().header("Authorization")).isNull();
     }
 
@@ -112,7 +112,7 @@ class GateClientTest {
         server.answer(201, "{\"id\":1,\"crossingId\":42,\"kind\":\"YARD_SERVICE\",\"amountVnd\":150000,\"paid\":true}");
         FeeRequest fee = new FeeRequest(FeeKind.YARD_SERVICE, new BigDecimal("150000"), "R-1");
 
-        assertThat(client.addFee(42, fee, "key-1").amountVnd()).isEqualByComparingTo("150000");
+        assertThat(client.facts().addFee(42, fee, "key-1").amountVnd()).isEqualByComparingTo("150000");
 
         assertThat(server.last().uri().getPath()).isEqualTo("/api/crossings/42/fees");
         assertThat(server.last().header("Idempotency-Key")).isEqualTo("key-1");
@@ -137,7 +137,7 @@ class GateClientTest {
     void aPostWithoutBodySendsNoContent() {
         server.answer(200, "{\"intact\":true,\"entriesChecked\":12,\"firstBrokenEntryId\":null,\"problem\":null}");
 
-        assertThat(client.verifyAudit().entriesChecked()).isEqualTo(12);
+        assertThat(client.admin().verifyAudit().entriesChecked()).isEqualTo(12);
 
         assertThat(server.last().method()).isEqualTo("POST");
         assertThat(server.last().uri().getPath()).isEqualTo("/api/audit/verify");
@@ -159,7 +159,7 @@ class GateClientTest {
         assertThat(server.last().uri().getRawQuery()).isNull();
         assertThat(server.last().uri().getPath()).isEqualTo("/api/declarations");
 
-        client.audit(100L, 10);
+        client.admin().audit(100L, 10);
         assertThat(server.last().uri().getRawQuery()).isEqualTo("afterId=100&limit=10");
     }
 
@@ -285,7 +285,7 @@ class GateClientTest {
         server.answer(200, "[]").delay(5_000);
         GateClient impatient = new GateClient(server.uri(), null, Duration.ofMillis(300));
 
-        assertThatThrownBy(impatient::yards)
+        assertThatThrownBy(impatient.site()::yards)
                 .isInstanceOf(GateUnreachableException.class)
                 .hasMessageContaining("did not answer GET /api/yards within 300 ms");
     }
@@ -323,7 +323,7 @@ class GateClientTest {
     @Test
     void aBaseUriWithAPathAndTrailingSlashIsKept() {
         server.answer(200, "[]");
-        new GateClient(URI.create(server.uri() + "/gate/")).stations();
+        new GateClient(URI.create(server.uri() + "/gate/")).site().stations();
         assertThat(server.last().uri().getPath()).isEqualTo("/gate/api/stations");
     }
 
@@ -383,7 +383,7 @@ class GateClientTest {
         server.dropConnection(1)
                 .answer(201, "{\"id\":1,\"crossingId\":42,\"kind\":\"YARD_SERVICE\",\"amountVnd\":150000}");
 
-        assertThat(client.addFee(42, feeRequest(), "key-1").id()).isEqualTo(1);
+        assertThat(client.facts().addFee(42, feeRequest(), "key-1").id()).isEqualTo(1);
 
         assertThat(server.count()).as("the first send and the one resend").isEqualTo(2);
         assertThat(server.last().header("Idempotency-Key")).isEqualTo("key-1");
@@ -393,7 +393,7 @@ class GateClientTest {
     void aWriteWithoutAnIdempotencyKeyIsNeverSentAgain() {
         server.dropConnection(1).answer(201, "{}");
 
-        assertThatThrownBy(() -> client.addFee(42, feeRequest()))
+        assertThatThrownBy(() -> client.facts().addFee(42, feeRequest()))
                 .isInstanceOf(GateUnreachableException.class)
                 .hasMessageContaining("Lost the connection")
                 .hasMessageContaining("POST /api/crossings/42/fees");
@@ -404,7 +404,7 @@ class GateClientTest {
     void aWriteWithAnIdempotencyKeyIsResentOnlyOnce() {
         server.dropConnection(2).answer(201, "{}");
 
-        assertThatThrownBy(() -> client.addFee(42, feeRequest(), "key-2"))
+        assertThatThrownBy(() -> client.facts().addFee(42, feeRequest(), "key-2"))
                 .isInstanceOf(GateUnreachableException.class)
                 .hasMessageContaining("Lost the connection");
         assertThat(server.count()).isEqualTo(2);

@@ -22,8 +22,8 @@ class GateEventStreamFramesTest {
     private final List<EventEnvelope> consumed = new ArrayList<>();
     private final List<String> told = new ArrayList<>();
     private final StubSocket socket = new StubSocket();
-    private final GateEventStream.Frames frames =
-            new GateEventStream.Frames(GateJson.newClientMapper(), consumed::add, new GateEventStream.Listener() {
+    private final EventFrames frames =
+            new EventFrames(GateJson.newClientMapper(), consumed::add, new GateEventStream.Listener() {
                 @Override
                 public void onOpen() {
                     told.add("open");
@@ -121,7 +121,7 @@ class GateEventStreamFramesTest {
 
     @Test
     void aFailingConsumerIsReportedWithoutBreakingTheStream() {
-        GateEventStream.Frames failing = new GateEventStream.Frames(
+        EventFrames failing = new EventFrames(
                 GateJson.newClientMapper(),
                 e -> {
                     throw new IllegalStateException("boom");

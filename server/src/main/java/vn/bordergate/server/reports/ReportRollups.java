@@ -1,6 +1,5 @@
 package vn.bordergate.server.reports;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -38,7 +37,6 @@ public final class ReportRollups {
     static final Duration SETTLE = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportRollups.class);
-    private static final int HISTOGRAM_PIECE = 30_000;
 
     private final Transactions tx;
     private final Clock clock;
@@ -130,7 +128,7 @@ public final class ReportRollups {
     private static void write(Connection c, Figures day, List<EnterpriseFigures.Trip> trips) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO report_rollup (local_date, local_hour, measure,"
                 + " step, action, reason, n, amount_vnd, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Rows rows = new Rows(insert);
+            RollupRows rows = new RollupRows(insert);
             // throughput per hour, for the hourly table
             for (Map.Entry<LocalDate, Cell[]> date : day.hours().entrySet()) {
                 for (int h = 0; h < 24; h++) {
@@ -159,79 +157,11 @@ public final class ReportRollups {
             }
             for (Map.Entry<Instant, List<EnterpriseFigures.Trip>> block : byBlock.entrySet()) {
                 LocalDateTime start = LocalDateTime.ofInstant(block.getKey(), ReportRange.ZONE);
-                for (String piece : EnterpriseFigures.encode(block.getValue(), HISTOGRAM_PIECE)) {
+                for (String piece : EnterpriseFigures.encode(block.getValue(), RollupRows.HISTOGRAM_PIECE)) {
                     rows.row(start.toLocalDate(), start.getHour(), "ENTERPRISE", null, null, null, 0, null, piece);
                 }
             }
             insert.executeBatch();
-        }
-    }
-
-    /** Adds one block's (or hour's) rows to the batch. */
-    private record Rows(PreparedStatement insert) {
-        void count(LocalDate date, int hour, String measure, long n) throws SQLException {
-            if (n != 0) {
-                row(date, hour, measure, null, null, null, n, null, null);
-            }
-        }
-
-        void block(LocalDate date, int hour, Cell cell) throws SQLException {
-            count(date, hour, "TURNED_BACK_VEHICLES", cell.turnedBackVehicles);
-            for (Step step : Step.values()) {
-                if (cell.passed[step.ordinal()] != 0) {
-                    row(date, hour, "PASSED", step, null, null, cell.passed[step.ordinal()], null, null);
-                }
-            }
-            for (Map.Entry<Decision, Long> d : cell.decisions.entrySet()) {
-                Decision k = d.getKey();
-                row(date, hour, "DECISION", k.step(), k.action(), k.reason(), d.getValue(), null, null);
-            }
-            for (Map.Entry<String, Long> fee : cell.feeReceipts.entrySet()) {
-                row(
-                        date,
-                        hour,
-                        "FEE",
-                        null,
-                        null,
-                        fee.getKey(),
-                        fee.getValue(),
-                        cell.feeAmounts.get(fee.getKey()),
-                        null);
-            }
-            histogram(date, hour, "DWELL", null, cell.dwell);
-            for (Map.Entry<Step, MinuteHistogram> h : cell.stepTimes.entrySet()) {
-                histogram(date, hour, "STEP_TIME", h.getKey(), h.getValue());
-            }
-        }
-
-        private void histogram(LocalDate date, int hour, String measure, Step step, MinuteHistogram h)
-                throws SQLException {
-            for (String piece : h.encode(HISTOGRAM_PIECE)) {
-                row(date, hour, measure, step, null, null, 0, null, piece);
-            }
-        }
-
-        void row(
-                LocalDate date,
-                int hour,
-                String measure,
-                Step step,
-                String action,
-                String reason,
-                long n,
-                BigDecimal amount,
-                String histogram)
-                throws SQLException {
-            insert.setDate(1, Date.valueOf(date));
-            insert.setInt(2, hour);
-            insert.setString(3, measure);
-            insert.setString(4, step == null ? null : step.name());
-            insert.setString(5, action);
-            insert.setString(6, reason);
-            insert.setLong(7, n);
-            insert.setBigDecimal(8, amount);
-            insert.setString(9, histogram);
-            insert.addBatch();
         }
     }
 

@@ -9,8 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +42,6 @@ public final class KioskService {
     static final Duration LATE = Duration.ofHours(24);
 
     static final ZoneId GATE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Pattern DECLARATION_CODE = Pattern.compile("BG-\\d{8}", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CROSSING_QR = Pattern.compile("(?i)(?:BORDERGATE|BG):CROSSING:(\\d{1,18})");
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.ROOT).withZone(GATE_ZONE);
 
@@ -96,9 +92,9 @@ public final class KioskService {
                         .orElseThrow(
                                 () -> GateException.notFound("a crossing expected today for plate " + shorten(plate)));
             } else if (!blank(code)) {
-                id = byCode(session, code.strip());
+                id = KioskCodeSearch.byCode(session, code.strip());
             } else {
-                id = byQr(session, qr.strip());
+                id = KioskCodeSearch.byQr(session, qr.strip());
             }
             return view(session, session.find(CrossingEntity.class, id));
         });
@@ -252,36 +248,6 @@ public final class KioskService {
         Instant now = clock.instant();
         return !c.getExpectedArrival().isBefore(now.minus(LATE))
                 && !c.getExpectedArrival().isAfter(now.plus(EARLY));
-    }
-
-    private static long byCode(Session session, String code) {
-        if (!DECLARATION_CODE.matcher(code).matches()) {
-            throw GateException.invalidField("code", "must look like BG-00001234");
-        }
-        List<Long> ids = session.createSelectionQuery(
-                        "select c.id from CrossingEntity c where c.declaration.code = :code", Long.class)
-                .setParameter("code", code.toUpperCase(Locale.ROOT))
-                .getResultList();
-        if (ids.isEmpty()) {
-            throw GateException.notFound("declaration " + code.toUpperCase(Locale.ROOT));
-        }
-        return ids.get(0);
-    }
-
-    private static long byQr(Session session, String payload) {
-        Matcher crossing = CROSSING_QR.matcher(payload);
-        if (crossing.find()) {
-            long id = Long.parseLong(crossing.group(1));
-            if (session.find(CrossingEntity.class, id) == null) {
-                throw GateException.notFound("crossing " + id);
-            }
-            return id;
-        }
-        Matcher code = DECLARATION_CODE.matcher(payload);
-        if (code.find()) {
-            return byCode(session, code.group());
-        }
-        throw GateException.invalidField("qr", "is not a BorderGate ticket or declaration code");
     }
 
     private static YardDto roomiest(List<YardDto> yards) {

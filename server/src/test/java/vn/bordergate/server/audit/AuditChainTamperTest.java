@@ -36,7 +36,7 @@ class AuditChainTamperTest {
 
     @Test
     void anUntouchedChainVerifies() {
-        AuditVerification result = gate.as("admin").verifyAudit();
+        AuditVerification result = gate.as("admin").admin().verifyAudit();
         assertThat(result.intact()).isTrue();
         assertThat(result.entriesChecked()).isGreaterThan(10);
     }
@@ -46,7 +46,7 @@ class AuditChainTamperTest {
         AuditEntryDto victim = middleEntry();
         sql("update audit_entry set details = 'nothing happened' where id = ?", victim.id());
 
-        AuditVerification result = gate.as("supervisor").verifyAudit();
+        AuditVerification result = gate.as("supervisor").admin().verifyAudit();
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenEntryId()).isEqualTo(victim.id());
         assertThat(result.problem()).contains("changed");
@@ -56,7 +56,7 @@ class AuditChainTamperTest {
     void aChangedActorIsDetectedEvenWhenTheHashIsRecomputedWithoutTheChain() throws SQLException {
         AuditEntryDto victim = middleEntry();
         sql("update audit_entry set actor = 'someone-else' where id = ?", victim.id());
-        assertThat(gate.as("admin").verifyAudit().firstBrokenEntryId()).isEqualTo(victim.id());
+        assertThat(gate.as("admin").admin().verifyAudit().firstBrokenEntryId()).isEqualTo(victim.id());
     }
 
     @Test
@@ -64,14 +64,14 @@ class AuditChainTamperTest {
         AuditEntryDto victim = middleEntry();
         sql("delete from audit_entry where id = ?", victim.id());
 
-        AuditVerification result = gate.as("admin").verifyAudit();
+        AuditVerification result = gate.as("admin").admin().verifyAudit();
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenEntryId()).isGreaterThan(victim.id());
         assertThat(result.problem()).contains("removed");
     }
 
     private AuditEntryDto middleEntry() {
-        var entries = gate.as("admin").audit(0L, 1000);
+        var entries = gate.as("admin").admin().audit(0L, 1000);
         return entries.get(entries.size() / 2);
     }
 

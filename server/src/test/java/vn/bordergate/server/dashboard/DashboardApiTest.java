@@ -55,7 +55,7 @@ class DashboardApiTest {
     }
 
     private static DashboardDto dashboard() {
-        return gate.as("supervisor").dashboard();
+        return gate.as("supervisor").supervision().dashboard();
     }
 
     @Test
@@ -70,8 +70,9 @@ class DashboardApiTest {
         assertThat(now.gate()).isEqualTo("HUU_NGHI");
         assertThat(now.yards())
                 .extracting(YardWaitingDto::code)
-                .containsExactlyElementsOf(
-                        gate.as("admin").yards().stream().map(y -> y.code()).toList());
+                .containsExactlyElementsOf(gate.as("admin").site().yards().stream()
+                        .map(y -> y.code())
+                        .toList());
         assertThat(now.yards()).allSatisfy(y -> assertThat(y.capacity()).isPositive());
         assertThat(now.updatedAt()).isEqualTo(START);
 
@@ -181,10 +182,14 @@ class DashboardApiTest {
     @Order(5)
     void onlySupervisorsAndAdministratorsSeeIt() {
         gate.forgetTokens();
-        assertThat(TestGate.statusOf(() -> gate.as("admin").dashboard())).isEqualTo(200);
-        assertThat(TestGate.statusOf(() -> gate.as("gate").dashboard())).isEqualTo(403);
-        assertThat(TestGate.statusOf(() -> gate.as("enterprise").dashboard())).isEqualTo(403);
-        assertThat(TestGate.statusOf(() -> gate.anonymous().dashboard())).isEqualTo(401);
+        assertThat(TestGate.statusOf(() -> gate.as("admin").supervision().dashboard()))
+                .isEqualTo(200);
+        assertThat(TestGate.statusOf(() -> gate.as("gate").supervision().dashboard()))
+                .isEqualTo(403);
+        assertThat(TestGate.statusOf(() -> gate.as("enterprise").supervision().dashboard()))
+                .isEqualTo(403);
+        assertThat(TestGate.statusOf(() -> gate.anonymous().supervision().dashboard()))
+                .isEqualTo(401);
     }
 
     private static HourCount last(DashboardDto d) {

@@ -199,12 +199,13 @@ class EventStreamTest {
     void aPlateReadOfADeclaredVehicleIsMatchedToItsCrossing() {
         Inbox inbox = subscribe("gate");
         DeclarationDto declared = gate.declare();
-        CameraDto camera = gate.as("gate").cameras().stream()
+        CameraDto camera = gate.as("gate").anpr().cameras().stream()
                 .filter(CameraDto::enabled)
                 .findFirst()
                 .orElseThrow();
 
         PlateReadDto posted = gate.as("camera")
+                .anpr()
                 .postPlateRead(new NewPlateReadRequest(
                         camera.code(), Instant.now(), declared.tractorPlate(), 0.97, "plates/event-stream-test.jpg"));
 

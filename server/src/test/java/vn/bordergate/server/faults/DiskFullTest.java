@@ -93,7 +93,7 @@ class DiskFullTest {
             Map<String, Long> codes = new TreeMap<>();
             enterprise.declarations(null, 1000).forEach(d -> codes.put(d.code(), d.id()));
             assertThat(codes.keySet()).as("every acknowledged declaration").containsAll(acknowledged.values());
-            assertThat(server.loggedIn("admin").verifyAudit().intact()).isTrue();
+            assertThat(server.loggedIn("admin").admin().verifyAudit().intact()).isTrue();
             System.out.printf(
                     "disk full: %s answers while full (then space freed); %d acknowledged writes all present;"
                             + " 20 writes after freeing space all acknowledged%n",

@@ -141,7 +141,7 @@ class LockWaitTest {
             hibernate.detachAppender(sqlLog);
             translator.detachAppender(translated);
         }
-        assertThat(gate.as("admin").users())
+        assertThat(gate.as("admin").admin().users())
                 .filteredOn(u -> u.username().equals("customs"))
                 .hasSize(1);
     }
@@ -196,16 +196,17 @@ class LockWaitTest {
         GateClient kiosk = gate.as("kiosk");
         GateApiException refused;
         try (TableLock lock = TableLock.holdShared(tx, "crossing_step", threads)) {
-            refused = catchThrowableOfType(GateApiException.class, () -> kiosk.kioskCheckIn(declared.crossingId()));
+            refused = catchThrowableOfType(
+                    GateApiException.class, () -> kiosk.kiosk().checkIn(declared.crossingId()));
         }
         assertThat(refused).as("checking in while step writes wait for a lock").isNotNull();
         assertThat(refused.status()).as(refused.getMessage()).isEqualTo(503);
-        assertThat(kiosk.kioskCrossing(declared.crossingId()).queue())
+        assertThat(kiosk.kiosk().crossing(declared.crossingId()).queue())
                 .as("queue place of a check-in answered 503")
                 .isNull();
         assertThat(stepState(declared.crossingId(), Step.TRANSPORT)).isEqualTo(StepState.PENDING);
         // sent again once the lock is gone: arrival and check-in are both written
-        assertThat(kiosk.kioskCheckIn(declared.crossingId()).queue()).isNotNull();
+        assertThat(kiosk.kiosk().checkIn(declared.crossingId()).queue()).isNotNull();
         assertThat(stepState(declared.crossingId(), Step.TRANSPORT)).isEqualTo(StepState.PASSED);
     }
 

@@ -23,7 +23,7 @@ record ProtectedData(
     static ProtectedData of(TestGate gate) {
         List<AuditEntryDto> audit = auditAfter(gate, 0);
         return new ProtectedData(
-                gate.as("admin").users(),
+                gate.as("admin").admin().users(),
                 gate.as("admin").enterprises(),
                 gate.as("enterprise").declarations(null, 1000),
                 audit.isEmpty() ? 0 : audit.get(audit.size() - 1).id());
@@ -33,7 +33,7 @@ record ProtectedData(
         List<AuditEntryDto> all = new ArrayList<>();
         long from = after;
         while (true) {
-            List<AuditEntryDto> page = gate.as("admin").audit(from, 500);
+            List<AuditEntryDto> page = gate.as("admin").admin().audit(from, 500);
             if (page.isEmpty()) {
                 return all;
             }

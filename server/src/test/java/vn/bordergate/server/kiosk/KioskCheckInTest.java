@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateClient;
+import vn.bordergate.common.client.KioskClient;
 import vn.bordergate.common.client.RawResponse;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
@@ -26,8 +27,12 @@ import vn.bordergate.server.support.TestGate;
 class KioskCheckInTest {
     private static final TestGate GATE = TestGate.shared();
 
-    private static GateClient kiosk() {
+    private static GateClient kioskAccount() {
         return GATE.as("kiosk");
+    }
+
+    private static KioskClient kiosk() {
+        return kioskAccount().kiosk();
     }
 
     /** A declaration customs accepted: the truck is on its way, expected in two hours. */
@@ -44,7 +49,7 @@ class KioskCheckInTest {
         DeclarationDto d = accepted(plate);
         String typed = plate.replace("-", "").replace(".", "").replace("D", "0"); // 36L0 12345
 
-        KioskCrossingDto found = kiosk().kioskFindByPlate(typed);
+        KioskCrossingDto found = kiosk().findByPlate(typed);
 
         assertThat(found.crossingId()).isEqualTo(d.crossingId());
         assertThat(found.declarationCode()).isEqualTo(d.code());
@@ -57,21 +62,19 @@ class KioskCheckInTest {
     void findsByDeclarationCodeAndByQrCode() {
         DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
 
-        assertThat(kiosk().kioskFindByCode(d.code().toLowerCase()).crossingId()).isEqualTo(d.crossingId());
-        assertThat(kiosk().kioskFindByQr("BORDERGATE:CROSSING:" + d.crossingId())
-                        .crossingId())
+        assertThat(kiosk().findByCode(d.code().toLowerCase()).crossingId()).isEqualTo(d.crossingId());
+        assertThat(kiosk().findByQr("BORDERGATE:CROSSING:" + d.crossingId()).crossingId())
                 .isEqualTo(d.crossingId());
-        assertThat(kiosk().kioskFindByQr("https://gate.example/d/" + d.code()).crossingId())
+        assertThat(kiosk().findByQr("https://gate.example/d/" + d.code()).crossingId())
                 .isEqualTo(d.crossingId());
-        assertThat(TestGate.statusOf(() -> kiosk().kioskFindByQr("hello world")))
-                .isEqualTo(400);
+        assertThat(TestGate.statusOf(() -> kiosk().findByQr("hello world"))).isEqualTo(400);
     }
 
     @Test
     void answersNoPersonalDataOfTheDriver() {
         DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
 
-        RawResponse answer = kiosk().send("GET", "/api/kiosk/crossings?code=" + d.code(), null);
+        RawResponse answer = kioskAccount().send("GET", "/api/kiosk/crossings?code=" + d.code(), null);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body())
@@ -88,9 +91,9 @@ class KioskCheckInTest {
         DeclarationDto first = accepted(TestGate.uniqueVietnamesePlate());
         DeclarationDto second = accepted(TestGate.uniqueVietnamesePlate());
 
-        KioskCrossingDto a = kiosk().kioskCheckIn(first.crossingId());
-        KioskCrossingDto again = kiosk().kioskCheckIn(first.crossingId());
-        KioskCrossingDto b = kiosk().kioskCheckIn(second.crossingId());
+        KioskCrossingDto a = kiosk().checkIn(first.crossingId());
+        KioskCrossingDto again = kiosk().checkIn(first.crossingId());
+        KioskCrossingDto b = kiosk().checkIn(second.crossingId());
 
         assertThat(a.status()).as("arrival passed: at the gate").isEqualTo(CrossingStatus.IN_PROGRESS);
         assertThat(a.queue().queueNumber()).isPositive();
@@ -100,9 +103,9 @@ class KioskCheckInTest {
         assertThat(a.queue().yardCode()).startsWith("YARD-");
         assertThat(a.queue().yardName()).startsWith("Bãi");
         assertThat(a.queue().position()).isPositive();
-        assertThat(kiosk().kioskCrossing(second.crossingId()).queue().position())
+        assertThat(kiosk().crossing(second.crossingId()).queue().position())
                 .as("the later one waits behind")
-                .isGreaterThan(kiosk().kioskCrossing(first.crossingId()).queue().position());
+                .isGreaterThan(kiosk().crossing(first.crossingId()).queue().position());
         assertThat(a.queue().calledLane()).isNull();
 
         var crossing = GATE.as("gate").crossing(first.crossingId());
@@ -116,15 +119,15 @@ class KioskCheckInTest {
     @Test
     void printsAQueueTicketWithNumberPlateYardAndAQrCodeOfTheCrossing() {
         DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
-        assertThat(TestGate.statusOf(() -> kiosk().kioskTicket(d.crossingId())))
+        assertThat(TestGate.statusOf(() -> kiosk().ticket(d.crossingId())))
                 .as("no ticket before check-in")
                 .isEqualTo(409);
-        KioskCrossingDto checked = kiosk().kioskCheckIn(d.crossingId());
+        KioskCrossingDto checked = kiosk().checkIn(d.crossingId());
 
         // the first ticket of a server may wait for the template to compile on a busy test machine
         GateClient patient = new GateClient(GATE.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(90))
-                .withToken(kiosk().token());
-        PrintedPdf ticket = new PrintedPdf(patient.kioskTicket(d.crossingId()));
+                .withToken(kioskAccount().token());
+        PrintedPdf ticket = new PrintedPdf(patient.kiosk().ticket(d.crossingId()));
 
         assertThat(ticket.pages()).isEqualTo(1);
         String text = ticket.text();
@@ -143,17 +146,17 @@ class KioskCheckInTest {
     @Test
     void showsTheLaneTheVehicleIsCalledTo() {
         DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
-        kiosk().kioskCheckIn(d.crossingId());
+        kiosk().checkIn(d.crossingId());
 
         // the gate calls vehicles from the yard one by one until this one's turn
         boolean called = false;
         for (int i = 0; i < 1000 && !called; i++) {
-            var next = GATE.as("gate").callNext("L3");
+            var next = GATE.as("gate").site().callNext("L3");
             assertThat(next).as("a vehicle waits until ours is called").isPresent();
             called = next.get().id() == d.crossingId();
         }
 
-        KioskCrossingDto after = kiosk().kioskCrossing(d.crossingId());
+        KioskCrossingDto after = kiosk().crossing(d.crossingId());
         assertThat(after.queue().calledLane()).isEqualTo("Làn xuất khẩu 1 (L3)");
         assertThat(after.queue().position()).as("called: no longer waiting").isNull();
     }
@@ -161,11 +164,11 @@ class KioskCheckInTest {
     @Test
     void leavesTheQueueOnceReleased() {
         DeclarationDto d = accepted(TestGate.uniqueVietnamesePlate());
-        kiosk().kioskCheckIn(d.crossingId());
+        kiosk().checkIn(d.crossingId());
         GATE.passAll(d.crossingId());
         GATE.as("borderguard").release(d.crossingId(), new GateActionRequest(null));
 
-        KioskCrossingDto after = kiosk().kioskCrossing(d.crossingId());
+        KioskCrossingDto after = kiosk().crossing(d.crossingId());
 
         assertThat(after.status()).isEqualTo(CrossingStatus.RELEASED);
         assertThat(after.queue().position()).isNull();
@@ -187,10 +190,10 @@ class KioskCheckInTest {
         DeclarationDto inThreeDays = GATE.as("enterprise").submitDeclaration(later);
         GATE.pass(inThreeDays.crossingId(), Step.DECLARATION);
         assertRefused(inThreeDays.crossingId(), 409, "not today");
-        assertThat(TestGate.statusOf(() -> kiosk().kioskCrossing(inThreeDays.crossingId())))
+        assertThat(TestGate.statusOf(() -> kiosk().crossing(inThreeDays.crossingId())))
                 .as("a kiosk sees only crossings expected around now")
                 .isEqualTo(404);
-        assertThat(TestGate.statusOf(() -> kiosk().kioskFindByPlate(inThreeDays.tractorPlate())))
+        assertThat(TestGate.statusOf(() -> kiosk().findByPlate(inThreeDays.tractorPlate())))
                 .isEqualTo(404);
 
         assertRefused(987_654_321L, 404, "does not exist");
@@ -198,17 +201,18 @@ class KioskCheckInTest {
 
     @Test
     void asksForExactlyOneWayOfFindingAndForgivesNoPlainTypo() {
-        assertThat(kiosk().send("GET", "/api/kiosk/crossings", null).status()).isEqualTo(400);
-        assertThat(kiosk().send("GET", "/api/kiosk/crossings?plate=36LD12345&code=BG-00000001", null)
+        assertThat(kioskAccount().send("GET", "/api/kiosk/crossings", null).status())
+                .isEqualTo(400);
+        assertThat(kioskAccount()
+                        .send("GET", "/api/kiosk/crossings?plate=36LD12345&code=BG-00000001", null)
                         .status())
                 .isEqualTo(400);
-        assertThat(TestGate.statusOf(() -> kiosk().kioskFindByPlate("99Z-999.99")))
-                .isEqualTo(404);
+        assertThat(TestGate.statusOf(() -> kiosk().findByPlate("99Z-999.99"))).isEqualTo(404);
 
         // a plain typo is not forgiven: the plate next in the series is a stranger's truck
         String plate = TestGate.uniqueVietnamesePlate();
         accepted(plate);
-        assertThat(TestGate.statusOf(() -> kiosk().kioskFindByPlate(plate.replace("LD", "LX"))))
+        assertThat(TestGate.statusOf(() -> kiosk().findByPlate(plate.replace("LD", "LX"))))
                 .isEqualTo(404);
     }
 
@@ -219,19 +223,19 @@ class KioskCheckInTest {
                 .submitDeclaration(TestGate.declaration(plate, Direction.IMPORT, QuarantineKind.NONE));
         GATE.pass(d.crossingId(), Step.DECLARATION);
 
-        assertThat(kiosk().kioskFindByPlate(plate.substring(1)).crossingId()).isEqualTo(d.crossingId());
-        assertThat(kiosk().kioskFindByPlate(plate).crossingId()).isEqualTo(d.crossingId());
+        assertThat(kiosk().findByPlate(plate.substring(1)).crossingId()).isEqualTo(d.crossingId());
+        assertThat(kiosk().findByPlate(plate).crossingId()).isEqualTo(d.crossingId());
     }
 
     private static void assertRefused(long crossingId, int status, String why) {
-        assertThatThrownBy(() -> kiosk().kioskCheckIn(crossingId)).isInstanceOfSatisfying(GateApiException.class, e -> {
+        assertThatThrownBy(() -> kiosk().checkIn(crossingId)).isInstanceOfSatisfying(GateApiException.class, e -> {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.getMessage()).contains(why);
         });
     }
 
     private static void assertRefusedFind(String plate, int status, String why) {
-        assertThatThrownBy(() -> kiosk().kioskFindByPlate(plate)).isInstanceOfSatisfying(GateApiException.class, e -> {
+        assertThatThrownBy(() -> kiosk().findByPlate(plate)).isInstanceOfSatisfying(GateApiException.class, e -> {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.getMessage()).contains(why);
         });

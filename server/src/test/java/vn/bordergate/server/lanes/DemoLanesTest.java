@@ -91,7 +91,7 @@ class DemoLanesTest {
                 assertThat(vehicleControlPassed(events, crossingId))
                         .as("crossing %d advanced by its plate read", crossingId)
                         .isTrue();
-                assertThat(officer.plateReadStats().autoMatched()).isPositive();
+                assertThat(officer.anpr().plateReadStats().autoMatched()).isPositive();
                 assertThat(officer.send("GET", "/api/cameras/metrics", null).body())
                         .contains("CAM-L1", "CAM-L3", "STREAMING");
                 assertPreviewIsMjpeg(server, officer.token());

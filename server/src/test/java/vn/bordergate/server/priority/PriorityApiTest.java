@@ -28,8 +28,9 @@ class PriorityApiTest {
                 .as("the demo enterprise is a priority enterprise")
                 .isTrue();
         long auditBefore = lastAuditId();
-        CrossingDto taken =
-                gate.as("supervisor").setPriority(id, new PriorityRequest(false, "hàng thường / ordinary goods"));
+        CrossingDto taken = gate.as("supervisor")
+                .supervision()
+                .setPriority(id, new PriorityRequest(false, "hàng thường / ordinary goods"));
         assertThat(taken.priority()).isFalse();
         List<CrossingDto> ordinary = gate.as("customs").crossings(CrossingStatus.DECLARED, null, 1000);
         assertThat(ordinary.subList(indexOf(ordinary, id), ordinary.size()))
@@ -44,6 +45,7 @@ class PriorityApiTest {
             }
         })) {
             CrossingDto given = gate.as("supervisor")
+                    .supervision()
                     .setPriority(id, new PriorityRequest(true, "Sầu riêng chín, dễ hỏng / ripe durian"));
 
             assertThat(given.priority()).isTrue();
@@ -63,7 +65,7 @@ class PriorityApiTest {
         assertThat(position).as("in the queue").isNotNegative();
         assertThat(queue.subList(0, position)).allMatch(CrossingDto::priority);
 
-        List<AuditEntryDto> audit = gate.as("supervisor").audit(auditBefore, 1000);
+        List<AuditEntryDto> audit = gate.as("supervisor").admin().audit(auditBefore, 1000);
         assertThat(audit).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("PRIORITY_GIVEN");
             assertThat(e.entityId()).isEqualTo(Long.toString(id));
@@ -76,17 +78,18 @@ class PriorityApiTest {
     void refusalsSayWhy() {
         long id = gate.declare().crossingId();
         var supervisor = gate.as("supervisor");
-        assertThat(status(() -> supervisor.setPriority(id, new PriorityRequest(true, " "))))
+        assertThat(status(() -> supervisor.supervision().setPriority(id, new PriorityRequest(true, " "))))
                 .isEqualTo(400);
-        assertThat(status(() -> supervisor.setPriority(id, new PriorityRequest(true, null))))
+        assertThat(status(() -> supervisor.supervision().setPriority(id, new PriorityRequest(true, null))))
                 .isEqualTo(400);
-        assertThat(status(() -> supervisor.setPriority(999_999_999L, new PriorityRequest(true, "durian"))))
+        assertThat(status(
+                        () -> supervisor.supervision().setPriority(999_999_999L, new PriorityRequest(true, "durian"))))
                 .isEqualTo(404);
-        assertThat(status(() -> gate.as("customs").setPriority(id, new PriorityRequest(true, "durian"))))
+        assertThat(status(() -> gate.as("customs").supervision().setPriority(id, new PriorityRequest(true, "durian"))))
                 .isEqualTo(403);
-        assertThat(status(() -> gate.as("admin").setPriority(id, new PriorityRequest(true, "durian"))))
+        assertThat(status(() -> gate.as("admin").supervision().setPriority(id, new PriorityRequest(true, "durian"))))
                 .isEqualTo(403);
-        assertThat(status(() -> supervisor.setPriority(id, new PriorityRequest(true, "durian"))))
+        assertThat(status(() -> supervisor.supervision().setPriority(id, new PriorityRequest(true, "durian"))))
                 .as("a priority enterprise's truck has it already")
                 .isEqualTo(409);
         assertThat(gate.as("admin").crossing(id).priority()).isTrue();
@@ -94,7 +97,7 @@ class PriorityApiTest {
         long released = gate.declare().crossingId();
         gate.passAll(released);
         gate.as("borderguard").release(released, new GateActionRequest(null));
-        assertThat(status(() -> supervisor.setPriority(released, new PriorityRequest(false, "too late"))))
+        assertThat(status(() -> supervisor.supervision().setPriority(released, new PriorityRequest(false, "too late"))))
                 .as("a released truck waits no more")
                 .isEqualTo(409);
     }
@@ -102,7 +105,7 @@ class PriorityApiTest {
     private long lastAuditId() {
         long last = 0;
         while (true) {
-            List<AuditEntryDto> page = gate.as("supervisor").audit(last, 1000);
+            List<AuditEntryDto> page = gate.as("supervisor").admin().audit(last, 1000);
             if (page.isEmpty()) {
                 return last;
             }

@@ -57,7 +57,7 @@ class PublicStatusTest {
         gate.forgetTokens();
         RawResponse answer = gate.anonymous().sendRaw("GET", "/api/public/status", null, null);
         assertThat(answer.status()).isEqualTo(200);
-        PublicStatusDto status = gate.anonymous().publicStatus();
+        PublicStatusDto status = gate.anonymous().supervision().publicStatus();
 
         long waiting = gate.as("admin").queue().waiting();
         assertThat(waiting).as("the demo day leaves vehicles at the gate").isPositive();
@@ -73,8 +73,9 @@ class PublicStatusTest {
         assertThat(status.releasedLastHour()).isEqualTo(released);
         assertThat(status.yards())
                 .extracting(YardWaitingDto::code)
-                .containsExactlyElementsOf(
-                        gate.as("admin").yards().stream().map(y -> y.code()).toList());
+                .containsExactlyElementsOf(gate.as("admin").site().yards().stream()
+                        .map(y -> y.code())
+                        .toList());
         assertThat(status.yards().stream().mapToLong(YardWaitingDto::waiting).sum())
                 .isLessThanOrEqualTo(waiting);
         assertThat(status.yards()).allSatisfy(y -> assertThat(y.capacity()).isPositive());
@@ -91,7 +92,7 @@ class PublicStatusTest {
     @Order(2)
     void theFiguresAreCachedForTenSecondsThenFollowTheGate() {
         clock.advance(Duration.ofHours(2)); // past the demo's releases
-        PublicStatusDto before = gate.anonymous().publicStatus();
+        PublicStatusDto before = gate.anonymous().supervision().publicStatus();
         assertThat(before.releasedLastHour()).isZero();
 
         var r = TestGate.declaration(TestGate.uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.PLANT);
@@ -109,10 +110,10 @@ class PublicStatusTest {
                         r.medical()))
                 .crossingId();
         gate.advanceTo(id, Step.VEHICLE_CONTROL); // arrived: one more at the gate
-        assertThat(gate.anonymous().publicStatus()).as("cached").isEqualTo(before);
+        assertThat(gate.anonymous().supervision().publicStatus()).as("cached").isEqualTo(before);
 
         clock.advance(Duration.ofSeconds(10));
-        PublicStatusDto after = gate.anonymous().publicStatus();
+        PublicStatusDto after = gate.anonymous().supervision().publicStatus();
         assertThat(after.vehiclesWaiting()).isEqualTo(before.vehiclesWaiting() + 1);
         assertThat(after.updatedAt()).isEqualTo(clock.instant());
     }
@@ -125,12 +126,13 @@ class PublicStatusTest {
         setThresholds(1, 2, 3);
         try {
             clock.advance(Duration.ofSeconds(11));
-            PublicStatusDto status = gate.anonymous().publicStatus();
+            PublicStatusDto status = gate.anonymous().supervision().publicStatus();
             assertThat(status.thresholds()).isEqualTo(new CongestionThresholds(1, 2, 3));
             assertThat(status.congestion()).isEqualTo(CongestionLevel.RED);
             setThresholds(1, 2, (int) waiting);
             clock.advance(Duration.ofSeconds(11));
-            assertThat(gate.anonymous().publicStatus().congestion()).isEqualTo(CongestionLevel.ORANGE);
+            assertThat(gate.anonymous().supervision().publicStatus().congestion())
+                    .isEqualTo(CongestionLevel.ORANGE);
         } finally {
             setThresholds(500, 1000, 5000);
             clock.advance(Duration.ofSeconds(11));

@@ -122,7 +122,7 @@ class KillDuringWritesTest {
                     .collect(Collectors.groupingBy(DeclarationDto::tractorPlate, Collectors.counting()));
             assertThat(perPlate).as("declarations per plate").hasSize(all.size());
             assertThat(perPlate.values()).as("no plate declared twice").containsOnly(1L);
-            assertThat(server.loggedIn("admin").verifyAudit().intact()).isTrue();
+            assertThat(server.loggedIn("admin").admin().verifyAudit().intact()).isTrue();
             System.out.printf(
                     "kill -9 during writes: %d cycles, %d writes sent, %d acknowledged before a kill, all present;"
                             + " %d unacknowledged retried with their keys; %d declarations, none twice%n",

@@ -51,7 +51,7 @@ class KillRecoveryTest {
             CrossingDto after = second.loggedIn("borderguard").crossing(crossingId);
             assertThat(TestGate.state(after, Step.DECLARATION)).isEqualTo(StepState.PASSED);
             assertThat(after.steps().get(0).officer()).isEqualTo("customs");
-            assertThat(second.loggedIn("admin").verifyAudit().intact()).isTrue();
+            assertThat(second.loggedIn("admin").admin().verifyAudit().intact()).isTrue();
         }
     }
 }

@@ -111,8 +111,9 @@ final class KnownShift {
         decide(d, Step.DECLARATION, Outcome.REJECT, REJECT_D);
 
         at(7, 40);
-        String camera = gate.as("admin").cameras().get(0).code();
+        String camera = gate.as("admin").anpr().cameras().get(0).code();
         assertThat(gate.as("camera")
+                        .anpr()
                         .postPlateRead(new NewPlateReadRequest(camera, null, plateA, 0.97, null))
                         .matchStatus())
                 .isEqualTo(MatchStatus.MATCHED);
@@ -149,10 +150,11 @@ final class KnownShift {
 
         at(10, 50);
         long unreadable = gate.as("camera")
+                .anpr()
                 .postPlateRead(new NewPlateReadRequest(camera, null, "51C-???", 0.31, null))
                 .id();
         at(10, 55);
-        gate.as("gate").correctPlateRead(unreadable, new PlateCorrectionRequest(null, f, null));
+        gate.as("gate").anpr().correctPlateRead(unreadable, new PlateCorrectionRequest(null, f, null));
         assertThat(TestGate.state(gate.as("admin").crossing(f), Step.VEHICLE_CONTROL))
                 .as("F arrived through the corrected read")
                 .isEqualTo(StepState.PASSED);
@@ -161,7 +163,7 @@ final class KnownShift {
         decide(f, Step.PLANT_ANIMAL_QUARANTINE, Outcome.HOLD, HOLD_F);
 
         at(12, 0);
-        gate.as("camera").postPlateRead(new NewPlateReadRequest(camera, null, "99Z-999.99", 0.88, null));
+        gate.as("camera").anpr().postPlateRead(new NewPlateReadRequest(camera, null, "99Z-999.99", 0.88, null));
 
         at(DAY.plusDays(1).atTime(10, 0).atZone(ReportRange.ZONE).toInstant());
         gate.forgetTokens();
@@ -209,6 +211,8 @@ final class KnownShift {
     }
 
     private void pay(long id, FeeKind kind, String amount) {
-        gate.as("fees").addFee(id, new FeeRequest(kind, new BigDecimal(amount), "R-" + id + "-" + kind.ordinal()));
+        gate.as("fees")
+                .facts()
+                .addFee(id, new FeeRequest(kind, new BigDecimal(amount), "R-" + id + "-" + kind.ordinal()));
     }
 }

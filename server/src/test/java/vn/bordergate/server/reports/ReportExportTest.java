@@ -44,7 +44,8 @@ class ReportExportTest {
         var supervisor = new GateClient(shift.gate.uri(), HttpClient.newHttpClient(), Duration.ofSeconds(90))
                 .withToken(shift.gate.as("supervisor").token());
         return new ExportedReport(
-                supervisor.report(kind, day, day, hours, "pdf"), supervisor.report(kind, day, day, hours, "xlsx"));
+                supervisor.supervision().report(kind, day, day, hours, "pdf"),
+                supervisor.supervision().report(kind, day, day, hours, "xlsx"));
     }
 
     @Test

@@ -257,7 +257,7 @@ class AuthorizationMatrixTest {
                 201,
                 GATE_MANAGEMENT,
                 () -> new Call(crossingPath(OPEN_CROSSING.get()) + "/weighings", weighing()),
-                () -> GATE.as("admin").weighings(OPEN_CROSSING.get())));
+                () -> GATE.as("admin").facts().weighings(OPEN_CROSSING.get())));
         ops.add(read(
                 "/api/crossings/{id}/fees",
                 OFFICERS,
@@ -272,7 +272,7 @@ class AuthorizationMatrixTest {
                 201,
                 FEE_COLLECTION,
                 () -> new Call(crossingPath(OPEN_CROSSING.get()) + "/fees", fee()),
-                () -> GATE.as("admin").fees(OPEN_CROSSING.get())));
+                () -> GATE.as("admin").facts().fees(OPEN_CROSSING.get())));
         ops.add(read("/api/plate-reads", OFFICERS, () -> "/api/plate-reads?limit=5"));
         ops.add(write(
                 "POST",
@@ -295,7 +295,7 @@ class AuthorizationMatrixTest {
                 GATE_MANAGEMENT,
                 a -> correction(freshRead()),
                 () -> correction(SHARED_READ.get()),
-                () -> GATE.as("admin").plateReads(1000).stream()
+                () -> GATE.as("admin").anpr().plateReads(1000).stream()
                         .filter(r -> r.id() == SHARED_READ.get())
                         .findFirst()
                         .orElseThrow(() -> new AssertionError(
@@ -608,7 +608,7 @@ class AuthorizationMatrixTest {
 
     /** A crossing checked in at the kiosk: its ticket is printed. */
     private static final Supplier<Long> CHECKED_IN = once(() ->
-            GATE.as("kiosk").kioskCheckIn(acceptedDeclaration().crossingId()).crossingId());
+            GATE.as("kiosk").kiosk().checkIn(acceptedDeclaration().crossingId()).crossingId());
 
     private static DeclarationDto acceptedDeclaration() {
         DeclarationDto d = GATE.declare();
@@ -617,7 +617,7 @@ class AuthorizationMatrixTest {
     }
 
     private static final Supplier<String> CAMERA_CODE =
-            once(() -> GATE.as("admin").cameras().get(0).code());
+            once(() -> GATE.as("admin").anpr().cameras().get(0).code());
 
     private static String crossingPath(long id) {
         return "/api/crossings/" + id;
@@ -672,7 +672,7 @@ class AuthorizationMatrixTest {
     }
 
     private static Object userCount() {
-        return GATE.as("admin").users().size();
+        return GATE.as("admin").admin().users().size();
     }
 
     private static Object enterpriseCount() {
@@ -724,7 +724,7 @@ class AuthorizationMatrixTest {
                     .id());
 
     private static long freshRead() {
-        return GATE.as("camera").postPlateRead(plateRead()).id();
+        return GATE.as("camera").anpr().postPlateRead(plateRead()).id();
     }
 
     private static Call correction(long readId) {

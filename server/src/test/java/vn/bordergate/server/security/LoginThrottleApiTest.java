@@ -71,8 +71,9 @@ class LoginThrottleApiTest {
 
     private static String freshUser() {
         String username = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.createUser(new NewUserRequest(
-                username, PASSWORD, "Throttle test officer", Role.OFFICER, Agency.CUSTOMS, null, null));
+        admin.admin()
+                .createUser(new NewUserRequest(
+                        username, PASSWORD, "Throttle test officer", Role.OFFICER, Agency.CUSTOMS, null, null));
         return username;
     }
 

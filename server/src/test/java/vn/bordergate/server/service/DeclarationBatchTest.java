@@ -159,13 +159,13 @@ class DeclarationBatchTest {
         for (CompletableFuture<DeclarationDto> answer : inOneBatch(calls)) {
             ids.add(answer.get().id());
         }
-        var verification = gate.as("admin").verifyAudit();
+        var verification = gate.as("admin").admin().verifyAudit();
         assertThat(verification.intact()).as(verification.problem()).isTrue();
         long last = 0;
         List<AuditEntryDto> entries = new ArrayList<>();
-        for (List<AuditEntryDto> page = gate.as("admin").audit(last, 1000);
+        for (List<AuditEntryDto> page = gate.as("admin").admin().audit(last, 1000);
                 !page.isEmpty();
-                page = gate.as("admin").audit(last, 1000)) {
+                page = gate.as("admin").admin().audit(last, 1000)) {
             entries.addAll(page);
             last = page.get(page.size() - 1).id();
         }

@@ -106,14 +106,15 @@ class PlateReadShutdownTest {
         try (StoppingGate stopping = new StoppingGate(gate, threads)) {
             gate.server().awaitDemoDay(); // a quiet server: only this test's reads are written
             GateClient camera = gate.as("camera");
-            camera.postPlateRead(read(TestGate.uniqueVietnamesePlate())); // statements compiled, writer started
+            camera.anpr().postPlateRead(read(TestGate.uniqueVietnamesePlate())); // statements compiled, writer started
             // patient: it is held through the stop until the lock goes
             GateClient held = new GateClient(gate.uri(), null, Duration.ofSeconds(60)).withToken(camera.token());
             try (TableLock lock = TableLock.hold(tx, "plate_read", threads)) {
-                inFlight = CompletableFuture.supplyAsync(() -> held.postPlateRead(read(plate)), threads);
+                inFlight = CompletableFuture.supplyAsync(() -> held.anpr().postPlateRead(read(plate)), threads);
                 Await.until(() -> TableLock.waits(tx, "PLATE_READ") >= 1, "the read never waited for the lock");
                 refusal = stopping.stopAndSendUntilRefused(
-                        camera.token(), impatient -> impatient.postPlateRead(read(TestGate.uniqueVietnamesePlate())));
+                        camera.token(),
+                        impatient -> impatient.anpr().postPlateRead(read(TestGate.uniqueVietnamesePlate())));
                 assertThat(inFlight)
                         .as("the read being written while the server stops")
                         .isNotDone();

@@ -21,7 +21,7 @@ public final class CameraPasses {
 
     /** A read of {@code plate} by the gate's first camera whose crop and snapshot are on disk when this returns. */
     public static PlateReadDto readWithPictures(TestGate gate, String plate) {
-        String camera = gate.as("admin").cameras().get(0).code();
+        String camera = gate.as("admin").anpr().cameras().get(0).code();
         Actor actor = new Actor(0, "camera:" + camera, Role.CAMERA, null, null, null);
         Rectangle box = new Rectangle(540, 500, 200, 46);
         PlateReadDto read = gate.server()

@@ -72,7 +72,7 @@ class BadInputTest {
         gate.server().awaitDemoDay(); // the demo day's own writes must not count as half writes below
         ACCOUNTS.forEach(gate::as); // log in now: a login is audited, and must not count as a half write below
         fixture = gate.declare();
-        cameraCode = gate.as("admin").cameras().get(0).code();
+        cameraCode = gate.as("admin").anpr().cameras().get(0).code();
     }
 
     /** One bad request and what its answer must say. */
@@ -797,26 +797,26 @@ class BadInputTest {
                     .sorted()
                     .toList();
             long lastAudit = 0;
-            for (List<AuditEntryDto> page = gate.as("admin").audit(0L, 1000);
+            for (List<AuditEntryDto> page = gate.as("admin").admin().audit(0L, 1000);
                     !page.isEmpty();
-                    page = gate.as("admin").audit(lastAudit, 1000)) {
+                    page = gate.as("admin").admin().audit(lastAudit, 1000)) {
                 lastAudit = page.get(page.size() - 1).id();
             }
-            List<PlateReadDto> reads = gate.as("gate").plateReads(1);
+            List<PlateReadDto> reads = gate.as("gate").anpr().plateReads(1);
             List<String> scaleAndFees = new ArrayList<>();
-            gate.as("gate").weighings(fixture.crossingId()).forEach(w -> scaleAndFees.add("w" + w.id()));
-            gate.as("fees").fees(fixture.crossingId()).forEach(f -> scaleAndFees.add("f" + f.id()));
+            gate.as("gate").facts().weighings(fixture.crossingId()).forEach(w -> scaleAndFees.add("w" + w.id()));
+            gate.as("fees").facts().fees(fixture.crossingId()).forEach(f -> scaleAndFees.add("f" + f.id()));
             return new Snapshot(
                     declarations,
                     lastAudit,
                     reads.isEmpty() ? null : reads.get(0).id(),
                     scaleAndFees,
-                    gate.as("admin").users().size(),
+                    gate.as("admin").admin().users().size(),
                     gate.as("admin").enterprises().size());
         }
 
         List<AuditEntryDto> auditAfter(long id) {
-            return gate.as("admin").audit(id, 1000);
+            return gate.as("admin").admin().audit(id, 1000);
         }
     }
 

@@ -51,7 +51,7 @@ class PlateReadImagesApiTest {
         assertThat(frame.getHeight()).isEqualTo(720);
         assertThat(crop.getWidth()).isEqualTo(214);
         assertThat(crop.getHeight()).isEqualTo(60);
-        assertThat(GATE.as("admin").plateReads(50))
+        assertThat(GATE.as("admin").anpr().plateReads(50))
                 .filteredOn(r -> r.id() == pictured.id())
                 .singleElement()
                 .satisfies(r -> assertThat(r.imagePath()).isEqualTo(pictured.imagePath()));
@@ -59,7 +59,7 @@ class PlateReadImagesApiTest {
 
     @Test
     void aTractorAndItsTrailerKeepTheirOwnPictures() throws IOException, InterruptedException {
-        String camera = GATE.as("admin").cameras().get(0).code();
+        String camera = GATE.as("admin").anpr().cameras().get(0).code();
         Rectangle tractorBox = new Rectangle(540, 500, 200, 46);
         Rectangle trailerBox = new Rectangle(300, 420, 120, 90); // two-row: nearly square
         List<PlateReadDto> pass = GATE.server()
@@ -90,8 +90,13 @@ class PlateReadImagesApiTest {
     @Test
     void aReadWithoutPicturesAnswers404() {
         PlateReadDto posted = GATE.as("camera")
+                .anpr()
                 .postPlateRead(new NewPlateReadRequest(
-                        GATE.as("admin").cameras().get(0).code(), null, TestGate.uniqueVietnamesePlate(), 0.9, null));
+                        GATE.as("admin").anpr().cameras().get(0).code(),
+                        null,
+                        TestGate.uniqueVietnamesePlate(),
+                        0.9,
+                        null));
 
         assertNotFound("/api/plate-reads/" + posted.id() + "/crop", "plate crop of plate read " + posted.id());
         assertNotFound("/api/plate-reads/" + posted.id() + "/snapshot", "snapshot of plate read " + posted.id());
@@ -101,9 +106,10 @@ class PlateReadImagesApiTest {
     @Test
     void aPathNamedByAClientIsNeverOpened() throws IOException {
         // a read posted with the image path of another read, and one pointing outside the data directory
-        String camera = GATE.as("admin").cameras().get(0).code();
+        String camera = GATE.as("admin").anpr().cameras().get(0).code();
         for (String path : new String[] {pictured.imagePath(), "../../../../etc/passwd", "/etc/passwd"}) {
             PlateReadDto posted = GATE.as("camera")
+                    .anpr()
                     .postPlateRead(new NewPlateReadRequest(camera, null, TestGate.uniqueVietnamesePlate(), 0.9, path));
             assertNotFound("/api/plate-reads/" + posted.id() + "/crop", "plate crop of plate read " + posted.id());
         }

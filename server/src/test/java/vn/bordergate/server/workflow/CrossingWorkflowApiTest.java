@@ -230,9 +230,9 @@ class CrossingWorkflowApiTest {
         gate.advanceTo(id, Step.MEDICAL_QUARANTINE);
         List<AuditEntryDto> entries = new ArrayList<>();
         long after = 0;
-        for (var page = gate.as("admin").audit(after, 1000);
+        for (var page = gate.as("admin").admin().audit(after, 1000);
                 !page.isEmpty();
-                page = gate.as("admin").audit(after, 1000)) {
+                page = gate.as("admin").admin().audit(after, 1000)) {
             page.stream().filter(e -> String.valueOf(id).equals(e.entityId())).forEach(entries::add);
             after = page.get(page.size() - 1).id();
         }

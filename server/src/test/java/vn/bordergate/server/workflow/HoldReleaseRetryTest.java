@@ -27,7 +27,7 @@ class HoldReleaseRetryTest {
         long count = 0;
         long after = 0;
         while (true) {
-            List<AuditEntryDto> page = gate.as("supervisor").audit(after, 1000);
+            List<AuditEntryDto> page = gate.as("supervisor").admin().audit(after, 1000);
             if (page.isEmpty()) {
                 return count;
             }

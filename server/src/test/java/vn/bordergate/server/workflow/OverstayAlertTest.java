@@ -69,7 +69,7 @@ class OverstayAlertTest {
         CLOCK.advance(Duration.ofHours(12));
         gate.forgetTokens();
         assertThat(overstaying(ours)).containsExactly(oneWay.id(), twoWay.id());
-        assertThat(gate.as("supervisor").overstays().stream()
+        assertThat(gate.as("supervisor").site().overstays().stream()
                         .filter(a -> a.crossingId() == oneWay.id())
                         .findFirst()
                         .orElseThrow()
@@ -82,7 +82,7 @@ class OverstayAlertTest {
 
     /** Alerts among the given crossings, oldest deadline first (the demo day has vehicles of its own). */
     private List<Long> overstaying(Set<Long> ours) {
-        return gate.as("supervisor").overstays().stream()
+        return gate.as("supervisor").site().overstays().stream()
                 .map(a -> a.crossingId())
                 .filter(ours::contains)
                 .toList();

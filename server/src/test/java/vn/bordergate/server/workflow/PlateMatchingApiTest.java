@@ -29,7 +29,7 @@ class PlateMatchingApiTest {
     private final TestGate gate = TestGate.shared();
 
     private PlateReadDto read(String text) {
-        return gate.as("camera").postPlateRead(new NewPlateReadRequest("CAM-L1", null, text, 0.8, null));
+        return gate.as("camera").anpr().postPlateRead(new NewPlateReadRequest("CAM-L1", null, text, 0.8, null));
     }
 
     private DeclarationDto declareAccepted(String tractor, String trailer) {
@@ -109,21 +109,24 @@ class PlateMatchingApiTest {
     @Test
     void anUnknownPlateNeedsAnOfficerAndTheCorrectionIsRecordedAndCounted() {
         DeclarationDto declared = declareAccepted(TestGate.uniqueVietnamesePlate(), null);
-        PlateReadStatsDto before = gate.as("supervisor").plateReadStats();
+        PlateReadStatsDto before = gate.as("supervisor").anpr().plateReadStats();
 
         PlateReadDto unknown = read("99Z-999.99");
         assertThat(unknown.matchStatus()).isEqualTo(MatchStatus.NEEDS_OFFICER);
         assertThat(unknown.candidates()).noneMatch(c -> c.crossingId() == declared.crossingId());
 
         assertThat(TestGate.statusOf(() -> gate.as("customs")
+                        .anpr()
                         .correctPlateRead(unknown.id(), new PlateCorrectionRequest(null, declared.crossingId(), null))))
                 .as("only gate management corrects reads")
                 .isEqualTo(403);
         assertThat(TestGate.statusOf(() -> gate.as("gate")
+                        .anpr()
                         .correctPlateRead(unknown.id(), new PlateCorrectionRequest("not a plate", null, null))))
                 .isEqualTo(400);
 
         PlateReadDto corrected = gate.as("gate")
+                .anpr()
                 .correctPlateRead(unknown.id(), new PlateCorrectionRequest(declared.tractorPlate(), null, "HN-QL-1"));
         assertThat(corrected.matchStatus()).isEqualTo(MatchStatus.CORRECTED);
         assertThat(corrected.crossingId()).isEqualTo(declared.crossingId());
@@ -131,7 +134,7 @@ class PlateMatchingApiTest {
         assertThat(TestGate.state(gate.as("gate").crossing(declared.crossingId()), Step.VEHICLE_CONTROL))
                 .isEqualTo(StepState.PASSED);
 
-        PlateReadStatsDto after = gate.as("supervisor").plateReadStats();
+        PlateReadStatsDto after = gate.as("supervisor").anpr().plateReadStats();
         assertThat(after.corrected()).isEqualTo(before.corrected() + 1);
         assertThat(after.reads()).isEqualTo(before.reads() + 1);
         assertThat(after.autoMatchRate()).isBetween(0.0, 1.0);
@@ -163,16 +166,18 @@ class PlateMatchingApiTest {
         String plate = TestGate.uniqueVietnamesePlate();
         Instant ahead = Instant.now().plus(Duration.ofHours(3));
 
-        assertThatThrownBy(() ->
-                        gate.as("camera").postPlateRead(new NewPlateReadRequest("CAM-L1", ahead, plate, 0.9, null)))
+        assertThatThrownBy(() -> gate.as("camera")
+                        .anpr()
+                        .postPlateRead(new NewPlateReadRequest("CAM-L1", ahead, plate, 0.9, null)))
                 .isInstanceOfSatisfying(GateApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("readAt", "ahead of the gate server's clock");
                 });
-        assertThat(gate.as("admin").plateReads(500)).noneMatch(r -> plate.equals(r.text()));
+        assertThat(gate.as("admin").anpr().plateReads(500)).noneMatch(r -> plate.equals(r.text()));
 
         // a camera a few seconds ahead is normal and accepted
         PlateReadDto slightlyAhead = gate.as("camera")
+                .anpr()
                 .postPlateRead(new NewPlateReadRequest("CAM-L1", Instant.now().plusSeconds(20), plate, 0.9, null));
         assertThat(slightlyAhead.text()).isEqualTo(plate);
     }

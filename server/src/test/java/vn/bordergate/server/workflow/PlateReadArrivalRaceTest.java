@@ -35,8 +35,8 @@ class PlateReadArrivalRaceTest {
         String plate = gate.as("customs").crossing(declared.crossingId()).tractorPlate();
         ExecutorService lockThread = Executors.newSingleThreadExecutor();
         try (TableLock lock = TableLock.hold(tx, "plate_read", lockThread)) {
-            CompletableFuture<PlateReadDto> read = CompletableFuture.supplyAsync(
-                    () -> gate.as("camera").postPlateRead(new NewPlateReadRequest("CAM-L1", null, plate, 0.9, null)));
+            CompletableFuture<PlateReadDto> read = CompletableFuture.supplyAsync(() ->
+                    gate.as("camera").anpr().postPlateRead(new NewPlateReadRequest("CAM-L1", null, plate, 0.9, null)));
             waitForPlateReadInsert();
             assertThat(read).isNotDone();
 

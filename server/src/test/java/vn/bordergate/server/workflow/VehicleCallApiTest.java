@@ -54,7 +54,7 @@ class VehicleCallApiTest {
     void perishableFirstThenArrivalOrderNobodyTwiceAndEveryStationHearsIt() throws Exception {
         Set<Long> called = new HashSet<>();
         Optional<CrossingDto> next;
-        while ((next = gate.as("gate").callNext("L1")).isPresent()) { // the demo day's waiting trucks
+        while ((next = gate.as("gate").site().callNext("L1")).isPresent()) { // the demo day's waiting trucks
             assertThat(called.add(next.get().id()))
                     .as("called twice: %s", next.get())
                     .isTrue();
@@ -78,11 +78,13 @@ class VehicleCallApiTest {
                             }
                         },
                         null)) {
-            assertThat(gate.as("supervisor").callNext("L3").map(CrossingDto::id))
+            assertThat(gate.as("supervisor").site().callNext("L3").map(CrossingDto::id))
                     .contains(durian.id());
-            assertThat(gate.as("gate").callNext("L1").map(CrossingDto::id)).contains(dryGoods.id());
-            assertThat(gate.as("gate").callNext("L1").map(CrossingDto::id)).contains(laterDry.id());
-            assertThat(gate.as("gate").callNext("L1")).isEmpty();
+            assertThat(gate.as("gate").site().callNext("L1").map(CrossingDto::id))
+                    .contains(dryGoods.id());
+            assertThat(gate.as("gate").site().callNext("L1").map(CrossingDto::id))
+                    .contains(laterDry.id());
+            assertThat(gate.as("gate").site().callNext("L1")).isEmpty();
 
             Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
             while (heard.size() < 3 && Instant.now().isBefore(deadline)) {
@@ -100,10 +102,11 @@ class VehicleCallApiTest {
 
     @Test
     void anUnknownLaneIs404AndOtherAgenciesAre403() {
-        assertThat(TestGate.statusOf(() -> gate.as("gate").callNext("NO-SUCH-LANE")))
+        assertThat(TestGate.statusOf(() -> gate.as("gate").site().callNext("NO-SUCH-LANE")))
                 .isEqualTo(404);
-        assertThat(TestGate.statusOf(() -> gate.as("customs").callNext("L1"))).isEqualTo(403);
-        assertThat(TestGate.statusOf(() -> gate.as("enterprise").callNext("L1")))
+        assertThat(TestGate.statusOf(() -> gate.as("customs").site().callNext("L1")))
+                .isEqualTo(403);
+        assertThat(TestGate.statusOf(() -> gate.as("enterprise").site().callNext("L1")))
                 .isEqualTo(403);
     }
 
@@ -112,7 +115,7 @@ class VehicleCallApiTest {
         List<AuditEntryDto> found = new ArrayList<>();
         Long after = null;
         List<AuditEntryDto> page;
-        while (!(page = gate.as("admin").audit(after, 1000)).isEmpty()) {
+        while (!(page = gate.as("admin").admin().audit(after, 1000)).isEmpty()) {
             page.stream()
                     .filter(a ->
                             a.action().equals("VEHICLE_CALLED") && a.entityId().equals(String.valueOf(crossingId)))
@@ -138,6 +141,7 @@ class VehicleCallApiTest {
         assertThat(plain.priority()).isFalse();
         String username = "plain." + plain.id();
         gate.as("admin")
+                .admin()
                 .createUser(new NewUserRequest(
                         username, TestGate.PASSWORD, "Hàng khô Đồng Đăng", Role.ENTERPRISE, null, null, plain.id()));
         return username;

@@ -70,7 +70,7 @@ public final class GateSession {
         }
         StationDto station = login.user().stationCode() == null
                 ? null
-                : client.stations().stream()
+                : client.site().stations().stream()
                         .filter(s -> s.code().equals(login.user().stationCode()))
                         .findFirst()
                         .orElse(null);

@@ -2,31 +2,24 @@ package vn.bordergate.workstation.connection;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateEventStream;
-import vn.bordergate.common.event.CrossingChangedEvent;
 import vn.bordergate.common.event.EventEnvelope;
 import vn.bordergate.common.event.GateEvent;
 
 /**
  * The one adapter between the gate server's event stream and the screen: events arrive on the HTTP
  * client's threads and are handed to the observer on the FX thread, in order. When the stream drops it
- * reconnects on its own, waiting a little longer after each failed attempt (1 s doubling up to 15 s,
- * with some jitter so that a gate full of workstations doesn't hammer a server that just came back).
+ * reconnects on its own, waiting a little longer after each failed attempt (see {@link RetryDelay}).
  */
 public final class LiveEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofSeconds(15);
     /**
      * How often the server of a live stream is asked whether it is still there. A dead network, or a
      * server stopped while it was flooding the stream, can leave the socket open with nothing behind it:
@@ -58,7 +51,7 @@ public final class LiveEvents implements AutoCloseable {
     private final Observer observer;
     private final Duration healthEvery;
     private final Object lock = new Object();
-    private final ConcurrentLinkedQueue<Arrival> arrived = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<EventBurst.Arrival> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final EventLag lag = new EventLag();
     private GateEventStream stream;
@@ -154,7 +147,7 @@ public final class LiveEvents implements AutoCloseable {
      * the screen applies it as one change and keeps repainting and taking keys while it catches up.
      */
     private void deliver(EventEnvelope envelope) {
-        arrived.add(new Arrival(envelope, System.nanoTime()));
+        arrived.add(new EventBurst.Arrival(envelope, System.nanoTime()));
         if (drainScheduled.compareAndSet(false, true)) {
             fx.execute(this::drain);
         }
@@ -166,8 +159,8 @@ public final class LiveEvents implements AutoCloseable {
      */
     private void drain() {
         drainScheduled.set(false);
-        List<Arrival> batch = new ArrayList<>();
-        Arrival next;
+        List<EventBurst.Arrival> batch = new ArrayList<>();
+        EventBurst.Arrival next;
         while (batch.size() < MAX_BATCH && (next = arrived.poll()) != null) {
             batch.add(next);
         }
@@ -181,31 +174,12 @@ public final class LiveEvents implements AutoCloseable {
         if (batch.size() == 1) {
             observer.onEvent(batch.get(0).envelope().event());
         } else {
-            observer.onEvents(latestOnly(batch));
+            observer.onEvents(EventBurst.latestOnly(batch));
         }
         lag.batchApplied(System.nanoTime() - start);
-        for (Arrival applied : batch) {
+        for (EventBurst.Arrival applied : batch) {
             lag.applied(applied.envelope().sentAt(), applied.receivedNanos());
         }
-    }
-
-    /** The events in order, without a crossing's change when the same batch holds a later one. */
-    static List<GateEvent> latestOnly(List<Arrival> batch) {
-        Map<Long, Integer> last = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).envelope().event() instanceof CrossingChangedEvent changed) {
-                last.put(changed.crossing().id(), i);
-            }
-        }
-        List<GateEvent> kept = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            GateEvent event = batch.get(i).envelope().event();
-            if (!(event instanceof CrossingChangedEvent changed)
-                    || last.get(changed.crossing().id()) == i) {
-                kept.add(event);
-            }
-        }
-        return kept;
     }
 
     private void retryLater() {
@@ -216,7 +190,7 @@ public final class LiveEvents implements AutoCloseable {
             }
             stream = null;
             failedAttempts++;
-            delay = delayBefore(failedAttempts);
+            delay = RetryDelay.after(failedAttempts);
         }
         tell(ConnectionState.RECONNECTING, delay);
         work.later(delay, this::connect);
@@ -224,14 +198,6 @@ public final class LiveEvents implements AutoCloseable {
 
     private void tell(ConnectionState state, Duration retryIn) {
         fx.execute(() -> observer.onConnection(state, retryIn));
-    }
-
-    /** How long to wait before attempt {@code n + 1} after {@code n} failures: 1, 2, 4, 8, 15, 15… s ±20%. */
-    public static Duration delayBefore(int failures) {
-        long base =
-                Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(Math.max(failures - 1, 0), 10));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.round(base * jitter));
     }
 
     /**
@@ -272,9 +238,6 @@ public final class LiveEvents implements AutoCloseable {
         }
         tell(ConnectionState.CLOSED, Duration.ZERO);
     }
-
-    /** An event as it came off the socket, and when (to tell the network's part of the lag from the screen's). */
-    record Arrival(EventEnvelope envelope, long receivedNanos) {}
 
     /** Notices its stream dropping (closed or failed) once, and schedules the reconnect. */
     private final class DropWatch implements GateEventStream.Listener {

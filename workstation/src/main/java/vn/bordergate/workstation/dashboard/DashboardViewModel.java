@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.dto.CameraMetricsDto;
 import vn.bordergate.common.dto.CongestionLevel;
 import vn.bordergate.common.dto.CongestionThresholds;
@@ -130,7 +129,7 @@ public final class DashboardViewModel {
         asking = true;
         stale = false;
         lastAsked = clock.instant();
-        return session.ask(GateClient::dashboard).handle((snapshot, failure) -> {
+        return session.ask(gate -> gate.supervision().dashboard()).handle((snapshot, failure) -> {
             asking = false;
             if (failure != null) {
                 error.set(words.text("dashboard.problem", words.problem(failure)));

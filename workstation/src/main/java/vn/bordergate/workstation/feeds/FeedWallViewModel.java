@@ -68,7 +68,10 @@ public final class FeedWallViewModel<F> {
 
     /** Fetches the cameras and starts the shown tiles' streams. */
     public CompletableFuture<Void> load() {
-        return session.ask(gate -> new Cameras(gate.cameras(), gate.cameraMetrics(), gate.lanes()))
+        return session.ask(gate -> new Cameras(
+                        gate.anpr().cameras(),
+                        gate.anpr().cameraMetrics(),
+                        gate.site().lanes()))
                 .handle((found, failure) -> {
                     if (failure == null && !closed) {
                         build(found);
@@ -127,7 +130,7 @@ public final class FeedWallViewModel<F> {
             }
         }
         if (++ticks % METRICS_EVERY_TICKS == 0 && !tiles.isEmpty()) {
-            session.ask(gate -> gate.cameraMetrics()).thenAccept(this::metrics);
+            session.ask(gate -> gate.anpr().cameraMetrics()).thenAccept(this::metrics);
         }
     }
 

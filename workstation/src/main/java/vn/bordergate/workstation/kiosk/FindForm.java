@@ -45,8 +45,8 @@ final class FindForm {
     GateSession.GateCall<KioskCrossingDto> lookUp() {
         String typed = typed();
         return mode.get() == FindMode.PLATE
-                ? g -> g.kioskFindByPlate(typed)
-                : g -> g.kioskFindByCode(typed.toUpperCase(Locale.ROOT));
+                ? g -> g.kiosk().findByPlate(typed)
+                : g -> g.kiosk().findByCode(typed.toUpperCase(Locale.ROOT));
     }
 
     /** Nothing of the last driver left in the form. */

@@ -132,7 +132,7 @@ public final class KioskViewModel {
         if (busy.get() || step.get() != KioskStep.FIND) {
             return CompletableFuture.completedFuture(null);
         }
-        return lookUp(g -> g.kioskFindByQr(payload), "QR");
+        return lookUp(g -> g.kiosk().findByQr(payload), "QR");
     }
 
     private CompletableFuture<Void> lookUp(GateSession.GateCall<KioskCrossingDto> call, String what) {
@@ -165,7 +165,7 @@ public final class KioskViewModel {
         busy.set(true);
         message.set("");
         long mine = visit;
-        return kiosk.ask(g -> g.kioskCheckIn(current.crossingId())).handle((checked, failure) -> {
+        return kiosk.ask(g -> g.kiosk().checkIn(current.crossingId())).handle((checked, failure) -> {
             if (mine != visit) {
                 return null;
             }
@@ -187,7 +187,7 @@ public final class KioskViewModel {
             return CompletableFuture.completedFuture(null);
         }
         long mine = visit;
-        return kiosk.ask(g -> g.kioskCrossing(current.crossingId())).handle((fresh, failure) -> {
+        return kiosk.ask(g -> g.kiosk().crossing(current.crossingId())).handle((fresh, failure) -> {
             if (mine == visit && failure == null) {
                 show(fresh);
             }

@@ -17,7 +17,7 @@ final class TicketFolder {
     static CompletableFuture<KioskTicketFile> fetch(GateSession kiosk, Path folder, KioskCrossingDto current) {
         Path file = folder.resolve("ticket-" + current.queue().queueNumber() + "-" + current.crossingId() + ".pdf");
         return kiosk.ask(g -> {
-            byte[] pdf = g.kioskTicket(current.crossingId());
+            byte[] pdf = g.kiosk().ticket(current.crossingId());
             return TicketFolder.write(file, pdf);
         });
     }

@@ -17,7 +17,7 @@ import vn.bordergate.common.dto.HoldReleaseRequest;
 import vn.bordergate.common.dto.StepDecisionRequest;
 import vn.bordergate.workstation.connection.BackgroundWork;
 import vn.bordergate.workstation.connection.GateSession;
-import vn.bordergate.workstation.connection.LiveEvents;
+import vn.bordergate.workstation.connection.RetryDelay;
 
 /**
  * One attempt at sending an outbox action and what follows from its answer: delivered, wait and retry
@@ -148,7 +148,7 @@ final class OutboxDelivery {
         answer(key, new OutboxViewModel.Answer(OutboxViewModel.Result.QUEUED, null, null));
         failures++;
         retryScheduled = true;
-        work.later(LiveEvents.delayBefore(failures), () -> work.ui().execute(() -> {
+        work.later(RetryDelay.after(failures), () -> work.ui().execute(() -> {
             if (retryScheduled) {
                 retryScheduled = false;
                 pump.run();

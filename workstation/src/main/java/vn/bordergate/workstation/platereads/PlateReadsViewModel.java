@@ -64,7 +64,7 @@ public final class PlateReadsViewModel {
 
     /** The latest reads, as the server has them (first show, and after a reconnect). */
     public CompletableFuture<Void> load() {
-        return session.ask(gate -> gate.plateReads(KEPT)).handle((list, failure) -> {
+        return session.ask(gate -> gate.anpr().plateReads(KEPT)).handle((list, failure) -> {
             if (failure != null) {
                 error.set(words.problem(failure));
             } else {
@@ -153,21 +153,23 @@ public final class PlateReadsViewModel {
         busy.set(true);
         error.set("");
         result.set("");
-        return session.ask(gate -> gate.correctPlateRead(read.id(), request)).handle((corrected, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                error.set(words.problem(failure));
-            } else {
-                upsert(corrected);
-                selected.set(corrected);
-                plate.set(corrected.text());
-                result.set(
-                        corrected.crossingId() == null
-                                ? words.text("plates.result.unmatched", corrected.text())
-                                : words.text("plates.result.matched", corrected.text(), corrected.crossingId()));
-            }
-            return null;
-        });
+        return session.ask(gate -> gate.anpr().correctPlateRead(read.id(), request))
+                .handle((corrected, failure) -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        error.set(words.problem(failure));
+                    } else {
+                        upsert(corrected);
+                        selected.set(corrected);
+                        plate.set(corrected.text());
+                        result.set(
+                                corrected.crossingId() == null
+                                        ? words.text("plates.result.unmatched", corrected.text())
+                                        : words.text(
+                                                "plates.result.matched", corrected.text(), corrected.crossingId()));
+                    }
+                    return null;
+                });
     }
 
     /**

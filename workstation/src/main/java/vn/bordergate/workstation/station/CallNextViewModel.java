@@ -51,7 +51,7 @@ public final class CallNextViewModel {
 
     /** Fetches the gate's lanes; the first is this station's until the officer picks another. */
     public CompletableFuture<Void> load() {
-        return session.ask(gate -> gate.lanes()).handle((found, failure) -> {
+        return session.ask(gate -> gate.site().lanes()).handle((found, failure) -> {
             if (failure != null) {
                 error.set(words.problem(failure));
             } else {
@@ -73,7 +73,7 @@ public final class CallNextViewModel {
         busy.set(true);
         error.set("");
         message.set("");
-        return session.ask(gate -> gate.callNext(to.code())).handle((next, failure) -> {
+        return session.ask(gate -> gate.site().callNext(to.code())).handle((next, failure) -> {
             busy.set(false);
             if (failure != null) {
                 error.set(words.problem(failure));

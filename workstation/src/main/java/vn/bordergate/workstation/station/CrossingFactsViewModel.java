@@ -49,8 +49,11 @@ public final class CrossingFactsViewModel {
         long id = crossing.id();
         shownId = id;
         shownVersion = crossing.version();
-        session.ask(gate ->
-                        new Facts(id, gate.declaration(crossing.declarationId()), gate.weighings(id), gate.fees(id)))
+        session.ask(gate -> new Facts(
+                        id,
+                        gate.declaration(crossing.declarationId()),
+                        gate.facts().weighings(id),
+                        gate.facts().fees(id)))
                 .whenComplete((found, failure) -> {
                     if (id != shownId) {
                         return;

@@ -22,10 +22,10 @@ import vn.bordergate.workstation.support.UiThread;
 class LiveEventsTest {
     @Test
     void retriesWaitLongerEachTimeUpToFifteenSeconds() {
-        assertThat(LiveEvents.delayBefore(1)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
-        assertThat(LiveEvents.delayBefore(2)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2400));
-        assertThat(LiveEvents.delayBefore(4)).isBetween(Duration.ofMillis(6400), Duration.ofMillis(9600));
-        assertThat(LiveEvents.delayBefore(50)).isBetween(Duration.ofSeconds(12), Duration.ofSeconds(18));
+        assertThat(RetryDelay.after(1)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
+        assertThat(RetryDelay.after(2)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2400));
+        assertThat(RetryDelay.after(4)).isBetween(Duration.ofMillis(6400), Duration.ofMillis(9600));
+        assertThat(RetryDelay.after(50)).isBetween(Duration.ofSeconds(12), Duration.ofSeconds(18));
     }
 
     @Test
@@ -34,14 +34,14 @@ class LiveEventsTest {
         CrossingDto b = Crossings.at(2, "20C-222.22", Direction.EXPORT, null, Map.of());
         StepConfirmedEvent decided =
                 new StepConfirmedEvent(1, "20C-111.11", a.steps().get(0));
-        List<LiveEvents.Arrival> burst = List.of(
+        List<EventBurst.Arrival> burst = List.of(
                 arrival(new CrossingChangedEvent(a)),
                 arrival(new CrossingChangedEvent(b)),
                 arrival(decided),
                 arrival(new CrossingChangedEvent(Crossings.withVersion(a, 2, "x"))),
                 arrival(new CrossingChangedEvent(Crossings.withVersion(a, 3, "y"))));
 
-        List<GateEvent> kept = LiveEvents.latestOnly(burst);
+        List<GateEvent> kept = EventBurst.latestOnly(burst);
 
         assertThat(kept)
                 .containsExactly(
@@ -50,8 +50,8 @@ class LiveEventsTest {
                         new CrossingChangedEvent(Crossings.withVersion(a, 3, "y")));
     }
 
-    private static LiveEvents.Arrival arrival(GateEvent event) {
-        return new LiveEvents.Arrival(new EventEnvelope(1, Instant.now(), event), System.nanoTime());
+    private static EventBurst.Arrival arrival(GateEvent event) {
+        return new EventBurst.Arrival(new EventEnvelope(1, Instant.now(), event), System.nanoTime());
     }
 
     @Test

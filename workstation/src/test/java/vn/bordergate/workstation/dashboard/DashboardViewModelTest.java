@@ -85,7 +85,7 @@ class DashboardViewModelTest {
     void aLoadShowsTheGatesFigures() throws Exception {
         DashboardViewModel dashboard = supervisor();
         ui.call(dashboard::load).get(20, TimeUnit.SECONDS);
-        DashboardDto server = gate.as("supervisor").dashboard();
+        DashboardDto server = gate.as("supervisor").supervision().dashboard();
 
         assertThat(ui.call(() -> dashboard.error().get())).isEmpty();
         assertThat(ui.call(() -> dashboard.waiting().get())).isEqualTo(server.vehiclesWaiting());

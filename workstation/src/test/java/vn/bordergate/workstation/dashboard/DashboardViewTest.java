@@ -88,7 +88,7 @@ class DashboardViewTest {
         assertThat(robot.lookup("#dashboard").tryQuery()).isEmpty();
         OnScreen.await(robot, "#dashboard-toggle", 10);
         robot.clickOn("#dashboard-toggle");
-        DashboardDto before = gate.as("supervisor").dashboard();
+        DashboardDto before = gate.as("supervisor").supervision().dashboard();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> String.valueOf(before.vehiclesWaiting())
                 .equals(text(robot, "#vehicles-waiting")));
         assertThat(text(robot, "#congestion-level")).isEqualTo("Green · flowing");

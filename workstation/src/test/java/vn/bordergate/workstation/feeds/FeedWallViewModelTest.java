@@ -64,7 +64,7 @@ class FeedWallViewModelTest {
     @Test
     void oneTilePerCameraOnlyTheShownOnesStreamAndALiveCameraShowsPictures() throws Exception {
         FeedWallViewModel<String> wall = wall();
-        int cameras = gate.as("admin").cameras().size();
+        int cameras = gate.as("admin").anpr().cameras().size();
         assertThat(ui.call(() -> wall.tiles().size())).isEqualTo(cameras).isGreaterThanOrEqualTo(2);
         ui.await(java.time.Duration.ofSeconds(5), () -> opened.size() == 2); // layout 2
         String first = ui.call(() -> wall.tiles().get(0).cameraCode());

@@ -40,8 +40,8 @@ class PlateReadsViewModelTest {
 
     /** A lane camera read {@code text}; the gate matched it (or not) as it does every read. */
     private PlateReadDto cameraReads(String text) {
-        String camera = gate.as("admin").cameras().get(0).code();
-        return gate.as("camera").postPlateRead(new NewPlateReadRequest(camera, Instant.now(), text, 0.62, null));
+        String camera = gate.as("admin").anpr().cameras().get(0).code();
+        return gate.as("camera").anpr().postPlateRead(new NewPlateReadRequest(camera, Instant.now(), text, 0.62, null));
     }
 
     @Test
@@ -76,7 +76,7 @@ class PlateReadsViewModelTest {
         assertThat(corrected.crossingId()).isEqualTo(truck.id());
         assertThat(corrected.matchStatus()).isEqualTo(MatchStatus.CORRECTED);
         assertThat(corrected.correctedBy()).isEqualTo("gate");
-        assertThat(gate.as("admin").plateReads(1000).stream().filter(r -> r.id() == misread.id()))
+        assertThat(gate.as("admin").anpr().plateReads(1000).stream().filter(r -> r.id() == misread.id()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.crossingId()).isEqualTo(truck.id()));
     }
@@ -108,7 +108,7 @@ class PlateReadsViewModelTest {
         });
         ui.call(reads::correct).get(10, TimeUnit.SECONDS);
         assertThat(ui.call(() -> reads.result().get())).isEmpty();
-        assertThat(gate.as("admin").plateReads(1000).stream().filter(r -> r.id() == misread.id()))
+        assertThat(gate.as("admin").anpr().plateReads(1000).stream().filter(r -> r.id() == misread.id()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.correctedBy()).isNull());
     }

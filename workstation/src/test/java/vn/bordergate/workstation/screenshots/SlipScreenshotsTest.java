@@ -108,7 +108,9 @@ class SlipScreenshotsTest {
                         .min(Comparator.comparing(CrossingDto::id))
                         .orElseGet(gate::atTheYard);
         if (story.grossWeightKg() == null) {
-            gate.as("gate").addWeighing(story.id(), new WeighingRequest(new BigDecimal("38640.50"), "SCALE-HN-1"));
+            gate.as("gate")
+                    .facts()
+                    .addWeighing(story.id(), new WeighingRequest(new BigDecimal("38640.50"), "SCALE-HN-1"));
         }
         gate.pass(story.id(), Step.BORDER_CONTROL);
         if (state(gate.as("fees").crossing(story.id()), Step.FEE_COLLECTION) == StepState.PENDING) {

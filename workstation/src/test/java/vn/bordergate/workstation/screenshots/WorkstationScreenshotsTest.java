@@ -54,11 +54,13 @@ class WorkstationScreenshotsTest {
         gate.server().awaitDemoDay();
         waitUntil(
                 Duration.ofMinutes(4),
-                () -> gate.as("gate").cameraMetrics().stream()
+                () -> gate.as("gate").anpr().cameraMetrics().stream()
                                 .filter(m -> m.state() == CameraState.STREAMING)
                                 .count()
                         >= 2);
-        waitUntil(Duration.ofMinutes(4), () -> gate.as("gate").plateReads(10).size() >= 2);
+        waitUntil(
+                Duration.ofMinutes(4),
+                () -> gate.as("gate").anpr().plateReads(10).size() >= 2);
         CrossingDto story = prepareStory(gate);
         weighAndCharge(gate, story);
 
@@ -152,13 +154,16 @@ class WorkstationScreenshotsTest {
 
     /** The story truck was weighed at the yard and its infrastructure fee paid, as most are by then. */
     private static void weighAndCharge(DemoGate gate, CrossingDto story) {
-        if (gate.as("gate").weighings(story.id()).isEmpty()) {
-            gate.as("gate").addWeighing(story.id(), new WeighingRequest(new BigDecimal("38420"), "SCALE-1"));
+        if (gate.as("gate").facts().weighings(story.id()).isEmpty()) {
+            gate.as("gate").facts().addWeighing(story.id(), new WeighingRequest(new BigDecimal("38420"), "SCALE-1"));
         }
-        if (gate.as("fees").fees(story.id()).isEmpty()) {
+        if (gate.as("fees").facts().fees(story.id()).isEmpty()) {
             gate.as("fees")
+                    .facts()
                     .addFee(story.id(), new FeeRequest(FeeKind.INFRASTRUCTURE, new BigDecimal("850000"), "BL-0042"));
-            gate.as("fees").addFee(story.id(), new FeeRequest(FeeKind.YARD_SERVICE, new BigDecimal("120000"), null));
+            gate.as("fees")
+                    .facts()
+                    .addFee(story.id(), new FeeRequest(FeeKind.YARD_SERVICE, new BigDecimal("120000"), null));
         }
     }
 

@@ -65,8 +65,8 @@ class GateStationViewTest {
     }
 
     private static PlateReadDto cameraReads(String text) {
-        String camera = gate.as("admin").cameras().get(0).code();
-        return gate.as("camera").postPlateRead(new NewPlateReadRequest(camera, Instant.now(), text, 0.91, null));
+        String camera = gate.as("admin").anpr().cameras().get(0).code();
+        return gate.as("camera").anpr().postPlateRead(new NewPlateReadRequest(camera, Instant.now(), text, 0.91, null));
     }
 
     @Test
@@ -123,7 +123,7 @@ class GateStationViewTest {
                 .equals("Corrected to " + truck.tractorPlate() + ": matched trip #" + truck.id() + "."));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ScreenText.of(robot, "#read-state-" + misread.id())
                 .equals("Corrected #" + truck.id()));
-        assertThat(gate.as("admin").plateReads(1000).stream().filter(r -> r.id() == misread.id()))
+        assertThat(gate.as("admin").anpr().plateReads(1000).stream().filter(r -> r.id() == misread.id()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.correctedBy()).isEqualTo("gate"));
     }

@@ -117,7 +117,7 @@ public final class DemoGate {
         List<AuditEntryDto> mine = new java.util.ArrayList<>();
         long after = 0;
         while (true) {
-            List<AuditEntryDto> page = supervisor.audit(after, 1000);
+            List<AuditEntryDto> page = supervisor.admin().audit(after, 1000);
             if (page.isEmpty()) {
                 return mine;
             }

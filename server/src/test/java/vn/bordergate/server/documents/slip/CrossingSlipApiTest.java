@@ -35,7 +35,7 @@ class CrossingSlipApiTest {
                         TestGate.declaration(TestGate.uniqueChinesePlate(), Direction.IMPORT, QuarantineKind.PLANT));
         long id = declared.crossingId();
         GATE.advanceTo(id, Step.MEDICAL_QUARANTINE);
-        GATE.as("gate").addWeighing(id, new WeighingRequest(new BigDecimal("31250.50"), "SCALE-1"));
+        GATE.as("gate").facts().addWeighing(id, new WeighingRequest(new BigDecimal("31250.50"), "SCALE-1"));
         GATE.as("borderguard")
                 .decideStep(
                         id,
@@ -91,7 +91,7 @@ class CrossingSlipApiTest {
         List<AuditEntryDto> found = new ArrayList<>();
         Long after = null;
         while (true) {
-            List<AuditEntryDto> page = GATE.as("supervisor").audit(after, 1000);
+            List<AuditEntryDto> page = GATE.as("supervisor").admin().audit(after, 1000);
             page.stream()
                     .filter(e ->
                             e.action().equals("SLIP_PRINTED") && e.entityId().equals(String.valueOf(crossingId)))
