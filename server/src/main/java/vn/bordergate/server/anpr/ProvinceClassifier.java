@@ -72,9 +72,7 @@ final class ProvinceClassifier {
 
     /** The glyph in {@code box} of a grey crop (dark text) as a grammar symbol. */
     PlateGrammarSymbol readAt(Mat grey, Rect box) {
-        try (Mat glyph = new Mat(grey, box)) {
-            return symbol(probabilities(ProvinceGlyph.features(glyph)));
-        }
+        return symbol(ProvinceGlyph.averaged(grey, box, this::probabilities));
     }
 
     /** The province glyph of a BGR plate crop, cut as the reader cuts it (for training and measuring). */

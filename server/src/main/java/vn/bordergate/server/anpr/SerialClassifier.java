@@ -71,9 +71,7 @@ final class SerialClassifier {
             if (boxes[k] == null) {
                 return null;
             }
-            try (Mat glyph = new Mat(grey, boxes[k])) {
-                out.add(symbol(probabilities(ProvinceGlyph.features(glyph))));
-            }
+            out.add(symbol(ProvinceGlyph.averaged(grey, boxes[k], this::probabilities)));
         }
         return out;
     }

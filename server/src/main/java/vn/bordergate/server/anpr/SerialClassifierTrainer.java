@@ -69,8 +69,8 @@ public final class SerialClassifierTrainer {
             r.glyph().close();
         }
         System.out.printf("training on %d synthetic and %d real glyphs (x%d)%n", synthetic, real.size(), REAL_REPEATS);
-        ANN_MLP network = ProvinceClassifierTrainer.train(samples, labels, classes.length(), HIDDEN, ITERATIONS);
-        ProvinceClassifierTrainer.save(network, Path.of(args[0]));
+        ANN_MLP network = GlyphNetworks.train(samples, labels, classes.length(), HIDDEN, ITERATIONS);
+        GlyphNetworks.save(network, Path.of(args[0]));
         System.out.println("saved " + args[0] + " (" + Files.size(Path.of(args[0])) + " bytes)");
         SerialClassifier classifier = new SerialClassifier(network);
         int right = 0;

@@ -75,7 +75,8 @@ class ProvinceClassifierTest {
             }
         }
         assertThat(total).isEqualTo(80);
-        // measured on these 80 held-out crops: see docs/anpr.md (province never read before: 0 %)
-        assertThat((double) exact / total).as("%d/%d exact", exact, total).isGreaterThanOrEqualTo(0.18);
+        // measured on these 80 held-out crops: see docs/anpr.md (province never read before: 0 %; 25/80 with the
+        // serial classifier, 33/80 with five cuts per glyph, 2026-11-23)
+        assertThat((double) exact / total).as("%d/%d exact", exact, total).isGreaterThanOrEqualTo(0.36);
     }
 }

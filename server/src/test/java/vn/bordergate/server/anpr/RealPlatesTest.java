@@ -46,7 +46,10 @@ class RealPlatesTest {
         // vn-mixed-silver after the two-row changes (series digit, row split, top band, row vote, bottom-row start;
         // 2026-11-23): 66.3 % exact, 91.5 % characters (57.5 % / 87.2 % before)
         "vn-mixed-silver, 80, 0.65, 0.65, 0.89",
-        "cn-crops,        80, 0.00, 0.37, 0.70",
+        // cn-crops with the glyph classifiers averaging five cuts of each box (2026-11-23): 47.5 % ? forgiven,
+        // 79.6 % characters; cn-scenes 15.6 % / 15.6 % / 54.5 % on this sample (one photo's province changed; the
+        // whole set is unchanged at 16.4 %)
+        "cn-crops,        80, 0.00, 0.43, 0.75",
         "cn-scenes,       32, 0.12, 0.12, 0.46"
     })
     void aSampleOfTheRealSetReadsAboveItsFloor(
