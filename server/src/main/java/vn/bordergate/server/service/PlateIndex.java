@@ -225,8 +225,17 @@ final class PlateIndex {
             next[0] = column[0] + 1;
             double min = next[0];
             for (int i = 1; i <= n; i++) {
-                double substitute = column[i - 1] + substitution(i - 1, c);
-                next[i] = Math.min(substitute, Math.min(column[i] + 1, next[i - 1] + 1));
+                double diagonal = column[i - 1];
+                double up = column[i];
+                double left = next[i - 1];
+                if (diagonal > bound && up > bound && left > bound) {
+                    // every way into this cell is beyond the bound (costs only add), and the bound only drops: the
+                    // cell can lead to no plate within it, so its exact value never matters (JFR, perf10: this loop
+                    // was most of the search). Cells within the bound keep their exact values
+                    next[i] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
+                next[i] = Math.min(diagonal + substitution(i - 1, c), Math.min(up + 1, left + 1));
                 min = Math.min(min, next[i]);
             }
             if (min <= bound) { // every longer plate through this node is at least this far
