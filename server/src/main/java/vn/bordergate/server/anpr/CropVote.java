@@ -66,7 +66,7 @@ final class CropVote {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(null);
-        if (variants.containsKey(winner) && !votes.containsKey(winner)) {
+        if (winner != null && variants.containsKey(winner) && !votes.containsKey(winner)) {
             return variants.get(winner);
         }
         CropRead best = reads.get(0);

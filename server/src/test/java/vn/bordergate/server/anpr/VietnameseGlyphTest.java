@@ -82,6 +82,15 @@ class VietnameseGlyphTest {
         assertThat(VietnameseGlyphVote.ofItsKind(p, 'G')).isCloseTo(1.0, within(1e-9));
     }
 
+    @Test
+    void aCropNoReadFoundAPlateOnStaysWithoutOneWhenGlyphsWereRead() {
+        // this threw (no winner looked up among no variants) and lost every unreadable crop's row
+        CropRead nothing = new CropRead(null, "", PlateColour.WHITE, false);
+        List<double[]> glyphs = List.of(sure('3', '8', 0.9), sure('0', '8', 0.9));
+
+        assertThat(CropVote.of(List.of(nothing, nothing), glyphs).found()).isFalse();
+    }
+
     /** Probabilities with {@code best} at {@code p} and {@code second} sharing the rest. */
     private static double[] sure(char best, char second, double p) {
         double[] out = new double[CLASSES.length()];
