@@ -54,11 +54,18 @@ final class CropVote {
                 votes.merge(read.text(), read.confidence(), Double::sum);
             }
         }
-        boolean glyphsSay = !glyphs.isEmpty() && allVietnamese(reads);
+        // the glyph classifier has a say only when the reads' favourite has one character per glyph box: a character
+        // joined to the frame loses its box, and the plate of the boxes' length must not win for that
+        boolean glyphsSay = !glyphs.isEmpty()
+                && allVietnamese(reads)
+                && favourite(alternativesAllowed(reads) ? bySupport(reads, votes.keySet()) : votes)
+                                .length()
+                        == glyphs.size();
         Map<String, CropRead> variants = glyphsSay ? VietnameseGlyphVote.variants(reads, glyphs) : Map.of();
         Set<String> texts = new java.util.HashSet<>(votes.keySet());
         texts.addAll(variants.keySet());
-        Map<String, Double> scores = alternativesAllowed(reads) ? bySupport(reads, texts) : votes;
+        Map<String, Double> scores =
+                alternativesAllowed(reads) ? bySupport(reads, texts) : glyphsSay ? new HashMap<>(votes) : votes;
         if (glyphsSay) {
             VietnameseGlyphVote.shares(glyphs, texts).forEach((text, share) -> scores.merge(text, share, Double::sum));
         }
@@ -81,6 +88,14 @@ final class CropVote {
             }
         }
         return best;
+    }
+
+    /** The text with the highest score, or "" when there is none. */
+    private static String favourite(Map<String, Double> scores) {
+        return scores.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse("");
     }
 
     /**
