@@ -64,6 +64,7 @@ final class CropReader {
     private final TesseractEngines engines;
     private final ProvinceClassifier provinces;
     private final SerialClassifier serials;
+    private final VietnameseGlyphClassifier vietnamese;
 
     CropReader(TesseractEngines engines) {
         this(engines, null, null);
@@ -74,9 +75,22 @@ final class CropReader {
      * @param serials reads the six Latin glyphs of a one-row Chinese plate; null to leave them to Tesseract
      */
     CropReader(TesseractEngines engines, ProvinceClassifier provinces, SerialClassifier serials) {
+        this(engines, provinces, serials, serials == null ? null : VietnameseGlyphClassifier.bundled());
+    }
+
+    /**
+     * @param vietnamese reads the glyphs of a one-row Vietnamese plate to help choose between the reads' plates; null
+     *     to leave it to Tesseract
+     */
+    CropReader(
+            TesseractEngines engines,
+            ProvinceClassifier provinces,
+            SerialClassifier serials,
+            VietnameseGlyphClassifier vietnamese) {
         this.engines = engines;
         this.provinces = provinces;
         this.serials = serials;
+        this.vietnamese = vietnamese;
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
@@ -116,18 +130,27 @@ final class CropReader {
             // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
             int bottomStart = FrameEdge.bottomRowStart(grey, rows);
             List<CropRead> reads = new ArrayList<>();
+            // the Vietnamese glyph classifier's say on a one-row crop, read when the vote needs it
+            List<double[]> vnGlyphs = null;
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
                 reads.add(known ? quick : read(grey, rows, bottomStart, colour, binarisation, province));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
-                        && !glyphsWanted(rows, colour, reads.get(0))) {
-                    return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
+                        && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
+                    vnGlyphs = vietnameseGlyphs(grey, rows, effort);
+                    // unless the classifier doubts a character of the plate both agree on: then all four read
+                    if (!VietnameseGlyphVote.objects(vnGlyphs, reads.get(0).text())) {
+                        return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
+                    }
                 }
             }
-            CropRead voted = CropVote.of(reads);
-            if (effort == Effort.FULL && glyphsWanted(rows, colour, voted)) {
-                CropRead glyphs = glyphRead(grey, rows, colour, province);
+            if (vnGlyphs == null) {
+                vnGlyphs = vietnameseGlyphs(grey, rows, effort);
+            }
+            CropRead voted = CropVote.of(reads, vnGlyphs);
+            if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
+                CropRead glyphs = ChineseGlyphRead.of(serials, grey, rows, colour, province);
                 if (glyphs != null) {
                     reads.add(glyphs);
                     return CropVote.of(reads, glyphs);
@@ -139,6 +162,13 @@ final class CropReader {
         }
     }
 
+    /** The Vietnamese glyph classifier's probabilities per character box of a one-row crop read fully; else none. */
+    private List<double[]> vietnameseGlyphs(Mat grey, PlateRows rows, Effort effort) {
+        return vietnamese != null && effort == Effort.FULL && !rows.twoRows()
+                ? vietnamese.read(grey, rows.top())
+                : List.of();
+    }
+
     /**
      * Whether two reads give one plate, both confidently enough, and of a kind the crop's colour does not make
      * unlikely (a blue Chinese plate read twice as Vietnamese is still read four ways), to skip the remaining reads.
@@ -148,47 +178,6 @@ final class CropReader {
                 && first.text().equals(second.text())
                 && Math.min(first.confidence(), second.confidence()) >= AGREED
                 && first.colour().unlikely(first.match().kind()) == 0;
-    }
-
-    /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #glyphRead}). */
-    private boolean glyphsWanted(PlateRows rows, PlateColour colour, CropRead voted) {
-        return serials != null
-                && !rows.twoRows()
-                // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
-                // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
-                // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
-                // made-up Chinese plate
-                && colour != PlateColour.WHITE
-                && colour != PlateColour.RED
-                && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD);
-    }
-
-    /**
-     * The plate read glyph by glyph: the province classifier's symbol and the serial classifier's six, repaired by the
-     * grammar like a Tesseract read. Null when the layout does not fit the crop or no plate fits the symbols.
-     */
-    private CropRead glyphRead(Mat grey, PlateRows rows, PlateColour colour, PlateGrammarSymbol province) {
-        List<PlateGrammarSymbol> six = serials.read(grey, rows.top());
-        if (six == null) {
-            return null;
-        }
-        List<PlateGrammarSymbol> line = new ArrayList<>();
-        if (province != null) {
-            line.add(province);
-        }
-        line.addAll(six);
-        // the layout fit is the standard plate's: a suffix (挂学港澳) or an eighth character would be misplaced
-        if (!colour.kinds().contains(PlateKind.CN_STANDARD)) {
-            return null;
-        }
-        List<PlateGrammarMatch> matches =
-                PlateGrammar.candidatesOfKinds(List.of(line), java.util.EnumSet.of(PlateKind.CN_STANDARD));
-        if (matches.isEmpty()) {
-            return null;
-        }
-        StringBuilder raw = new StringBuilder();
-        line.forEach(symbol -> raw.append(symbol.best()));
-        return new CropRead(cheapest(matches, colour), raw.toString(), colour, false);
     }
 
     private CropRead read(

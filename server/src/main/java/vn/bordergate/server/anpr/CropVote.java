@@ -32,25 +32,50 @@ final class CropVote {
      * the most confident one; for a two-row crop, then the rows the reads agree on most ({@link RowVote}).
      */
     static CropRead of(List<CropRead> reads) {
-        CropRead whole = voteWhole(reads);
+        return of(reads, List.of());
+    }
+
+    /**
+     * {@link #of(List)} on a one-row crop whose glyphs the Vietnamese glyph classifier also read ({@code glyphs}, per
+     * character box, empty when not read): when every read found is Vietnamese, the classifier's share of votes
+     * ({@link VietnameseGlyphVote}) is added to each plate's.
+     */
+    static CropRead of(List<CropRead> reads, List<double[]> glyphs) {
+        CropRead whole = voteWhole(reads, glyphs);
         // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
         return whole.twoRows() && whole.found() ? RowVote.of(reads, whole) : whole;
     }
 
     /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
-    private static CropRead voteWhole(List<CropRead> reads) {
+    private static CropRead voteWhole(List<CropRead> reads, List<double[]> glyphs) {
         Map<String, Double> votes = new HashMap<>();
         for (CropRead read : reads) {
             if (read.found()) {
                 votes.merge(read.text(), read.confidence(), Double::sum);
             }
         }
-        String winner = alternativesAllowed(reads)
-                ? bySupport(reads, votes.keySet())
-                : votes.entrySet().stream()
-                        .max(Map.Entry.comparingByValue())
-                        .map(Map.Entry::getKey)
-                        .orElse(null);
+        // the glyph classifier has a say only when the reads' favourite has one character per glyph box: a character
+        // joined to the frame loses its box, and the plate of the boxes' length must not win for that
+        boolean glyphsSay = !glyphs.isEmpty()
+                && allVietnamese(reads)
+                && favourite(alternativesAllowed(reads) ? bySupport(reads, votes.keySet()) : votes)
+                                .length()
+                        == glyphs.size();
+        Map<String, CropRead> variants = glyphsSay ? VietnameseGlyphVote.variants(reads, glyphs) : Map.of();
+        Set<String> texts = new java.util.HashSet<>(votes.keySet());
+        texts.addAll(variants.keySet());
+        Map<String, Double> scores =
+                alternativesAllowed(reads) ? bySupport(reads, texts) : glyphsSay ? new HashMap<>(votes) : votes;
+        if (glyphsSay) {
+            VietnameseGlyphVote.shares(glyphs, texts).forEach((text, share) -> scores.merge(text, share, Double::sum));
+        }
+        String winner = scores.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        if (winner != null && variants.containsKey(winner) && !votes.containsKey(winner)) {
+            return variants.get(winner);
+        }
         CropRead best = reads.get(0);
         for (CropRead read : reads) {
             boolean better = winner == null
@@ -65,6 +90,14 @@ final class CropVote {
         return best;
     }
 
+    /** The text with the highest score, or "" when there is none. */
+    private static String favourite(Map<String, Double> scores) {
+        return scores.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse("");
+    }
+
     /**
      * Whether every read is a one-row Tesseract read with its alternatives, at least three of them found and all of
      * those Vietnamese (on Chinese crops, whose province glyph Tesseract reads as junk, it lost: see docs/anpr.md).
@@ -73,29 +106,31 @@ final class CropVote {
         return reads.stream().filter(CropRead::found).count() >= 3
                 && reads.stream()
                         .allMatch(read -> !read.twoRows() && !read.symbols().isEmpty())
+                && allVietnamese(reads);
+    }
+
+    /** Whether every read that found a plate found a Vietnamese one (and one did). */
+    private static boolean allVietnamese(List<CropRead> reads) {
+        return reads.stream().anyMatch(CropRead::found)
                 && reads.stream()
                         .filter(CropRead::found)
                         .allMatch(read -> read.match().country() == PlateCountry.VN);
     }
 
     /**
-     * The plate the reads support most when each read also counts for the other reads' plates through its
+     * Each plate's support when each read also counts for the other reads' plates through its
      * per-character alternatives: a read that says {@code 6} with {@code 4} close behind supports {@code …4…} nearly
      * as much as {@code …6…}, so two reads for a plate with a close runner-up lose to two reads sure of theirs.
      */
-    private static String bySupport(List<CropRead> reads, Set<String> texts) {
-        String winner = null;
-        double most = -1;
+    private static Map<String, Double> bySupport(List<CropRead> reads, Set<String> texts) {
+        Map<String, Double> out = new HashMap<>();
         for (String text : texts) {
             double support = 0;
             for (CropRead read : reads) {
                 support += Math.exp(-SUPPORT_SCALE * PlateGrammar.costOf(read.symbols(), text));
             }
-            if (support > most) {
-                most = support;
-                winner = text;
-            }
+            out.put(text, support);
         }
-        return winner;
+        return out;
     }
 }

@@ -1,0 +1,60 @@
+package vn.bordergate.server.anpr;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarMatch;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+import vn.bordergate.common.plate.PlateKind;
+
+/**
+ * A one-row Chinese plate read glyph by glyph ({@link SerialGlyphs}, {@link SerialClassifier}) beside the Tesseract
+ * reads of {@link CropReader}, which votes it twice ({@link CropVote#GLYPH_WEIGHT}). Moved out of {@code CropReader}
+ * unchanged.
+ */
+final class ChineseGlyphRead {
+    private ChineseGlyphRead() {}
+
+    /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #of}). */
+    static boolean wanted(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted) {
+        return serials != null
+                && !rows.twoRows()
+                // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
+                // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
+                // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
+                // made-up Chinese plate
+                && colour != PlateColour.WHITE
+                && colour != PlateColour.RED
+                && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD);
+    }
+
+    /**
+     * The plate read glyph by glyph: the province classifier's symbol and the serial classifier's six, repaired by the
+     * grammar like a Tesseract read. Null when the layout does not fit the crop or no plate fits the symbols.
+     */
+    static CropRead of(
+            SerialClassifier serials, Mat grey, PlateRows rows, PlateColour colour, PlateGrammarSymbol province) {
+        List<PlateGrammarSymbol> six = serials.read(grey, rows.top());
+        if (six == null) {
+            return null;
+        }
+        List<PlateGrammarSymbol> line = new ArrayList<>();
+        if (province != null) {
+            line.add(province);
+        }
+        line.addAll(six);
+        // the layout fit is the standard plate's: a suffix (挂学港澳) or an eighth character would be misplaced
+        if (!colour.kinds().contains(PlateKind.CN_STANDARD)) {
+            return null;
+        }
+        List<PlateGrammarMatch> matches =
+                PlateGrammar.candidatesOfKinds(List.of(line), java.util.EnumSet.of(PlateKind.CN_STANDARD));
+        if (matches.isEmpty()) {
+            return null;
+        }
+        StringBuilder raw = new StringBuilder();
+        line.forEach(symbol -> raw.append(symbol.best()));
+        return new CropRead(CropReader.cheapest(matches, colour), raw.toString(), colour, false);
+    }
+}

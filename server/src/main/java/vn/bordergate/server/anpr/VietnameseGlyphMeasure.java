@@ -1,0 +1,91 @@
+package vn.bordergate.server.anpr;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+/**
+ * Measures {@link VietnameseGlyphClassifier} on a labelled folder of one-row Vietnamese crops: the glyph accuracy
+ * over the crops whose character boxes are as many as their label's characters. For measuring only (those photo
+ * sets carry no licence to train on).
+ *
+ * <pre>
+ * java -cp … vn.bordergate.server.anpr.VietnameseGlyphMeasure VN_ONE_ROW_FOLDER [MODEL.yml.gz]
+ * </pre>
+ */
+public final class VietnameseGlyphMeasure {
+    private VietnameseGlyphMeasure() {}
+
+    public static void main(String[] args) throws Exception {
+        VietnameseGlyphClassifier classifier = args.length > 1
+                ? VietnameseGlyphClassifier.fromFile(Path.of(args[1]))
+                : VietnameseGlyphClassifier.bundled();
+        print(classifier, Path.of(args[0]));
+    }
+
+    /** The most likely digit (or letter) of a glyph's probabilities. */
+    static char bestOfType(double[] p, boolean digit) {
+        String classes = VietnameseGlyphClassifier.CLASSES;
+        int best = -1;
+        for (int i = 0; i < p.length; i++) {
+            if (Character.isDigit(classes.charAt(i)) == digit && (best < 0 || p[i] > p[best])) {
+                best = i;
+            }
+        }
+        return classes.charAt(best);
+    }
+
+    /** Prints the boxes' match rate, the glyph accuracy and the most common confusions. */
+    static void print(VietnameseGlyphClassifier classifier, Path folder) throws Exception {
+        int crops = 0;
+        int matched = 0;
+        int right = 0;
+        int total = 0;
+        Map<String, Integer> confusions = new TreeMap<>();
+        for (String line : Files.readAllLines(folder.resolve("labels.csv"))) {
+            String[] f = line.split(",");
+            if (f.length < 4 || f[0].equals("file") || f[3].equals("suspect_or_partial")) {
+                continue;
+            }
+            Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElse(null);
+            if (bgr == null || bgr.empty()) {
+                continue;
+            }
+            crops++;
+            try (Mat grey = CropGrey.straight(bgr)) {
+                PlateRows rows = PlateRows.of(grey);
+                List<Rect> boxes = VietnameseGlyphs.boxes(grey, rows.top());
+                if (rows.twoRows() || boxes.size() != f[2].length()) {
+                    continue;
+                }
+                matched++;
+                List<double[]> read = classifier.read(grey, rows.top());
+                for (int k = 0; k < read.size(); k++) {
+                    char label = f[2].charAt(k);
+                    // the classifier only ever chooses among valid plates: a digit's place against digits only
+                    char best = bestOfType(read.get(k), Character.isDigit(label));
+                    total++;
+                    if (best == label) {
+                        right++;
+                    } else {
+                        confusions.merge(label + "→" + best, 1, Integer::sum);
+                    }
+                }
+            } finally {
+                bgr.close();
+            }
+        }
+        System.out.printf(
+                "%d crops, %d with one box per character; glyphs %d/%d right among their own kind (digit or letter) (%.1f %%)%n",
+                crops, matched, right, total, 100.0 * right / Math.max(1, total));
+        confusions.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(30)
+                .forEach(e -> System.out.print(e.getKey() + " " + e.getValue() + ", "));
+        System.out.println();
+    }
+}
