@@ -86,8 +86,8 @@ public final class VietnameseGlyphTrainer {
             }
         }
         System.out.printf("training on %d rendered glyphs from %d fonts%n", samples.size(), fonts.size());
-        ANN_MLP network = ProvinceClassifierTrainer.train(samples, labels, classes.length(), HIDDEN, ITERATIONS);
-        ProvinceClassifierTrainer.save(network, Path.of(args[0]));
+        ANN_MLP network = GlyphNetworks.train(samples, labels, classes.length(), HIDDEN, ITERATIONS);
+        GlyphNetworks.save(network, Path.of(args[0]));
         System.out.println("saved " + args[0] + " (" + Files.size(Path.of(args[0])) + " bytes)");
         if (args.length > 2) {
             VietnameseGlyphMeasure.print(new VietnameseGlyphClassifier(network), Path.of(args[2]));
