@@ -42,18 +42,23 @@ final class SerialClassifier {
             if (in == null) {
                 throw new IllegalStateException("glyph classifier missing from the classpath: " + resource);
             }
-            String yaml = new String(new java.util.zip.GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
-            ANN_MLP network = ANN_MLP.create();
-            try (FileStorage fs = new FileStorage(yaml, FileStorage.READ | FileStorage.MEMORY)) {
-                network.read(fs.getFirstTopLevelNode());
-            }
-            if (!network.isTrained()) {
-                throw new IllegalStateException("glyph classifier could not be read: " + resource);
-            }
-            return network;
+            return read(in, resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A network saved as gzipped OpenCV YAML ({@link GlyphNetworks#save}), read from memory; {@code name} for errors. */
+    static ANN_MLP read(InputStream gzipped, String name) throws IOException {
+        String yaml = new String(new java.util.zip.GZIPInputStream(gzipped).readAllBytes(), StandardCharsets.UTF_8);
+        ANN_MLP network = ANN_MLP.create();
+        try (FileStorage fs = new FileStorage(yaml, FileStorage.READ | FileStorage.MEMORY)) {
+            network.read(fs.getFirstTopLevelNode());
+        }
+        if (!network.isTrained()) {
+            throw new IllegalStateException("glyph classifier could not be read: " + name);
+        }
+        return network;
     }
 
     /**

@@ -33,12 +33,8 @@ final class VietnameseGlyphClassifier {
 
     /** A network saved by {@link VietnameseGlyphTrainer} (gzipped OpenCV YAML), for measuring a new model. */
     static VietnameseGlyphClassifier fromFile(java.nio.file.Path file) throws java.io.IOException {
-        java.nio.file.Path yaml = java.nio.file.Files.createTempFile("vn-glyph", ".yml");
-        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
-            java.nio.file.Files.copy(in, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return new VietnameseGlyphClassifier(ANN_MLP.load(yaml.toString()));
-        } finally {
-            java.nio.file.Files.delete(yaml);
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            return new VietnameseGlyphClassifier(SerialClassifier.read(in, file.toString()));
         }
     }
 
