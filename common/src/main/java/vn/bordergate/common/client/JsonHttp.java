@@ -123,11 +123,11 @@ final class JsonHttp {
             try {
                 response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                if (!carriesIdempotencyKey(extraHeaders) || !closedBeforeAnswer(e)) {
+                if (!carriesIdempotencyKey(extraHeaders) || !worthSendingAgain(e)) {
                     throw e;
                 }
-                // a pooled connection the server had closed: the JDK resends GETs itself, never a write; one with
-                // an Idempotency-Key is safe to resend, the server answers a repeat with the first answer
+                // typically a pooled connection the server had closed: the JDK resends GETs itself, never a write;
+                // one with an Idempotency-Key is safe to resend, the server answers a repeat with the first answer
                 response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             }
             return new RawResponse(response.statusCode(), response.body(), response.headers());
@@ -145,22 +145,13 @@ final class JsonHttp {
     }
 
     /**
-     * Whether the connection closed before a single byte of the answer came: what the JDK reports (as its
-     * internal ConnectionExpiredException, or with this message) when it sent on a pooled connection the server
-     * had already closed. Timeouts and refused connections are not this.
+     * Whether a keyed write that failed with this is worth one more try. The connection was lost (most often a
+     * pooled one the server had already closed, which the JDK reports through internal exception types): the
+     * server either never saw the request or will answer the repeat with its first answer. Not after a timeout
+     * (the wait would double) or a refused connection (nobody is listening).
      */
-    static boolean closedBeforeAnswer(IOException e) {
-        if (e instanceof HttpTimeoutException || e instanceof ConnectException) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage();
-            if (t.getClass().getSimpleName().equals("ConnectionExpiredException")
-                    || message != null && message.contains("header parser received no bytes")) {
-                return true;
-            }
-        }
-        return false;
+    static boolean worthSendingAgain(IOException e) {
+        return !(e instanceof HttpTimeoutException) && !(e instanceof ConnectException);
     }
 
     private GateUnreachableException unreachable(IOException e, String method, String path) {

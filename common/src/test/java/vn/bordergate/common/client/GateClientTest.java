@@ -410,6 +410,19 @@ class GateClientTest {
         assertThat(server.count()).isEqualTo(2);
     }
 
+    @Test
+    void aKeyedWriteThatTimedOutIsNotSentAgain() {
+        server.answer(201, "{}").delay(5_000);
+        GateClient impatient = new GateClient(server.uri(), null, Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> impatient.facts().addFee(42, feeRequest(), "key-3"))
+                .isInstanceOf(GateUnreachableException.class)
+                .hasMessageContaining("did not answer POST /api/crossings/42/fees within 300 ms");
+        assertThat(server.count())
+                .as("a timeout would double the wait if resent")
+                .isEqualTo(1);
+    }
+
     private static FeeRequest feeRequest() {
         return new FeeRequest(FeeKind.YARD_SERVICE, new BigDecimal("150000"), "R-1");
     }
