@@ -236,6 +236,11 @@ public final class CrossingService {
         s.setStationCode(station);
         s.setDecidedAt(now);
         s.setReason(reason == null || reason.isBlank() ? null : reason.strip());
+        if (s.getId() == null) {
+            // the step's first record: its row is written now (a step without one is pending); a concurrent
+            // first decision of the same step loses on the unique (crossing, step) key (ConcurrentChanges: 409)
+            session.persist(s);
+        }
         StepConfirmationEntity history = new StepConfirmationEntity();
         history.setCrossingId(c.getId());
         history.setStep(s.getStep());
