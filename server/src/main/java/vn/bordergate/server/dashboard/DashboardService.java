@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import vn.bordergate.common.workflow.Step;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.publicstatus.GateSite;
 import vn.bordergate.server.service.CrossingQueries;
+import vn.bordergate.server.service.OpenSteps;
 
 /**
  * The supervisors' live dashboard. Every figure is a grouped count over indexed columns (status, arrived_at,
@@ -140,20 +140,10 @@ public final class DashboardService {
     }
 
     private static List<StepBacklog> backlog(Connection c) throws SQLException {
-        Map<Step, long[]> open = new EnumMap<>(Step.class);
-        try (PreparedStatement s = c.prepareStatement("SELECT s.step, s.state, COUNT(*) FROM crossing_step s"
-                        + " JOIN crossing c ON c.id = s.crossing_id WHERE s.state IN ('PENDING', 'HELD')"
-                        + " AND c.status IN " + AT_GATE + " GROUP BY s.step, s.state");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                long[] n = open.computeIfAbsent(Step.valueOf(r.getString(1)), k -> new long[2]);
-                n["HELD".equals(r.getString(2)) ? 1 : 0] += r.getLong(3);
-            }
-        }
+        OpenSteps open = OpenSteps.atGate(c);
         List<StepBacklog> backlog = new ArrayList<>();
         for (Step step : Step.values()) {
-            long[] n = open.getOrDefault(step, new long[2]);
-            backlog.add(new StepBacklog(step, step.agency(), n[0], n[1]));
+            backlog.add(new StepBacklog(step, step.agency(), open.pending(step), open.held(step)));
         }
         return List.copyOf(backlog);
     }

@@ -4,6 +4,7 @@ import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 import vn.bordergate.server.persistence.LockWaitStates;
 
 /**
@@ -32,6 +33,10 @@ public final class ConcurrentChanges {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return GateException.conflict("someone else changed this crossing meanwhile: reload it and try again");
             }
+            if (t instanceof ConstraintViolationException v && stepRecordedMeanwhile(v)) {
+                // two first decisions of one step: its row is written by the first only (CrossingSteps)
+                return GateException.conflict("someone else changed this crossing meanwhile: reload it and try again");
+            }
         }
         String lockWait = lockWaitState(e);
         if (lockWait != null) {
@@ -56,6 +61,11 @@ public final class ConcurrentChanges {
                     + " the administrator must free disk space on the gate server, then try again");
         }
         return e;
+    }
+
+    private static boolean stepRecordedMeanwhile(ConstraintViolationException e) {
+        String violated = (e.getConstraintName() + " " + e.getSQLException().getMessage()).toUpperCase();
+        return "23505".equals(e.getSQLState()) && violated.contains("UQ_CROSSING_STEP_CROSSING_ID_STEP");
     }
 
     /**

@@ -29,8 +29,9 @@ public final class CrossingQueries {
                 hql.append(" and c.status = :status");
             }
             if (pendingStep != null) {
-                hql.append(" and exists (select 1 from CrossingStepEntity s where s.crossing = c and s.step = :step"
-                        + " and s.state in (:open))");
+                // open: pending or held, and a step without a row is pending (CrossingSteps)
+                hql.append(" and not exists (select 1 from CrossingStepEntity s where s.crossing = c"
+                        + " and s.step = :step and s.state not in (:open))");
             }
             hql.append(" order by c.priority desc, c.perishable desc, c.expectedArrival, c.id");
             var query = session.createSelectionQuery(hql.toString(), CrossingEntity.class)

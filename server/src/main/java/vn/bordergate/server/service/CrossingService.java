@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.LockMode;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.GateActionRequest;
@@ -96,6 +97,9 @@ public final class CrossingService {
                                 case HOLD -> StepState.HELD;
                                 case REJECT -> StepState.REJECTED;
                             };
+                    if (steps.get(step).getId() == null) {
+                        firstRecordOf(session, c);
+                    }
                     String station = station(actor, request.stationCode());
                     record(
                             session,
@@ -221,6 +225,16 @@ public final class CrossingService {
         }
     }
 
+    /**
+     * Before a step's row is inserted, the crossing is locked (checking its version, so a change meanwhile is
+     * a 409 as ever): the insert checks its crossing (foreign key) under a share lock, and a second first
+     * decision of the step would hold that lock while waiting for the first one's row, which then waits for
+     * it to update the crossing: a deadlock, broken only after Derby's 20 s (StepRowsTest).
+     */
+    private static void firstRecordOf(Session session, CrossingEntity c) {
+        session.lock(c, LockMode.PESSIMISTIC_WRITE);
+    }
+
     private void record(
             Session session,
             CrossingEntity c,
@@ -236,6 +250,11 @@ public final class CrossingService {
         s.setStationCode(station);
         s.setDecidedAt(now);
         s.setReason(reason == null || reason.isBlank() ? null : reason.strip());
+        if (s.getId() == null) {
+            // the step's first record: its row is written now (a step without one is pending); a concurrent
+            // first decision of the same step loses on the unique (crossing, step) key (ConcurrentChanges: 409)
+            session.persist(s);
+        }
         StepConfirmationEntity history = new StepConfirmationEntity();
         history.setCrossingId(c.getId());
         history.setStep(s.getStep());

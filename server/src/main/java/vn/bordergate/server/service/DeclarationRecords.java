@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.CrossingDto;
@@ -140,18 +139,24 @@ public final class DeclarationRecords {
                 .getSingleResult();
     }
 
+    /**
+     * Every step of the crossing: its stored row, or a new pending one, not persisted ({@link CrossingSteps}:
+     * the caller persists it when it records something on it).
+     */
     Map<Step, CrossingStepEntity> stepsOf(Session session, CrossingEntity c) {
-        return session
-                .createSelectionQuery("from CrossingStepEntity where crossing = :c", CrossingStepEntity.class)
+        return CrossingSteps.all(c, storedStepsOf(session, c));
+    }
+
+    /** The crossing's stored steps only (those with something recorded). */
+    List<CrossingStepEntity> storedStepsOf(Session session, CrossingEntity c) {
+        return session.createSelectionQuery("from CrossingStepEntity where crossing = :c", CrossingStepEntity.class)
                 .setParameter("c", c)
-                .getResultList()
-                .stream()
-                .collect(Collectors.toMap(CrossingStepEntity::getStep, Function.identity()));
+                .getResultList();
     }
 
     CrossingDto crossingDto(Session session, long crossingId) {
         CrossingEntity c = session.find(CrossingEntity.class, crossingId);
-        return DtoMapping.crossing(c, List.copyOf(stepsOf(session, c).values()));
+        return DtoMapping.crossing(c, storedStepsOf(session, c));
     }
 
     /** A declaration the actor may read: officers read all, an enterprise only its own. */

@@ -1,6 +1,7 @@
 package vn.bordergate.server.service;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -27,7 +28,7 @@ public final class DeclaredCrossings {
         this.clock = clock;
     }
 
-    /** Opens the crossing of a new declaration; {@code steps} receives its steps, as written. */
+    /** Opens the crossing of a new declaration; {@code steps} receives its stored steps, as written. */
     CrossingEntity open(
             Session session,
             DeclarationEntity d,
@@ -48,7 +49,7 @@ public final class DeclaredCrossings {
 
     /**
      * Declares the crossing again as a corrected declaration says, its steps back to their start; {@code
-     * steps} receives all of them, as written.
+     * steps} receives those still stored, as written.
      */
     void redeclare(
             Session session,
@@ -79,10 +80,19 @@ public final class DeclaredCrossings {
         boolean quarantine = request.goods().stream().anyMatch(g -> g.quarantine() != QuarantineKind.NONE);
         Map<Step, StepState> initial = CrossingWorkflow.initialSteps(request.direction(), quarantine);
         // a crossing opened in this transaction has no steps yet: no need to ask (and flush) for them
-        Map<Step, CrossingStepEntity> existing = fresh ? Map.of() : records.stepsOf(session, c);
-        steps.addAll(existing.values());
+        Map<Step, CrossingStepEntity> existing = new EnumMap<>(Step.class);
+        if (!fresh) {
+            records.storedStepsOf(session, c).forEach(s -> existing.put(s.getStep(), s));
+        }
         initial.forEach((step, state) -> {
             CrossingStepEntity s = existing.get(step);
+            if (state == StepState.PENDING) {
+                // a pending step at its start records nothing: no row (CrossingSteps)
+                if (s != null) {
+                    session.remove(s);
+                }
+                return;
+            }
             boolean isNew = s == null;
             if (isNew) {
                 s = new CrossingStepEntity();
@@ -96,8 +106,8 @@ public final class DeclaredCrossings {
             s.setReason(null);
             if (isNew) {
                 session.persist(s);
-                steps.add(s);
             }
+            steps.add(s);
         });
     }
 

@@ -1,6 +1,8 @@
 package vn.bordergate.server.service;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import vn.bordergate.common.dto.StepStatusDto;
 import vn.bordergate.common.dto.UserDto;
 import vn.bordergate.common.dto.WeighingDto;
 import vn.bordergate.common.plate.PlateParser;
+import vn.bordergate.common.workflow.Step;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.persistence.CrossingStepEntity;
 import vn.bordergate.server.persistence.DeclarationEntity;
@@ -117,6 +120,18 @@ final class DtoMapping {
                 s.getReason());
     }
 
+    /** All eight steps in their order, a step without a row pending ({@link CrossingSteps}). */
+    private static List<StepStatusDto> allSteps(List<CrossingStepEntity> stored) {
+        Map<Step, StepStatusDto> byStep = new EnumMap<>(Step.class);
+        stored.forEach(s -> byStep.put(s.getStep(), step(s)));
+        List<StepStatusDto> steps = new ArrayList<>(Step.values().length);
+        for (Step step : Step.values()) {
+            steps.add(byStep.getOrDefault(step, CrossingSteps.pendingDto(step)));
+        }
+        return List.copyOf(steps);
+    }
+
+    /** {@code steps}: the crossing's stored steps (any missing are pending). */
     static CrossingDto crossing(CrossingEntity c, List<CrossingStepEntity> steps) {
         DeclarationEntity d = c.getDeclaration();
         return new CrossingDto(
@@ -132,10 +147,7 @@ final class DtoMapping {
                 c.isPerishable(),
                 c.isPriority(),
                 c.getStatus(),
-                steps.stream()
-                        .sorted(Comparator.comparingInt(s -> s.getStep().number()))
-                        .map(DtoMapping::step)
-                        .toList(),
+                allSteps(steps),
                 c.getExpectedArrival(),
                 c.getArrivedAt(),
                 c.getReleasedAt(),

@@ -1,9 +1,6 @@
 package vn.bordergate.server.service;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ import vn.bordergate.common.dto.QueueSummaryDto;
 import vn.bordergate.common.event.QueueChangedEvent;
 import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.common.workflow.Step;
-import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.Transactions;
 
@@ -32,8 +28,7 @@ import vn.bordergate.server.persistence.Transactions;
  */
 public final class QueueWatch {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWatch.class);
-    private static final List<CrossingStatus> AT_GATE =
-            List.of(CrossingStatus.IN_PROGRESS, CrossingStatus.HELD, CrossingStatus.READY_TO_RELEASE);
+    private static final List<CrossingStatus> AT_GATE = OpenSteps.AT_GATE;
 
     private final Transactions tx;
     private final EventPublisher events;
@@ -56,12 +51,6 @@ public final class QueueWatch {
     }
 
     private final Supplier<QueueSummaryDto> counter;
-
-    private static final String OPEN_STEPS_AT_GATE = "SELECT s.step FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
-            + " crossing c --DERBY-PROPERTIES index=ix_crossing_status\n"
-            + " , crossing_step s --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=ix_crossing_step_crossing_id\n"
-            + " WHERE c.status IN (" + String.join(", ", Collections.nCopies(AT_GATE.size(), "?")) + ")"
-            + " AND s.crossing_id = c.id AND s.state IN (?, ?)";
 
     public QueueWatch(Transactions tx, EventPublisher events, ScheduledExecutorService scheduler, long coalesceMillis) {
         this(tx, events, scheduler, coalesceMillis, null);
@@ -157,24 +146,16 @@ public final class QueueWatch {
                 }
             }
             Map<Step, Long> pendingByStep = new EnumMap<>(Step.class);
-            // the open steps of the crossings at the gate, reached from those crossings: left to itself, Derby
-            // hashed or scanned every open step ever recorded for each count (spilling to disk past a megabyte),
-            // even with no crossing at the gate — a quarter of the server's CPU while declarations came in (JFR,
-            // perf8). The hints are comments to PostgreSQL.
-            session.doWork(connection -> {
-                try (PreparedStatement steps = connection.prepareStatement(OPEN_STEPS_AT_GATE)) {
-                    for (int i = 0; i < AT_GATE.size(); i++) {
-                        steps.setString(i + 1, AT_GATE.get(i).name());
-                    }
-                    steps.setString(AT_GATE.size() + 1, StepState.PENDING.name());
-                    steps.setString(AT_GATE.size() + 2, StepState.HELD.name());
-                    try (ResultSet rows = steps.executeQuery()) {
-                        while (rows.next()) {
-                            pendingByStep.merge(Step.valueOf(rows.getString(1)), 1L, Long::sum);
-                        }
-                    }
+            // the open steps (pending or held) of the crossings at the gate, reached from those crossings: left
+            // to itself, Derby scanned every step ever recorded for each count, a quarter of the server's CPU
+            // while declarations came in (JFR, perf8)
+            OpenSteps open = session.doReturningWork(OpenSteps::atGate);
+            for (Step step : Step.values()) {
+                long n = open.pending(step) + open.held(step);
+                if (n > 0) {
+                    pendingByStep.put(step, n);
                 }
-            });
+            }
             long waiting = AT_GATE.stream()
                     .mapToLong(s -> byStatus.getOrDefault(s, 0L))
                     .sum();

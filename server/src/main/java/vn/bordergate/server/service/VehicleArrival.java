@@ -103,8 +103,9 @@ public final class VehicleArrival {
     }
 
     /**
-     * The step states of these crossings in one read-only transaction, by crossing (a crossing without steps is
-     * absent): asked once per batch of plate reads after its commit, instead of once per matched read.
+     * The step states of these crossings in one read-only transaction, by crossing (each one asked for; a step
+     * without a row pending): asked once per batch of plate reads after its commit, instead of once per matched
+     * read.
      */
     Map<Long, Map<Step, StepState>> stepStates(Collection<Long> crossingIds) {
         Map<Long, Map<Step, StepState>> states = new HashMap<>();
@@ -130,7 +131,9 @@ public final class VehicleArrival {
             }
             return null;
         });
-        return states;
+        Map<Long, Map<Step, StepState>> all = new HashMap<>();
+        ids.forEach(id -> all.put(id, CrossingSteps.states(states.getOrDefault(id, Map.of()))));
+        return all;
     }
 
     private static Map<Step, StepState> stepStates(Session session, long crossingId) {
@@ -141,6 +144,6 @@ public final class VehicleArrival {
                 .getResultList()) {
             states.put((Step) row[0], (StepState) row[1]);
         }
-        return states;
+        return CrossingSteps.states(states);
     }
 }

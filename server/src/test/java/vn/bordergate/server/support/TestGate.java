@@ -67,6 +67,11 @@ public final class TestGate implements AutoCloseable {
         }
     }
 
+    /** A server opened again on a data directory a closed one left (in demo mode, as it was made). */
+    public static TestGate reopen(Path dataDir) {
+        return new TestGate(GateServer.start(ServerOptions.embedded(dataDir, true), Clock.systemUTC()), dataDir);
+    }
+
     public URI uri() {
         return server.uri();
     }
