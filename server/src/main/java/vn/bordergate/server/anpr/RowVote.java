@@ -20,6 +20,15 @@ final class RowVote {
      * confidence), when it is a valid plate; {@code whole} (the whole-text vote) otherwise.
      */
     static CropRead of(List<CropRead> reads, CropRead whole) {
+        return of(reads, whole, List.of());
+    }
+
+    /**
+     * {@link #of(List, CropRead)} where the Vietnamese glyph classifier's read of the bottom row ({@code glyphs}, per
+     * character box; empty when not read) adds its share of votes to each bottom row with one character per box
+     * ({@link VietnameseGlyphVote#shares}): the bottom row is all digits, where Tesseract's 1/7, 4/6 and 5/9 go wrong.
+     */
+    static CropRead of(List<CropRead> reads, CropRead whole, List<double[]> glyphs) {
         Map<String, Double> tops = new HashMap<>();
         Map<String, Double> bottoms = new HashMap<>();
         for (CropRead read : reads) {
@@ -27,6 +36,15 @@ final class RowVote {
                 tops.merge(read.match().rows().get(0), read.confidence(), Double::sum);
                 bottoms.merge(read.match().rows().get(1), read.confidence(), Double::sum);
             }
+        }
+        // only when the favourite bottom row has one digit per box: else the box count alone would choose the length
+        int favourite = bottoms.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(vote -> vote.getKey().length())
+                .orElse(-1);
+        if (favourite == glyphs.size()) {
+            VietnameseGlyphVote.shares(glyphs, List.copyOf(bottoms.keySet()))
+                    .forEach((row, share) -> bottoms.merge(row, share, Double::sum));
         }
         String top = winner(tops);
         String bottom = winner(bottoms);

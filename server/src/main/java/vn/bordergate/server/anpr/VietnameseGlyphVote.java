@@ -17,10 +17,10 @@ import vn.bordergate.common.plate.PlateParser;
  */
 final class VietnameseGlyphVote {
     /** How many votes the classifier's opinion weighs in all (a read votes 0..1). */
-    static final double WEIGHT = Double.parseDouble(System.getProperty("vnglyph.weight", "1.0"));
+    static final double WEIGHT = 1.0;
 
     /** How far the classifier's probabilities are trusted: they are raised to this power before sharing. */
-    static final double TRUST = Double.parseDouble(System.getProperty("vnglyph.trust", "0.5"));
+    static final double TRUST = 0.5;
 
     /** A character's probability never counts as less than this (one very unlikely glyph must not veto a plate). */
     static final double FLOOR = 1e-3;
@@ -29,9 +29,18 @@ final class VietnameseGlyphVote {
      * A character of a plate two reads agreed on that the classifier finds less likely than this among its kind makes
      * the crop read all four ways ({@link CropReader#AGREED}).
      */
-    static final double OBJECTION = Double.parseDouble(System.getProperty("vnglyph.objection", "0.1"));
+    static final double OBJECTION = 0.1;
 
     private VietnameseGlyphVote() {}
+
+    /**
+     * Whether the classifier doubts some character of what it read of {@code read} strongly: a one-row read's plate, a
+     * two-row read's bottom row (one character per glyph box).
+     */
+    static boolean objects(List<double[]> glyphs, CropRead read) {
+        List<String> rows = read.match().rows();
+        return objects(glyphs, read.twoRows() && rows.size() == 2 ? rows.get(1) : read.text());
+    }
 
     /** Whether the classifier doubts some character of {@code text} (one character per glyph box) strongly. */
     static boolean objects(List<double[]> glyphs, String text) {
