@@ -141,8 +141,9 @@ final class CropReader {
                         && agreed(reads.get(0), reads.get(1))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
                     vnGlyphs = vietnameseGlyphs(grey, rows, effort);
-                    // unless the classifier doubts a character of the plate both agree on: then all four read
-                    if (!VietnameseGlyphVote.objects(vnGlyphs, reads.get(0))) {
+                    // unless the classifier doubts a character of the plate both agree on: then all four read (a
+                    // two-row crop's glyphs are its bottom row's, never as many as the plate's characters: no doubt)
+                    if (!VietnameseGlyphVote.objects(vnGlyphs, reads.get(0).text())) {
                         return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
                     }
                 }

@@ -13,6 +13,13 @@ import vn.bordergate.common.plate.PlateGrammarSymbol;
  * whole-text vote keeps a plate with one row wrong.
  */
 final class RowVote {
+    /**
+     * How many of {@link VietnameseGlyphVote#WEIGHT} the classifier's say on a bottom row counts: the row vote sums
+     * up to four reads' confidences, and at 1 the classifier only broke near-ties (vn-mixed-silver: 0.5 → 625, 1 →
+     * 628, 2, 3 and 5 → 630 plates right).
+     */
+    static final double BOTTOM_WEIGHT = 2.0;
+
     private RowVote() {}
 
     /**
@@ -44,7 +51,7 @@ final class RowVote {
                 .orElse(-1);
         if (favourite == glyphs.size()) {
             VietnameseGlyphVote.shares(glyphs, List.copyOf(bottoms.keySet()))
-                    .forEach((row, share) -> bottoms.merge(row, share, Double::sum));
+                    .forEach((row, share) -> bottoms.merge(row, BOTTOM_WEIGHT * share, Double::sum));
         }
         String top = winner(tops);
         String bottom = winner(bottoms);

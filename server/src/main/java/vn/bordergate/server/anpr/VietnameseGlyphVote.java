@@ -33,15 +33,6 @@ final class VietnameseGlyphVote {
 
     private VietnameseGlyphVote() {}
 
-    /**
-     * Whether the classifier doubts some character of what it read of {@code read} strongly: a one-row read's plate, a
-     * two-row read's bottom row (one character per glyph box).
-     */
-    static boolean objects(List<double[]> glyphs, CropRead read) {
-        List<String> rows = read.match().rows();
-        return objects(glyphs, read.twoRows() && rows.size() == 2 ? rows.get(1) : read.text());
-    }
-
     /** Whether the classifier doubts some character of {@code text} (one character per glyph box) strongly. */
     static boolean objects(List<double[]> glyphs, String text) {
         if (glyphs.isEmpty() || glyphs.size() != text.length()) {
