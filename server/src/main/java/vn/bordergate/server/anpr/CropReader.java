@@ -151,7 +151,8 @@ final class CropReader {
             if (vnGlyphs == null) {
                 vnGlyphs = vietnameseGlyphs(grey, rows, effort);
             }
-            CropRead voted = CropVote.of(reads, vnGlyphs);
+            boolean twoRowGlyphs = vietnamese != null && effort == Effort.FULL && rows.twoRows();
+            CropRead voted = CropVote.of(reads, vnGlyphs, twoRowGlyphs ? vietnamese.read(grey, rows.top()) : List.of());
             if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.of(serials, grey, rows, colour, province);
                 if (glyphs != null) {

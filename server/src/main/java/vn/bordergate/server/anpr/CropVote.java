@@ -42,12 +42,17 @@ final class CropVote {
      * ({@link VietnameseGlyphVote}) is added to each plate's.
      */
     static CropRead of(List<CropRead> reads, List<double[]> glyphs) {
+        return of(reads, glyphs, List.of());
+    }
+
+    /** {@link #of(List, List)} with the classifier's read of a two-row crop's top row ({@code topGlyphs}) too. */
+    static CropRead of(List<CropRead> reads, List<double[]> glyphs, List<double[]> topGlyphs) {
         boolean twoRows = reads.stream().anyMatch(CropRead::twoRows);
         // a two-row crop's glyphs are its bottom row's: they have a say in the row vote only
         CropRead whole = voteWhole(reads, twoRows ? List.of() : glyphs);
         // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
         return whole.twoRows() && whole.found()
-                ? RowVote.of(reads, whole, allVietnamese(reads) ? glyphs : List.of())
+                ? allVietnamese(reads) ? RowVote.of(reads, whole, topGlyphs, glyphs) : RowVote.of(reads, whole)
                 : whole;
     }
 

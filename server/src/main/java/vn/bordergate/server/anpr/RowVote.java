@@ -36,6 +36,11 @@ final class RowVote {
      * ({@link VietnameseGlyphVote#shares}): the bottom row is all digits, where Tesseract's 1/7, 4/6 and 5/9 go wrong.
      */
     static CropRead of(List<CropRead> reads, CropRead whole, List<double[]> glyphs) {
+        return of(reads, whole, List.of(), glyphs);
+    }
+
+    /** {@link #of(List, CropRead, List)} with the classifier's read of the top row ({@code topGlyphs}) too. */
+    static CropRead of(List<CropRead> reads, CropRead whole, List<double[]> topGlyphs, List<double[]> glyphs) {
         Map<String, Double> tops = new HashMap<>();
         Map<String, Double> bottoms = new HashMap<>();
         for (CropRead read : reads) {
@@ -44,15 +49,8 @@ final class RowVote {
                 bottoms.merge(read.match().rows().get(1), read.confidence(), Double::sum);
             }
         }
-        // only when the favourite bottom row has one digit per box: else the box count alone would choose the length
-        int favourite = bottoms.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(vote -> vote.getKey().length())
-                .orElse(-1);
-        if (favourite == glyphs.size()) {
-            VietnameseGlyphVote.shares(glyphs, List.copyOf(bottoms.keySet()))
-                    .forEach((row, share) -> bottoms.merge(row, BOTTOM_WEIGHT * share, Double::sum));
-        }
+        tip(tops, topGlyphs, true);
+        tip(bottoms, glyphs, false);
         String top = winner(tops);
         String bottom = winner(bottoms);
         if (top == null || bottom == null || whole.match().rows().equals(List.of(top, bottom))) {
@@ -90,6 +88,19 @@ final class RowVote {
         PlateGrammarMatch voted = new PlateGrammarMatch(
                 joined.text(), joined.plate(), joined.layout(), joined.rows(), joined.cost(), support / voters);
         return new CropRead(voted, whole.raw(), whole.colour(), true);
+    }
+
+    /** Adds the classifier's share to each row's votes, unless the glyph boxes and the favourite row differ in length. */
+    private static void tip(Map<String, Double> votes, List<double[]> glyphs, boolean digitsOnly) {
+        // only when the favourite row has one character per box: else the box count alone would choose the length
+        int favourite = votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(vote -> vote.getKey().length())
+                .orElse(-1);
+        if (favourite == glyphs.size()) {
+            VietnameseGlyphVote.shares(glyphs, List.copyOf(votes.keySet()), digitsOnly)
+                    .forEach((row, share) -> votes.merge(row, BOTTOM_WEIGHT * share, Double::sum));
+        }
     }
 
     /** The most supported key; null on a tie for the most (the rows' vote then says nothing). */

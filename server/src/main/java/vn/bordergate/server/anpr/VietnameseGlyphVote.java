@@ -92,6 +92,14 @@ final class VietnameseGlyphVote {
      * character per glyph.
      */
     static Map<String, Double> shares(List<double[]> glyphs, Collection<String> texts) {
+        return shares(glyphs, texts, false);
+    }
+
+    /**
+     * {@link #shares(List, Collection)}; with {@code digitsOnly} only the digits' places are weighed (the classifier's
+     * letters are its weak side: on two-row top rows it turned M into H and E into F).
+     */
+    static Map<String, Double> shares(List<double[]> glyphs, Collection<String> texts, boolean digitsOnly) {
         Map<String, Double> logs = new HashMap<>();
         for (String text : texts) {
             if (glyphs.isEmpty() || text.length() != glyphs.size()) {
@@ -99,6 +107,9 @@ final class VietnameseGlyphVote {
             }
             double log = 0;
             for (int k = 0; k < text.length(); k++) {
+                if (digitsOnly && !Character.isDigit(text.charAt(k))) {
+                    continue;
+                }
                 log += Math.log(Math.max(FLOOR, ofItsKind(glyphs.get(k), text.charAt(k))));
             }
             logs.put(text, TRUST * log);

@@ -69,6 +69,30 @@ class RowVoteTest {
         assertThat(voted.match().rows()).containsExactly("59U1", "9149");
     }
 
+    @Test
+    void theTopRowsGlyphsTipItsDigitsButNotItsLetters() {
+        // the reads split evenly on the series digit (1 or 7) and on the series letter (M or H)
+        List<CropRead> digit = List.of(
+                read("59M1", "9149", 0.6),
+                read("59M7", "9149", 0.6),
+                read("59M1", "9149", 0.6),
+                read("59M7", "9149", 0.6));
+        List<double[]> top = bottom("59M1", '1', '7');
+        CropRead whole = digit.get(1);
+
+        assertThat(RowVote.of(digit, whole, top, List.of()).match().rows()).containsExactly("59M1", "9149");
+
+        List<CropRead> letter =
+                List.of(read("59M1", "9149", 0.7), read("59H1", "9149", 0.6), read("59H1", "9149", 0.6));
+        // the classifier sure of M: its letters are not weighed on a top row, so the reads' H stays
+        double[] m = new double[VietnameseGlyphClassifier.CLASSES.length()];
+        m[VietnameseGlyphClassifier.CLASSES.indexOf('M')] = 1;
+        List<double[]> sureOfM = List.of(top.get(0), top.get(1), m, top.get(3));
+
+        assertThat(RowVote.of(letter, letter.get(1), sureOfM, List.of()).match().rows())
+                .containsExactly("59H1", "9149");
+    }
+
     /** The glyph classifier's probabilities for a bottom row: each digit sure, {@code doubtful} tipped to itself. */
     private static List<double[]> bottom(String digits, char doubtful, char other) {
         String classes = VietnameseGlyphClassifier.CLASSES;
