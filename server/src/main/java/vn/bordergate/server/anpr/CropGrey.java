@@ -46,7 +46,7 @@ final class CropGrey {
      * Whether most of the crop's centre (where the plate is, away from the surroundings a loose crop holds) is
      * darker than its Otsu threshold: light text on a dark plate.
      */
-    private static boolean mostlyDark(Mat grey) {
+    static boolean mostlyDark(Mat grey) {
         Rect centre = new Rect(
                 grey.cols() / 5, grey.rows() / 4, Math.max(1, grey.cols() * 3 / 5), Math.max(1, grey.rows() / 2));
         Mat binary = new Mat();

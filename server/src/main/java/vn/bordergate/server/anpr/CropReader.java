@@ -113,6 +113,8 @@ final class CropReader {
                 return new CropRead(null, "", colour, false);
             }
             PlateRows rows = PlateRows.of(grey);
+            // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
+            boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
             if (effort == Effort.QUICK && rows.characters() < PlateRows.MIN_CHARACTERS) {
                 // too few character-like marks to be a plate: not worth an OCR call
                 return new CropRead(null, "", colour, rows.twoRows());
@@ -134,12 +136,13 @@ final class CropReader {
             List<double[]> vnGlyphs = null;
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
-                reads.add(known ? quick : read(grey, rows, bottomStart, colour, binarisation, province));
+                reads.add(known ? quick : read(grey, rows, bottomStart, colour, colourless, binarisation, province));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
                     vnGlyphs = vietnameseGlyphs(grey, rows, effort);
-                    // unless the classifier doubts a character of the plate both agree on: then all four read
+                    // unless the classifier doubts a character of the plate both agree on: then all four read (a
+                    // two-row crop's glyphs are its bottom row's, never as many as the plate's characters: no doubt)
                     if (!VietnameseGlyphVote.objects(vnGlyphs, reads.get(0).text())) {
                         return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
                     }
@@ -148,7 +151,8 @@ final class CropReader {
             if (vnGlyphs == null) {
                 vnGlyphs = vietnameseGlyphs(grey, rows, effort);
             }
-            CropRead voted = CropVote.of(reads, vnGlyphs);
+            boolean twoRowGlyphs = vietnamese != null && effort == Effort.FULL && rows.twoRows();
+            CropRead voted = CropVote.of(reads, vnGlyphs, twoRowGlyphs ? vietnamese.read(grey, rows.top()) : List.of());
             if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.of(serials, grey, rows, colour, province);
                 if (glyphs != null) {
@@ -162,10 +166,13 @@ final class CropReader {
         }
     }
 
-    /** The Vietnamese glyph classifier's probabilities per character box of a one-row crop read fully; else none. */
+    /**
+     * The Vietnamese glyph classifier's probabilities per character box of a crop read fully (a two-row crop's bottom
+     * row: its digits); else none.
+     */
     private List<double[]> vietnameseGlyphs(Mat grey, PlateRows rows, Effort effort) {
-        return vietnamese != null && effort == Effort.FULL && !rows.twoRows()
-                ? vietnamese.read(grey, rows.top())
+        return vietnamese != null && effort == Effort.FULL
+                ? vietnamese.read(grey, rows.twoRows() ? rows.bottom() : rows.top())
                 : List.of();
     }
 
@@ -185,6 +192,7 @@ final class CropReader {
             PlateRows rows,
             int bottomStart,
             PlateColour colour,
+            boolean colourless,
             LineImage.Binarisation binarisation,
             PlateGrammarSymbol province) {
         TesseractEngine engine = engines.forCurrentThread();
@@ -228,11 +236,12 @@ final class CropReader {
                     PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
             // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
             if (province != null
-                    && (matches.isEmpty() || cheapest(matches, colour).country() == PlateCountry.CN)) {
+                    && (matches.isEmpty()
+                            || cheapest(matches, colour, colourless).country() == PlateCountry.CN)) {
                 matches.addAll(withProvince(lines.get(0).symbols(), province, kinds));
             }
         }
-        PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour);
+        PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour, colourless);
         return new CropRead(
                 best,
                 raw,
@@ -254,9 +263,14 @@ final class CropReader {
      * cheapest alignment over all of them wins, so the classifier's alternatives are weighed, not copied.
      */
     static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
+        return cheapest(matches, colour, false);
+    }
+
+    /** {@link #cheapest(List, PlateColour)} on a crop that may have no colour at all ({@link PlateColour#colourless}). */
+    static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour, boolean colourless) {
         return matches.stream()
                 .min(java.util.Comparator.comparingDouble(
-                        m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind())))
+                        m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind(), colourless)))
                 .orElseThrow();
     }
 

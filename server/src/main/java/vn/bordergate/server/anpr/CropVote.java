@@ -2,6 +2,7 @@ package vn.bordergate.server.anpr;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +42,18 @@ final class CropVote {
      * ({@link VietnameseGlyphVote}) is added to each plate's.
      */
     static CropRead of(List<CropRead> reads, List<double[]> glyphs) {
-        CropRead whole = voteWhole(reads, glyphs);
+        return of(reads, glyphs, List.of());
+    }
+
+    /** {@link #of(List, List)} with the classifier's read of a two-row crop's top row ({@code topGlyphs}) too. */
+    static CropRead of(List<CropRead> reads, List<double[]> glyphs, List<double[]> topGlyphs) {
+        boolean twoRows = reads.stream().anyMatch(CropRead::twoRows);
+        // a two-row crop's glyphs are its bottom row's: they have a say in the row vote only
+        CropRead whole = voteWhole(reads, twoRows ? List.of() : glyphs);
         // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
-        return whole.twoRows() && whole.found() ? RowVote.of(reads, whole) : whole;
+        return whole.twoRows() && whole.found()
+                ? allVietnamese(reads) ? RowVote.of(reads, whole, topGlyphs, glyphs) : RowVote.of(reads, whole)
+                : whole;
     }
 
     /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
@@ -54,19 +64,23 @@ final class CropVote {
                 votes.merge(read.text(), read.confidence(), Double::sum);
             }
         }
+        boolean alternatives = alternativesAllowed(reads);
+        // each read's plate's support, computed once: it picks the favourite and, with the variants', the winner
+        Map<String, Double> support = alternatives ? bySupport(reads, votes.keySet()) : votes;
         // the glyph classifier has a say only when the reads' favourite has one character per glyph box: a character
         // joined to the frame loses its box, and the plate of the boxes' length must not win for that
-        boolean glyphsSay = !glyphs.isEmpty()
-                && allVietnamese(reads)
-                && favourite(alternativesAllowed(reads) ? bySupport(reads, votes.keySet()) : votes)
-                                .length()
-                        == glyphs.size();
+        boolean glyphsSay =
+                !glyphs.isEmpty() && allVietnamese(reads) && favourite(support).length() == glyphs.size();
         Map<String, CropRead> variants = glyphsSay ? VietnameseGlyphVote.variants(reads, glyphs) : Map.of();
-        Set<String> texts = new java.util.HashSet<>(votes.keySet());
-        texts.addAll(variants.keySet());
-        Map<String, Double> scores =
-                alternativesAllowed(reads) ? bySupport(reads, texts) : glyphsSay ? new HashMap<>(votes) : votes;
+        Map<String, Double> scores = glyphsSay ? new HashMap<>(support) : support;
+        if (alternatives && !variants.isEmpty()) {
+            Set<String> fresh = new HashSet<>(variants.keySet());
+            fresh.removeAll(votes.keySet());
+            scores.putAll(bySupport(reads, fresh));
+        }
         if (glyphsSay) {
+            Set<String> texts = new HashSet<>(votes.keySet());
+            texts.addAll(variants.keySet());
             VietnameseGlyphVote.shares(glyphs, texts).forEach((text, share) -> scores.merge(text, share, Double::sum));
         }
         String winner = scores.entrySet().stream()
@@ -110,7 +124,7 @@ final class CropVote {
     }
 
     /** Whether every read that found a plate found a Vietnamese one (and one did). */
-    private static boolean allVietnamese(List<CropRead> reads) {
+    static boolean allVietnamese(List<CropRead> reads) {
         return reads.stream().anyMatch(CropRead::found)
                 && reads.stream()
                         .filter(CropRead::found)

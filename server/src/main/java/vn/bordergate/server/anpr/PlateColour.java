@@ -30,6 +30,15 @@ public enum PlateColour {
     GREEN(EnumSet.of(PlateKind.CN_NEW_ENERGY, PlateKind.CN_STANDARD)),
     RED(EnumSet.of(PlateKind.VN_MILITARY, PlateKind.VN_VEHICLE));
 
+    /**
+     * A crop with fewer saturated pixels than this share has no colour at all: on the dev sets 29 of the 38
+     * Vietnamese one-row crops read as Chinese lie below it, and one of 500 Chinese crops (see docs/anpr.md).
+     */
+    static final double COLOURLESS = 0.04;
+
+    /** The extra cost of a Chinese kind on a {@link #colourless(Mat)} crop (0.6 on any other white one). */
+    static final double COLOURLESS_CHINESE = 1.5;
+
     private final Set<PlateKind> kinds;
 
     PlateColour(Set<PlateKind> kinds) {
@@ -49,6 +58,17 @@ public enum PlateColour {
         };
     }
 
+    /**
+     * {@link #unlikely(PlateKind)} for a crop that may have no colour at all ({@link #colourless(Mat)}): a white
+     * crop without a trace of blue or yellow is a Vietnamese plate by day far more often than a Chinese one under
+     * infrared, so a Chinese read costs more there (yet not so much that a clear Chinese read loses).
+     */
+    public double unlikely(PlateKind kind, boolean colourless) {
+        return this == WHITE && colourless && kind.country() == vn.bordergate.common.plate.PlateCountry.CN
+                ? COLOURLESS_CHINESE
+                : unlikely(kind);
+    }
+
     /** Plate kinds (as the grammar's layouts name them) that come in this colour. */
     public Set<PlateKind> kinds() {
         return kinds;
@@ -59,45 +79,68 @@ public enum PlateColour {
      * when few pixels are saturated.
      */
     public static PlateColour of(Mat bgr) {
-        if (bgr.empty() || bgr.channels() != 3) {
+        int[] counts = counts(bgr);
+        int blue = counts[0];
+        int yellow = counts[1];
+        int green = counts[2];
+        int red = counts[3];
+        int total = counts[5];
+        int best = Math.max(Math.max(blue, red), Math.max(yellow, green));
+        if (total == 0 || best < total * 0.3) {
             return WHITE;
+        }
+        return best == blue ? BLUE : best == yellow ? YELLOW : best == green ? GREEN : RED;
+    }
+
+    /**
+     * Whether fewer than {@link #COLOURLESS} of a BGR crop's pixels are saturated, whatever their hue, and its text is
+     * dark on a light plate: a black plate (Chinese cross-border, 港 澳) has no colour either, and is Chinese.
+     */
+    static boolean colourless(Mat bgr) {
+        int[] counts = counts(bgr);
+        if (counts[5] == 0 || counts[4] >= counts[5] * COLOURLESS) {
+            return false;
+        }
+        try (Mat grey = new Mat()) {
+            cvtColor(bgr, grey, org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY);
+            return !CropGrey.mostlyDark(grey);
+        }
+    }
+
+    /** Sampled pixel counts: blue, yellow, green, red, saturated (any hue), all; zeros for a non-BGR image. */
+    private static int[] counts(Mat bgr) {
+        int[] out = new int[6];
+        if (bgr.empty() || bgr.channels() != 3) {
+            return out;
         }
         Mat hsv = new Mat();
         try {
             cvtColor(bgr, hsv, COLOR_BGR2HSV);
-            int blue = 0;
-            int yellow = 0;
-            int green = 0;
-            int red = 0;
-            int total = 0;
             int step = Math.max(1, (int) Math.sqrt((double) hsv.rows() * hsv.cols() / 4000.0));
             try (UByteIndexer px = hsv.createIndexer()) {
                 for (int y = 0; y < hsv.rows(); y += step) {
                     for (int x = 0; x < hsv.cols(); x += step) {
-                        total++;
+                        out[5]++;
                         int h = px.get(y, x, 0);
                         int s = px.get(y, x, 1);
                         int v = px.get(y, x, 2);
                         if (s < 70 || v < 50) {
                             continue;
                         }
+                        out[4]++;
                         if (h >= 95 && h <= 130) {
-                            blue++;
+                            out[0]++;
                         } else if (h >= 12 && h <= 34) {
-                            yellow++;
+                            out[1]++;
                         } else if (h >= 35 && h <= 90) {
-                            green++;
+                            out[2]++;
                         } else if ((h <= 8 || h >= 165) && s >= 110) {
-                            red++;
+                            out[3]++;
                         }
                     }
                 }
             }
-            int best = Math.max(Math.max(blue, red), Math.max(yellow, green));
-            if (total == 0 || best < total * 0.3) {
-                return WHITE;
-            }
-            return best == blue ? BLUE : best == yellow ? YELLOW : best == green ? GREEN : RED;
+            return out;
         } finally {
             hsv.close();
         }

@@ -13,6 +13,13 @@ import vn.bordergate.common.plate.PlateGrammarSymbol;
  * whole-text vote keeps a plate with one row wrong.
  */
 final class RowVote {
+    /**
+     * How many of {@link VietnameseGlyphVote#WEIGHT} the classifier's say on a bottom row counts: the row vote sums
+     * up to four reads' confidences, and at 1 the classifier only broke near-ties (vn-mixed-silver: 0.5 → 625, 1 →
+     * 628, 2, 3 and 5 → 630 plates right).
+     */
+    static final double BOTTOM_WEIGHT = 2.0;
+
     private RowVote() {}
 
     /**
@@ -20,6 +27,20 @@ final class RowVote {
      * confidence), when it is a valid plate; {@code whole} (the whole-text vote) otherwise.
      */
     static CropRead of(List<CropRead> reads, CropRead whole) {
+        return of(reads, whole, List.of());
+    }
+
+    /**
+     * {@link #of(List, CropRead)} where the Vietnamese glyph classifier's read of the bottom row ({@code glyphs}, per
+     * character box; empty when not read) adds its share of votes to each bottom row with one character per box
+     * ({@link VietnameseGlyphVote#shares}): the bottom row is all digits, where Tesseract's 1/7, 4/6 and 5/9 go wrong.
+     */
+    static CropRead of(List<CropRead> reads, CropRead whole, List<double[]> glyphs) {
+        return of(reads, whole, List.of(), glyphs);
+    }
+
+    /** {@link #of(List, CropRead, List)} with the classifier's read of the top row ({@code topGlyphs}) too. */
+    static CropRead of(List<CropRead> reads, CropRead whole, List<double[]> topGlyphs, List<double[]> glyphs) {
         Map<String, Double> tops = new HashMap<>();
         Map<String, Double> bottoms = new HashMap<>();
         for (CropRead read : reads) {
@@ -28,6 +49,8 @@ final class RowVote {
                 bottoms.merge(read.match().rows().get(1), read.confidence(), Double::sum);
             }
         }
+        tip(tops, topGlyphs, true);
+        tip(bottoms, glyphs, false);
         String top = winner(tops);
         String bottom = winner(bottoms);
         if (top == null || bottom == null || whole.match().rows().equals(List.of(top, bottom))) {
@@ -65,6 +88,19 @@ final class RowVote {
         PlateGrammarMatch voted = new PlateGrammarMatch(
                 joined.text(), joined.plate(), joined.layout(), joined.rows(), joined.cost(), support / voters);
         return new CropRead(voted, whole.raw(), whole.colour(), true);
+    }
+
+    /** Adds the classifier's share to each row's votes, unless the glyph boxes and the favourite row differ in length. */
+    private static void tip(Map<String, Double> votes, List<double[]> glyphs, boolean digitsOnly) {
+        // only when the favourite row has one character per box: else the box count alone would choose the length
+        int favourite = votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(vote -> vote.getKey().length())
+                .orElse(-1);
+        if (favourite == glyphs.size()) {
+            VietnameseGlyphVote.shares(glyphs, List.copyOf(votes.keySet()), digitsOnly)
+                    .forEach((row, share) -> votes.merge(row, BOTTOM_WEIGHT * share, Double::sum));
+        }
     }
 
     /** The most supported key; null on a tie for the most (the rows' vote then says nothing). */

@@ -17,10 +17,10 @@ import vn.bordergate.common.plate.PlateParser;
  */
 final class VietnameseGlyphVote {
     /** How many votes the classifier's opinion weighs in all (a read votes 0..1). */
-    static final double WEIGHT = Double.parseDouble(System.getProperty("vnglyph.weight", "1.0"));
+    static final double WEIGHT = 1.0;
 
     /** How far the classifier's probabilities are trusted: they are raised to this power before sharing. */
-    static final double TRUST = Double.parseDouble(System.getProperty("vnglyph.trust", "0.5"));
+    static final double TRUST = 0.5;
 
     /** A character's probability never counts as less than this (one very unlikely glyph must not veto a plate). */
     static final double FLOOR = 1e-3;
@@ -29,7 +29,7 @@ final class VietnameseGlyphVote {
      * A character of a plate two reads agreed on that the classifier finds less likely than this among its kind makes
      * the crop read all four ways ({@link CropReader#AGREED}).
      */
-    static final double OBJECTION = Double.parseDouble(System.getProperty("vnglyph.objection", "0.1"));
+    static final double OBJECTION = 0.1;
 
     private VietnameseGlyphVote() {}
 
@@ -92,6 +92,14 @@ final class VietnameseGlyphVote {
      * character per glyph.
      */
     static Map<String, Double> shares(List<double[]> glyphs, Collection<String> texts) {
+        return shares(glyphs, texts, false);
+    }
+
+    /**
+     * {@link #shares(List, Collection)}; with {@code digitsOnly} only the digits' places are weighed (the classifier's
+     * letters are its weak side: on two-row top rows it turned M into H and E into F).
+     */
+    static Map<String, Double> shares(List<double[]> glyphs, Collection<String> texts, boolean digitsOnly) {
         Map<String, Double> logs = new HashMap<>();
         for (String text : texts) {
             if (glyphs.isEmpty() || text.length() != glyphs.size()) {
@@ -99,6 +107,9 @@ final class VietnameseGlyphVote {
             }
             double log = 0;
             for (int k = 0; k < text.length(); k++) {
+                if (digitsOnly && !Character.isDigit(text.charAt(k))) {
+                    continue;
+                }
                 log += Math.log(Math.max(FLOOR, ofItsKind(glyphs.get(k), text.charAt(k))));
             }
             logs.put(text, TRUST * log);

@@ -43,6 +43,69 @@ class RowVoteTest {
         assertThat(CropVote.of(reads)).isSameAs(first);
     }
 
+    @Test
+    void theBottomRowsGlyphsTipATiedDigit() {
+        // two reads say 1, two say 7 at the same place, equally sure: the rows' vote alone has no winner
+        List<CropRead> reads = List.of(
+                read("59U1", "91749", 0.6),
+                read("59U1", "97749", 0.6),
+                read("59U1", "91749", 0.6),
+                read("59U1", "97749", 0.6));
+        List<double[]> glyphs = bottom("91749", '1', '7');
+
+        assertThat(CropVote.of(reads, bottom("97749", '7', '1')).match().rows()).containsExactly("59U1", "97749");
+        assertThat(CropVote.of(reads, glyphs).match().rows()).containsExactly("59U1", "91749");
+    }
+
+    @Test
+    void theBottomRowsGlyphsDoNotChooseTheRowsLength() {
+        // the reads favour a four-digit bottom row; five glyph boxes (a frame edge boxed as a digit) must not pick
+        // 19149
+        List<CropRead> reads =
+                List.of(read("59U1", "9149", 0.7), read("59U1", "19149", 0.6), read("59U1", "9149", 0.6));
+
+        CropRead voted = CropVote.of(reads, bottom("19149", '1', '7'));
+
+        assertThat(voted.match().rows()).containsExactly("59U1", "9149");
+    }
+
+    @Test
+    void theTopRowsGlyphsTipItsDigitsButNotItsLetters() {
+        // the reads split evenly on the series digit (1 or 7) and on the series letter (M or H)
+        List<CropRead> digit = List.of(
+                read("59M1", "9149", 0.6),
+                read("59M7", "9149", 0.6),
+                read("59M1", "9149", 0.6),
+                read("59M7", "9149", 0.6));
+        List<double[]> top = bottom("59M1", '1', '7');
+        CropRead whole = digit.get(1);
+
+        assertThat(RowVote.of(digit, whole, top, List.of()).match().rows()).containsExactly("59M1", "9149");
+
+        List<CropRead> letter =
+                List.of(read("59M1", "9149", 0.7), read("59H1", "9149", 0.6), read("59H1", "9149", 0.6));
+        // the classifier sure of M: its letters are not weighed on a top row, so the reads' H stays
+        double[] m = new double[VietnameseGlyphClassifier.CLASSES.length()];
+        m[VietnameseGlyphClassifier.CLASSES.indexOf('M')] = 1;
+        List<double[]> sureOfM = List.of(top.get(0), top.get(1), m, top.get(3));
+
+        assertThat(RowVote.of(letter, letter.get(1), sureOfM, List.of()).match().rows())
+                .containsExactly("59H1", "9149");
+    }
+
+    /** The glyph classifier's probabilities for a bottom row: each digit sure, {@code doubtful} tipped to itself. */
+    private static List<double[]> bottom(String digits, char doubtful, char other) {
+        String classes = VietnameseGlyphClassifier.CLASSES;
+        List<double[]> out = new java.util.ArrayList<>();
+        for (char c : digits.toCharArray()) {
+            double[] p = new double[classes.length()];
+            p[classes.indexOf(c)] = c == doubtful ? 0.7 : 0.95;
+            p[classes.indexOf(c == doubtful ? other : c == '0' ? '8' : '0')] += c == doubtful ? 0.3 : 0.05;
+            out.add(p);
+        }
+        return out;
+    }
+
     /** A read of a white two-row crop whose grammar match is exactly these rows, with this confidence. */
     private static CropRead read(String top, String bottom, double confidence) {
         PlateGrammarMatch exact = PlateGrammar.candidatesOfKinds(
