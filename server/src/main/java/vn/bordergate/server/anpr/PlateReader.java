@@ -19,6 +19,9 @@ public final class PlateReader implements AutoCloseable {
     static final double CROP_ACCEPT = 0.5;
     /** Candidates below this confidence are dropped as noise. */
     static final double MIN_CONFIDENCE = 0.15;
+
+    /** Whether an empty region gets a tight second cut; off only to measure its cost ({@code -Danpr.tightCut=false}). */
+    static final boolean TIGHT_CUT = Boolean.parseBoolean(System.getProperty("anpr.tightCut", "true"));
     /** At most this many finder regions get a full read after the quick one. */
     static final int FULL_READS = 4;
 
@@ -78,7 +81,10 @@ public final class PlateReader implements AutoCloseable {
             // a blue plate cut with its light surroundings: Otsu splits plate from surroundings, not text from
             // plate, and no character is seen; cut tight to the finder's box, the text stands out (cn-scenes:
             // 24 photos had a region on the plate read as nothing, docs/anpr.md "Tight second cut")
-            quick.add(loose.read.found() ? loose : better(loose, quickRead(image, region, PlateRegion.TIGHT_MARGIN)));
+            quick.add(
+                    loose.read.found() || !TIGHT_CUT
+                            ? loose
+                            : better(loose, quickRead(image, region, PlateRegion.TIGHT_MARGIN)));
         }
         // the most promising regions get a full read: a quick plate first, then the longest quick text
         quick.sort(Comparator.comparingDouble(Quick::promise).reversed());
