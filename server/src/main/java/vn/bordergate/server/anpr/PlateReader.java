@@ -19,6 +19,9 @@ public final class PlateReader implements AutoCloseable {
     static final double CROP_ACCEPT = 0.5;
     /** Candidates below this confidence are dropped as noise. */
     static final double MIN_CONFIDENCE = 0.15;
+
+    /** Whether an empty region gets a tight second cut; off only to measure its cost ({@code -Danpr.tightCut=false}). */
+    static final boolean TIGHT_CUT = Boolean.parseBoolean(System.getProperty("anpr.tightCut", "true"));
     /** At most this many finder regions get a full read after the quick one. */
     static final int FULL_READS = 4;
 
@@ -65,7 +68,8 @@ public final class PlateReader implements AutoCloseable {
         }
         List<PlateCandidate> out = new ArrayList<>();
         if (looksLikeCrop(image)) {
-            Optional<PlateCandidate> whole = readRegion(image, PlateRegion.whole(image), CropReader.Effort.FULL, null);
+            Optional<PlateCandidate> whole =
+                    readRegion(image, PlateRegion.whole(image), PlateRegion.MARGIN, CropReader.Effort.FULL, null);
             if (whole.isPresent() && whole.get().confidence() >= CROP_ACCEPT) {
                 return List.of(whole.get());
             }
@@ -73,13 +77,14 @@ public final class PlateReader implements AutoCloseable {
         }
         List<Quick> quick = new ArrayList<>();
         for (PlateRegion region : finder.find(image)) {
-            Mat cut = region.cut(image, PlateRegion.MARGIN);
-            try {
-                CropRead read = crops.read(cut, CropReader.Effort.QUICK);
-                quick.add(new Quick(region, read));
-            } finally {
-                cut.close();
-            }
+            Quick loose = quickRead(image, region, PlateRegion.MARGIN);
+            // a blue plate cut with its light surroundings: Otsu splits plate from surroundings, not text from
+            // plate, and no character is seen; cut tight to the finder's box, the text stands out (cn-scenes:
+            // 24 photos had a region on the plate read as nothing, docs/anpr.md "Tight second cut")
+            quick.add(
+                    loose.read.found() || !TIGHT_CUT
+                            ? loose
+                            : better(loose, quickRead(image, region, PlateRegion.TIGHT_MARGIN)));
         }
         // the most promising regions get a full read: a quick plate first, then the longest quick text
         quick.sort(Comparator.comparingDouble(Quick::promise).reversed());
@@ -89,7 +94,7 @@ public final class PlateReader implements AutoCloseable {
                 break;
             }
             Optional<PlateCandidate> candidate = full++ < FULL_READS
-                    ? readRegion(image, q.region, CropReader.Effort.FULL, q.read)
+                    ? readRegion(image, q.region, q.margin, CropReader.Effort.FULL, q.read)
                     : q.read.found() ? Optional.of(candidate(image, q.region, q.read)) : Optional.empty();
             candidate.ifPresent(out::add);
         }
@@ -114,13 +119,13 @@ public final class PlateReader implements AutoCloseable {
                 bgr.close();
             }
         }
-        return readRegion(crop, PlateRegion.whole(crop), CropReader.Effort.FULL, null);
+        return readRegion(crop, PlateRegion.whole(crop), PlateRegion.MARGIN, CropReader.Effort.FULL, null);
     }
 
     /** {@code quick}: the region's quick read (the same cut), or null. */
     private Optional<PlateCandidate> readRegion(
-            Mat image, PlateRegion region, CropReader.Effort effort, CropRead quick) {
-        Mat cut = region.cut(image, PlateRegion.MARGIN);
+            Mat image, PlateRegion region, double margin, CropReader.Effort effort, CropRead quick) {
+        Mat cut = region.cut(image, margin);
         try {
             CropRead read = crops.read(cut, effort, quick);
             return read.found() && read.confidence() >= MIN_CONFIDENCE
@@ -169,8 +174,21 @@ public final class PlateReader implements AutoCloseable {
         engines.close();
     }
 
-    /** A region and its quick read. */
-    private record Quick(PlateRegion region, CropRead read) {
+    private Quick quickRead(Mat image, PlateRegion region, double margin) {
+        Mat cut = region.cut(image, margin);
+        try {
+            return new Quick(region, margin, crops.read(cut, CropReader.Effort.QUICK));
+        } finally {
+            cut.close();
+        }
+    }
+
+    private static Quick better(Quick a, Quick b) {
+        return b.promise() > a.promise() ? b : a;
+    }
+
+    /** A region, the margin it was cut with, and its quick read. */
+    private record Quick(PlateRegion region, double margin, CropRead read) {
         /** Above 1 for a quick plate (by confidence), 0..1 for Latin text of plate length, 0 for nothing. */
         double promise() {
             if (read.found()) {

@@ -30,6 +30,9 @@ public record PlateRegion(
     /** Margin added around a region before it is cut out, as a share of its height. */
     static final double MARGIN = 0.25;
 
+    /** The margin of the second, tight cut of a region whose loose cut showed no plate (see {@code PlateReader}). */
+    static final double TIGHT_MARGIN = 0.05;
+
     static PlateRegion of(RotatedRect box, double scale, Source source, double score) {
         double w = Math.max(box.size().width(), box.size().height()) / scale;
         double h = Math.min(box.size().width(), box.size().height()) / scale;

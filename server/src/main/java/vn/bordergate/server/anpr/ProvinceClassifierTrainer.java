@@ -44,15 +44,18 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  *     OUT.yml [CN_CROPS_FOLDER]
  * </pre>
  *
- * Glyphs are rendered from the committed Noto Sans CJK subset (Java2D), squeezed to the plate font's 1:2
- * shape and degraded: scale, shift, rotation, blur, down to 9–13 px wide and back, noise, erosion or dilation.
- * When the cn-crops folder is given, its crops with an <em>even</em> number ({@code cn_0358.jpg}) are added as
- * real samples; the odd ones are held out for measuring (see {@link #heldOut(Path)}).
+ * Glyphs are rendered from the committed Noto Sans CJK subset (Java2D) and drawn as on a plate by
+ * {@link ProvinceGlyphRenders} (stroke weight, region letter, frame, perspective, clipped box, blur, low resolution,
+ * JPEG, noise). When the cn-crops folder is given, its crops with an <em>even</em> number ({@code cn_0358.jpg}) are
+ * added as real samples, class-balanced (see {@code REAL_PER_CLASS}); the odd ones are held out for measuring (see
+ * {@link #heldOut(Path)}). {@link #degrade} is the first trainer's degradation, still used by
+ * {@link SerialClassifierTrainer}.
  */
 public final class ProvinceClassifierTrainer {
     private static final String FONT = "/fonts/NotoSansCJKsc-Bold-Plates.otf";
-    private static final int SYNTHETIC_PER_CLASS = 100;
-    private static final int REAL_REPEATS = 4;
+    private static final int SYNTHETIC_PER_CLASS = Integer.getInteger("province.renders", 200);
+    private static final int REAL_REPEATS = Integer.getInteger("province.repeats", 12);
+    private static final int REAL_PER_CLASS = Integer.getInteger("province.real", 1600);
 
     private ProvinceClassifierTrainer() {}
 
@@ -65,22 +68,38 @@ public final class ProvinceClassifierTrainer {
         List<float[]> samples = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         Font font = font();
+        Font latin = ProvinceGlyphRenders.latinFont();
+        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        List<Mat> neighbours = new ArrayList<>();
+        for (char l : letters.toCharArray()) {
+            neighbours.add(render(latin, l));
+        }
         String classes = ProvinceClassifier.CLASSES;
         for (int c = 0; c < classes.length(); c++) {
             Mat clean = render(font, classes.charAt(c));
             for (int k = 0; k < SYNTHETIC_PER_CLASS; k++) {
-                try (Mat glyph = degrade(clean, random)) {
+                // the plate typeface's strokes are heavier or lighter than Noto Sans CJK Bold's
+                try (Mat weighted = ProvinceGlyphRenders.weighted(clean, random.nextInt(3) - 1);
+                        Mat glyph = ProvinceGlyphRenders.degrade(
+                                weighted, neighbours.get(random.nextInt(neighbours.size())), random)) {
                     samples.add(ProvinceGlyph.features(glyph));
                     labels.add(c);
                 }
             }
             clean.close();
         }
+        neighbours.forEach(Mat::close);
         int synthetic = samples.size();
         int real = 0;
         if (args.length > 1) {
-            for (Real r : realGlyphs(Path.of(args[1]), false)) {
-                for (int k = 0; k < REAL_REPEATS; k++) {
+            List<Real> reals = realGlyphs(Path.of(args[1]), false);
+            int[] perClass = new int[classes.length()];
+            reals.forEach(r -> perClass[r.label()]++);
+            for (Real r : reals) {
+                // class balance: the even half is 94 % 皖, so its 皖 glyphs are used once and a rare province's
+                // few glyphs up to REAL_REPEATS times, so that the net does not learn "always 皖"
+                int repeats = Math.max(1, Math.min(REAL_REPEATS, REAL_PER_CLASS / perClass[r.label()]));
+                for (int k = 0; k < repeats; k++) {
                     samples.add(ProvinceGlyph.features(shifted(r.glyph(), random, k == 0)));
                     labels.add(r.label());
                 }
@@ -88,8 +107,11 @@ public final class ProvinceClassifierTrainer {
                 r.glyph().close();
             }
         }
-        System.out.printf("training on %d synthetic and %d real glyphs (x%d)%n", synthetic, real, REAL_REPEATS);
-        ANN_MLP network = GlyphNetworks.train(samples, labels, classes.length());
+        System.out.printf(
+                "training on %d synthetic and %d real glyphs (%d samples)%n",
+                synthetic, real, samples.size() - synthetic);
+        ANN_MLP network =
+                GlyphNetworks.train(samples, labels, classes.length(), Integer.getInteger("province.hidden", 96), 200);
         GlyphNetworks.save(network, Path.of(args[0]));
         System.out.println("saved " + args[0] + " (" + Files.size(Path.of(args[0])) + " bytes)");
         if (args.length > 1) {
