@@ -2,8 +2,6 @@ package vn.bordergate.server.anpr;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_core.add;
-import static org.bytedeco.opencv.global.opencv_core.randn;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -220,16 +218,9 @@ public final class ProvinceClassifierTrainer {
         resize(low, box, new Size(boxW, boxH), 0, 0, INTER_LINEAR);
         low.close();
         // contrast and noise: ink 0..90, background 150..255
-        Mat converted = new Mat();
         double ink = random.nextDouble() * 90;
         double paper = 150 + random.nextDouble() * 105;
-        box.convertTo(converted, CV_32F, (paper - ink) / 255.0, ink);
-        Mat noise = new Mat(converted.size(), CV_32F);
-        randn(noise, new Mat(1, 1, CV_32F, Scalar.all(0)), new Mat(1, 1, CV_32F, Scalar.all(random.nextDouble() * 18)));
-        add(converted, noise, converted);
-        converted.convertTo(box, CV_8UC1);
-        converted.close();
-        noise.close();
+        ProvinceGlyphRenders.inkOnPaper(box, ink, paper, random.nextDouble() * 18);
         return box;
     }
 

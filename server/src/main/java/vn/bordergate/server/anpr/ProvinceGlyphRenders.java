@@ -194,16 +194,21 @@ final class ProvinceGlyphRenders {
         resize(low, out, box.size(), 0, 0, INTER_LINEAR);
         low.close();
         box.close();
-        Mat converted = new Mat();
         double ink = random.nextDouble() * 90;
         double paper = Math.max(ink + 70, 140 + random.nextDouble() * 115);
-        out.convertTo(converted, CV_32F, (paper - ink) / 255.0, ink);
+        inkOnPaper(out, ink, paper, random.nextDouble() * 8);
+        return out;
+    }
+
+    /** Maps a black-on-white glyph image in place to these ink and paper greys, with Gaussian noise. */
+    static void inkOnPaper(Mat glyph, double ink, double paper, double noiseSigma) {
+        Mat converted = new Mat();
+        glyph.convertTo(converted, CV_32F, (paper - ink) / 255.0, ink);
         Mat noise = new Mat(converted.size(), CV_32F);
-        randn(noise, new Mat(1, 1, CV_32F, Scalar.all(0)), new Mat(1, 1, CV_32F, Scalar.all(random.nextDouble() * 8)));
+        randn(noise, new Mat(1, 1, CV_32F, Scalar.all(0)), new Mat(1, 1, CV_32F, Scalar.all(noiseSigma)));
         add(converted, noise, converted);
-        converted.convertTo(out, CV_8UC1);
+        converted.convertTo(glyph, CV_8UC1);
         converted.close();
         noise.close();
-        return out;
     }
 }
