@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.LockMode;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.GateActionRequest;
@@ -26,7 +25,6 @@ import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.persistence.CrossingStepEntity;
-import vn.bordergate.server.persistence.StepConfirmationEntity;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.Actor;
 
@@ -43,6 +41,7 @@ public final class CrossingService {
     private final EventPublisher events;
     private final QueueWatch queue;
     private final Clock clock;
+    private final StepConfirmations confirmations;
 
     public CrossingService(
             Transactions tx,
@@ -61,6 +60,7 @@ public final class CrossingService {
         this.events = events;
         this.queue = queue;
         this.clock = clock;
+        this.confirmations = new StepConfirmations(clock);
     }
 
     public CrossingDto get(long id) {
@@ -97,11 +97,8 @@ public final class CrossingService {
                                 case HOLD -> StepState.HELD;
                                 case REJECT -> StepState.REJECTED;
                             };
-                    if (steps.get(step).getId() == null) {
-                        firstRecordOf(session, c);
-                    }
                     String station = station(actor, request.stationCode());
-                    record(
+                    confirmations.record(
                             session,
                             c,
                             steps.get(step),
@@ -141,7 +138,7 @@ public final class CrossingService {
                     if (steps.get(step).getState() != StepState.HELD) {
                         throw GateException.conflict("step " + step.number() + " is not held");
                     }
-                    record(
+                    confirmations.record(
                             session,
                             c,
                             steps.get(step),
@@ -223,48 +220,6 @@ public final class CrossingService {
         if (!c.getStatus().isOpen()) {
             throw GateException.conflict("crossing " + c.getId() + " is " + c.getStatus() + ": nothing more to decide");
         }
-    }
-
-    /**
-     * Before a step's row is inserted, the crossing is locked (checking its version, so a change meanwhile is
-     * a 409 as ever): the insert checks its crossing (foreign key) under a share lock, and a second first
-     * decision of the step would hold that lock while waiting for the first one's row, which then waits for
-     * it to update the crossing: a deadlock, broken only after Derby's 20 s (StepRowsTest).
-     */
-    private static void firstRecordOf(Session session, CrossingEntity c) {
-        session.lock(c, LockMode.PESSIMISTIC_WRITE);
-    }
-
-    private void record(
-            Session session,
-            CrossingEntity c,
-            CrossingStepEntity s,
-            Actor actor,
-            StepState state,
-            String station,
-            String reason,
-            String action) {
-        Instant now = clock.instant();
-        s.setState(state);
-        s.setOfficer(actor.username());
-        s.setStationCode(station);
-        s.setDecidedAt(now);
-        s.setReason(reason == null || reason.isBlank() ? null : reason.strip());
-        if (s.getId() == null) {
-            // the step's first record: its row is written now (a step without one is pending); a concurrent
-            // first decision of the same step loses on the unique (crossing, step) key (ConcurrentChanges: 409)
-            session.persist(s);
-        }
-        StepConfirmationEntity history = new StepConfirmationEntity();
-        history.setCrossingId(c.getId());
-        history.setStep(s.getStep());
-        history.setAgency(s.getStep().agency());
-        history.setAction(action);
-        history.setOfficer(actor.username());
-        history.setStationCode(station);
-        history.setDecidedAt(now);
-        history.setReason(s.getReason());
-        session.persist(history);
     }
 
     private void settle(CrossingEntity c, Map<Step, CrossingStepEntity> steps) {
