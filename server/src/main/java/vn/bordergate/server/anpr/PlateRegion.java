@@ -33,6 +33,9 @@ public record PlateRegion(
     /** The margin of the second, tight cut of a region whose loose cut showed no plate (see {@code PlateReader}). */
     static final double TIGHT_MARGIN = 0.05;
 
+    /** A region at least this wide for its height (one-row plate shape) may get the tight cut (see {@code PlateReader}). */
+    static final double TIGHT_CUT_SHAPE = 2.5;
+
     static PlateRegion of(RotatedRect box, double scale, Source source, double score) {
         double w = Math.max(box.size().width(), box.size().height()) / scale;
         double h = Math.min(box.size().width(), box.size().height()) / scale;
