@@ -1,6 +1,8 @@
 package vn.bordergate.server.anpr;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_16S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.convertScaleAbs;
 import static org.bytedeco.opencv.global.opencv_core.inRange;
@@ -57,11 +59,11 @@ public final class PlateFinder {
             return List.of();
         }
         double scale = Math.min(1.0, (double) SEARCH_WIDTH / bgr.cols());
-        Mat small = new Mat();
+        // a frame of the search width is searched as it is (only read, never written: no copy)
+        Mat small = bgr;
         if (scale < 1.0) {
+            small = new Mat();
             resize(bgr, small, new Size(), scale, scale, INTER_AREA);
-        } else {
-            bgr.copyTo(small);
         }
         Mat grey = new Mat();
         cvtColor(small, grey, COLOR_BGR2GRAY);
@@ -72,7 +74,9 @@ public final class PlateFinder {
             collect(strokes(grey, MORPH_TOPHAT, textHeight), small, scale, PlateRegion.Source.LIGHT_TEXT, found);
             collect(colourMask(small), small, scale, PlateRegion.Source.COLOUR, found);
         } finally {
-            small.close();
+            if (small != bgr) {
+                small.close();
+            }
             grey.close();
         }
         found.sort(Comparator.comparingDouble(PlateRegion::score).reversed());
@@ -88,17 +92,20 @@ public final class PlateFinder {
                 Mat close = getStructuringElement(MORPH_RECT, new Size(textHeight * 2, Math.max(3, textHeight / 2)));
                 Mat open = getStructuringElement(MORPH_RECT, new Size(Math.max(3, textHeight / 2), 3))) {
             morphologyEx(grey, hatted, hat, kernel);
-            Sobel(hatted, gradient, org.bytedeco.opencv.global.opencv_core.CV_32F, 1, 0);
+            // a 3×3 Sobel of 8-bit pixels fits 16 bits exactly (|dx| ≤ 1020): the 32F gradient, half the memory
+            Sobel(hatted, gradient, CV_16S, 1, 0);
             convertScaleAbs(gradient, gradient);
             GaussianBlur(gradient, gradient, new Size(5, 5), 0);
             morphologyEx(gradient, blobs, MORPH_CLOSE, close);
             threshold(blobs, blobs, 0, 255, THRESH_BINARY | THRESH_OTSU);
             morphologyEx(blobs, blobs, MORPH_OPEN, open);
-            return blobs.clone();
+            return blobs;
+        } catch (RuntimeException e) {
+            blobs.close();
+            throw e;
         } finally {
             hatted.close();
             gradient.close();
-            blobs.close();
         }
     }
 
@@ -107,13 +114,14 @@ public final class PlateFinder {
         Mat hsv = new Mat();
         Mat mask = new Mat(bgr.rows(), bgr.cols(), CV_8U, new Scalar(0));
         cvtColor(bgr, hsv, COLOR_BGR2HSV);
+        // NB: OpenCV does not take a 1×1 three-channel Mat bound as the (H, S, V) triple: these passes keep far fewer
+        // pixels than their ranges hold (docs/anpr.md, "Frame path: cheaper tight cut"); kept as they are until a
+        // fix is measured, as the regions (and reads) depend on them
         double[][] ranges = {{100, 124}, {15, 34}, {35, 85}};
         for (double[] hue : ranges) {
             try (Mat part = new Mat();
-                    Mat low = new Mat(
-                            1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(hue[0], 90, 70, 0));
-                    Mat high = new Mat(
-                            1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(hue[1], 255, 255, 0))) {
+                    Mat low = new Mat(1, 1, CV_8UC3, new Scalar(hue[0], 90, 70, 0));
+                    Mat high = new Mat(1, 1, CV_8UC3, new Scalar(hue[1], 255, 255, 0))) {
                 inRange(hsv, low, high, part);
                 add(mask, part, mask);
             }

@@ -82,9 +82,9 @@ public final class PlateReader implements AutoCloseable {
             // plate, and no character is seen; cut tight to the finder's box, the text stands out (cn-scenes:
             // 24 photos had a region on the plate read as nothing, docs/anpr.md "Tight second cut")
             quick.add(
-                    loose.read.found() || !TIGHT_CUT
-                            ? loose
-                            : better(loose, quickRead(image, region, PlateRegion.TIGHT_MARGIN)));
+                    tightCutWanted(region, loose.read)
+                            ? better(loose, quickRead(image, region, PlateRegion.TIGHT_MARGIN))
+                            : loose);
         }
         // the most promising regions get a full read: a quick plate first, then the longest quick text
         quick.sort(Comparator.comparingDouble(Quick::promise).reversed());
@@ -120,6 +120,20 @@ public final class PlateReader implements AutoCloseable {
             }
         }
         return readRegion(crop, PlateRegion.whole(crop), PlateRegion.MARGIN, CropReader.Effort.FULL, null);
+    }
+
+    /**
+     * Whether a finder region gets the tight second cut after its loose quick read: only when that read saw no text
+     * at all (too few character blobs for an OCR call, or Tesseract read nothing) in a region of one-row shape. A plate
+     * whose loose cut takes in a white car body shows no characters (Otsu splits plate from body); the cn-scenes photos
+     * the tight cut wins are all such regions (w/h 3.3–4.5), while the tight cuts of regions with some text or of
+     * square regions only cost OCR calls on the lane scenes' lights, grilles and rain (docs/anpr.md, "Frame path").
+     */
+    static boolean tightCutWanted(PlateRegion region, CropRead loose) {
+        return TIGHT_CUT
+                && !loose.found()
+                && loose.raw().isEmpty()
+                && region.width() >= PlateRegion.TIGHT_CUT_SHAPE * region.height();
     }
 
     /** {@code quick}: the region's quick read (the same cut), or null. */

@@ -33,6 +33,9 @@ public record PlateRegion(
     /** The margin of the second, tight cut of a region whose loose cut showed no plate (see {@code PlateReader}). */
     static final double TIGHT_MARGIN = 0.05;
 
+    /** A region at least this wide for its height (one-row plate shape) may get the tight cut (see {@code PlateReader}). */
+    static final double TIGHT_CUT_SHAPE = 2.5;
+
     static PlateRegion of(RotatedRect box, double scale, Source source, double score) {
         double w = Math.max(box.size().width(), box.size().height()) / scale;
         double h = Math.min(box.size().width(), box.size().height()) / scale;
@@ -47,16 +50,18 @@ public record PlateRegion(
 
     /** The upright bounding box of the region in the frame (clipped to it). */
     public PlateBox box(int frameWidth, int frameHeight) {
-        Point2f[] c = corners(0);
+        // plain floats, not corners()' native points: the finder compares every candidate's box (PlateFinder
+        // suppressOverlaps), and a native allocation per corner cost it about a millisecond a frame
+        float[][] c = cornerCoordinates(0);
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (Point2f p : c) {
-            minX = Math.min(minX, p.x());
-            minY = Math.min(minY, p.y());
-            maxX = Math.max(maxX, p.x());
-            maxY = Math.max(maxY, p.y());
+        for (float[] p : c) {
+            minX = Math.min(minX, p[0]);
+            minY = Math.min(minY, p[1]);
+            maxX = Math.max(maxX, p[0]);
+            maxY = Math.max(maxY, p[1]);
         }
         int x = (int) Math.max(0, Math.floor(minX));
         int y = (int) Math.max(0, Math.floor(minY));
@@ -80,17 +85,27 @@ public record PlateRegion(
 
     /** Corners top-left, top-right, bottom-right, bottom-left, grown by {@code grow} pixels on each side. */
     Point2f[] corners(double grow) {
+        float[][] c = cornerCoordinates(grow);
+        Point2f[] out = new Point2f[4];
+        for (int i = 0; i < 4; i++) {
+            out[i] = new Point2f(c[i][0], c[i][1]);
+        }
+        return out;
+    }
+
+    /** {@link #corners(double)} as {x, y} pairs. */
+    private float[][] cornerCoordinates(double grow) {
         double rad = Math.toRadians(angle);
         double cos = Math.cos(rad);
         double sin = Math.sin(rad);
         double hw = width / 2 + grow;
         double hh = height / 2 + grow;
         double[][] local = {{-hw, -hh}, {hw, -hh}, {hw, hh}, {-hw, hh}};
-        Point2f[] out = new Point2f[4];
+        float[][] out = new float[4][];
         for (int i = 0; i < 4; i++) {
             double x = centreX + local[i][0] * cos - local[i][1] * sin;
             double y = centreY + local[i][0] * sin + local[i][1] * cos;
-            out[i] = new Point2f((float) x, (float) y);
+            out[i] = new float[] {(float) x, (float) y};
         }
         return out;
     }
