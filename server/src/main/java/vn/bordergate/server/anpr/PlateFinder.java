@@ -109,11 +109,11 @@ public final class PlateFinder {
         cvtColor(bgr, hsv, COLOR_BGR2HSV);
         double[][] ranges = {{100, 124}, {15, 34}, {35, 85}};
         for (double[] hue : ranges) {
+            // the bounds as 4x1 doubles, which inRange reads as one (H, S, V) triple; a 1x1 three-channel Mat is
+            // read by its first element only, so hue bounded saturation and value too (blue: 1 pixel of 1,965)
             try (Mat part = new Mat();
-                    Mat low = new Mat(
-                            1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(hue[0], 90, 70, 0));
-                    Mat high = new Mat(
-                            1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(hue[1], 255, 255, 0))) {
+                    Mat low = new Mat(new Scalar(hue[0], 90, 70, 0));
+                    Mat high = new Mat(new Scalar(hue[1], 255, 255, 0))) {
                 inRange(hsv, low, high, part);
                 add(mask, part, mask);
             }
