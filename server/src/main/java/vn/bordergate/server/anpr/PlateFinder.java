@@ -2,7 +2,6 @@ package vn.bordergate.server.anpr;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.convertScaleAbs;
 import static org.bytedeco.opencv.global.opencv_core.inRange;
@@ -114,14 +113,13 @@ public final class PlateFinder {
         Mat hsv = new Mat();
         Mat mask = new Mat(bgr.rows(), bgr.cols(), CV_8U, new Scalar(0));
         cvtColor(bgr, hsv, COLOR_BGR2HSV);
-        // NB: OpenCV does not take a 1×1 three-channel Mat bound as the (H, S, V) triple: these passes keep far fewer
-        // pixels than their ranges hold (docs/anpr.md, "Frame path: cheaper tight cut"); kept as they are until a
-        // fix is measured, as the regions (and reads) depend on them
         double[][] ranges = {{100, 124}, {15, 34}, {35, 85}};
         for (double[] hue : ranges) {
+            // the bounds as 4x1 doubles, which inRange reads as one (H, S, V) triple; a 1x1 three-channel Mat is
+            // read by its first element only, so hue bounded saturation and value too (blue: 1 pixel of 1,965)
             try (Mat part = new Mat();
-                    Mat low = new Mat(1, 1, CV_8UC3, new Scalar(hue[0], 90, 70, 0));
-                    Mat high = new Mat(1, 1, CV_8UC3, new Scalar(hue[1], 255, 255, 0))) {
+                    Mat low = new Mat(new Scalar(hue[0], 90, 70, 0));
+                    Mat high = new Mat(new Scalar(hue[1], 255, 255, 0))) {
                 inRange(hsv, low, high, part);
                 add(mask, part, mask);
             }
