@@ -27,6 +27,21 @@ import vn.bordergate.common.plate.PlateDistance;
 final class PlateIndex {
     private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
 
+    /**
+     * {@link PlateDistance#substitution} of every pair of ASCII characters (read × 128 + declared), computed once:
+     * each search used to fill a table of its own, and the look-alike lookups behind it were a seventh of the
+     * search (JFR, plate-read phase of LoadBenchmark).
+     */
+    static final double[] ASCII_COSTS = new double[128 * 128];
+
+    static {
+        for (char read = 0; read < 128; read++) {
+            for (char declared = 0; declared < 128; declared++) {
+                ASCII_COSTS[read * 128 + declared] = PlateDistance.substitution(read, declared);
+            }
+        }
+    }
+
     /** A node's children and the characters leading to them, published together. */
     private record Branches(char[] keys, Node[] children) {}
 
@@ -36,6 +51,23 @@ final class PlateIndex {
         volatile Branches branches = NO_BRANCHES;
         /** Entries whose plate ends at this node. */
         volatile ExpectedPlates.Entry[] ends = NO_ENTRIES;
+        /**
+         * The shortest and longest plate ending at or below this node. Only widened before an entry is linked and
+         * narrowed after one is gone, so a reader may see a range too wide, never one that leaves out a plate it
+         * can reach (only, during an add, the plate being added: as if it read just before the add).
+         */
+        volatile int shortest = Integer.MAX_VALUE;
+
+        volatile int longest = -1;
+
+        void widen(int length) {
+            if (length < shortest) {
+                shortest = length;
+            }
+            if (length > longest) {
+                longest = length;
+            }
+        }
     }
 
     /** The crossings within {@code bound} of the read (crossing id → closest distance), and the bound. */
@@ -46,8 +78,9 @@ final class PlateIndex {
     synchronized void add(ExpectedPlates.Entry entry) {
         Node node = root;
         String plate = entry.plate();
+        root.widen(plate.length());
         for (int i = 0; i < plate.length(); i++) {
-            node = childOrNew(node, plate.charAt(i));
+            node = childOrNew(node, plate.charAt(i), plate.length());
         }
         ExpectedPlates.Entry[] ends = node.ends;
         for (ExpectedPlates.Entry e : ends) {
@@ -73,13 +106,29 @@ final class PlateIndex {
         }
         Node node = path[plate.length()];
         node.ends = Arrays.stream(node.ends).filter(e -> !e.equals(entry)).toArray(ExpectedPlates.Entry[]::new);
-        for (int depth = plate.length(); depth > 0; depth--) {
+        int depth = plate.length();
+        for (; depth > 0; depth--) {
             Node emptied = path[depth];
             if (emptied.ends.length > 0 || emptied.branches.keys().length > 0) {
-                return;
+                break;
             }
             unlink(path[depth - 1], plate.charAt(depth - 1));
         }
+        for (; depth >= 0; depth--) { // the nodes still linked, deepest first: their plates' lengths may narrow
+            narrow(path[depth], depth);
+        }
+    }
+
+    /** Sets a node's length range from its own entries (plates of {@code depth} characters) and its children. */
+    private static void narrow(Node node, int depth) {
+        int shortest = node.ends.length > 0 ? depth : Integer.MAX_VALUE;
+        int longest = node.ends.length > 0 ? depth : -1;
+        for (Node child : node.branches.children()) {
+            shortest = Math.min(shortest, child.shortest);
+            longest = Math.max(longest, child.longest);
+        }
+        node.shortest = shortest;
+        node.longest = longest;
     }
 
     /** Nodes reachable from the root (the root included). */
@@ -128,12 +177,15 @@ final class PlateIndex {
         return null;
     }
 
-    private static Node childOrNew(Node node, char c) {
+    /** The child for {@code c}, widened to a plate of {@code length} characters, or a new one made for it. */
+    private static Node childOrNew(Node node, char c, int length) {
         Node existing = child(node, c);
         if (existing != null) {
+            existing.widen(length);
             return existing;
         }
         Node created = new Node();
+        created.widen(length); // before it is published below
         Branches old = node.branches;
         Node[] children = Arrays.copyOf(old.children(), old.children().length + 1);
         children[children.length - 1] = created;
@@ -172,7 +224,8 @@ final class PlateIndex {
         private final double limit;
         private double bound;
         private double[][] columns = new double[16][];
-        private final double[] costs;
+        /** Per read position, where its row of {@link #ASCII_COSTS} starts; -1 for a character past ASCII. */
+        private final int[] rows;
 
         Search(String read, Instant from, Instant to, int want, double limit) {
             this.read = read;
@@ -181,8 +234,11 @@ final class PlateIndex {
             this.want = want;
             this.limit = limit;
             this.bound = limit;
-            this.costs = new double[read.length() * 128];
-            Arrays.fill(costs, Double.NaN);
+            this.rows = new int[read.length()];
+            for (int i = 0; i < rows.length; i++) {
+                char c = read.charAt(i);
+                rows[i] = c < 128 ? c * 128 : -1;
+            }
         }
 
         void visit(Node node, double[] column, int depth) {
@@ -222,39 +278,51 @@ final class PlateIndex {
             }
             // one column per depth: a node's column stays untouched while its children are walked
             double[] next = columns[depth + 1];
-            next[0] = column[0] + 1;
-            double min = next[0];
-            for (int i = 1; i <= n; i++) {
-                double diagonal = column[i - 1];
-                double up = column[i];
-                double left = next[i - 1];
-                if (diagonal > bound && up > bound && left > bound) {
-                    // every way into this cell is beyond the bound (costs only add), and the bound only drops: the
-                    // cell can lead to no plate within it, so its exact value never matters (JFR, perf10: this loop
-                    // was most of the search). Cells within the bound keep their exact values
+            // the plates below the child have this many characters more, at least and at most: a cell with i read
+            // characters used still needs one insertion or deletion (cost 1) per character of difference
+            int fewest = child.shortest - (depth + 1);
+            int most = child.longest - (depth + 1);
+            double min = Double.POSITIVE_INFINITY;
+            for (int i = 0; i <= n; i++) {
+                double cell;
+                if (i == 0) {
+                    cell = column[0] + 1;
+                } else {
+                    double diagonal = column[i - 1];
+                    double up = column[i];
+                    double left = next[i - 1];
+                    if (diagonal > bound && up > bound && left > bound) {
+                        // every way into this cell is beyond the bound (costs only add), and the bound only drops:
+                        // the cell can lead to no plate within it, so its exact value never matters (JFR, perf10:
+                        // this loop was most of the search)
+                        next[i] = Double.POSITIVE_INFINITY;
+                        continue;
+                    }
+                    cell = Math.min(diagonal + substitution(i - 1, c), Math.min(up + 1, left + 1));
+                }
+                int rest = n - i;
+                int gap = rest < fewest ? fewest - rest : rest > most ? rest - most : 0;
+                if (cell + gap > bound) {
+                    // no plate below is within the bound through this cell either: as above. A plate within the
+                    // bound is reached only through cells within it, so every such plate keeps its exact distance
                     next[i] = Double.POSITIVE_INFINITY;
                     continue;
                 }
-                next[i] = Math.min(diagonal + substitution(i - 1, c), Math.min(up + 1, left + 1));
-                min = Math.min(min, next[i]);
+                next[i] = cell;
+                min = Math.min(min, cell);
             }
-            if (min <= bound) { // every longer plate through this node is at least this far
+            if (min <= bound) { // some plate below may still be within the bound
                 visit(child, next, depth + 1);
             }
         }
 
-        /** {@link PlateDistance#substitution}, remembered per read position for ASCII plate characters. */
+        /** {@link PlateDistance#substitution}, from the table for two ASCII characters. */
         private double substitution(int at, char declared) {
-            if (declared >= 128) {
+            int row = rows[at];
+            if (declared >= 128 || row < 0) {
                 return PlateDistance.substitution(read.charAt(at), declared);
             }
-            int slot = at * 128 + declared;
-            double cost = costs[slot];
-            if (Double.isNaN(cost)) {
-                cost = PlateDistance.substitution(read.charAt(at), declared);
-                costs[slot] = cost;
-            }
-            return cost;
+            return ASCII_COSTS[row + declared];
         }
 
         private void hit(long crossingId, double distance) {
