@@ -2,10 +2,7 @@ package vn.bordergate.server.service;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import vn.bordergate.common.plate.PlateDistance;
 
 /**
@@ -28,14 +25,31 @@ final class PlateIndex {
     private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
 
     /** A node's children and the characters leading to them, published together. */
-    private record Branches(char[] keys, Node[] children) {}
+    record Branches(char[] keys, Node[] children) {}
 
     private static final Branches NO_BRANCHES = new Branches(new char[0], new Node[0]);
 
-    private static final class Node {
+    static final class Node {
         volatile Branches branches = NO_BRANCHES;
         /** Entries whose plate ends at this node. */
         volatile ExpectedPlates.Entry[] ends = NO_ENTRIES;
+        /**
+         * The shortest and longest plate ending at or below this node. Only widened before an entry is linked and
+         * narrowed after one is gone, so a reader may see a range too wide, never one that leaves out a plate it
+         * can reach (only, during an add, the plate being added: as if it read just before the add).
+         */
+        volatile int shortest = Integer.MAX_VALUE;
+
+        volatile int longest = -1;
+
+        void widen(int length) {
+            if (length < shortest) {
+                shortest = length;
+            }
+            if (length > longest) {
+                longest = length;
+            }
+        }
     }
 
     /** The crossings within {@code bound} of the read (crossing id → closest distance), and the bound. */
@@ -46,8 +60,9 @@ final class PlateIndex {
     synchronized void add(ExpectedPlates.Entry entry) {
         Node node = root;
         String plate = entry.plate();
+        root.widen(plate.length());
         for (int i = 0; i < plate.length(); i++) {
-            node = childOrNew(node, plate.charAt(i));
+            node = childOrNew(node, plate.charAt(i), plate.length());
         }
         ExpectedPlates.Entry[] ends = node.ends;
         for (ExpectedPlates.Entry e : ends) {
@@ -73,13 +88,29 @@ final class PlateIndex {
         }
         Node node = path[plate.length()];
         node.ends = Arrays.stream(node.ends).filter(e -> !e.equals(entry)).toArray(ExpectedPlates.Entry[]::new);
-        for (int depth = plate.length(); depth > 0; depth--) {
+        int depth = plate.length();
+        for (; depth > 0; depth--) {
             Node emptied = path[depth];
             if (emptied.ends.length > 0 || emptied.branches.keys().length > 0) {
-                return;
+                break;
             }
             unlink(path[depth - 1], plate.charAt(depth - 1));
         }
+        for (; depth >= 0; depth--) { // the nodes still linked, deepest first: their plates' lengths may narrow
+            narrow(path[depth], depth);
+        }
+    }
+
+    /** Sets a node's length range from its own entries (plates of {@code depth} characters) and its children. */
+    private static void narrow(Node node, int depth) {
+        int shortest = node.ends.length > 0 ? depth : Integer.MAX_VALUE;
+        int longest = node.ends.length > 0 ? depth : -1;
+        for (Node child : node.branches.children()) {
+            shortest = Math.min(shortest, child.shortest);
+            longest = Math.max(longest, child.longest);
+        }
+        node.shortest = shortest;
+        node.longest = longest;
     }
 
     /** Nodes reachable from the root (the root included). */
@@ -101,19 +132,7 @@ final class PlateIndex {
      * {@code want} crossings are found closer.
      */
     Closest closest(String read, Instant from, Instant to, int want, double limit) {
-        Search search = new Search(read, from, to, want, limit);
-        double[] first = new double[read.length() + 1];
-        for (int i = 0; i < first.length; i++) {
-            first[i] = i;
-        }
-        search.visit(root, first, 0);
-        Map<Long, Double> within = new HashMap<>();
-        search.found.forEach((id, d) -> {
-            if (d <= search.bound) {
-                within.put(id, d);
-            }
-        });
-        return new Closest(within, search.bound);
+        return new PlateIndexSearch(read, from, to, want, limit).from(root);
     }
 
     private static Node child(Node node, char c) {
@@ -128,12 +147,15 @@ final class PlateIndex {
         return null;
     }
 
-    private static Node childOrNew(Node node, char c) {
+    /** The child for {@code c}, widened to a plate of {@code length} characters, or a new one made for it. */
+    private static Node childOrNew(Node node, char c, int length) {
         Node existing = child(node, c);
         if (existing != null) {
+            existing.widen(length);
             return existing;
         }
         Node created = new Node();
+        created.widen(length); // before it is published below
         Branches old = node.branches;
         Node[] children = Arrays.copyOf(old.children(), old.children().length + 1);
         children[children.length - 1] = created;
@@ -155,124 +177,5 @@ final class PlateIndex {
             }
         }
         node.branches = new Branches(keys, children);
-    }
-
-    private record Hit(double distance, long crossingId) {}
-
-    private static final class Search {
-        private final String read;
-        private final Instant from;
-        private final Instant to;
-        private final int want;
-        private final Map<Long, Double> found = new HashMap<>();
-        /** The {@code want} closest crossings found so far. */
-        private final TreeSet<Hit> best =
-                new TreeSet<>(Comparator.comparingDouble(Hit::distance).thenComparingLong(Hit::crossingId));
-
-        private final double limit;
-        private double bound;
-        private double[][] columns = new double[16][];
-        private final double[] costs;
-
-        Search(String read, Instant from, Instant to, int want, double limit) {
-            this.read = read;
-            this.from = from;
-            this.to = to;
-            this.want = want;
-            this.limit = limit;
-            this.bound = limit;
-            this.costs = new double[read.length() * 128];
-            Arrays.fill(costs, Double.NaN);
-        }
-
-        void visit(Node node, double[] column, int depth) {
-            int n = read.length();
-            for (ExpectedPlates.Entry e : node.ends) {
-                if (column[n] <= bound
-                        && !e.expectedArrival().isBefore(from)
-                        && !e.expectedArrival().isAfter(to)) {
-                    hit(e.crossingId(), column[n]);
-                }
-            }
-            Branches branches = node.branches;
-            char[] keys = branches.keys();
-            Node[] children = branches.children();
-            // the read's own next character first: close plates are found early and the bound drops soon
-            char own = depth < n ? read.charAt(depth) : 0;
-            for (int k = 0; k < keys.length; k++) {
-                if (keys[k] == own) {
-                    descend(children[k], keys[k], column, depth);
-                }
-            }
-            for (int k = 0; k < keys.length; k++) {
-                if (keys[k] != own) {
-                    descend(children[k], keys[k], column, depth);
-                }
-            }
-        }
-
-        /** The next column of the distance table (declared plate one character longer), as betweenPrepared. */
-        private void descend(Node child, char c, double[] column, int depth) {
-            int n = read.length();
-            if (depth + 1 == columns.length) {
-                columns = Arrays.copyOf(columns, columns.length * 2);
-            }
-            if (columns[depth + 1] == null) {
-                columns[depth + 1] = new double[n + 1];
-            }
-            // one column per depth: a node's column stays untouched while its children are walked
-            double[] next = columns[depth + 1];
-            next[0] = column[0] + 1;
-            double min = next[0];
-            for (int i = 1; i <= n; i++) {
-                double diagonal = column[i - 1];
-                double up = column[i];
-                double left = next[i - 1];
-                if (diagonal > bound && up > bound && left > bound) {
-                    // every way into this cell is beyond the bound (costs only add), and the bound only drops: the
-                    // cell can lead to no plate within it, so its exact value never matters (JFR, perf10: this loop
-                    // was most of the search). Cells within the bound keep their exact values
-                    next[i] = Double.POSITIVE_INFINITY;
-                    continue;
-                }
-                next[i] = Math.min(diagonal + substitution(i - 1, c), Math.min(up + 1, left + 1));
-                min = Math.min(min, next[i]);
-            }
-            if (min <= bound) { // every longer plate through this node is at least this far
-                visit(child, next, depth + 1);
-            }
-        }
-
-        /** {@link PlateDistance#substitution}, remembered per read position for ASCII plate characters. */
-        private double substitution(int at, char declared) {
-            if (declared >= 128) {
-                return PlateDistance.substitution(read.charAt(at), declared);
-            }
-            int slot = at * 128 + declared;
-            double cost = costs[slot];
-            if (Double.isNaN(cost)) {
-                cost = PlateDistance.substitution(read.charAt(at), declared);
-                costs[slot] = cost;
-            }
-            return cost;
-        }
-
-        private void hit(long crossingId, double distance) {
-            Double before = found.get(crossingId);
-            if (before != null && before <= distance) {
-                return;
-            }
-            found.put(crossingId, distance);
-            if (before != null) {
-                best.remove(new Hit(before, crossingId));
-            }
-            best.add(new Hit(distance, crossingId));
-            if (best.size() > want) {
-                best.pollLast();
-            }
-            if (best.size() >= want) {
-                bound = Math.min(limit, best.last().distance());
-            }
-        }
     }
 }

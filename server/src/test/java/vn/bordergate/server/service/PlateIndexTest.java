@@ -114,6 +114,58 @@ class PlateIndexTest {
         assertThat(index.nodes()).isEqualTo(1); // the root alone
     }
 
+    /**
+     * The search cuts a branch by the lengths of the plates below it (one insertion or deletion per character of
+     * difference): plates that are prefixes of one another (old four-digit and new five-digit serials, a sixth
+     * digit read in) and removals that narrow those lengths must leave every answer exactly as scoring every plate.
+     */
+    @Test
+    void platesOfManyLengthsUnderOnePrefixAreFoundExactlyAlsoAfterRemovals() {
+        long id = 1;
+        for (int n = 0; n < 3_000; n++, id++) {
+            String serial = String.format("%05d", random.nextInt(2_000));
+            String plate =
+                    switch (n % 4) {
+                        case 0 -> "29C" + serial.substring(1); // old four-digit serial
+                        case 1 -> "29C" + serial + random.nextInt(10); // one character more
+                        case 2 -> "29C" + serial.substring(0, 2); // much shorter
+                        default -> "29C" + serial;
+                    };
+            add(id, plate, n % 9 == 0 ? "29R" + serial.substring(1) : null);
+        }
+        Instant from = NOW.minus(Duration.ofHours(36));
+        Instant to = NOW.plus(Duration.ofHours(36));
+        for (int round = 0; round < 3; round++) {
+            for (int r = 0; r < 150; r++) {
+                String plate = entries.get(random.nextInt(entries.size())).plate();
+                for (String raw :
+                        new String[] {plate, misread(plate), plate + random.nextInt(10), plate.substring(1)}) {
+                    String read = PlateDistance.prepareRead(raw);
+                    Map<Long, Double> all = bruteForce(read, from, to);
+                    for (int want : new int[] {1, 5, 8, Integer.MAX_VALUE}) {
+                        PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
+                        Map<Long, Double> expected = new HashMap<>();
+                        all.forEach((crossing, d) -> {
+                            if (d <= close.bound()) {
+                                expected.put(crossing, d);
+                            }
+                        });
+                        assertThat(close.distances())
+                                .as("round %d, read %s, want %d", round, raw, want)
+                                .isEqualTo(expected);
+                        assertThat(close.distances().size()).isGreaterThanOrEqualTo(Math.min(want, all.size()));
+                    }
+                }
+            }
+            // forget the longest plates first, then the shortest: the lengths left below each node narrow
+            int length = round == 0 ? 9 : 5;
+            List<ExpectedPlates.Entry> gone =
+                    entries.stream().filter(e -> e.plate().length() == length).toList();
+            gone.forEach(index::remove);
+            entries.removeAll(gone);
+        }
+    }
+
     private Map<Long, Double> bruteForce(String read, Instant from, Instant to) {
         Map<Long, Double> close = new HashMap<>();
         for (ExpectedPlates.Entry e : entries) {

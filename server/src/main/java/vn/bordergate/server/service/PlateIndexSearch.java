@@ -1,0 +1,182 @@
+package vn.bordergate.server.service;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import vn.bordergate.common.plate.PlateDistance;
+import vn.bordergate.server.service.PlateIndex.Branches;
+import vn.bordergate.server.service.PlateIndex.Node;
+
+/**
+ * One read's branch and bound over the trie of {@link PlateIndex}: one column of {@link
+ * PlateDistance#betweenPrepared}'s table per node, branches cut once no plate below can come within the bound, and the
+ * bound lowered to the {@code want}-th closest crossing found.
+ */
+final class PlateIndexSearch {
+    /**
+     * {@link PlateDistance#substitution} of every pair of ASCII characters (read × 128 + declared), computed once:
+     * each search used to fill a table of its own, and the look-alike lookups behind it were a seventh of the
+     * search (JFR, plate-read phase of LoadBenchmark).
+     */
+    static final double[] ASCII_COSTS = new double[128 * 128];
+
+    static {
+        for (char read = 0; read < 128; read++) {
+            for (char declared = 0; declared < 128; declared++) {
+                ASCII_COSTS[read * 128 + declared] = PlateDistance.substitution(read, declared);
+            }
+        }
+    }
+
+    private record Hit(double distance, long crossingId) {}
+
+    private final String read;
+    private final Instant from;
+    private final Instant to;
+    private final int want;
+    private final Map<Long, Double> found = new HashMap<>();
+    /** The {@code want} closest crossings found so far. */
+    private final TreeSet<Hit> best =
+            new TreeSet<>(Comparator.comparingDouble(Hit::distance).thenComparingLong(Hit::crossingId));
+
+    private final double limit;
+    private double bound;
+    private double[][] columns = new double[16][];
+    /** Per read position, where its row of {@link #ASCII_COSTS} starts; -1 for a character past ASCII. */
+    private final int[] rows;
+
+    PlateIndexSearch(String read, Instant from, Instant to, int want, double limit) {
+        this.read = read;
+        this.from = from;
+        this.to = to;
+        this.want = want;
+        this.limit = limit;
+        this.bound = limit;
+        this.rows = new int[read.length()];
+        for (int i = 0; i < rows.length; i++) {
+            char c = read.charAt(i);
+            rows[i] = c < 128 ? c * 128 : -1;
+        }
+    }
+
+    void visit(Node node, double[] column, int depth) {
+        int n = read.length();
+        for (ExpectedPlates.Entry e : node.ends) {
+            if (column[n] <= bound
+                    && !e.expectedArrival().isBefore(from)
+                    && !e.expectedArrival().isAfter(to)) {
+                hit(e.crossingId(), column[n]);
+            }
+        }
+        Branches branches = node.branches;
+        char[] keys = branches.keys();
+        Node[] children = branches.children();
+        // the read's own next character first: close plates are found early and the bound drops soon
+        char own = depth < n ? read.charAt(depth) : 0;
+        for (int k = 0; k < keys.length; k++) {
+            if (keys[k] == own) {
+                descend(children[k], keys[k], column, depth);
+            }
+        }
+        for (int k = 0; k < keys.length; k++) {
+            if (keys[k] != own) {
+                descend(children[k], keys[k], column, depth);
+            }
+        }
+    }
+
+    /** The next column of the distance table (declared plate one character longer), as betweenPrepared. */
+    private void descend(Node child, char c, double[] column, int depth) {
+        int n = read.length();
+        if (depth + 1 == columns.length) {
+            columns = Arrays.copyOf(columns, columns.length * 2);
+        }
+        if (columns[depth + 1] == null) {
+            columns[depth + 1] = new double[n + 1];
+        }
+        // one column per depth: a node's column stays untouched while its children are walked
+        double[] next = columns[depth + 1];
+        // the plates below the child have this many characters more, at least and at most: a cell with i read
+        // characters used still needs one insertion or deletion (cost 1) per character of difference
+        int fewest = child.shortest - (depth + 1);
+        int most = child.longest - (depth + 1);
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= n; i++) {
+            double cell;
+            if (i == 0) {
+                cell = column[0] + 1;
+            } else {
+                double diagonal = column[i - 1];
+                double up = column[i];
+                double left = next[i - 1];
+                if (diagonal > bound && up > bound && left > bound) {
+                    // every way into this cell is beyond the bound (costs only add), and the bound only drops:
+                    // the cell can lead to no plate within it, so its exact value never matters (JFR, perf10:
+                    // this loop was most of the search)
+                    next[i] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
+                cell = Math.min(diagonal + substitution(i - 1, c), Math.min(up + 1, left + 1));
+            }
+            int rest = n - i;
+            int gap = rest < fewest ? fewest - rest : rest > most ? rest - most : 0;
+            if (cell + gap > bound) {
+                // no plate below is within the bound through this cell either: as above. A plate within the
+                // bound is reached only through cells within it, so every such plate keeps its exact distance
+                next[i] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            next[i] = cell;
+            min = Math.min(min, cell);
+        }
+        if (min <= bound) { // some plate below may still be within the bound
+            visit(child, next, depth + 1);
+        }
+    }
+
+    /** {@link PlateDistance#substitution}, from the table for two ASCII characters. */
+    private double substitution(int at, char declared) {
+        int row = rows[at];
+        if (declared >= 128 || row < 0) {
+            return PlateDistance.substitution(read.charAt(at), declared);
+        }
+        return ASCII_COSTS[row + declared];
+    }
+
+    private void hit(long crossingId, double distance) {
+        Double before = found.get(crossingId);
+        if (before != null && before <= distance) {
+            return;
+        }
+        found.put(crossingId, distance);
+        if (before != null) {
+            best.remove(new Hit(before, crossingId));
+        }
+        best.add(new Hit(distance, crossingId));
+        if (best.size() > want) {
+            best.pollLast();
+        }
+        if (best.size() >= want) {
+            bound = Math.min(limit, best.last().distance());
+        }
+    }
+
+    /** Walks the trie from {@code root}: the crossings within the final bound of the read, and that bound. */
+    PlateIndex.Closest from(PlateIndex.Node root) {
+        double[] first = new double[read.length() + 1];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i;
+        }
+        visit(root, first, 0);
+        Map<Long, Double> within = new HashMap<>();
+        found.forEach((id, d) -> {
+            if (d <= bound) {
+                within.put(id, d);
+            }
+        });
+        return new PlateIndex.Closest(within, bound);
+    }
+}
