@@ -28,6 +28,23 @@ final class CropGrey {
         return grey;
     }
 
+    /**
+     * {@link #straight} turned the other way (the text taken to be light where {@link #mostlyDark} took it for dark, or
+     * the reverse): a blue plate whose bold white characters fill much of its middle is not inverted by {@link
+     * #mostlyDark} (51 of the 500 cn-crops), and the layout fit finds no characters in it.
+     */
+    static Mat otherWay(Mat bgr) {
+        Mat grey = darkTextGrey(bgr);
+        bitwise_not(grey, grey);
+        Point2f[] body = PlateRectifier.body(grey);
+        if (body != null) {
+            Mat straight = PlateRectifier.warp(grey, body);
+            grey.close();
+            grey = straight;
+        }
+        return grey;
+    }
+
     /** An 8-bit grey version of the crop with dark text on a light background. */
     static Mat darkTextGrey(Mat bgr) {
         Mat grey = new Mat();

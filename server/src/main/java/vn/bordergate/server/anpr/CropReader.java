@@ -155,6 +155,9 @@ final class CropReader {
             CropRead voted = CropVote.of(reads, vnGlyphs, twoRowGlyphs ? vietnamese.read(grey, rows.top()) : List.of());
             if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.of(serials, grey, rows, colour, province);
+                if (glyphs == null && provinces != null && SerialGlyphs.boxes(grey, rows.top()) == null) {
+                    glyphs = ChineseGlyphRead.otherWay(serials, provinces, bgr, colour);
+                }
                 if (glyphs != null) {
                     reads.add(glyphs);
                     return CropVote.of(reads, glyphs);

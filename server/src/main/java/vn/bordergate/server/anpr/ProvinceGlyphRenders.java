@@ -120,7 +120,7 @@ final class ProvinceGlyphRenders {
     }
 
     /** Draws a glyph squeezed to {@code width} × {@code height} centred at ({@code cx}, {@code cy}), as dark ink. */
-    private static void draw(Mat canvas, Mat glyph, double cx, double cy, double width, double height) {
+    static void draw(Mat canvas, Mat glyph, double cx, double cy, double width, double height) {
         int w = Math.max(2, (int) Math.round(width));
         int hh = Math.max(2, (int) Math.round(height));
         Rect at = new Rect((int) Math.round(cx - w / 2.0), (int) Math.round(cy - hh / 2.0), w, hh);
@@ -135,7 +135,7 @@ final class ProvinceGlyphRenders {
     }
 
     /** The plate seen at an angle: each corner moved by up to 12 % of the character height, and some rotation. */
-    private static void perspective(Mat canvas, Random random, double h) {
+    static void perspective(Mat canvas, Random random, double h) {
         float w = canvas.cols();
         float hh = canvas.rows();
         double j = 0.12 * h;
@@ -168,7 +168,7 @@ final class ProvinceGlyphRenders {
     }
 
     /** Blur, low resolution, JPEG, contrast and noise, as in a 94 × 24 crop where the glyph is about 10 × 18 px. */
-    private static Mat lowQuality(Mat box, Random random) {
+    static Mat lowQuality(Mat box, Random random) {
         double sigma = random.nextDouble() * 1.6;
         if (sigma > 0.3) {
             GaussianBlur(box, box, new Size(0, 0), sigma);

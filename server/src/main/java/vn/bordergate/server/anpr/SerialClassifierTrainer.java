@@ -20,17 +20,27 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  *     OUT.yml.gz CN_CROPS_FOLDER
  * </pre>
  *
- * Training glyphs: the 34 classes rendered from the committed DejaVu Sans Condensed Bold subset and degraded like
- * the province glyphs, plus the six Latin glyphs of every <em>even</em>-numbered cn-crops image (Apache-2.0), cut
- * the way the reader cuts them ({@link SerialGlyphs}), labelled from {@code labels.csv}. The odd-numbered images
- * are held out: the trainer prints the glyph accuracy on them.
+ * Training glyphs: 150 renders per class of the committed DejaVu Sans Condensed Bold subset drawn as on a plate
+ * ({@link SerialGlyphRenders}), plus the six Latin glyphs of every <em>even</em>-numbered cn-crops image (Apache-2.0),
+ * cut the way the reader cuts them ({@link SerialGlyphs}), labelled from {@code labels.csv}, each class's glyphs
+ * repeated up to 400 per class (at most 12 times each, ±1 px shifts). The odd-numbered images are held out: the
+ * trainer prints the glyph accuracy on them. Seeded: the defaults rebuild the committed model. System properties
+ * {@code serial.renders}, {@code serial.real}, {@code serial.maxRepeats}, {@code serial.hidden}, {@code
+ * serial.synthetic} (the first trainer's lone-glyph renders, 60 then) and {@code serial.repeats} (without balance,
+ * {@code serial.real=0}) are for experiments.
  */
 public final class SerialClassifierTrainer {
     private static final String FONT = "/fonts/DejaVuSansCondensed-Bold-Plates.ttf";
-    private static final int SYNTHETIC_PER_CLASS = Integer.getInteger("serial.synthetic", 60);
+    private static final int SYNTHETIC_PER_CLASS = Integer.getInteger("serial.synthetic", 0);
     private static final int REAL_REPEATS = Integer.getInteger("serial.repeats", 4);
     private static final int HIDDEN = Integer.getInteger("serial.hidden", 64);
     private static final int ITERATIONS = Integer.getInteger("serial.iterations", 200);
+    /** Plate-like renders per class ({@link SerialGlyphRenders}): 844 against 819 held-out glyphs right without. */
+    private static final int RENDERS_PER_CLASS = Integer.getInteger("serial.renders", 150);
+    /** Real glyphs of a class are repeated up to this many per class (0: every glyph {@code REAL_REPEATS} times). */
+    private static final int REAL_PER_CLASS = Integer.getInteger("serial.real", 400);
+
+    private static final int MAX_REPEATS = Integer.getInteger("serial.maxRepeats", 12);
 
     private SerialClassifierTrainer() {}
 
@@ -57,10 +67,31 @@ public final class SerialClassifierTrainer {
             }
             clean.close();
         }
+        if (RENDERS_PER_CLASS > 0) {
+            List<Mat> neighbours = new ArrayList<>();
+            for (char c : classes.toCharArray()) {
+                neighbours.add(ProvinceClassifierTrainer.render(font, c));
+            }
+            for (int c = 0; c < classes.length(); c++) {
+                for (int k = 0; k < RENDERS_PER_CLASS; k++) {
+                    try (Mat weighted = ProvinceGlyphRenders.weighted(neighbours.get(c), random.nextInt(3) - 1);
+                            Mat glyph = SerialGlyphRenders.degrade(weighted, neighbours, random)) {
+                        samples.add(ProvinceGlyph.features(glyph));
+                        labels.add(c);
+                    }
+                }
+            }
+            neighbours.forEach(Mat::close);
+        }
         int synthetic = samples.size();
         List<ProvinceClassifierTrainer.Real> real = realGlyphs(Path.of(args[1]), false);
+        int[] perClass = new int[classes.length()];
+        real.forEach(r -> perClass[r.label()]++);
         for (ProvinceClassifierTrainer.Real r : real) {
-            for (int k = 0; k < REAL_REPEATS; k++) {
+            int repeats = REAL_PER_CLASS > 0
+                    ? Math.max(1, Math.min(MAX_REPEATS, REAL_PER_CLASS / perClass[r.label()]))
+                    : REAL_REPEATS;
+            for (int k = 0; k < repeats; k++) {
                 // 1 px shifts only: rotation, scaling and blur on top were tried and were worse (787 against 819
                 // held-out glyphs right)
                 samples.add(ProvinceGlyph.features(ProvinceClassifierTrainer.shifted(r.glyph(), random, k == 0)));
@@ -68,7 +99,8 @@ public final class SerialClassifierTrainer {
             }
             r.glyph().close();
         }
-        System.out.printf("training on %d synthetic and %d real glyphs (x%d)%n", synthetic, real.size(), REAL_REPEATS);
+        System.out.printf(
+                "training on %d synthetic and %d real glyphs (%d samples)%n", synthetic, real.size(), samples.size());
         ANN_MLP network = GlyphNetworks.train(samples, labels, classes.length(), HIDDEN, ITERATIONS);
         GlyphNetworks.save(network, Path.of(args[0]));
         System.out.println("saved " + args[0] + " (" + Files.size(Path.of(args[0])) + " bytes)");

@@ -28,11 +28,54 @@ class SerialClassifierTest {
             right += SerialClassifier.symbol(p).best() == SerialClassifier.CLASSES.charAt(r.label()) ? 1 : 0;
             r.glyph().close();
         }
-        // 247 held-out crops: measured 1182 glyphs cut (the layout fits 197 crops), 819 right (69 %)
+        // 247 held-out crops: measured 1182 glyphs cut (the layout fits 197 crops), 819 right (69 %); 844 (71 %) with
+        // the
+        // plate-like renders (2026-11-23, branch cnserial)
         assertThat(glyphs.size()).isGreaterThan(1000);
         assertThat((double) right / glyphs.size())
                 .as("%d/%d glyphs right", right, glyphs.size())
-                .isGreaterThanOrEqualTo(0.62);
+                .isGreaterThanOrEqualTo(0.68);
+    }
+
+    @Test
+    void heldOutCropsWithoutLayoutAreReadTheOtherWay() throws Exception {
+        Path folder = TestImages.realSet("cn-crops").orElse(null);
+        assumeTrue(folder != null, "../shared/plates/cn-crops is absent");
+        SerialClassifier classifier = SerialClassifier.bundled();
+        int unfitted = 0;
+        int fittedOtherWay = 0;
+        int serialsRight = 0;
+        for (String line : java.nio.file.Files.readAllLines(folder.resolve("labels.csv"))) {
+            String[] f = line.split(",");
+            if (f[0].equals("file") || !ProvinceClassifierTrainer.heldOut(folder.resolve(f[0]))) {
+                continue;
+            }
+            try (Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElseThrow();
+                    Mat grey = CropGrey.straight(bgr)) {
+                if (SerialGlyphs.boxes(grey, PlateRows.of(grey).top()) != null) {
+                    continue;
+                }
+                unfitted++;
+                try (Mat other = CropGrey.otherWay(bgr)) {
+                    List<vn.bordergate.common.plate.PlateGrammarSymbol> six =
+                            classifier.read(other, PlateRows.of(other).top());
+                    if (six == null) {
+                        continue;
+                    }
+                    fittedOtherWay++;
+                    StringBuilder read = new StringBuilder();
+                    six.forEach(symbol -> read.append(symbol.best()));
+                    serialsRight += read.toString().equals(f[2].substring(1)) ? 1 : 0;
+                }
+            }
+        }
+        // measured 2026-11-23: the layout does not fit 50 of the 247 held-out crops as cut; turned the other way it
+        // fits 22 of them (light text taken for dark), 12 with all six Latin glyphs right
+        assertThat(unfitted).isLessThan(60);
+        assertThat(fittedOtherWay)
+                .as("unfitted %d, fitted the other way (serials right %d)", unfitted, serialsRight)
+                .isGreaterThanOrEqualTo(18);
+        assertThat(serialsRight).isGreaterThanOrEqualTo(8);
     }
 
     @Test
