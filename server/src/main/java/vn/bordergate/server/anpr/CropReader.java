@@ -132,27 +132,28 @@ final class CropReader {
             // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
             int bottomStart = FrameEdge.bottomRowStart(grey, rows);
             List<CropRead> reads = new ArrayList<>();
-            // the Vietnamese glyph classifier's say on a one-row crop, read when the vote needs it
+            // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
             List<double[]> vnGlyphs = null;
+            List<double[]> vnTop = List.of();
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
                 reads.add(known ? quick : read(grey, rows, bottomStart, colour, colourless, binarisation, province));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
-                    vnGlyphs = vietnameseGlyphs(grey, rows, effort);
-                    // unless the classifier doubts a character of the plate both agree on: then all four read (a
-                    // two-row crop's glyphs are its bottom row's, never as many as the plate's characters: no doubt)
-                    if (!VietnameseGlyphVote.objects(vnGlyphs, reads.get(0).text())) {
+                    vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
+                    vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
+                    // unless the classifier doubts a character of the plate both agree on: then all four read
+                    if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))) {
                         return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
                     }
                 }
             }
             if (vnGlyphs == null) {
-                vnGlyphs = vietnameseGlyphs(grey, rows, effort);
+                vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
+                vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
             }
-            boolean twoRowGlyphs = vietnamese != null && effort == Effort.FULL && rows.twoRows();
-            CropRead voted = CropVote.of(reads, vnGlyphs, twoRowGlyphs ? vietnamese.read(grey, rows.top()) : List.of());
+            CropRead voted = CropVote.of(reads, vnGlyphs, vnTop);
             if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.of(serials, grey, rows, colour, province);
                 if (glyphs == null && provinces != null && SerialGlyphs.boxes(grey, rows.top()) == null) {
@@ -170,13 +171,11 @@ final class CropReader {
     }
 
     /**
-     * The Vietnamese glyph classifier's probabilities per character box of a crop read fully (a two-row crop's bottom
-     * row: its digits); else none.
+     * The Vietnamese glyph classifier's probabilities per character box of the row {@code band} of a crop read fully
+     * (a one-row crop's row, a two-row crop's bottom row: its digits, or its top row); else none.
      */
-    private List<double[]> vietnameseGlyphs(Mat grey, PlateRows rows, Effort effort) {
-        return vietnamese != null && effort == Effort.FULL
-                ? vietnamese.read(grey, rows.twoRows() ? rows.bottom() : rows.top())
-                : List.of();
+    private List<double[]> vietnameseGlyphs(Mat grey, Rect band, Effort effort) {
+        return vietnamese != null && effort == Effort.FULL && band != null ? vietnamese.read(grey, band) : List.of();
     }
 
     /**
@@ -204,7 +203,9 @@ final class CropReader {
         for (Rect band : rows.twoRows() ? List.of(rows.top(), rows.bottom()) : List.of(rows.top())) {
             // a frame edge read as a stray 1 is a two-row plate's bottom-row error; erasing edges elsewhere lost more
             boolean bottom = band == rows.bottom();
-            Mat line = LineImage.of(grey, band, binarisation, bottom, bottom ? bottomStart : -1);
+            // a two-row plate's top row lies right under the frame's top edge, which the threshold joins to it
+            Mat line = LineImage.of(
+                    grey, band, binarisation, bottom, bottom ? bottomStart : -1, rows.twoRows() && !bottom);
             if (line == null) {
                 lines.add(LineRead.empty());
                 continue;

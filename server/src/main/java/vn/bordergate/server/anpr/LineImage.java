@@ -76,6 +76,15 @@ final class LineImage {
      * {@code grey}; -1 for none) is erased after the threshold ({@link FrameEdge#clearLeftOf}).
      */
     static Mat of(Mat grey, Rect band, Binarisation binarisation, boolean frameEdges, int clearLeftOf) {
+        return of(grey, band, binarisation, frameEdges, clearLeftOf, false);
+    }
+
+    /**
+     * As {@link #of(Mat, Rect, Binarisation, boolean, int)}; with {@code frameTop} a bar of ink across the row's top
+     * (the frame's top edge over a two-row plate's top row) is erased after the threshold ({@link FrameTop}).
+     */
+    static Mat of(
+            Mat grey, Rect band, Binarisation binarisation, boolean frameEdges, int clearLeftOf, boolean frameTop) {
         Mat scaled = new Mat();
         double scaleX;
         try (Mat row = new Mat(grey, band)) {
@@ -92,6 +101,9 @@ final class LineImage {
             }
         }
         threshold(scaled, ink, 0, 255, THRESH_BINARY_INV | THRESH_OTSU);
+        if (frameTop) {
+            FrameTop.clear(ink);
+        }
         scaled.close();
         if (frameEdges) {
             FrameEdge.erase(ink);

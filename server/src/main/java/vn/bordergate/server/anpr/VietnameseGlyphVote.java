@@ -35,11 +35,29 @@ final class VietnameseGlyphVote {
 
     /** Whether the classifier doubts some character of {@code text} (one character per glyph box) strongly. */
     static boolean objects(List<double[]> glyphs, String text) {
+        return objects(glyphs, text, false);
+    }
+
+    /**
+     * Whether the classifier doubts a character of a plate read ({@code glyphs} per box of a one-row plate or of a
+     * two-row plate's bottom row, {@code topGlyphs} of its top row): on a two-row plate only a row's digits are
+     * questioned, as in the row vote ({@link RowVote}).
+     */
+    static boolean objects(List<double[]> glyphs, List<double[]> topGlyphs, CropRead read) {
+        List<String> rows = read.match().rows();
+        if (!read.twoRows() || rows.size() != 2) {
+            return objects(glyphs, read.text());
+        }
+        return objects(topGlyphs, rows.get(0), true) || objects(glyphs, rows.get(1), true);
+    }
+
+    private static boolean objects(List<double[]> glyphs, String text, boolean digitsOnly) {
         if (glyphs.isEmpty() || glyphs.size() != text.length()) {
             return false;
         }
         for (int k = 0; k < text.length(); k++) {
-            if (ofItsKind(glyphs.get(k), text.charAt(k)) < OBJECTION) {
+            boolean weighed = !digitsOnly || Character.isDigit(text.charAt(k));
+            if (weighed && ofItsKind(glyphs.get(k), text.charAt(k)) < OBJECTION) {
                 return true;
             }
         }

@@ -93,6 +93,27 @@ class RowVoteTest {
                 .containsExactly("59H1", "9149");
     }
 
+    @Test
+    void theClassifierDoubtingATopRowDigitTwoEarlyReadsAgreeOnMakesTheCropReadFully() {
+        // 59-L1 / 776.93: the first two reads agreed on 59L7, the classifier saw a sure 1 in the top row's last box
+        CropRead agreed = read("59L7", "77693", 0.63);
+        List<double[]> sureOfOne = bottom("59L1", '1', '7');
+        sureOfOne.get(3)[VietnameseGlyphClassifier.CLASSES.indexOf('1')] = 0.97;
+        sureOfOne.get(3)[VietnameseGlyphClassifier.CLASSES.indexOf('7')] = 0.03;
+
+        assertThat(VietnameseGlyphVote.objects(List.of(), sureOfOne, agreed)).isTrue();
+        assertThat(VietnameseGlyphVote.objects(List.of(), bottom("59L7", '7', '1'), agreed))
+                .isFalse();
+        // its letters are not questioned (the classifier's weak side), and boxes of another count say nothing
+        assertThat(VietnameseGlyphVote.objects(List.of(), bottom("59M7", '7', '1'), agreed))
+                .isFalse();
+        assertThat(VietnameseGlyphVote.objects(List.of(), sureOfOne.subList(0, 3), agreed))
+                .isFalse();
+        // the bottom row's digits are questioned too
+        assertThat(VietnameseGlyphVote.objects(bottom("77893", '8', '0'), List.of(), agreed))
+                .isTrue();
+    }
+
     /** The glyph classifier's probabilities for a bottom row: each digit sure, {@code doubtful} tipped to itself. */
     private static List<double[]> bottom(String digits, char doubtful, char other) {
         String classes = VietnameseGlyphClassifier.CLASSES;
