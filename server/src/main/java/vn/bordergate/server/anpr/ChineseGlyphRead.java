@@ -15,6 +15,9 @@ import vn.bordergate.common.plate.PlateKind;
  * unchanged.
  */
 final class ChineseGlyphRead {
+    /** Whether an unfitted crop is fitted the other way; off only to measure it ({@code -Danpr.otherWay=false}). */
+    static final boolean OTHER_WAY = Boolean.parseBoolean(System.getProperty("anpr.otherWay", "true"));
+
     private ChineseGlyphRead() {}
 
     /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #of}). */
@@ -36,7 +39,7 @@ final class ChineseGlyphRead {
      * crop with few blobs the other way lost 12 vn-one-row plates for 2). Null when it does not fit either.
      */
     static CropRead otherWay(SerialClassifier serials, ProvinceClassifier provinces, Mat bgr, PlateColour colour) {
-        if (!Boolean.parseBoolean(System.getProperty("anpr.otherWay", "true"))) {
+        if (!OTHER_WAY) {
             return null;
         }
         try (Mat grey = CropGrey.otherWay(bgr)) {

@@ -18,14 +18,7 @@ final class CropGrey {
 
     /** The crop in grey with dark text, warped upright onto the plate body when one is found. */
     static Mat straight(Mat bgr) {
-        Mat grey = darkTextGrey(bgr);
-        Point2f[] body = PlateRectifier.body(grey);
-        if (body != null) {
-            Mat straight = PlateRectifier.warp(grey, body);
-            grey.close();
-            grey = straight;
-        }
-        return grey;
+        return upright(darkTextGrey(bgr));
     }
 
     /**
@@ -36,13 +29,18 @@ final class CropGrey {
     static Mat otherWay(Mat bgr) {
         Mat grey = darkTextGrey(bgr);
         bitwise_not(grey, grey);
+        return upright(grey);
+    }
+
+    /** {@code grey} warped upright onto the plate body when one is found (then closed), else itself. */
+    private static Mat upright(Mat grey) {
         Point2f[] body = PlateRectifier.body(grey);
-        if (body != null) {
-            Mat straight = PlateRectifier.warp(grey, body);
-            grey.close();
-            grey = straight;
+        if (body == null) {
+            return grey;
         }
-        return grey;
+        Mat straight = PlateRectifier.warp(grey, body);
+        grey.close();
+        return straight;
     }
 
     /** An 8-bit grey version of the crop with dark text on a light background. */
