@@ -94,17 +94,12 @@ class LoadBenchmark {
                 say("event listeners connected: " + listeners.size() + " in " + LISTENER_JVMS + " JVM(s) of their own, "
                         + LISTENER_CLIENTS + " HTTP clients each");
                 // the listener JVM is fresh: warm it (and the fan-out) up with a few seconds of events first
-                Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmupSeconds", 5));
-                if (!warmUp.isZero()) {
-                    Run warm = ClosedLoop.run(
-                            "warm-up (not measured): plate reads",
-                            CLIENTS,
-                            warmUp,
-                            (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), 90_000_000L + n));
-                    say(warm.line());
-                    say(fanOut(listeners, "  fan-out during the warm-up", warm));
-                    gate.takeFailures();
-                }
+                warmUp(
+                        "warm-up (not measured): plate reads",
+                        Long.getLong("load.warmupSeconds", 5),
+                        listeners,
+                        gate,
+                        (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), 90_000_000L + n));
 
                 Run declarations = ClosedLoop.run(
                         "POST /api/declarations",
@@ -117,18 +112,12 @@ class LoadBenchmark {
 
                 // the first warm-up read only undeclared plates: the matched path (half the reads below) would be
                 // compiled inside the measured phase, a third of the server's CPU there (JFR, branch readrate)
-                Duration matchedWarmUp = Duration.ofSeconds(Long.getLong("load.matchedWarmupSeconds", 3));
-                if (!matchedWarmUp.isZero()) {
-                    Run warm = ClosedLoop.run(
-                            "warm-up (not measured): plate reads, half of declared plates",
-                            CLIENTS,
-                            matchedWarmUp,
-                            (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), 30_000_000L + n));
-                    say(warm.line());
-                    // also closes the listeners' and the server's CPU interval, so the phase below counts alone
-                    say(fanOut(listeners, "  fan-out during the second warm-up", warm));
-                    gate.takeFailures();
-                }
+                warmUp(
+                        "warm-up (not measured): plate reads, half of declared plates",
+                        Long.getLong("load.matchedWarmupSeconds", 3),
+                        listeners,
+                        gate,
+                        (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), 30_000_000L + n));
                 Run reads = ClosedLoop.run(
                         "POST /api/plate-reads",
                         CLIENTS,
@@ -214,6 +203,21 @@ class LoadBenchmark {
         listeners.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
         return listeners.interval().line(name, phase.seconds())
                 + String.format("; waited %.1f s for the last envelopes", (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * An unmeasured phase of {@code seconds} (none at 0); its fan-out line also closes the listeners' and the server's
+     * CPU interval, so the next phase counts alone.
+     */
+    private void warmUp(String name, long seconds, EventListeners listeners, GateTraffic gate, ClosedLoop.Call call)
+            throws Exception {
+        if (seconds == 0) {
+            return;
+        }
+        Run warm = ClosedLoop.run(name, CLIENTS, Duration.ofSeconds(seconds), call);
+        say(warm.line());
+        say(fanOut(listeners, "  fan-out during the " + name.replace("warm-up (not measured): ", "warm-up, "), warm));
+        gate.takeFailures();
     }
 
     private static Run runQuietly(String name, int clients, ClosedLoop.Call call) {
