@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.CrossingDto;
@@ -15,12 +14,15 @@ import vn.bordergate.server.persistence.CrossingStepEntity;
 import vn.bordergate.server.persistence.DeclarationEntity;
 import vn.bordergate.server.persistence.EnterpriseEntity;
 import vn.bordergate.server.persistence.GoodsLineEntity;
+import vn.bordergate.server.persistence.PendingInsert;
 
 /**
  * A new declaration written into a session: the declaration, its goods, its crossing and steps, and its audit
  * entry. The same for a submission written in a batch and one written alone.
  */
 public final class DeclarationOpening {
+    private static final String CODE_STAND_IN = "BG-?";
+
     private final DeclarationRecords records;
     private final DeclaredCrossings crossings;
     private final AuditLog audit;
@@ -79,11 +81,12 @@ public final class DeclarationOpening {
         d.setEnterprise(enterprise);
         d.setRevision(1);
         d.setSubmittedBy(s.actor().username());
-        // the real code is made from the id, known only after persist; until then a unique stand-in
-        d.setCode("P-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+        // the real code is made from the id, known only once persisted: a stand-in (the column is not null) that
+        // the queued insert never writes
+        d.setCode(CODE_STAND_IN);
         records.fill(session, d, request, vehicles.tractor(), vehicles.trailer(), clock.instant(), known);
         session.persist(d);
-        d.setCode(String.format("BG-%08d", d.getId()));
+        PendingInsert.set(session, d, "code", String.format("BG-%08d", d.getId()));
         List<GoodsLineEntity> goods = records.writeGoods(session, d, true, request.goods());
         List<CrossingStepEntity> steps = new ArrayList<>();
         CrossingEntity c = crossings.open(session, d, request, vehicles, steps);
