@@ -1,5 +1,8 @@
 package vn.bordergate.server.service;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,17 +131,20 @@ final class AuditChain {
 
     /** Links up to a batch of pending entries after {@code fromId}; null when there was none. */
     private static Object[] link(Session session, long fromId, String fromHash, long below) {
+        // read-only: Hibernate keeps no snapshot and writes nothing back; the two hash columns are set below
         List<AuditEntryEntity> pending = session.createSelectionQuery(
                         "from AuditEntryEntity where id > :from and id < :below order by id", AuditEntryEntity.class)
                 .setParameter("from", fromId)
                 .setParameter("below", below)
                 .setMaxResults(BATCH)
+                .setReadOnly(true)
                 .getResultList();
         if (pending.isEmpty()) {
             return null;
         }
         String previous = fromHash;
         long id = fromId;
+        List<AuditEntryEntity> linked = new ArrayList<>(pending.size());
         for (AuditEntryEntity e : pending) {
             if (!e.getHash().startsWith(PENDING)) {
                 // already chained (by a server that stopped before it noted so): continue from it
@@ -147,10 +153,40 @@ final class AuditChain {
                 e.setPreviousHash(previous);
                 e.setHash(AuditLog.hash(previous, e));
                 previous = e.getHash();
+                linked.add(e);
             }
             id = e.getId();
         }
+        writeHashes(session, linked);
         return new Object[] {id, previous};
+    }
+
+    /**
+     * Only the two hash columns, in one JDBC batch: Hibernate's update of an entry set every column again, so the
+     * database logged each entry's whole row (details up to 2,000 characters) a second time.
+     */
+    private static void writeHashes(Session session, List<AuditEntryEntity> linked) {
+        if (linked.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE audit_entry SET previous_hash = ?, hash = ? WHERE id = ?")) {
+                for (AuditEntryEntity e : linked) {
+                    update.setString(1, e.getPreviousHash());
+                    update.setString(2, e.getHash());
+                    update.setLong(3, e.getId());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
+                        throw new IllegalStateException(
+                                "audit entry " + linked.get(i).getId() + " was not found to be chained");
+                    }
+                }
+            }
+        });
     }
 
     private void readEnd() {
