@@ -2,9 +2,10 @@ package vn.bordergate.server.anpr;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
-import static org.bytedeco.opencv.global.opencv_core.add;
+import static org.bytedeco.opencv.global.opencv_core.LUT;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
 import static org.bytedeco.opencv.global.opencv_core.convertScaleAbs;
-import static org.bytedeco.opencv.global.opencv_core.inRange;
+import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2HSV;
@@ -30,10 +31,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.RotatedRect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -51,6 +52,15 @@ public final class PlateFinder {
 
     private static final double MIN_ASPECT = 1.0;
     private static final double MAX_ASPECT = 7.0;
+
+    /** Plate colours in OpenCV's 0–179 hue: yellow 15–34, green 35–85, blue 100–124. */
+    private static final int[][] HUE_RANGES = {{100, 124}, {15, 34}, {35, 85}};
+
+    private static final int MIN_SATURATION = 90;
+    private static final int MIN_VALUE = 70;
+
+    /** 255 for a plate colour's hue, 0 otherwise: a lookup table over the hue channel. */
+    private static final byte[] PLATE_HUES = plateHues();
 
     /** Loose plate regions of a BGR frame, most plate-like first. */
     public List<PlateRegion> find(Mat bgr) {
@@ -111,18 +121,21 @@ public final class PlateFinder {
     /** Areas of plate colours: blue, yellow and green with enough saturation. */
     private static Mat colourMask(Mat bgr) {
         Mat hsv = new Mat();
-        Mat mask = new Mat(bgr.rows(), bgr.cols(), CV_8U, new Scalar(0));
+        Mat mask = new Mat();
         cvtColor(bgr, hsv, COLOR_BGR2HSV);
-        double[][] ranges = {{100, 124}, {15, 34}, {35, 85}};
-        for (double[] hue : ranges) {
-            // the bounds as 4x1 doubles, which inRange reads as one (H, S, V) triple; a 1x1 three-channel Mat is
-            // read by its first element only, so hue bounded saturation and value too (blue: 1 pixel of 1,965)
-            try (Mat part = new Mat();
-                    Mat low = new Mat(new Scalar(hue[0], 90, 70, 0));
-                    Mat high = new Mat(new Scalar(hue[1], 255, 255, 0))) {
-                inRange(hsv, low, high, part);
-                add(mask, part, mask);
-            }
+        // a hue table and two thresholds instead of one inRange per colour (each ~1 ms at 1280×720): the same
+        // pixels, as saturation ≥ 90 and value ≥ 70 bound every colour alike (docs/anpr.md, "Frame path, part two")
+        try (MatVector channels = new MatVector();
+                BytePointer hues = new BytePointer(PLATE_HUES);
+                Mat plateHues = new Mat(1, 256, CV_8U, hues)) {
+            split(hsv, channels);
+            LUT(channels.get(0), plateHues, mask);
+            Mat saturation = channels.get(1);
+            Mat value = channels.get(2);
+            threshold(saturation, saturation, MIN_SATURATION - 1, 255, THRESH_BINARY);
+            threshold(value, value, MIN_VALUE - 1, 255, THRESH_BINARY);
+            bitwise_and(mask, saturation, mask);
+            bitwise_and(mask, value, mask);
         }
         hsv.close();
         int k = Math.max(3, bgr.cols() / 200);
@@ -132,6 +145,16 @@ public final class PlateFinder {
             morphologyEx(mask, mask, MORPH_OPEN, open);
         }
         return mask;
+    }
+
+    private static byte[] plateHues() {
+        byte[] table = new byte[256];
+        for (int[] range : HUE_RANGES) {
+            for (int h = range[0]; h <= range[1]; h++) {
+                table[h] = (byte) 255;
+            }
+        }
+        return table;
     }
 
     private static void collect(Mat mask, Mat frame, double scale, PlateRegion.Source source, List<PlateRegion> out) {
