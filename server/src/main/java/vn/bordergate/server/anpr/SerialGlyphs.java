@@ -46,6 +46,14 @@ final class SerialGlyphs {
      */
     static final int PLACEMENTS = 1;
 
+    /**
+     * The widest placement tried, against the scale the blobs' height gives. Crops squeezed to a fixed size (cn-crops
+     * are 94 × 24) or blobs cut short by the threshold make the characters wider apart than their height says: with
+     * 1.4 the right placement was out of reach and a squeezed one, off by a place, won (held-out serials 99 → 108 of
+     * 247 with 1.8; 2.2 gave the same).
+     */
+    static final double MAX_SCALE = Double.parseDouble(System.getProperty("anpr.fitMaxScale", "1.8"));
+
     private SerialGlyphs() {}
 
     /**
@@ -82,7 +90,7 @@ final class SerialGlyphs {
                 ProvinceGlyph.median(blobs.stream().mapToDouble(Rect::height).toArray());
         double base = height / HEIGHT_MM;
         List<Fit> fits = new ArrayList<>();
-        for (double scale = base * 0.45; scale <= base * 1.4; scale += base * 0.02) {
+        for (double scale = base * 0.45; scale <= base * MAX_SCALE; scale += base * 0.02) {
             for (Rect blob : blobs) {
                 for (double centre : CENTRES) {
                     Fit fit = Fit.of(blobs, ProvinceGlyph.centreX(blob) - scale * centre, scale, grey.cols());
