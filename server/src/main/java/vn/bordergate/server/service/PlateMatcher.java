@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
@@ -113,7 +112,7 @@ public final class PlateMatcher {
             List<Long> ids = new ArrayList<>(size);
             batch.forEach(e -> ids.add(e.getKey()));
             while (ids.size() < size) {
-                // always as many ids: one statement text, compiled once by Hibernate and Derby (a list of
+                // always as many ids: one statement text, compiled once by Derby (a list of
                 // another length is another statement, compiled anew: measured, the writer's main cost)
                 ids.add(ids.get(0));
             }
@@ -168,30 +167,11 @@ public final class PlateMatcher {
                     .setParameter("to", to)
                     .getResultList();
         }
-        // single-valued parameters only: list parameters make Hibernate translate the query anew each time
-        var query = session.createSelectionQuery(ids.size() == FIRST_BATCH ? FIRST_QUERY : VERIFY_QUERY, Object[].class)
-                .setParameter("from", from)
-                .setParameter("to", to);
-        for (int i = 0; i < EXPECTED.size(); i++) {
-            query.setParameter("s" + i, EXPECTED.get(i));
-        }
-        for (int i = 0; i < ids.size(); i++) {
-            query.setParameter("i" + i, ids.get(i));
-        }
-        return query.getResultList();
+        return (ids.size() == FIRST_BATCH ? FIRST_CHECK : VERIFY_CHECK).rows(session, ids, from, to);
     }
 
-    /** The crossings of so many ids that are still expected in the window. */
-    private static String verifyQuery(int ids) {
-        return "select id, tractorPlate, trailerPlate from CrossingEntity where status in ("
-                + IntStream.range(0, EXPECTED.size()).mapToObj(i -> ":s" + i).collect(Collectors.joining(", "))
-                + ") and expectedArrival between :from and :to and id in ("
-                + IntStream.range(0, ids).mapToObj(i -> ":i" + i).collect(Collectors.joining(", "))
-                + ")";
-    }
-
-    private static final String FIRST_QUERY = verifyQuery(FIRST_BATCH);
-    private static final String VERIFY_QUERY = verifyQuery(VERIFY_BATCH);
+    private static final StillExpected FIRST_CHECK = new StillExpected(EXPECTED, FIRST_BATCH);
+    private static final StillExpected VERIFY_CHECK = new StillExpected(EXPECTED, VERIFY_BATCH);
 
     private static List<Scored> score(String prepared, List<Object[]> rows) {
         List<Scored> scored = new ArrayList<>();

@@ -2,12 +2,14 @@ package vn.bordergate.server.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
+import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.workflow.Direction;
@@ -72,5 +74,39 @@ class PlateMatcherIndexTest {
         // both outcomes were exercised, not one of them only
         assertThat(matched).isPositive();
         assertThat(needOfficer).isPositive();
+    }
+
+    /**
+     * At the edge of a read's window (36 hours either way of the read), the check of the close crossings in the
+     * database keeps exactly the crossings the scan keeps: one expected at the window's first instant is in, one
+     * expected a moment earlier is out (the instants bound as the crossing table stores them).
+     */
+    @Test
+    void windowEdgeIsTheDatabaseScans() {
+        List<DeclarationDto> declared = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            declared.add(gate.as("enterprise")
+                    .submitDeclaration(TestGate.declaration(
+                            TestGate.uniqueVietnamesePlate(), Direction.EXPORT, QuarantineKind.PLANT)));
+        }
+        Instant edge = declared.get(15).expectedArrival();
+        assertThat(declared.get(14).expectedArrival()).isBefore(edge);
+        Transactions tx = gate.server().services().tx;
+        PlateMatcher matcher = new PlateMatcher();
+        Instant at = edge.plus(Duration.ofHours(36)); // the window starts at the 16th crossing's arrival
+        for (int i = 0; i < declared.size(); i++) {
+            DeclarationDto d = declared.get(i);
+            PlateMatcher.Match indexed = tx.read(session -> matcher.match(session, d.tractorPlate(), at));
+            PlateMatcher.Match scanned = tx.read(session -> matcher.matchInDatabase(session, d.tractorPlate(), at));
+            assertThat(indexed).as(d.tractorPlate()).isEqualTo(scanned);
+            List<Long> candidates = indexed.candidates().stream()
+                    .map(MatchCandidateDto::crossingId)
+                    .toList();
+            if (i < 15) {
+                assertThat(candidates).as("expected before the window").doesNotContain(d.crossingId());
+            } else {
+                assertThat(candidates).as("expected in the window").startsWith(d.crossingId());
+            }
+        }
     }
 }
