@@ -115,7 +115,8 @@ class DeclarationBatchTest {
         // passes every check of the service, refused only by the database when its goods line is inserted
         String refusedText =
                 "refused by the database " + UUID.randomUUID().toString().substring(0, 8);
-        sql("ALTER TABLE goods_line ADD CONSTRAINT ck_batch_test CHECK (description <> '" + refusedText + "')");
+        gate.execute(
+                "ALTER TABLE goods_line ADD CONSTRAINT ck_batch_test CHECK (description <> '" + refusedText + "')");
         try {
             String badPlate = TestGate.uniqueVietnamesePlate();
             DeclarationRequest bad = withGoodsDescription(request(badPlate), refusedText);
@@ -145,7 +146,7 @@ class DeclarationBatchTest {
                             .filter(d -> d.tractorPlate().equals(bad.tractorPlate())))
                     .isEmpty();
         } finally {
-            sql("ALTER TABLE goods_line DROP CONSTRAINT ck_batch_test");
+            gate.execute("ALTER TABLE goods_line DROP CONSTRAINT ck_batch_test");
         }
     }
 
@@ -366,17 +367,6 @@ class DeclarationBatchTest {
                                         + f.handle((v, e) -> e.getMessage()).join()
                                 : "answered " + f.join().id())
                 .toList();
-    }
-
-    private void sql(String statement) {
-        tx.write(session -> {
-            session.doWork(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute(statement);
-                }
-            });
-            return null;
-        });
     }
 
     private void await(BooleanSupplier condition, String failure) throws InterruptedException {

@@ -3,7 +3,6 @@ package vn.bordergate.server.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +29,7 @@ class DeclarationCodeTest {
     @Test
     void aDeclarationRowIsInsertedWithItsRealCode() {
         // the database refuses any row written with another code: a stand-in insert would fail the declaration
-        sql("ALTER TABLE declaration ADD CONSTRAINT ck_code_test CHECK (code LIKE 'BG-%' AND code <> 'BG-?')");
+        gate.execute("ALTER TABLE declaration ADD CONSTRAINT ck_code_test CHECK (code LIKE 'BG-%' AND code <> 'BG-?')");
         try {
             List<DeclarationDto> written = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -48,7 +47,7 @@ class DeclarationCodeTest {
                 assertThat(gate.as("enterprise").declaration(d.id()).code()).isEqualTo(d.code());
             }
         } finally {
-            sql("ALTER TABLE declaration DROP CONSTRAINT ck_code_test");
+            gate.execute("ALTER TABLE declaration DROP CONSTRAINT ck_code_test");
         }
     }
 
@@ -75,16 +74,5 @@ class DeclarationCodeTest {
                         .setParameter("id", id)
                         .getSingleResult());
         assertThat(stored).isEqualTo(given);
-    }
-
-    private void sql(String statement) {
-        tx.write(session -> {
-            session.doWork(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute(statement);
-                }
-            });
-            return null;
-        });
     }
 }

@@ -210,6 +210,18 @@ public final class TestGate implements AutoCloseable {
                 .state();
     }
 
+    /** One SQL statement (a test's own constraint, say) in a transaction of its own on this gate's database. */
+    public void execute(String statement) {
+        server.services().tx.write(session -> {
+            session.doWork(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(statement);
+                }
+            });
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         server.close();
