@@ -42,9 +42,19 @@ class PlanStatisticsTest {
             PlanStatistics pass = db.planStatisticsPass();
             run(db, connection -> createProbe(connection, 300));
 
+            run(db, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE few (id INT NOT NULL PRIMARY KEY, kind VARCHAR(8) NOT NULL)");
+                    statement.execute("CREATE INDEX ix_few_kind ON few (kind)");
+                    statement.execute("INSERT INTO few VALUES (1, 'A'), (2, 'B'), (3, 'A')");
+                }
+                connection.commit();
+            });
+
             assertThat(pass.refreshGrown())
-                    .as("a table with rows and no statistics")
-                    .contains("PROBE");
+                    .as("a table with rows and no statistics, not one of a page")
+                    .contains("PROBE")
+                    .doesNotContain("FEW");
             run(db, connection -> assertThat(statistics(connection)).contains("numrows= 300"));
             String compiled = answer(db, connection -> executeCounting(connection, 1));
             assertThat(pass.refreshGrown()).as("nothing grew").isEmpty();
@@ -62,6 +72,68 @@ class PlanStatisticsTest {
                 assertThat(executeCounting(connection, 250)).isEqualTo(recompiled);
             });
             assertThat(pass.refreshGrown()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPlanMadeOnASmallTableWithOnlyUniqueKeysIsMadeAgainWhenTheTableGrew() throws Exception {
+        String select = "SELECT id FROM keyed WHERE plate IN (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (GateDatabase db = GateDatabase.openEmbedded(data)) {
+            PlanStatistics pass = db.planStatisticsPass();
+            run(db, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE keyed (id INT NOT NULL PRIMARY KEY, plate VARCHAR(16) NOT NULL"
+                            + " UNIQUE, filler CHAR(200) NOT NULL DEFAULT '')");
+                }
+                connection.commit();
+                insertKeyed(connection, 0, 20);
+            });
+            assertThat(pass.refreshGrown()).doesNotContain("KEYED");
+            String small = answer(db, connection -> plan(connection, select));
+            // what Derby's optimizer chooses for eight plates among twenty rows
+            assertThat(small).contains("Table Scan ResultSet for KEYED");
+
+            run(db, connection -> insertKeyed(connection, 20, 2000));
+            assertThat(pass.refreshGrown()).contains("KEYED");
+
+            String grown = answer(db, connection -> plan(connection, select));
+            assertThat(grown).contains("Index Scan ResultSet for KEYED").doesNotContain("Table Scan");
+        }
+    }
+
+    private static void insertKeyed(Connection connection, int from, int to) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO keyed (id, plate) VALUES (?, ?)")) {
+            for (int id = from; id < to; id++) {
+                insert.setInt(1, id);
+                insert.setString(2, "29C" + id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
+    }
+
+    /** Runs {@code select} once with eight plates and answers the plan Derby ran. */
+    private static String plan(Connection connection, String select) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+        }
+        try (PreparedStatement query = connection.prepareStatement(select)) {
+            for (int i = 1; i <= 8; i++) {
+                query.setString(i, "29C" + i * 7);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    // read them all: the plan's figures are complete once the rows are
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+            rows.next();
+            String plan = rows.getString(1);
+            connection.commit();
+            return plan;
         }
     }
 
@@ -86,7 +158,9 @@ class PlanStatisticsTest {
 
     private static void createProbe(Connection connection, int rows) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE probe (id INT NOT NULL PRIMARY KEY, kind VARCHAR(8) NOT NULL)");
+            // rows of about 200 bytes: 300 of them fill more than PlanStatistics.MIN_PAGES pages of 4 kB
+            statement.execute("CREATE TABLE probe (id INT NOT NULL PRIMARY KEY, kind VARCHAR(8) NOT NULL,"
+                    + " filler CHAR(200) NOT NULL DEFAULT '')");
             statement.execute("CREATE INDEX ix_probe_kind ON probe (kind)");
         }
         connection.commit();
@@ -94,7 +168,7 @@ class PlanStatisticsTest {
     }
 
     private static void insertProbes(Connection connection, int from, int to) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO probe VALUES (?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO probe (id, kind) VALUES (?, ?)")) {
             for (int id = from; id < to; id++) {
                 insert.setInt(1, id);
                 insert.setString(2, "K" + id % 7);
