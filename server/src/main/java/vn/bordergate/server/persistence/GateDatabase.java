@@ -94,7 +94,7 @@ public final class GateDatabase implements AutoCloseable {
      * one has grown by a tenth; its statistics daemon, started by those compiles, updates a grown table's statistics
      * and invalidates every plan that reads it. On a young database under load that was 76 recompiles in 15 s of
      * declarations (docs/benchmarks.md). Both are off; {@link PlanStatistics} updates the statistics of a table
-     * that doubled, from the scheduler, which recompiles its plans once.
+     * that doubled, from the scheduler, which has its plans compiled again: per doubling, not per tenth.
      */
     static final String STALE_PLAN_CHECK_PROPERTY = "derby.language.stalePlanCheckInterval";
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * running is where Derby 10.16 once failed with a ClassCastException. {@link GateDatabase} turns that check and
  * Derby's own statistics daemon off; this pass takes their place: a table whose heap has doubled (or halved) since
  * it was last looked at gets its statistics dropped and written anew, which also invalidates the plans that read it,
- * so they are compiled once more with the new sizes — once per doubling instead of once per tenth.
+ * so they are compiled again with the new sizes: in the passes that find a table doubled, not at every tenth.
  */
 public final class PlanStatistics {
     private static final Logger LOG = LoggerFactory.getLogger(PlanStatistics.class);
