@@ -122,6 +122,8 @@ public final class GateServer implements AutoCloseable {
             long tHttp = System.nanoTime();
             GateDatabase database = ServerStartup.opened(opening);
             long tDatabase = System.nanoTime();
+            // statistics and plans follow growing tables from here, not from the requests (GateDatabase)
+            scheduler.scheduleWithFixedDelay(database.planStatistics(), 5, 60, TimeUnit.SECONDS);
             bootstrap.prepare(options);
             if (options.laneCameras()) {
                 lanes.begin(

@@ -55,17 +55,20 @@ public final class GateDatabase implements AutoCloseable {
     private final String jdbcUrl;
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
+    private final PlanStatistics planStatistics;
 
     private GateDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory) {
         this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.planStatistics = new PlanStatistics(dataSource);
     }
 
     /** Opens (creating when absent) the embedded Derby database under {@code dataDir/db}. */
     public static GateDatabase openEmbedded(Path dataDir) {
         DerbyLog.routeToSlf4j();
         keepCompiledStatements();
+        keepPlansUnderLoad();
         String url = "jdbc:derby:" + dataDir.toAbsolutePath().resolve("db");
         checkNotInUse(url + ";create=true", dataDir);
         return open(url);
@@ -83,9 +86,29 @@ public final class GateDatabase implements AutoCloseable {
     static final String STATEMENT_CACHE_PROPERTY = "derby.language.statementCacheSize";
 
     private static void keepCompiledStatements() {
-        if (System.getProperty(STATEMENT_CACHE_PROPERTY) == null
-                && !derbyPropertiesFile().containsKey(STATEMENT_CACHE_PROPERTY)) {
-            System.setProperty(STATEMENT_CACHE_PROPERTY, Integer.toString(STATEMENT_CACHE));
+        setUnlessOperatorDid(STATEMENT_CACHE_PROPERTY, Integer.toString(STATEMENT_CACHE));
+    }
+
+    /**
+     * Derby rechecks the tables of a statement every 100 executions and recompiles it, in the request at hand, when
+     * one has grown by a tenth; its statistics daemon, started by those compiles, updates a grown table's statistics
+     * and invalidates every plan that reads it. On a young database under load that was 76 recompiles in 15 s of
+     * declarations (docs/benchmarks.md). Both are off; {@link PlanStatistics} updates the statistics of a table
+     * that doubled, from the scheduler, which has its plans compiled again: per doubling, not per tenth.
+     */
+    static final String STALE_PLAN_CHECK_PROPERTY = "derby.language.stalePlanCheckInterval";
+
+    static final String STATISTICS_DAEMON_PROPERTY = "derby.storage.indexStats.auto";
+
+    private static void keepPlansUnderLoad() {
+        setUnlessOperatorDid(STALE_PLAN_CHECK_PROPERTY, Integer.toString(Integer.MAX_VALUE));
+        setUnlessOperatorDid(STATISTICS_DAEMON_PROPERTY, "false");
+    }
+
+    /** Read when the database boots; a system property set in code would outrank the operator's file. */
+    private static void setUnlessOperatorDid(String property, String value) {
+        if (System.getProperty(property) == null && !derbyPropertiesFile().containsKey(property)) {
+            System.setProperty(property, value);
         }
     }
 
@@ -134,6 +157,15 @@ public final class GateDatabase implements AutoCloseable {
 
     public SessionFactory sessionFactory() {
         return sessionFactory;
+    }
+
+    /** The pass that keeps statistics and plans in step with growing tables: for the scheduler (Derby only). */
+    public Runnable planStatistics() {
+        return jdbcUrl.startsWith("jdbc:derby:") ? planStatistics::refresh : () -> {};
+    }
+
+    PlanStatistics planStatisticsPass() {
+        return planStatistics;
     }
 
     private static void checkNotInUse(String url, Path dataDir) {
