@@ -45,6 +45,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * first; the reader straightens and reads them.
  */
 public final class PlateFinder {
+    /** A region this many times larger or smaller than a better one it overlaps is kept beside it. */
+    static final double NESTED_SIZE = 2.5;
+
     /** Frames are searched at this width at most (the plates of a 1280×720 lane camera stay readable). */
     static final int SEARCH_WIDTH = 1280;
     /** At most this many regions are returned per frame. */
@@ -212,11 +215,16 @@ public final class PlateFinder {
         return shape * size * level * bonus;
     }
 
-    /** Drops regions mostly inside a better one. */
-    private static List<PlateRegion> suppressOverlaps(List<PlateRegion> sorted) {
+    /**
+     * Drops regions mostly inside a better one of about their size. A region inside a much larger or much smaller one
+     * is another thing: a plate inside a coloured bus front or a car body's blob, or a plate around a bright piece of
+     * itself (a part of its colour or text split off), and the piece used to drop the plate (cn-scenes 062, 154, 166:
+     * the plate's own region lost to a 40×25 blob inside it or to a 1201×264 body around it; docs/anpr.md, "Scenes").
+     */
+    static List<PlateRegion> suppressOverlaps(List<PlateRegion> sorted) {
         List<PlateRegion> kept = new ArrayList<>();
         for (PlateRegion r : sorted) {
-            boolean covered = kept.stream().anyMatch(k -> k.overlap(r) > 0.6);
+            boolean covered = kept.stream().anyMatch(k -> k.overlap(r) > 0.6 && similarSize(k, r));
             if (!covered) {
                 kept.add(r);
                 if (kept.size() == MAX_REGIONS) {
@@ -225,5 +233,11 @@ public final class PlateFinder {
             }
         }
         return kept;
+    }
+
+    /** Whether two regions' areas are within {@link #NESTED_SIZE} of each other. */
+    private static boolean similarSize(PlateRegion a, PlateRegion b) {
+        double ratio = (a.width() * a.height()) / (b.width() * b.height());
+        return Math.max(ratio, 1 / ratio) < NESTED_SIZE;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
+import vn.bordergate.common.plate.PlateCountry;
 
 /**
  * The plate recognizer: finds plates in an image with {@link PlateFinder}, reads each with Tesseract (one
@@ -22,6 +23,9 @@ public final class PlateReader implements AutoCloseable {
 
     /** Whether an empty region gets a tight second cut; off only to measure its cost ({@code -Danpr.tightCut=false}). */
     static final boolean TIGHT_CUT = Boolean.parseBoolean(System.getProperty("anpr.tightCut", "true"));
+    /** Whether a plate-coloured region's tight cut is read too; off only to measure it ({@code -Danpr.tightToo=false}). */
+    static final boolean TIGHT_TOO = Boolean.parseBoolean(System.getProperty("anpr.tightToo", "true"));
+
     /**
      * A finder region whose quick read gives a plate this confident (of a kind its colour does not make unlikely)
      * settles the frame: the regions ranked after it are not read (see {@link #settles}).
@@ -102,10 +106,14 @@ public final class PlateReader implements AutoCloseable {
             if (q.promise() <= 0) {
                 break;
             }
-            Optional<PlateCandidate> candidate = full++ < FULL_READS
+            boolean fullRead = full++ < FULL_READS;
+            Optional<PlateCandidate> candidate = fullRead
                     ? readRegion(image, q.region, q.margin, CropReader.Effort.FULL, q.read)
                     : q.read.found() ? Optional.of(candidate(image, q.region, q.read)) : Optional.empty();
             candidate.ifPresent(out::add);
+            if (fullRead && q.margin == PlateRegion.MARGIN && candidate.isPresent()) {
+                readTightToo(image, q.region, candidate.get()).ifPresent(out::add);
+            }
         }
         return distinct(out);
     }
@@ -156,6 +164,49 @@ public final class PlateReader implements AutoCloseable {
         return quick.found()
                 && quick.confidence() >= SETTLED
                 && quick.colour().unlikely(quick.match().kind()) == 0;
+    }
+
+    /**
+     * A one-row region whose loose cut was read as a plate is also read cut tight when that cut is blue (or yellow or
+     * green and the loose read Chinese), and the more confident plate wins: the loose cut takes in the car around the
+     * plate, which tips Otsu, the colour (a blue plate cut with a white car body counts as white, so a military
+     * reading is not made unlikely) and the glyph fit. On cn-scenes the tight cut's read was right on five photos where
+     * the loose one had a glyph wrong, the province lost or flipped (docs/anpr.md, "Scenes: both cuts"). The tight cut
+     * is read quickly first and only read fully when that read differs from the loose plate, and a Vietnamese yellow
+     * plate (white ones anyway) is not cut again, to keep a lane frame's cost down.
+     */
+    private Optional<PlateCandidate> readTightToo(Mat image, PlateRegion region, PlateCandidate loose) {
+        if (!TIGHT_TOO || region.width() < PlateRegion.TIGHT_CUT_SHAPE * region.height()) {
+            return Optional.empty();
+        }
+        Mat cut = region.cut(image, PlateRegion.TIGHT_MARGIN);
+        try {
+            if (!tightTooWanted(region, PlateColour.of(cut), loose)) {
+                return Optional.empty();
+            }
+            CropRead quick = crops.read(cut, CropReader.Effort.QUICK);
+            if (quick.found() && quick.text().equals(loose.text())) {
+                return Optional.empty();
+            }
+            CropRead read = crops.read(cut, CropReader.Effort.FULL, quick);
+            return read.found() && read.confidence() >= MIN_CONFIDENCE
+                    ? Optional.of(candidate(image, region, read))
+                    : Optional.empty();
+        } finally {
+            cut.close();
+        }
+    }
+
+    /**
+     * Whether a one-row region read as {@code loose} on its loose cut is cut tight and read again, given the tight
+     * cut's colour (see {@link #readTightToo}).
+     */
+    static boolean tightTooWanted(PlateRegion region, PlateColour tightColour, PlateCandidate loose) {
+        boolean chinese = loose.country() == PlateCountry.CN;
+        boolean yellowOrGreen = tightColour == PlateColour.YELLOW || tightColour == PlateColour.GREEN;
+        return TIGHT_TOO
+                && region.width() >= PlateRegion.TIGHT_CUT_SHAPE * region.height()
+                && (tightColour == PlateColour.BLUE || yellowOrGreen && chinese);
     }
 
     /** {@code quick}: the region's quick read (the same cut), or null. */
