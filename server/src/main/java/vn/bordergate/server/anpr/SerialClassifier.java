@@ -70,7 +70,8 @@ final class SerialClassifier {
         return boxes == null ? null : read(grey, boxes);
     }
 
-    private List<PlateGrammarSymbol> read(Mat grey, Rect[] boxes) {
+    /** The six Latin glyphs at the layout's boxes ({@link SerialGlyphs#boxes}); null when one is off the crop. */
+    List<PlateGrammarSymbol> read(Mat grey, Rect[] boxes) {
         List<PlateGrammarSymbol> out = new ArrayList<>();
         for (int k = 1; k < SerialGlyphs.COUNT; k++) {
             if (boxes[k] == null) {
