@@ -11,13 +11,13 @@ import vn.bordergate.common.plate.PlateKind;
 
 /**
  * A one-row Chinese plate read glyph by glyph ({@link SerialGlyphs}, {@link SerialClassifier}) beside the Tesseract
- * reads of {@link CropReader}, which votes it twice ({@link CropVote#GLYPH_WEIGHT}).
+ * reads of {@link CropReader}, which votes it three times ({@link CropVote#GLYPH_WEIGHT}).
  */
 final class ChineseGlyphRead {
     /** Whether an unfitted crop is fitted the other way; off only to measure it ({@code -Danpr.otherWay=false}). */
     static final boolean OTHER_WAY = Boolean.parseBoolean(System.getProperty("anpr.otherWay", "true"));
 
-    /** Whether a crop that fits neither way is fitted {@link #stripped}; off only to measure it ({@code -Danpr.strip=-1}). */
+    /** Whether a crop that fits neither way is fitted {@link #stripped}; off only to measure ({@code -Danpr.strip=-1}). */
     static final boolean STRIPPED = FrameCutBlobs.INK >= 0;
 
     /** Whether {@link #surer} weighs the layout's box; off only to measure it ({@code -Danpr.surerProvince=false}). */
@@ -25,7 +25,7 @@ final class ChineseGlyphRead {
 
     private ChineseGlyphRead() {}
 
-    /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #of}). */
+    /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #read}). */
     static boolean wanted(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted) {
         return serials != null
                 && !rows.twoRows()
@@ -39,8 +39,9 @@ final class ChineseGlyphRead {
     }
 
     /**
-     * The glyph read of a crop ({@link #of}); where the layout does not fit, the crop turned the other way ({@link
-     * #otherWay}), then the blobs with the frame cut away ({@link #stripped}). Null when none of them gives a plate.
+     * The glyph read of a crop ({@link #at} the layout's boxes); where the layout does not fit, the crop turned the
+     * other way ({@link #otherWay}), then the blobs with the frame cut away ({@link #stripped}). Null when none of them
+     * gives a plate.
      */
     static CropRead read(
             SerialClassifier serials,
@@ -62,9 +63,10 @@ final class ChineseGlyphRead {
     }
 
     /**
-     * {@link #of} on the crop turned the other way ({@link CropGrey#otherWay}), for a crop where the layout does not fit:
-     * light text taken for dark leaves no character blobs. Tesseract's reads stay on the crop as it was (reading every
-     * crop with few blobs the other way lost 12 vn-one-row plates for 2). Null when it does not fit either.
+     * {@link #at} the boxes of the crop turned the other way ({@link CropGrey#otherWay}), for a crop where the layout
+     * does not fit: light text taken for dark leaves no character blobs. Tesseract's reads stay on the crop as it was
+     * (reading every crop with few blobs the other way lost 12 vn-one-row plates for 2). Null when it does not fit
+     * either.
      */
     static CropRead otherWay(SerialClassifier serials, ProvinceClassifier provinces, Mat bgr, PlateColour colour) {
         if (!OTHER_WAY) {
@@ -84,21 +86,10 @@ final class ChineseGlyphRead {
     }
 
     /**
-     * The plate read glyph by glyph: the province classifier's symbol and the serial classifier's six, repaired by the
-     * grammar like a Tesseract read. Null when the layout does not fit the crop or no plate fits the symbols.
+     * The plate read glyph by glyph at the layout's boxes: the province classifier's symbol (read where it is surer,
+     * {@link #surer}) and the serial classifier's six, repaired by the grammar like a Tesseract read. Null when a box
+     * is off the crop or no plate fits the symbols.
      */
-    static CropRead of(
-            SerialClassifier serials,
-            ProvinceClassifier provinces,
-            Mat grey,
-            PlateRows rows,
-            PlateColour colour,
-            PlateGrammarSymbol province) {
-        Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
-        return boxes == null ? null : at(serials, provinces, grey, boxes, colour, province);
-    }
-
-    /** {@link #of} at the layout's boxes, the province read where it is surer ({@link #surer}). */
     private static CropRead at(
             SerialClassifier serials,
             ProvinceClassifier provinces,
@@ -125,9 +116,9 @@ final class ChineseGlyphRead {
     }
 
     /**
-     * {@link #of} with the layout fitted to the blobs left once the frame's long runs are cut from the local threshold
-     * ({@link SerialGlyphs#strippedBoxes}), for a crop that does not fit either way: a tilted plate's characters touch
-     * its frame and the dark car around it. Null when that does not fit either.
+     * {@link #at} the boxes of the layout fitted to the blobs left once the frame's long runs are cut from the local
+     * threshold ({@link SerialGlyphs#strippedBoxes}), for a crop that does not fit either way: a tilted plate's
+     * characters touch its frame and the dark car around it. Null when that does not fit either.
      */
     static CropRead stripped(
             SerialClassifier serials,
