@@ -11,16 +11,21 @@ import vn.bordergate.common.plate.PlateKind;
 
 /**
  * A one-row Chinese plate read glyph by glyph ({@link SerialGlyphs}, {@link SerialClassifier}) beside the Tesseract
- * reads of {@link CropReader}, which votes it twice ({@link CropVote#GLYPH_WEIGHT}). Moved out of {@code CropReader}
- * unchanged.
+ * reads of {@link CropReader}, which votes it three times ({@link CropVote#GLYPH_WEIGHT}).
  */
 final class ChineseGlyphRead {
     /** Whether an unfitted crop is fitted the other way; off only to measure it ({@code -Danpr.otherWay=false}). */
     static final boolean OTHER_WAY = Boolean.parseBoolean(System.getProperty("anpr.otherWay", "true"));
 
+    /** Whether a crop that fits neither way is fitted {@link #stripped}; off only to measure ({@code -Danpr.strip=-1}). */
+    static final boolean STRIPPED = FrameCutBlobs.INK >= 0;
+
+    /** Whether {@link #surer} weighs the layout's box; off only to measure it ({@code -Danpr.surerProvince=false}). */
+    static final boolean SURER = Boolean.parseBoolean(System.getProperty("anpr.surerProvince", "true"));
+
     private ChineseGlyphRead() {}
 
-    /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #of}). */
+    /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #read}). */
     static boolean wanted(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted) {
         return serials != null
                 && !rows.twoRows()
@@ -34,9 +39,34 @@ final class ChineseGlyphRead {
     }
 
     /**
-     * {@link #of} on the crop turned the other way ({@link CropGrey#otherWay}), for a crop where the layout does not fit:
-     * light text taken for dark leaves no character blobs. Tesseract's reads stay on the crop as it was (reading every
-     * crop with few blobs the other way lost 12 vn-one-row plates for 2). Null when it does not fit either.
+     * The glyph read of a crop ({@link #at} the layout's boxes); where the layout does not fit, the crop turned the
+     * other way ({@link #otherWay}), then the blobs with the frame cut away ({@link #stripped}). Null when none of them
+     * gives a plate.
+     */
+    static CropRead read(
+            SerialClassifier serials,
+            ProvinceClassifier provinces,
+            Mat bgr,
+            Mat grey,
+            PlateRows rows,
+            PlateColour colour,
+            PlateGrammarSymbol province) {
+        Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
+        if (boxes != null) {
+            return at(serials, provinces, grey, boxes, colour, province);
+        }
+        if (provinces == null) {
+            return null;
+        }
+        CropRead glyphs = otherWay(serials, provinces, bgr, colour);
+        return glyphs != null || !STRIPPED ? glyphs : stripped(serials, provinces, grey, rows, colour, province);
+    }
+
+    /**
+     * {@link #at} the boxes of the crop turned the other way ({@link CropGrey#otherWay}), for a crop where the layout
+     * does not fit: light text taken for dark leaves no character blobs. Tesseract's reads stay on the crop as it was
+     * (reading every crop with few blobs the other way lost 12 vn-one-row plates for 2). Null when it does not fit
+     * either.
      */
     static CropRead otherWay(SerialClassifier serials, ProvinceClassifier provinces, Mat bgr, PlateColour colour) {
         if (!OTHER_WAY) {
@@ -51,21 +81,60 @@ final class ChineseGlyphRead {
             if (boxes == null) {
                 return null;
             }
-            PlateGrammarSymbol province = provinces.read(grey, rows.top());
-            if (province == null && boxes[0] != null) {
-                province = provinces.readAt(grey, boxes[0]);
-            }
-            return of(serials, grey, rows, colour, province);
+            return at(serials, provinces, grey, boxes, colour, provinces.read(grey, rows.top()));
         }
     }
 
     /**
-     * The plate read glyph by glyph: the province classifier's symbol and the serial classifier's six, repaired by the
-     * grammar like a Tesseract read. Null when the layout does not fit the crop or no plate fits the symbols.
+     * The plate read glyph by glyph at the layout's boxes: the province classifier's symbol (read where it is surer,
+     * {@link #surer}) and the serial classifier's six, repaired by the grammar like a Tesseract read. Null when a box
+     * is off the crop or no plate fits the symbols.
      */
-    static CropRead of(
-            SerialClassifier serials, Mat grey, PlateRows rows, PlateColour colour, PlateGrammarSymbol province) {
-        List<PlateGrammarSymbol> six = serials.read(grey, rows.top());
+    private static CropRead at(
+            SerialClassifier serials,
+            ProvinceClassifier provinces,
+            Mat grey,
+            Rect[] boxes,
+            PlateColour colour,
+            PlateGrammarSymbol province) {
+        return of(serials.read(grey, boxes), colour, surer(provinces, grey, boxes[0], province));
+    }
+
+    /**
+     * The province read at {@link ProvinceGlyph#box} ({@code province}, null when it found none) or at the layout's first
+     * box, whichever the classifier is surer of. {@code ProvinceGlyph} places the glyph a pitch left of the leftmost
+     * blob, so a frame bit or a lost region letter moves it a place; the layout fit places it from all six Latin
+     * characters. Either box alone is wrong on some crops, and the classifier is seldom sure of a box off the glyph
+     * (held-out cn-crops, the glyph read's plates right 118 → 128 of 247).
+     */
+    static PlateGrammarSymbol surer(ProvinceClassifier provinces, Mat grey, Rect box, PlateGrammarSymbol province) {
+        if (provinces == null || box == null || !SURER) {
+            return province;
+        }
+        PlateGrammarSymbol fitted = provinces.readAt(grey, box);
+        return province == null || fitted.bestProbability() > province.bestProbability() ? fitted : province;
+    }
+
+    /**
+     * {@link #at} the boxes of the layout fitted to the blobs left once the frame's long runs are cut from the local
+     * threshold ({@link SerialGlyphs#strippedBoxes}), for a crop that does not fit either way: a tilted plate's
+     * characters touch its frame and the dark car around it. Null when that does not fit either.
+     */
+    static CropRead stripped(
+            SerialClassifier serials,
+            ProvinceClassifier provinces,
+            Mat grey,
+            PlateRows rows,
+            PlateColour colour,
+            PlateGrammarSymbol province) {
+        Rect[] boxes = SerialGlyphs.strippedBoxes(grey, rows.top());
+        if (boxes == null) {
+            return null;
+        }
+        return at(serials, provinces, grey, boxes, colour, province);
+    }
+
+    private static CropRead of(List<PlateGrammarSymbol> six, PlateColour colour, PlateGrammarSymbol province) {
         if (six == null) {
             return null;
         }

@@ -155,10 +155,7 @@ final class CropReader {
             }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop);
             if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
-                CropRead glyphs = ChineseGlyphRead.of(serials, grey, rows, colour, province);
-                if (glyphs == null && provinces != null && SerialGlyphs.boxes(grey, rows.top()) == null) {
-                    glyphs = ChineseGlyphRead.otherWay(serials, provinces, bgr, colour);
-                }
+                CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
                 if (glyphs != null) {
                     reads.add(glyphs);
                     return CropVote.of(reads, glyphs);

@@ -24,7 +24,9 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  * ({@link SerialGlyphRenders}), plus the six Latin glyphs of every <em>even</em>-numbered cn-crops image (Apache-2.0),
  * cut the way the reader cuts them ({@link SerialGlyphs}), labelled from {@code labels.csv}, each class's glyphs
  * repeated up to 400 per class (at most 12 times each, ±1 px shifts). The odd-numbered images are held out: the
- * trainer prints the glyph accuracy on them. Seeded: the defaults rebuild the committed model. System properties
+ * trainer prints the glyph accuracy on them. Seeded: the defaults rebuild the committed {@code serial-mlp.yml.gz};
+ * {@code -Dserial.seed=7} and {@code -Dserial.seed=11} built {@code serial-mlp-2.yml.gz} and {@code serial-mlp-3.yml.gz},
+ * whose probabilities the reader averages with the first's ({@link SerialClassifier#MORE}). System properties
  * {@code serial.renders}, {@code serial.real}, {@code serial.maxRepeats}, {@code serial.hidden}, {@code
  * serial.synthetic} (the first trainer's lone-glyph renders, 60 then) and {@code serial.repeats} (without balance,
  * {@code serial.real=0}) are for experiments.
@@ -49,7 +51,7 @@ public final class SerialClassifierTrainer {
             System.err.println("usage: SerialClassifierTrainer OUT.yml.gz CN_CROPS_FOLDER");
             System.exit(2);
         }
-        Random random = new Random(20261123);
+        Random random = new Random(Long.getLong("serial.seed", 20261123));
         List<float[]> samples = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         Font font;

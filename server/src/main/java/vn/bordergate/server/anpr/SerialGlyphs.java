@@ -68,7 +68,6 @@ final class SerialGlyphs {
 
     /** The {@link #PLACEMENTS} best placements of the layout, best first, each as {@link #boxes}. */
     static List<Rect[]> placements(Mat grey, Rect band) {
-        List<Rect> blobs = new ArrayList<>();
         List<Rect> found = new ArrayList<>(PlateRows.characterBlobs(grey));
         // faint or unevenly lit characters merge with the plate under one global threshold: add local ones
         for (Rect b : localBlobs(grey, band)) {
@@ -76,6 +75,26 @@ final class SerialGlyphs {
                 found.add(b);
             }
         }
+        return placements(grey, band, found);
+    }
+
+    /**
+     * Boxes as {@link #boxes}, from the blobs left when the frame's long horizontal runs are cut from a local threshold
+     * ({@link FrameCutBlobs}): for a crop where {@link #boxes} finds no placement.
+     */
+    static Rect[] strippedBoxes(Mat grey, Rect band) {
+        List<Rect> found = new ArrayList<>(PlateRows.characterBlobs(grey));
+        for (Rect b : FrameCutBlobs.of(grey, band)) {
+            if (found.stream().noneMatch(o -> overlaps(o, b))) {
+                found.add(b);
+            }
+        }
+        List<Rect[]> all = placements(grey, band, found);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static List<Rect[]> placements(Mat grey, Rect band, List<Rect> found) {
+        List<Rect> blobs = new ArrayList<>();
         for (Rect b : found) {
             double cy = b.y() + b.height() / 2.0;
             if (cy >= band.y() && cy <= band.y() + band.height()) {

@@ -56,9 +56,13 @@ class RealPlatesTest {
         // 51.2 % / 82.3 %; cn-scenes 15.6 % / 15.6 % / 61.2 % (unchanged on this sample; whole set 24.2 → 25.0 %)
         // the layout fit's wider scale search and the serial net retrained on its cuts (2026-11-23, branch cnfit):
         // cn-crops 61.3 % / 85.9 %; cn-scenes 21.9 % / 21.9 % / 61.6 % (whole set 28.1 → 28.9 %)
-        "cn-crops,        80, 0.00, 0.56, 0.83",
+        // three serial networks averaged, the province at the surer box, the frame-cut fit, the glyph read weighing 3
+        // (2026-11-24, branch cncrop): cn-crops 67.5 % / 85.4 %; cn-scenes 18.8 % / 18.8 % / 61.2 % (one photo fewer
+        // on this sample; whole set 28.9 → 32.8 %)
+        "cn-crops,        80, 0.00, 0.64, 0.83",
         // the finder keeping a plate nested in a larger or smaller better region, and a blue region's tight cut read
         // too (2026-11-24, branch cnscene): cn-scenes 28.1 % / 28.1 % / 69.2 % on this sample (whole set 28.9 → 33.6 %)
+        // MERGED-SAMPLE
         "cn-scenes,       32, 0.25, 0.25, 0.65"
     })
     void aSampleOfTheRealSetReadsAboveItsFloor(
