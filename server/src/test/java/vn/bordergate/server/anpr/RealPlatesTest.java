@@ -62,7 +62,7 @@ class RealPlatesTest {
         "cn-crops,        80, 0.00, 0.64, 0.83",
         // the finder keeping a plate nested in a larger or smaller better region, and a blue region's tight cut read
         // too (2026-11-24, branch cnscene): cn-scenes 28.1 % / 28.1 % / 69.2 % on this sample (whole set 28.9 → 33.6 %)
-        // MERGED-SAMPLE
+        // both merged (2026-11-24): cn-crops 67.5 % / 85.4 %; cn-scenes 28.1 % / 28.1 % / 69.6 % (whole set 36.7 %)
         "cn-scenes,       32, 0.25, 0.25, 0.65"
     })
     void aSampleOfTheRealSetReadsAboveItsFloor(
