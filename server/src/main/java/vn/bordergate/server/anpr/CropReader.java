@@ -153,6 +153,9 @@ final class CropReader {
                 vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
                 vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
             }
+            if (effort == Effort.FULL && reads.stream().noneMatch(CropRead::found)) {
+                reads.add(flatRead(grey, rows, colour, colourless, province));
+            }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop);
             if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
@@ -173,6 +176,16 @@ final class CropReader {
      */
     private List<double[]> vietnameseGlyphs(Mat grey, Rect band, Effort effort) {
         return vietnamese != null && effort == Effort.FULL && band != null ? vietnamese.read(grey, band) : List.of();
+    }
+
+    /** A plain read of the crop flattened against its background ({@link CropGrey#flattened}): shadows, light. */
+    private CropRead flatRead(
+            Mat grey, PlateRows rows, PlateColour colour, boolean colourless, PlateGrammarSymbol province) {
+        try (Mat flat = CropGrey.flattened(grey, rows.top().height())) {
+            PlateRows flatRows = PlateRows.of(flat);
+            int start = FrameEdge.bottomRowStart(flat, flatRows);
+            return read(flat, flatRows, start, colour, colourless, LineImage.Binarisation.PLAIN, province);
+        }
     }
 
     /**
