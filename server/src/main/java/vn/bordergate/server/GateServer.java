@@ -123,7 +123,7 @@ public final class GateServer implements AutoCloseable {
             GateDatabase database = ServerStartup.opened(opening);
             long tDatabase = System.nanoTime();
             // statistics and plans follow growing tables from here, not from the requests (GateDatabase)
-            scheduler.scheduleWithFixedDelay(database.planStatistics(), 5, 60, TimeUnit.SECONDS);
+            database.keepPlanStatistics(Duration.ofSeconds(5), Duration.ofSeconds(60));
             bootstrap.prepare(options);
             if (options.laneCameras()) {
                 lanes.begin(

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -159,9 +160,14 @@ public final class GateDatabase implements AutoCloseable {
         return sessionFactory;
     }
 
-    /** The pass that keeps statistics and plans in step with growing tables: for the scheduler (Derby only). */
-    public Runnable planStatistics() {
-        return jdbcUrl.startsWith("jdbc:derby:") ? planStatistics::refresh : () -> {};
+    /**
+     * Starts the pass that keeps statistics and plans in step with growing tables (Derby only), on a thread of its own:
+     * a pass over a large table takes seconds, which the gate's scheduler (queue pushes, overstays) must not wait for.
+     */
+    public void keepPlanStatistics(Duration first, Duration every) {
+        if (jdbcUrl.startsWith("jdbc:derby:")) {
+            planStatistics.start(first, every);
+        }
     }
 
     PlanStatistics planStatisticsPass() {
@@ -266,6 +272,7 @@ public final class GateDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        planStatistics.close();
         sessionFactory.close();
         dataSource.close();
         shutdownDerby(jdbcUrl);

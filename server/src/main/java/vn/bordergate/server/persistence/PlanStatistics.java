@@ -5,12 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * it was last looked at gets its statistics dropped and written anew, which also invalidates the plans that read it,
  * so they are compiled again with the new sizes: in the passes that find a table doubled, not at every tenth.
  */
-public final class PlanStatistics {
+public final class PlanStatistics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlanStatistics.class);
 
     /** Growth (or shrinking) of a table's heap, in pages, that calls for new statistics and plans. */
@@ -52,19 +56,55 @@ public final class PlanStatistics {
     private final DataSource database;
     /** Pages in use of each table when its statistics were last updated or, after a start, first looked at. */
     private final Map<String, Long> pagesThen = new HashMap<>();
+    /** Whether a whole pass has gone through since the start (the first one also catches up tables without any). */
+    private boolean firstPassDone;
+
+    private volatile ScheduledExecutorService thread;
 
     PlanStatistics(DataSource database) {
         this.database = database;
     }
 
-    /** One pass for the scheduler: never throws, a failed pass is logged and the next one tries again. */
-    public void refresh() {
+    /** Runs a pass {@code first} after now and then {@code every} after the end of each, on a daemon thread of its own. */
+    synchronized void start(Duration first, Duration every) {
+        if (thread != null) {
+            throw new IllegalStateException("plan statistics already started");
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "plan-statistics");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::refresh, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the passes, waiting a little for one under way so that it does not meet a database being shut down. */
+    @Override
+    public void close() {
+        ScheduledExecutorService running = thread;
+        if (running == null) {
+            return;
+        }
+        running.shutdownNow();
+        try {
+            if (!running.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("an index statistics pass was still running when the database closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One pass: never throws, a failed pass is logged and the next one tries again. */
+    void refresh() {
         try {
             List<String> updated = refreshGrown();
             if (!updated.isEmpty()) {
                 LOG.info("index statistics updated (tables grown or shrunk by half or more): {}", updated);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            LOG.warn("index statistics not updated this time ({}): {}", e.getSQLState(), e.getMessage());
+        } catch (RuntimeException e) {
             LOG.warn("index statistics not updated this time: {}", e.getMessage());
         }
     }
@@ -78,7 +118,7 @@ public final class PlanStatistics {
      */
     synchronized List<String> refreshGrown() throws SQLException {
         try (Connection connection = database.getConnection()) {
-            boolean first = pagesThen.isEmpty();
+            boolean first = !firstPassDone;
             Map<String, Long> pagesNow = heapPages(connection);
             Set<String> withStatistics = first ? tablesWithStatistics(connection) : Set.of();
             List<String> updated = new ArrayList<>();
@@ -98,6 +138,7 @@ public final class PlanStatistics {
                     pagesThen.put(name, now);
                 }
             }
+            firstPassDone = true;
             return updated;
         }
     }
@@ -129,24 +170,39 @@ public final class PlanStatistics {
     }
 
     /**
-     * Derby reads the indexes without locking rows. Dropping the old statistics first is what invalidates the plans
-     * of every table: Derby keeps no statistics, and so invalidates nothing on an update, for a table whose only
-     * indexes are single-column unique ones (vehicle, audit entry), and the batch's select of vehicles by plate,
-     * compiled on a small table, kept its table scan (docs/benchmarks.md).
+     * The update runs first and commits on its own: it reads every index of the table, and only then writes the new
+     * statistics and invalidates the plans that read them, briefly. Derby keeps no statistics, and so invalidates
+     * nothing on an update, for a table whose only indexes are single-column unique ones (vehicle, audit entry): the
+     * batch's select of vehicles by plate, compiled on a small table, kept its table scan (docs/benchmarks.md). For
+     * such a table a drop of its (absent) statistics follows, which deletes nothing and invalidates its plans.
      */
     private static void updateStatistics(Connection connection, String table) throws SQLException {
-        try (PreparedStatement drop = connection.prepareStatement("CALL SYSCS_UTIL.SYSCS_DROP_STATISTICS(?, ?, NULL)");
-                PreparedStatement update =
-                        connection.prepareStatement("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(?, ?, NULL)")) {
-            for (PreparedStatement call : List.of(drop, update)) {
-                call.setString(1, connection.getSchema());
-                call.setString(2, table);
-                call.execute();
-            }
+        call(connection, "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(?, ?, NULL)", table);
+        if (!hasStatistics(connection, table)) {
+            call(connection, "CALL SYSCS_UTIL.SYSCS_DROP_STATISTICS(?, ?, NULL)", table);
+        }
+    }
+
+    private static void call(Connection connection, String procedure, String table) throws SQLException {
+        try (PreparedStatement call = connection.prepareStatement(procedure)) {
+            call.setString(1, connection.getSchema());
+            call.setString(2, table);
+            call.execute();
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
             throw e;
+        }
+    }
+
+    private static boolean hasStatistics(Connection connection, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(WITH_STATISTICS + " AND t.tablename = ?")) {
+            select.setString(1, table);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } finally {
+            connection.rollback();
         }
     }
 }

@@ -8,7 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +76,39 @@ class PlanStatisticsTest {
             });
             assertThat(pass.refreshGrown()).isEmpty();
         }
+    }
+
+    @Test
+    void thePassesRunOnTheirOwnThreadUntilTheDatabaseCloses() throws Exception {
+        Set<Thread> before = passThreads();
+        Set<Thread> ours;
+        try (GateDatabase db = GateDatabase.openEmbedded(data)) {
+            run(db, connection -> createProbe(connection, 300));
+            db.keepPlanStatistics(Duration.ZERO, Duration.ofMillis(50));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!answer(db, PlanStatisticsTest::statistics).contains("numrows= 300") && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(answer(db, PlanStatisticsTest::statistics)).contains("numrows= 300");
+            ours = passThreads();
+            ours.removeAll(before);
+            assertThat(ours).as("a daemon thread of its own").hasSize(1).allMatch(Thread::isDaemon);
+        }
+        // close waits for a pass under way, so none is left to meet the database shut down
+        for (Thread pass : ours) {
+            pass.join(Duration.ofSeconds(10).toMillis());
+            assertThat(pass.isAlive()).isFalse();
+        }
+    }
+
+    private static Set<Thread> passThreads() {
+        Set<Thread> passes = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("plan-statistics")) {
+                passes.add(t);
+            }
+        }
+        return passes;
     }
 
     @Test
