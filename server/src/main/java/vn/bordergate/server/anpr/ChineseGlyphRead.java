@@ -17,8 +17,8 @@ final class ChineseGlyphRead {
     /** Whether an unfitted crop is fitted the other way; off only to measure it ({@code -Danpr.otherWay=false}). */
     static final boolean OTHER_WAY = Boolean.parseBoolean(System.getProperty("anpr.otherWay", "true"));
 
-    /** Whether a crop that fits neither way is fitted {@link #stripped}; off only to measure ({@code -Danpr.strip=-1}). */
-    static final boolean STRIPPED = FrameCutBlobs.INK >= 0;
+    /** Whether a crop that fits neither way is fitted {@link #stripped}; off only to measure ({@code -Danpr.frameCut=false}). */
+    static final boolean STRIPPED = Boolean.parseBoolean(System.getProperty("anpr.frameCut", "true"));
 
     /** Whether {@link #surer} weighs the layout's box; off only to measure it ({@code -Danpr.surerProvince=false}). */
     static final boolean SURER = Boolean.parseBoolean(System.getProperty("anpr.surerProvince", "true"));
@@ -97,7 +97,8 @@ final class ChineseGlyphRead {
             Rect[] boxes,
             PlateColour colour,
             PlateGrammarSymbol province) {
-        return of(serials.read(grey, boxes), colour, surer(provinces, grey, boxes[0], province));
+        List<PlateGrammarSymbol> six = serials.read(grey, boxes);
+        return six == null ? null : of(six, colour, surer(provinces, grey, boxes[0], province));
     }
 
     /**

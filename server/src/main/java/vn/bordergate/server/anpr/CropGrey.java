@@ -52,8 +52,11 @@ final class CropGrey {
                 Mat square = getStructuringElement(MORPH_RECT, new Size(side, side))) {
             morphologyEx(grey, background, MORPH_CLOSE, square);
             divide(grey, background, flat, 255.0, -1);
+            return flat;
+        } catch (RuntimeException e) {
+            flat.close();
+            throw e;
         }
-        return flat;
     }
 
     /** {@code grey} warped upright onto the plate body when one is found (then closed), else itself. */

@@ -31,7 +31,13 @@ final class CropReader {
                 LineImage.Binarisation.PLAIN,
                 LineImage.Binarisation.SMALL,
                 LineImage.Binarisation.GLOBAL,
-                LineImage.Binarisation.EQUALISED));
+                LineImage.Binarisation.EQUALISED)),
+        /**
+         * {@link #FULL} for an image that is a plate crop, not a finder region: when no read finds a plate it is also
+         * read flattened against its background ({@link CropGrey#flattened}). Finder regions without a plate (signs,
+         * grilles) would pay that read in every busy frame, for no plate gained on cn-scenes (docs/anpr.md).
+         */
+        CROP(FULL.binarisations);
 
         final List<LineImage.Binarisation> binarisations;
 
@@ -153,11 +159,11 @@ final class CropReader {
                 vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
                 vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
             }
-            if (effort == Effort.FULL && reads.stream().noneMatch(CropRead::found)) {
+            if (effort == Effort.CROP && reads.stream().noneMatch(CropRead::found)) {
                 reads.add(flatRead(grey, rows, colour, colourless, province));
             }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop);
-            if (effort == Effort.FULL && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
+            if (effort != Effort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
                 if (glyphs != null) {
                     reads.add(glyphs);
@@ -175,7 +181,7 @@ final class CropReader {
      * (a one-row crop's row, a two-row crop's bottom row: its digits, or its top row); else none.
      */
     private List<double[]> vietnameseGlyphs(Mat grey, Rect band, Effort effort) {
-        return vietnamese != null && effort == Effort.FULL && band != null ? vietnamese.read(grey, band) : List.of();
+        return vietnamese != null && effort != Effort.QUICK && band != null ? vietnamese.read(grey, band) : List.of();
     }
 
     /** A plain read of the crop flattened against its background ({@link CropGrey#flattened}): shadows, light. */

@@ -14,9 +14,9 @@ final class CropVote {
     /**
      * How many Tesseract votes the glyph classifiers' read of a Chinese plate weighs. 3 since the serial networks are
      * averaged (docs/anpr.md, 2026-11-24): on the even cn-crops half 2 / 3 / 4 gave 181 / 186 / 190 plates, on the
-     * held-out half 131 / 134 / 134, on cn-scenes 40 / 42 / 39 photos. {@code -Danpr.glyphWeight} to measure.
+     * held-out half 131 / 134 / 134, on cn-scenes 40 / 42 / 39 photos.
      */
-    static final int GLYPH_WEIGHT = Integer.getInteger("anpr.glyphWeight", 3);
+    static final int GLYPH_WEIGHT = 3;
 
     /** How fast a read's support for a plate falls with what reading that plate out of it costs. */
     static final double SUPPORT_SCALE = 1.0;

@@ -34,7 +34,7 @@ final class FrameCutBlobs {
      * How much darker than its neighbourhood's mean a pixel must be to count as ink; on the even cn-crops half 12 placed
      * and read the most (4: 179, 8: 179, 12: 182, 16: 180 plates right by the glyph read).
      */
-    static final int INK = Integer.getInteger("anpr.strip", 12);
+    static final int INK = 12;
 
     /** A horizontal run at least this share of the band's height long is frame, not a character's stroke. */
     private static final double RUN = 0.6;

@@ -79,7 +79,7 @@ public final class PlateReader implements AutoCloseable {
         List<PlateCandidate> out = new ArrayList<>();
         if (looksLikeCrop(image)) {
             Optional<PlateCandidate> whole =
-                    readRegion(image, PlateRegion.whole(image), PlateRegion.MARGIN, CropReader.Effort.FULL, null);
+                    readRegion(image, PlateRegion.whole(image), PlateRegion.MARGIN, CropReader.Effort.CROP, null);
             if (whole.isPresent() && whole.get().confidence() >= CROP_ACCEPT) {
                 return List.of(whole.get());
             }
@@ -136,7 +136,7 @@ public final class PlateReader implements AutoCloseable {
                 bgr.close();
             }
         }
-        return readRegion(crop, PlateRegion.whole(crop), PlateRegion.MARGIN, CropReader.Effort.FULL, null);
+        return readRegion(crop, PlateRegion.whole(crop), PlateRegion.MARGIN, CropReader.Effort.CROP, null);
     }
 
     /**
