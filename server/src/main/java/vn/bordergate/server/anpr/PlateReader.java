@@ -102,6 +102,7 @@ public final class PlateReader implements AutoCloseable {
         // the most promising regions get a full read: a quick plate first, then the longest quick text
         quick.sort(Comparator.comparingDouble(Quick::promise).reversed());
         int full = 0;
+        boolean cutTight = false;
         for (Quick q : quick) {
             if (q.promise() <= 0) {
                 break;
@@ -111,7 +112,8 @@ public final class PlateReader implements AutoCloseable {
                     ? readRegion(image, q.region, q.margin, CropReader.Effort.FULL, q.read)
                     : q.read.found() ? Optional.of(candidate(image, q.region, q.read)) : Optional.empty();
             candidate.ifPresent(out::add);
-            if (fullRead && q.margin == PlateRegion.MARGIN && candidate.isPresent()) {
+            if (fullRead && !cutTight && q.margin == PlateRegion.MARGIN && candidate.isPresent()) {
+                cutTight = true;
                 readTightToo(image, q.region, candidate.get()).ifPresent(out::add);
             }
         }
@@ -173,7 +175,8 @@ public final class PlateReader implements AutoCloseable {
      * reading is not made unlikely) and the glyph fit. On cn-scenes the tight cut's read was right on five photos where
      * the loose one had a glyph wrong, the province lost or flipped (docs/anpr.md, "Scenes: both cuts"). The tight cut
      * is read quickly first and only read fully when that read differs from the loose plate, and a Vietnamese yellow
-     * plate (white ones anyway) is not cut again, to keep a lane frame's cost down.
+     * plate (white ones anyway) is not cut again, to keep a lane frame's cost down. Only the most promising region that
+     * gave a plate is cut again: every further one added to the frames' p95 and won no photo (docs/anpr.md).
      */
     private Optional<PlateCandidate> readTightToo(Mat image, PlateRegion region, PlateCandidate loose) {
         if (!TIGHT_TOO || region.width() < PlateRegion.TIGHT_CUT_SHAPE * region.height()) {
