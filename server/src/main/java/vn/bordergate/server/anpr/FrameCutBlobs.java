@@ -1,24 +1,15 @@
 package vn.bordergate.server.anpr;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
 import static org.bytedeco.opencv.global.opencv_imgproc.ADAPTIVE_THRESH_MEAN_C;
-import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
-import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
-import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
-import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY_INV;
 import static org.bytedeco.opencv.global.opencv_imgproc.adaptiveThreshold;
-import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -43,41 +34,16 @@ final class FrameCutBlobs {
 
     /** The blobs of character size and shape in {@code band} of a grey crop (dark text), frame runs cut away. */
     static List<Rect> of(Mat grey, Rect band) {
-        List<Rect> out = new ArrayList<>();
-        int block = Math.max(3, (band.height() / 2) | 1);
-        Mat ink = new Mat();
-        Mat lines = new Mat();
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        try {
-            adaptiveThreshold(grey, ink, 255, ADAPTIVE_THRESH_MEAN_C, THRESH_BINARY_INV, block, INK);
+        try (Mat ink = new Mat();
+                Mat lines = new Mat()) {
+            adaptiveThreshold(
+                    grey, ink, 255, ADAPTIVE_THRESH_MEAN_C, THRESH_BINARY_INV, SerialGlyphs.localBlock(band), INK);
             int run = Math.max(5, (int) Math.round(band.height() * RUN));
             try (Mat kernel = getStructuringElement(MORPH_RECT, new Size(run, 1))) {
                 morphologyEx(ink, lines, MORPH_OPEN, kernel);
             }
             subtract(ink, lines, ink);
-            int n = connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-            try (IntIndexer s = stats.createIndexer()) {
-                for (int i = 1; i < n; i++) {
-                    int bw = s.get(i, CC_STAT_WIDTH);
-                    int bh = s.get(i, CC_STAT_HEIGHT);
-                    int area = s.get(i, CC_STAT_AREA);
-                    boolean tall = bh >= band.height() * 0.4 && bh <= band.height() * 0.85 && bh >= 5;
-                    boolean shaped = bw <= bh * 0.9 && bw * 10 >= bh;
-                    boolean solid = area >= bw * bh * 0.15 && area <= bw * bh * 0.95;
-                    if (tall && shaped && solid) {
-                        out.add(new Rect(s.get(i, CC_STAT_LEFT), s.get(i, CC_STAT_TOP), bw, bh));
-                    }
-                }
-            }
-            return out;
-        } finally {
-            ink.close();
-            lines.close();
-            labels.close();
-            stats.close();
-            centroids.close();
+            return SerialGlyphs.characterShaped(ink, band, 0.4, 0.85);
         }
     }
 }

@@ -254,21 +254,34 @@ final class SerialGlyphs {
 
     /** Character-shaped blobs of dark ink under a local (adaptive) threshold sized to the band. */
     static List<Rect> localBlobs(Mat grey, Rect band) {
+        try (Mat ink = new Mat()) {
+            adaptiveThreshold(grey, ink, 255, ADAPTIVE_THRESH_MEAN_C, THRESH_BINARY_INV, localBlock(band), 4);
+            return characterShaped(ink, band, 0.45, 1.0);
+        }
+    }
+
+    /** The block of a band's local threshold: half its height, odd. */
+    static int localBlock(Rect band) {
+        return Math.max(3, (band.height() / 2) | 1);
+    }
+
+    /**
+     * The blobs of {@code ink} (white on black) shaped like a character of the band: between {@code minHeight} and
+     * {@code maxHeight} of its height tall (5 px at least), at most 0.9 of their height wide, and neither a thin line nor
+     * a filled block.
+     */
+    static List<Rect> characterShaped(Mat ink, Rect band, double minHeight, double maxHeight) {
         List<Rect> out = new ArrayList<>();
-        int block = Math.max(3, (band.height() / 2) | 1);
-        Mat ink = new Mat();
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        try {
-            adaptiveThreshold(grey, ink, 255, ADAPTIVE_THRESH_MEAN_C, THRESH_BINARY_INV, block, 4);
+        try (Mat labels = new Mat();
+                Mat stats = new Mat();
+                Mat centroids = new Mat()) {
             int n = connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
             try (IntIndexer s = stats.createIndexer()) {
                 for (int i = 1; i < n; i++) {
                     int bw = s.get(i, CC_STAT_WIDTH);
                     int bh = s.get(i, CC_STAT_HEIGHT);
                     int area = s.get(i, CC_STAT_AREA);
-                    boolean tall = bh >= band.height() * 0.45 && bh <= band.height() && bh >= 5;
+                    boolean tall = bh >= band.height() * minHeight && bh <= band.height() * maxHeight && bh >= 5;
                     boolean shaped = bw <= bh * 0.9 && bw * 10 >= bh;
                     boolean solid = area >= bw * bh * 0.15 && area <= bw * bh * 0.95;
                     if (tall && shaped && solid) {
@@ -276,13 +289,8 @@ final class SerialGlyphs {
                     }
                 }
             }
-            return out;
-        } finally {
-            ink.close();
-            labels.close();
-            stats.close();
-            centroids.close();
         }
+        return out;
     }
 
     private static boolean overlaps(Rect a, Rect b) {
