@@ -18,34 +18,6 @@ import vn.bordergate.common.plate.PlateKind;
  * for glare and night, smaller) and keeps the text most of them agree on.
  */
 final class CropReader {
-    /** How hard to try on a crop. */
-    enum Effort {
-        /** One plain read: enough to tell whether a region holds a plate at all. */
-        QUICK(List.of(LineImage.Binarisation.PLAIN)),
-        /**
-         * Four differently prepared reads; the text they agree on most wins. The first two (plain, and plain at a
-         * smaller scale) come first because they are right most often and, when they agree, the other two are
-         * skipped ({@link #AGREED}).
-         */
-        FULL(List.of(
-                LineImage.Binarisation.PLAIN,
-                LineImage.Binarisation.SMALL,
-                LineImage.Binarisation.GLOBAL,
-                LineImage.Binarisation.EQUALISED)),
-        /**
-         * {@link #FULL} for an image that is a plate crop, not a finder region: when no read finds a plate it is also
-         * read flattened against its background ({@link CropGrey#flattened}). Finder regions without a plate (signs,
-         * grilles) would pay that read in every busy frame, for no plate gained on cn-scenes (docs/anpr.md).
-         */
-        CROP(FULL.binarisations);
-
-        final List<LineImage.Binarisation> binarisations;
-
-        Effort(List<LineImage.Binarisation> binarisations) {
-            this.binarisations = binarisations;
-        }
-    }
-
     /** Crops smaller than this are not read. */
     static final int MIN_WIDTH = 12;
 
@@ -100,15 +72,15 @@ final class CropReader {
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
-    CropRead read(Mat bgr, Effort effort) {
+    CropRead read(Mat bgr, ReadEffort effort) {
         return read(bgr, effort, null);
     }
 
     /**
-     * {@link #read(Mat, Effort)} given the crop's {@link Effort#QUICK} read, when it was read that way already: a
+     * {@link #read(Mat, ReadEffort)} given the crop's {@link ReadEffort#QUICK} read, when it was read that way already: a
      * full read starts with the same plain read, so it is not read again.
      */
-    CropRead read(Mat bgr, Effort effort, CropRead quick) {
+    CropRead read(Mat bgr, ReadEffort effort, CropRead quick) {
         PlateColour colour = PlateColour.of(bgr);
         if (bgr.cols() < MIN_WIDTH || bgr.rows() < MIN_HEIGHT) {
             return new CropRead(null, "", colour, false);
@@ -121,7 +93,7 @@ final class CropReader {
             PlateRows rows = PlateRows.of(grey);
             // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
             boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
-            if (effort == Effort.QUICK && rows.characters() < PlateRows.MIN_CHARACTERS) {
+            if (effort == ReadEffort.QUICK && rows.characters() < PlateRows.MIN_CHARACTERS) {
                 // too few character-like marks to be a plate: not worth an OCR call
                 return new CropRead(null, "", colour, rows.twoRows());
             }
@@ -159,11 +131,11 @@ final class CropReader {
                 vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
                 vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
             }
-            if (effort == Effort.CROP && reads.stream().noneMatch(CropRead::found)) {
+            if (effort == ReadEffort.CROP && reads.stream().noneMatch(CropRead::found)) {
                 reads.add(flatRead(grey, rows, colour, colourless, province));
             }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop);
-            if (effort != Effort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
+            if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
                 if (glyphs != null) {
                     reads.add(glyphs);
@@ -180,8 +152,10 @@ final class CropReader {
      * The Vietnamese glyph classifier's probabilities per character box of the row {@code band} of a crop read fully
      * (a one-row crop's row, a two-row crop's bottom row: its digits, or its top row); else none.
      */
-    private List<double[]> vietnameseGlyphs(Mat grey, Rect band, Effort effort) {
-        return vietnamese != null && effort != Effort.QUICK && band != null ? vietnamese.read(grey, band) : List.of();
+    private List<double[]> vietnameseGlyphs(Mat grey, Rect band, ReadEffort effort) {
+        return vietnamese != null && effort != ReadEffort.QUICK && band != null
+                ? vietnamese.read(grey, band)
+                : List.of();
     }
 
     /** A plain read of the crop flattened against its background ({@link CropGrey#flattened}): shadows, light. */

@@ -79,7 +79,7 @@ public final class PlateReader implements AutoCloseable {
         List<PlateCandidate> out = new ArrayList<>();
         if (looksLikeCrop(image)) {
             Optional<PlateCandidate> whole =
-                    readRegion(image, PlateRegion.whole(image), PlateRegion.MARGIN, CropReader.Effort.CROP, null);
+                    readRegion(image, PlateRegion.whole(image), PlateRegion.MARGIN, ReadEffort.CROP, null);
             if (whole.isPresent() && whole.get().confidence() >= CROP_ACCEPT) {
                 return List.of(whole.get());
             }
@@ -109,7 +109,7 @@ public final class PlateReader implements AutoCloseable {
             }
             boolean fullRead = full++ < FULL_READS;
             Optional<PlateCandidate> candidate = fullRead
-                    ? readRegion(image, q.region, q.margin, CropReader.Effort.FULL, q.read)
+                    ? readRegion(image, q.region, q.margin, ReadEffort.FULL, q.read)
                     : q.read.found() ? Optional.of(candidate(image, q.region, q.read)) : Optional.empty();
             candidate.ifPresent(out::add);
             if (fullRead && !cutTight && q.margin == PlateRegion.MARGIN && candidate.isPresent()) {
@@ -138,7 +138,7 @@ public final class PlateReader implements AutoCloseable {
                 bgr.close();
             }
         }
-        return readRegion(crop, PlateRegion.whole(crop), PlateRegion.MARGIN, CropReader.Effort.CROP, null);
+        return readRegion(crop, PlateRegion.whole(crop), PlateRegion.MARGIN, ReadEffort.CROP, null);
     }
 
     /**
@@ -187,11 +187,11 @@ public final class PlateReader implements AutoCloseable {
             if (!tightTooWanted(region, PlateColour.of(cut), loose)) {
                 return Optional.empty();
             }
-            CropRead quick = crops.read(cut, CropReader.Effort.QUICK);
+            CropRead quick = crops.read(cut, ReadEffort.QUICK);
             if (quick.found() && quick.text().equals(loose.text())) {
                 return Optional.empty();
             }
-            CropRead read = crops.read(cut, CropReader.Effort.FULL, quick);
+            CropRead read = crops.read(cut, ReadEffort.FULL, quick);
             return read.found() && read.confidence() >= MIN_CONFIDENCE
                     ? Optional.of(candidate(image, region, read))
                     : Optional.empty();
@@ -214,7 +214,7 @@ public final class PlateReader implements AutoCloseable {
 
     /** {@code quick}: the region's quick read (the same cut), or null. */
     private Optional<PlateCandidate> readRegion(
-            Mat image, PlateRegion region, double margin, CropReader.Effort effort, CropRead quick) {
+            Mat image, PlateRegion region, double margin, ReadEffort effort, CropRead quick) {
         Mat cut = region.cut(image, margin);
         try {
             CropRead read = crops.read(cut, effort, quick);
@@ -267,7 +267,7 @@ public final class PlateReader implements AutoCloseable {
     private Quick quickRead(Mat image, PlateRegion region, double margin) {
         Mat cut = region.cut(image, margin);
         try {
-            return new Quick(region, margin, crops.read(cut, CropReader.Effort.QUICK));
+            return new Quick(region, margin, crops.read(cut, ReadEffort.QUICK));
         } finally {
             cut.close();
         }

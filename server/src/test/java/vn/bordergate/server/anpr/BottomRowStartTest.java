@@ -53,7 +53,7 @@ class BottomRowStartTest {
                     .isEqualTo(bottom);
             line.close();
         }
-        assertThat(TESSERACT.reader().read(crop, CropReader.Effort.FULL).text()).isEqualTo(plate.normalized());
+        assertThat(TESSERACT.reader().read(crop, ReadEffort.FULL).text()).isEqualTo(plate.normalized());
         grey.close();
         crop.close();
     }

@@ -29,7 +29,7 @@ class CropReaderTest {
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
         long before = TESSERACT.engines().forCurrentThread().lines();
 
-        CropRead read = TESSERACT.reader().read(crop, CropReader.Effort.FULL);
+        CropRead read = TESSERACT.reader().read(crop, ReadEffort.FULL);
         crop.close();
 
         assertThat(read.text()).isEqualTo("29H33578");
@@ -41,12 +41,12 @@ class CropReaderTest {
         Plate plate = PlateParser.parse("51F-617.12");
         Mat crop = TestImages.mat(
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
-        CropRead quick = TESSERACT.reader().read(crop, CropReader.Effort.QUICK);
+        CropRead quick = TESSERACT.reader().read(crop, ReadEffort.QUICK);
         long before = TESSERACT.engines().forCurrentThread().lines();
 
-        CropRead full = TESSERACT.reader().read(crop, CropReader.Effort.FULL, quick);
+        CropRead full = TESSERACT.reader().read(crop, ReadEffort.FULL, quick);
         long lines = TESSERACT.engines().forCurrentThread().lines() - before;
-        CropRead fresh = TESSERACT.reader().read(crop, CropReader.Effort.FULL);
+        CropRead fresh = TESSERACT.reader().read(crop, ReadEffort.FULL);
         crop.close();
 
         assertThat(full.text()).isEqualTo("51F61712").isEqualTo(fresh.text());
@@ -60,7 +60,7 @@ class CropReaderTest {
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
         long before = TESSERACT.engines().forCurrentThread().lines();
 
-        TESSERACT.reader().read(crop, CropReader.Effort.FULL);
+        TESSERACT.reader().read(crop, ReadEffort.FULL);
         crop.close();
 
         // a standard Chinese read goes on to the glyph classifiers, which vote against all four reads
@@ -79,7 +79,7 @@ class CropReaderTest {
         long before = TESSERACT.engines().forCurrentThread().lines();
         for (PlateLabels.Label label : labels) {
             Mat crop = imread(set.get().resolve(label.file()).toString());
-            TESSERACT.reader().read(crop, CropReader.Effort.FULL);
+            TESSERACT.reader().read(crop, ReadEffort.FULL);
             crop.close();
         }
         double linesPerCrop = (TESSERACT.engines().forCurrentThread().lines() - before) / (double) labels.size();

@@ -28,7 +28,7 @@ class SettledFrameTest {
         Plate plate = PlateParser.parse("29H-335.78");
         Mat crop = TestImages.mat(
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
-        CropRead quick = TESSERACT.reader().read(crop, CropReader.Effort.QUICK);
+        CropRead quick = TESSERACT.reader().read(crop, ReadEffort.QUICK);
         crop.close();
 
         assertThat(quick.text()).isEqualTo("29H33578");

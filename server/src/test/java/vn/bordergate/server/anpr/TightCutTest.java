@@ -51,7 +51,7 @@ class TightCutTest {
     private static CropRead quickReadOfBlankCrop() {
         try (TesseractEngines engines = new TesseractEngines(PlateReader.defaultModel());
                 Mat blank = new Mat(48, 200, opencv_core.CV_8UC3, new Scalar(235, 235, 235, 0))) {
-            return new CropReader(engines).read(blank, CropReader.Effort.QUICK);
+            return new CropReader(engines).read(blank, ReadEffort.QUICK);
         }
     }
 }

@@ -45,7 +45,7 @@ class TwoRowShadowTest {
                         .count())
                 .isEqualTo(1);
         assertThat(PlateRows.of(grey).twoRows()).isTrue();
-        CropRead read = TESSERACT.reader().read(crop, CropReader.Effort.FULL);
+        CropRead read = TESSERACT.reader().read(crop, ReadEffort.FULL);
         assertThat(read.text()).isEqualTo(plate.normalized());
         grey.close();
         crop.close();
