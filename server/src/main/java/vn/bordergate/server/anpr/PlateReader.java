@@ -179,8 +179,8 @@ public final class PlateReader implements AutoCloseable {
      * gave a plate is cut again: every further one added to the frames' p95 and won no photo (docs/anpr.md).
      */
     private Optional<PlateCandidate> readTightToo(Mat image, PlateRegion region, PlateCandidate loose) {
-        if (!TIGHT_TOO || region.width() < PlateRegion.TIGHT_CUT_SHAPE * region.height()) {
-            return Optional.empty();
+        if (!TIGHT_TOO || !oneRowShaped(region)) {
+            return Optional.empty(); // before cutting: the colour of the cut decides the rest
         }
         Mat cut = region.cut(image, PlateRegion.TIGHT_MARGIN);
         try {
@@ -207,9 +207,11 @@ public final class PlateReader implements AutoCloseable {
     static boolean tightTooWanted(PlateRegion region, PlateColour tightColour, PlateCandidate loose) {
         boolean chinese = loose.country() == PlateCountry.CN;
         boolean yellowOrGreen = tightColour == PlateColour.YELLOW || tightColour == PlateColour.GREEN;
-        return TIGHT_TOO
-                && region.width() >= PlateRegion.TIGHT_CUT_SHAPE * region.height()
-                && (tightColour == PlateColour.BLUE || yellowOrGreen && chinese);
+        return TIGHT_TOO && oneRowShaped(region) && (tightColour == PlateColour.BLUE || yellowOrGreen && chinese);
+    }
+
+    private static boolean oneRowShaped(PlateRegion region) {
+        return region.width() >= PlateRegion.TIGHT_CUT_SHAPE * region.height();
     }
 
     /** {@code quick}: the region's quick read (the same cut), or null. */

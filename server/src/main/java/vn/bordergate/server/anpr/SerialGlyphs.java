@@ -68,14 +68,8 @@ final class SerialGlyphs {
 
     /** The {@link #PLACEMENTS} best placements of the layout, best first, each as {@link #boxes}. */
     static List<Rect[]> placements(Mat grey, Rect band) {
-        List<Rect> found = new ArrayList<>(PlateRows.characterBlobs(grey));
         // faint or unevenly lit characters merge with the plate under one global threshold: add local ones
-        for (Rect b : localBlobs(grey, band)) {
-            if (found.stream().noneMatch(o -> overlaps(o, b))) {
-                found.add(b);
-            }
-        }
-        return placements(grey, band, found);
+        return placements(grey, band, withGlobalBlobs(grey, localBlobs(grey, band)));
     }
 
     /**
@@ -83,14 +77,19 @@ final class SerialGlyphs {
      * ({@link FrameCutBlobs}): for a crop where {@link #boxes} finds no placement.
      */
     static Rect[] strippedBoxes(Mat grey, Rect band) {
+        List<Rect[]> all = placements(grey, band, withGlobalBlobs(grey, FrameCutBlobs.of(grey, band)));
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The crop's character blobs under its global threshold, and those of {@code local} that overlap none of them. */
+    private static List<Rect> withGlobalBlobs(Mat grey, List<Rect> local) {
         List<Rect> found = new ArrayList<>(PlateRows.characterBlobs(grey));
-        for (Rect b : FrameCutBlobs.of(grey, band)) {
+        for (Rect b : local) {
             if (found.stream().noneMatch(o -> overlaps(o, b))) {
                 found.add(b);
             }
         }
-        List<Rect[]> all = placements(grey, band, found);
-        return all.isEmpty() ? null : all.get(0);
+        return found;
     }
 
     private static List<Rect[]> placements(Mat grey, Rect band, List<Rect> found) {
