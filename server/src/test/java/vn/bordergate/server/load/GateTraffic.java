@@ -41,6 +41,8 @@ final class GateTraffic {
     final ConcurrentLinkedQueue<Long> declared = new ConcurrentLinkedQueue<>();
     /** Plates declared during the run: plate reads pick some of them so matching has work to do. */
     final List<String> declaredPlates = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Plates of the crossings declared during the run whose customs step is not yet passed, by crossing. */
+    final java.util.Map<Long, String> undecidedPlates = new java.util.concurrent.ConcurrentHashMap<>();
     /** Failed answers by status (0: no answer), with a few bodies, so errors can be explained. */
     private final java.util.Map<Integer, java.util.concurrent.atomic.AtomicLong> failures =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,6 +62,16 @@ final class GateTraffic {
                 provinces.add(province);
             }
         }
+    }
+
+    /** The province codes {@link #plate} draws from, in its order (wrk's scripts make the same plates). */
+    List<String> provinces() {
+        return List.copyOf(provinces);
+    }
+
+    /** A declaration's JSON body with {@code __PLATE__} where its plate goes. */
+    String declarationTemplate() {
+        return declarationTemplate;
     }
 
     /** The n-th plate of this run: unique across a run of millions of declarations. */
@@ -105,7 +117,9 @@ final class GateTraffic {
         }
         Matcher m = CROSSING_ID.matcher(r.body());
         if (m.find()) {
-            declared.add(Long.parseLong(m.group(1)));
+            long crossing = Long.parseLong(m.group(1));
+            undecidedPlates.put(crossing, plate);
+            declared.add(crossing);
             declaredPlates.add(plate);
         }
         return true;
@@ -138,6 +152,7 @@ final class GateTraffic {
             Thread.sleep(5);
             return null;
         }
+        undecidedPlates.remove(crossing);
         HttpResponse<String> r =
                 send("POST", "/api/crossings/" + crossing + "/steps/DECLARATION/decision", token, decisionBody);
         if (r.statusCode() != 200) {

@@ -171,6 +171,16 @@ class LoadBenchmark {
                 say(Wrk.run("bare Jetty GET /", "http://127.0.0.1:" + barePort + "/", null, 32, PHASE));
                 say(Wrk.run("GET /api/health", server.uri() + "/api/health", null, 32, PHASE));
                 say(Wrk.run("GET /api/crossings/queue", server.uri() + "/api/crossings/queue", supervisor, 32, PHASE));
+                WrkWrites writes = new WrkWrites(work, gate, server.pid(), CLIENTS, PHASE);
+                URI bareUri = URI.create("http://127.0.0.1:" + barePort);
+                String bareReads =
+                        writes.plateReads("bare Jetty POST, plate read", bareUri, camera, cameras, bareJetty.pid());
+                say(bareReads);
+                String reads = writes.plateReads("POST /api/plate-reads", server.uri(), camera, cameras, server.pid());
+                say(reads
+                        + String.format(
+                                "  = %.1f %% of wrk's bare Jetty POST", 100 * Wrk.rate(reads) / Wrk.rate(bareReads)));
+                say(writes.declarations(server.uri(), enterprise, enterprise2));
             } else {
                 say("wrk not installed (apt-get install wrk): outside reference skipped");
             }

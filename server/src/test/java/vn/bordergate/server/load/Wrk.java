@@ -3,6 +3,7 @@ package vn.bordergate.server.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,42 @@ final class Wrk {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
         command.add(url);
+        return summary(name, execute(command));
+    }
+
+    /** wrk with a Lua script that makes each request (a POST with a body of its own, say). */
+    static String runScript(String name, String url, Path script, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        return summary(
+                name,
+                execute(List.of(
+                        "wrk",
+                        "-t2",
+                        "-c" + connections,
+                        "-d" + duration.toSeconds() + "s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        url)));
+    }
+
+    /** Requests per second as wrk printed it, or -1 when its output had none. */
+    static double rate(String summary) {
+        Matcher m = Pattern.compile("\\s(\\d+) /s").matcher(summary);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    private static String execute(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out;
         try (InputStream in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         p.waitFor();
+        return out;
+    }
+
+    private static String summary(String name, String out) {
         Matcher rate = RATE.matcher(out);
         StringBuilder percentiles = new StringBuilder();
         Matcher pm = PERCENTILE.matcher(out);
