@@ -34,7 +34,8 @@ import vn.bordergate.server.support.ServerProcess;
  *
  * The listeners run in child JVMs ({@code -Dload.listenerJvms}, default 1) over {@code
  * -Dload.listenerClients} HTTP clients each (default 8); {@code -Dload.serverJvm="..."} adds options to
- * the server's JVM (a flight recording, say).
+ * the server's JVM (a flight recording, say). With listeners, a last phase sends plate reads at a fixed rate
+ * ({@code -Dload.pacedReads}, default 200 per second, 0 skips it) to measure the fan-out below saturation.
  */
 @Tag("bench")
 class LoadBenchmark {
@@ -161,6 +162,20 @@ class LoadBenchmark {
                 say(mixedDecisions.get().line());
                 say("  " + gate.takeFailures());
                 say(fanOut(listeners, "  fan-out during mixed", mixedDeclarations));
+                // the fan-out's own latency, at a rate the two shared cores can carry beside 500 listeners (the
+                // phases above measure it while the server and the listener JVM saturate both cores)
+                double paced = Double.parseDouble(System.getProperty("load.pacedReads", "200"));
+                if (paced > 0 && listeners.size() > 0) {
+                    Run steady = PacedLoop.run(
+                            String.format("plate reads paced at %.0f /s", paced),
+                            paced,
+                            CLIENTS,
+                            PHASE,
+                            (c, n) -> gate.plateRead(camera, cameras.get(c % cameras.size()), 70_000_000L + n));
+                    say(steady.line());
+                    say("  " + gate.takeFailures());
+                    say(fanOut(listeners, "  fan-out during paced plate reads", steady));
+                }
                 say(LiveHeap.measure(server.pid(), "with " + listeners.size() + " listeners, after the mixed phase"));
                 say("listeners closed by the server (too slow to keep up), each reconnected: " + listeners.drops()
                         + " (gaps count envelopes a connected socket missed; what a dropped socket missed until"
