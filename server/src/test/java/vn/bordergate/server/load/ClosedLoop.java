@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -28,43 +29,46 @@ final class ClosedLoop {
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        double seconds = onThreads(name, clients, client -> {
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                Boolean success;
+                try {
+                    success = call.send(client, sequence.getAndIncrement());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    if (errors.get() < 3) { // an answer that never came: say why
+                        System.out.println(name + ": no answer: " + e);
+                    }
+                    success = false;
+                }
+                if (success == null) {
+                    continue;
+                }
+                recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                (success ? ok : errors).incrementAndGet();
+            }
+        });
+        Histogram histogram = recorder.getIntervalHistogram();
+        return new Run(name, ok.get(), errors.get(), seconds, histogram);
+    }
+
+    /** Runs {@code body} for clients 0 … {@code clients} − 1, each on a thread of its own; the seconds it took. */
+    static double onThreads(String name, int clients, IntConsumer body) throws InterruptedException {
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Thread t = new Thread(
-                    () -> {
-                        while (System.nanoTime() < end) {
-                            long t0 = System.nanoTime();
-                            Boolean success;
-                            try {
-                                success = call.send(client, sequence.getAndIncrement());
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            } catch (Exception e) {
-                                if (errors.get() < 3) { // an answer that never came: say why
-                                    System.out.println(name + ": no answer: " + e);
-                                }
-                                success = false;
-                            }
-                            if (success == null) {
-                                continue;
-                            }
-                            recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-                            (success ? ok : errors).incrementAndGet();
-                        }
-                    },
-                    name + "-" + c);
+            Thread t = new Thread(() -> body.accept(client), name + "-" + c);
             threads.add(t);
             t.start();
         }
         for (Thread t : threads) {
             t.join();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Histogram histogram = recorder.getIntervalHistogram();
-        return new Run(name, ok.get(), errors.get(), seconds, histogram);
+        return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -1,8 +1,6 @@
 package vn.bordergate.server.load;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Recorder;
@@ -24,42 +22,30 @@ final class PacedLoop {
         long intervalNanos = (long) (1e9 * clients / perSecond);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            Thread t = new Thread(
-                    () -> {
-                        // the clients' slots interleave: client c sends at start + (k + c / clients) × interval
-                        long slot = start + intervalNanos * client / clients;
-                        for (long k = 0; slot < end; k++, slot += intervalNanos) {
-                            long wait = slot - System.nanoTime();
-                            if (wait > 0) {
-                                LockSupport.parkNanos(wait);
-                            } else if (wait < -intervalNanos) {
-                                late.incrementAndGet();
-                            }
-                            long t0 = System.nanoTime();
-                            boolean success;
-                            try {
-                                success = Boolean.TRUE.equals(call.send(client, k * clients + client));
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            } catch (Exception e) {
-                                success = false;
-                            }
-                            recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-                            (success ? ok : errors).incrementAndGet();
-                        }
-                    },
-                    name + "-" + c);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = ClosedLoop.onThreads(name, clients, client -> {
+            // the clients' slots interleave: client c sends at start + (k + c / clients) × interval
+            long slot = start + intervalNanos * client / clients;
+            for (long k = 0; slot < end; k++, slot += intervalNanos) {
+                long wait = slot - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (wait < -intervalNanos) {
+                    late.incrementAndGet();
+                }
+                long t0 = System.nanoTime();
+                boolean success;
+                try {
+                    success = Boolean.TRUE.equals(call.send(client, k * clients + client));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    success = false;
+                }
+                recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                (success ? ok : errors).incrementAndGet();
+            }
+        });
         if (late.get() > 0) {
             System.out.println(name + ": " + late.get() + " sends more than one slot behind (the rate was not kept)");
         }
