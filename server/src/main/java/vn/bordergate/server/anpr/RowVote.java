@@ -49,6 +49,8 @@ final class RowVote {
                 bottoms.merge(read.match().rows().get(1), read.confidence(), Double::sum);
             }
         }
+        // a top row read without its series digit where four glyph boxes stand (SeriesBox)
+        SeriesBox.restore(tops, topGlyphs);
         tip(tops, topGlyphs, true);
         tip(bottoms, glyphs, false);
         String top = winner(tops);

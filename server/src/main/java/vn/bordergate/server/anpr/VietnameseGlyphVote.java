@@ -41,14 +41,17 @@ final class VietnameseGlyphVote {
     /**
      * Whether the classifier doubts a character of a plate read ({@code glyphs} per box of a one-row plate or of a
      * two-row plate's bottom row, {@code topGlyphs} of its top row): on a two-row plate only a row's digits are
-     * questioned, as in the row vote ({@link RowVote}).
+     * questioned, as in the row vote ({@link RowVote}); and a top row read one short of its four glyph boxes
+     * ({@link SeriesBox#missing}), so that the row vote gets the other reads to restore its series digit from.
      */
     static boolean objects(List<double[]> glyphs, List<double[]> topGlyphs, CropRead read) {
         List<String> rows = read.match().rows();
         if (!read.twoRows() || rows.size() != 2) {
             return objects(glyphs, read.text());
         }
-        return objects(topGlyphs, rows.get(0), true) || objects(glyphs, rows.get(1), true);
+        return objects(topGlyphs, rows.get(0), true)
+                || objects(glyphs, rows.get(1), true)
+                || SeriesBox.missing(topGlyphs, rows.get(0));
     }
 
     private static boolean objects(List<double[]> glyphs, String text, boolean digitsOnly) {
