@@ -122,7 +122,9 @@ final class CropReader {
                     vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
                     vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
                     // unless the classifier doubts a character of the plate both agree on: then all four read
-                    if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))) {
+                    // or its boxes show one character more than that plate (a character both dropped)
+                    if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
+                            && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))) {
                         return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
                     }
                 }

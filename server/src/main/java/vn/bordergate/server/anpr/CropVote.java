@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.bordergate.common.plate.PlateCountry;
 import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /** The vote among a crop's reads: the text most of them support wins (see {@link CropReader}). */
 final class CropVote {
@@ -20,6 +21,14 @@ final class CropVote {
 
     /** How fast a read's support for a plate falls with what reading that plate out of it costs. */
     static final double SUPPORT_SCALE = 1.0;
+
+    /**
+     * What a read that ends one character short of a plate pays to support it. The last character of a tight one-row
+     * crop touches the crop's edge (the frame, its shadow, or the cut against it) and one read or another drops it;
+     * without this such a read gave the whole plate no support while the whole plate's reads supported the short
+     * one through an edge drop, so the short plate won (docs/anpr.md, branch vnedge).
+     */
+    static final double LAST_MISSING = 0.2;
 
     private CropVote() {}
 
@@ -145,10 +154,20 @@ final class CropVote {
         for (String text : texts) {
             double support = 0;
             for (CropRead read : reads) {
-                support += Math.exp(-SUPPORT_SCALE * PlateGrammar.costOf(read.symbols(), text));
+                support += Math.exp(-SUPPORT_SCALE * supportCost(read.symbols(), text));
             }
             out.put(text, support);
         }
         return out;
+    }
+
+    /** What reading {@code text} out of a read's symbols costs, the read also allowed to end one character short. */
+    static double supportCost(List<PlateGrammarSymbol> symbols, String text) {
+        double whole = PlateGrammar.costOf(symbols, text);
+        if (text.length() < 2) {
+            return whole;
+        }
+        double cut = PlateGrammar.costOf(symbols, text.substring(0, text.length() - 1)) + LAST_MISSING;
+        return Math.min(whole, cut);
     }
 }
