@@ -71,16 +71,6 @@ final class CropReader {
         this.vietnamese = vietnamese;
     }
 
-    /** The province classifier (null when none), for a read without Tesseract ({@link UnreadRegions}). */
-    ProvinceClassifier provinces() {
-        return provinces;
-    }
-
-    /** The serial classifier (null when none), for a read without Tesseract ({@link UnreadRegions}). */
-    SerialClassifier serials() {
-        return serials;
-    }
-
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
     CropRead read(Mat bgr, ReadEffort effort) {
         return read(bgr, effort, null);

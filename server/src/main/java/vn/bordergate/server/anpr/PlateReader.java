@@ -117,13 +117,6 @@ public final class PlateReader implements AutoCloseable {
                 readTightToo(image, q.region, candidate.get()).ifPresent(out::add);
             }
         }
-        if (out.isEmpty()) {
-            List<PlateRegion> blank = quick.stream()
-                    .filter(q -> q.promise() <= 0)
-                    .map(Quick::region)
-                    .toList();
-            UnreadRegions.read(crops, image, blank).forEach(r -> out.add(candidate(image, r.region(), r.read())));
-        }
         return distinct(out);
     }
 
