@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The province box of a crop whose left edge cuts the plate's frame ({@link ProvinceGlyph#dropFrameEdge}): the frame's
  * sliver is not taken for the leftmost character, so the box lands a pitch left of the region letter, on the province
  * glyph, not at the crop's edge (cn-scenes 079, 166: the tight cut starts on the frame; docs/anpr.md, "Scenes: the
- * province box off the frame edge, the glyph read for a blank quick read").
+ * province box off the frame edge").
  */
 class ProvinceFrameEdgeTest {
     /** A character-like outline (the blob finder wants ink that does not fill its box). */
