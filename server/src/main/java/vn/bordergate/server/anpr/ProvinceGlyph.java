@@ -38,6 +38,7 @@ final class ProvinceGlyph {
                 blobs.add(b);
             }
         }
+        dropFrameEdge(blobs);
         if (blobs.size() < 3) {
             return byShape(grey, band);
         }
@@ -63,6 +64,22 @@ final class ProvinceGlyph {
         }
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
+
+    /**
+     * Drops slivers at the crop's left edge: the plate's frame or the world beyond it, cut by the crop. Taken for the
+     * leftmost character, such a sliver put the province box a pitch left of it, off the plate (cn-scenes photos whose
+     * tight cut starts on the frame; docs/anpr.md, "Scenes: the province box off the frame edge").
+     */
+    static void dropFrameEdge(List<Rect> blobs) {
+        if (!FRAME_EDGE || blobs.size() < 4) {
+            return;
+        }
+        double width = median(blobs.stream().mapToDouble(Rect::width).toArray());
+        blobs.removeIf(b -> b.x() <= 1 && b.width() < width * 0.5);
+    }
+
+    /** Whether {@link #dropFrameEdge} is applied; off only to measure it ({@code -Danpr.frameEdgeBlob=false}). */
+    static final boolean FRAME_EDGE = Boolean.parseBoolean(System.getProperty("anpr.frameEdgeBlob", "true"));
 
     /**
      * Without enough character blobs (characters touching the frame or each other): where the province glyph
