@@ -126,7 +126,20 @@ public final class SerialClassifierTrainer {
         System.out.printf("held-out cn-crops glyphs (odd numbers): %d/%d right; wrong: %s%n", right, total, confusions);
     }
 
-    /** The six Latin glyphs of the labelled cn-crops images of one half, cut the way the reader cuts them. */
+    private static SerialClassifier committed;
+
+    /** The committed networks, which pick the training crops whose placement agrees with their label. */
+    private static synchronized SerialClassifier committed() {
+        if (committed == null) {
+            committed = SerialClassifier.bundled();
+        }
+        return committed;
+    }
+
+    /**
+     * The six Latin glyphs of the labelled cn-crops images of one half, cut the way the reader cuts them (the training
+     * half also where only the other-way or frame-cut fit places them, {@link SerialTrainingGlyphs}).
+     */
     static List<ProvinceClassifierTrainer.Real> realGlyphs(Path folder, boolean heldOut) throws Exception {
         List<ProvinceClassifierTrainer.Real> out = new ArrayList<>();
         for (String line : Files.readAllLines(folder.resolve("labels.csv"))) {
@@ -142,7 +155,9 @@ public final class SerialClassifierTrainer {
             if (bgr == null || bgr.empty()) {
                 continue;
             }
-            List<Mat> glyphs = SerialClassifier.glyphsOfCrop(bgr);
+            // the held-out half is cut by the first fit alone, as the committed figures were measured
+            List<Mat> glyphs =
+                    heldOut ? SerialClassifier.glyphsOfCrop(bgr) : SerialTrainingGlyphs.of(bgr, f[2], committed());
             bgr.close();
             if (glyphs == null) {
                 continue;
