@@ -23,6 +23,9 @@ final class ChineseGlyphRead {
     /** Whether {@link #surer} weighs the layout's box; off only to measure it ({@code -Danpr.surerProvince=false}). */
     static final boolean SURER = Boolean.parseBoolean(System.getProperty("anpr.surerProvince", "true"));
 
+    /** Whether {@link #withItsProvince} applies; off only to measure it ({@code -Danpr.glyphProvince=false}). */
+    static final boolean PROVINCE_FROM_GLYPHS = Boolean.parseBoolean(System.getProperty("anpr.glyphProvince", "true"));
+
     private ChineseGlyphRead() {}
 
     /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #read}). */
@@ -133,6 +136,28 @@ final class ChineseGlyphRead {
             return null;
         }
         return at(serials, provinces, grey, boxes, colour, province);
+    }
+
+    /**
+     * The glyph read {@code glyphs} where the vote's winner {@code voted} is the same plate but for the province: the
+     * glyph read's province is {@link #surer} (the better of two boxes), the Tesseract reads' only the one at {@link
+     * ProvinceGlyph#box}, and four of them outvote it together (held-out cn-crops: 4 crops with the glyph read right
+     * and the vote wrong only at the province, none the other way).
+     */
+    static CropRead withItsProvince(CropRead voted, CropRead glyphs) {
+        if (!PROVINCE_FROM_GLYPHS || voted == glyphs || !voted.found() || !glyphs.found()) {
+            return voted;
+        }
+        String mine = glyphs.text();
+        String theirs = voted.text();
+        boolean onlyProvince = voted.match().kind() == PlateKind.CN_STANDARD
+                && glyphs.match().kind() == PlateKind.CN_STANDARD
+                && mine.length() == theirs.length()
+                && !mine.isEmpty()
+                && mine.charAt(0) != theirs.charAt(0)
+                && mine.charAt(0) != '?'
+                && mine.substring(1).equals(theirs.substring(1));
+        return onlyProvince ? glyphs : voted;
     }
 
     private static CropRead of(List<PlateGrammarSymbol> six, PlateColour colour, PlateGrammarSymbol province) {

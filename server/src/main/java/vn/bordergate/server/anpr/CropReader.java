@@ -141,7 +141,7 @@ final class CropReader {
                 CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
                 if (glyphs != null) {
                     reads.add(glyphs);
-                    return CropVote.of(reads, glyphs);
+                    return ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs), glyphs);
                 }
             }
             return voted;

@@ -22,11 +22,15 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  *
  * Training glyphs: 150 renders per class of the committed DejaVu Sans Condensed Bold subset drawn as on a plate
  * ({@link SerialGlyphRenders}), plus the six Latin glyphs of every <em>even</em>-numbered cn-crops image (Apache-2.0),
- * cut the way the reader cuts them ({@link SerialGlyphs}), labelled from {@code labels.csv}, each class's glyphs
+ * cut the way the reader cuts them ({@link SerialGlyphs}; also where only the other-way or frame-cut fit places them,
+ * and not where the networks on the classpath disagree with the label in more than three places: {@link
+ * SerialTrainingGlyphs}), labelled from {@code labels.csv}, each class's glyphs
  * repeated up to 400 per class (at most 12 times each, ±1 px shifts). The odd-numbered images are held out: the
  * trainer prints the glyph accuracy on them. Seeded: the defaults rebuild the committed {@code serial-mlp.yml.gz};
  * {@code -Dserial.seed=7} and {@code -Dserial.seed=11} built {@code serial-mlp-2.yml.gz} and {@code serial-mlp-3.yml.gz},
- * whose probabilities the reader averages with the first's ({@link SerialClassifier#MORE}). System properties
+ * whose probabilities the reader averages with the first's ({@link SerialClassifier#MORE}). The committed three were
+ * trained on 2026-11-24 with the networks of main {@code a80939c} on the classpath choosing the training crops; {@code
+ * -Dserial.allFits=false -Dserial.agree=0} trains on the first fit's crops alone, as before. System properties
  * {@code serial.renders}, {@code serial.real}, {@code serial.maxRepeats}, {@code serial.hidden}, {@code
  * serial.synthetic} (the first trainer's lone-glyph renders, 60 then) and {@code serial.repeats} (without balance,
  * {@code serial.real=0}) are for experiments.
@@ -126,7 +130,20 @@ public final class SerialClassifierTrainer {
         System.out.printf("held-out cn-crops glyphs (odd numbers): %d/%d right; wrong: %s%n", right, total, confusions);
     }
 
-    /** The six Latin glyphs of the labelled cn-crops images of one half, cut the way the reader cuts them. */
+    private static SerialClassifier committed;
+
+    /** The committed networks, which pick the training crops whose placement agrees with their label. */
+    private static synchronized SerialClassifier committed() {
+        if (committed == null) {
+            committed = SerialClassifier.bundled();
+        }
+        return committed;
+    }
+
+    /**
+     * The six Latin glyphs of the labelled cn-crops images of one half, cut the way the reader cuts them (the training
+     * half also where only the other-way or frame-cut fit places them, {@link SerialTrainingGlyphs}).
+     */
     static List<ProvinceClassifierTrainer.Real> realGlyphs(Path folder, boolean heldOut) throws Exception {
         List<ProvinceClassifierTrainer.Real> out = new ArrayList<>();
         for (String line : Files.readAllLines(folder.resolve("labels.csv"))) {
@@ -142,7 +159,9 @@ public final class SerialClassifierTrainer {
             if (bgr == null || bgr.empty()) {
                 continue;
             }
-            List<Mat> glyphs = SerialClassifier.glyphsOfCrop(bgr);
+            // the held-out half is cut by the first fit alone, as the committed figures were measured
+            List<Mat> glyphs =
+                    heldOut ? SerialClassifier.glyphsOfCrop(bgr) : SerialTrainingGlyphs.of(bgr, f[2], committed());
             bgr.close();
             if (glyphs == null) {
                 continue;
