@@ -164,7 +164,9 @@ final class CropVote {
     /** What reading {@code text} out of a read's symbols costs, the read also allowed to end one character short. */
     static double supportCost(List<PlateGrammarSymbol> symbols, String text) {
         double whole = PlateGrammar.costOf(symbols, text);
-        if (text.length() < 2) {
+        if (text.length() < 2 || whole <= LAST_MISSING) {
+            // alignment costs are never negative: the cut cannot be cheaper, and not aligning it twice for every read
+            // that already spells the plate keeps the vote's cost near what it was (AnprCpuTimeBenchmark)
             return whole;
         }
         double cut = PlateGrammar.costOf(symbols, text.substring(0, text.length() - 1)) + LAST_MISSING;
