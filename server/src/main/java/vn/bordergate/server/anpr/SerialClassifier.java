@@ -53,6 +53,19 @@ final class SerialClassifier {
         return new SerialClassifier(networks);
     }
 
+    /** The networks as {@link #bundled()}, read from files of the same names in {@code folder} (the trainer's chooser). */
+    static SerialClassifier fromFolder(java.nio.file.Path folder) throws IOException {
+        List<ANN_MLP> networks = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(RESOURCE));
+        names.addAll(MORE.subList(0, Math.max(0, Math.min(MORE.size(), NETS - 1))));
+        for (String name : names) {
+            try (InputStream in = java.nio.file.Files.newInputStream(folder.resolve(name))) {
+                networks.add(read(in, folder.resolve(name).toString()));
+            }
+        }
+        return new SerialClassifier(networks);
+    }
+
     /** An OpenCV network stored as gzipped YAML beside this class, read from memory (no temporary file). */
     static ANN_MLP load(String resource) {
         try (InputStream in = SerialClassifier.class.getResourceAsStream(resource)) {

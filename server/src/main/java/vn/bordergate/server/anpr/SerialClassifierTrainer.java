@@ -1,6 +1,7 @@
 package vn.bordergate.server.anpr;
 
 import java.awt.Font;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,12 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  * and not where the networks on the classpath disagree with the label in more than three places: {@link
  * SerialTrainingGlyphs}), labelled from {@code labels.csv}, each class's glyphs
  * repeated up to 400 per class (at most 12 times each, ±1 px shifts). The odd-numbered images are held out: the
- * trainer prints the glyph accuracy on them. Seeded: the defaults rebuild the committed {@code serial-mlp.yml.gz};
+ * trainer prints the glyph accuracy on them. Seeded: the default seed, with the chooser below, rebuilds the committed {@code serial-mlp.yml.gz};
  * {@code -Dserial.seed=7} and {@code -Dserial.seed=11} built {@code serial-mlp-2.yml.gz} and {@code serial-mlp-3.yml.gz},
  * whose probabilities the reader averages with the first's ({@link SerialClassifier#MORE}). The committed three were
- * trained on 2026-11-24 with the networks of main {@code a80939c} on the classpath choosing the training crops; {@code
- * -Dserial.allFits=false -Dserial.agree=0} trains on the first fit's crops alone, as before. System properties
+ * trained on 2026-11-24 with the networks of main {@code a80939c} choosing the training crops: give those with {@code
+ * -Dserial.chooser=FOLDER} to rebuild them (docs/anpr.md); {@code -Dserial.allFits=false -Dserial.agree=0} trains on
+ * the first fit's crops alone, as before. System properties
  * {@code serial.renders}, {@code serial.real}, {@code serial.maxRepeats}, {@code serial.hidden}, {@code
  * serial.synthetic} (the first trainer's lone-glyph renders, 60 then) and {@code serial.repeats} (without balance,
  * {@code serial.real=0}) are for experiments.
@@ -132,10 +134,16 @@ public final class SerialClassifierTrainer {
 
     private static SerialClassifier committed;
 
-    /** The committed networks, which pick the training crops whose placement agrees with their label. */
-    private static synchronized SerialClassifier committed() {
+    /**
+     * The networks that pick the training crops whose placement agrees with their label: those in the folder {@code
+     * -Dserial.chooser} names (the three files as {@link SerialClassifier#RESOURCE} and {@link SerialClassifier#MORE}
+     * name them), else the ones on the classpath. The committed three were chosen by main {@code a80939c}'s: a
+     * rebuild takes those from git into a folder (docs/anpr.md), since the classpath now holds their successors.
+     */
+    private static synchronized SerialClassifier committed() throws IOException {
         if (committed == null) {
-            committed = SerialClassifier.bundled();
+            String chooser = System.getProperty("serial.chooser");
+            committed = chooser == null ? SerialClassifier.bundled() : SerialClassifier.fromFolder(Path.of(chooser));
         }
         return committed;
     }

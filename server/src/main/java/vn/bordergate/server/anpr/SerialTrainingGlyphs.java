@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * The six Latin glyphs of a training crop for {@link SerialClassifierTrainer}, cut where the reader cuts them, also on
  * crops the layout fits only turned the other way or with the frame cut away ({@link ChineseGlyphRead#read}'s chain):
- * those crops were left out of training although the reader reads them (43 of the 253 even-numbered cn-crops fit only
- * that way), so the networks never saw their inverted, frame-touching glyphs.
+ * those crops were left out of training although the reader reads them (the first fit misses 43 of the 253
+ * even-numbered cn-crops; the later fits place 26 of them), so the networks never saw their inverted, frame-touching
+ * glyphs.
  */
 final class SerialTrainingGlyphs {
     /**
@@ -26,7 +28,8 @@ final class SerialTrainingGlyphs {
 
     /**
      * The six glyphs of a BGR crop labelled {@code plate} (seven characters), each null where its place is off the crop;
-     * null when no fit places them or the placement disagrees with the label ({@link #AGREE}).
+     * null when no fit places them or the placement disagrees with the label ({@link #AGREE}). With the agreement check
+     * on, a crop with any place off the crop is left out whole: the networks read no plate there, so nothing agrees.
      */
     static List<Mat> of(Mat bgr, String plate, SerialClassifier committed) {
         try (Mat straight = CropGrey.straight(bgr)) {
@@ -51,7 +54,7 @@ final class SerialTrainingGlyphs {
             return null;
         }
         if (AGREE > 0) {
-            List<vn.bordergate.common.plate.PlateGrammarSymbol> read = committed.read(grey, boxes);
+            List<PlateGrammarSymbol> read = committed.read(grey, boxes);
             int agree = 0;
             for (int k = 0; read != null && k < read.size(); k++) {
                 agree += read.get(k).best() == plate.charAt(k + 1) ? 1 : 0;

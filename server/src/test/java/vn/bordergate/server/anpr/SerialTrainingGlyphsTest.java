@@ -9,6 +9,7 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * The serial networks' training glyphs ({@link SerialTrainingGlyphs}) on cn-crops: the even half's crops that only the
@@ -36,9 +37,10 @@ class SerialTrainingGlyphsTest {
             }
         }
         System.out.printf("SerialTrainingGlyphsTest: first fit %d, added %d, refused %d%n", firstFit, added, refused);
-        // measured 2026-11-24: of the 253 even crops the first fit places 210; the later fits place 26 more, and 14 of
+        // measured 2026-11-24 with main a80939c's networks choosing: of the 253 even crops the first fit places 210,
         // the
-        // 210 are left out (the committed networks agree with fewer than 3 of their six labels)
+        // later fits place 26 more, and 14 of the 210 are left out (those networks agreed with fewer than 3 of their
+        // six labels). Run now, the networks on the classpath are the retrained ones, so the counts may move a little.
         assertThat(added).as("placed only by the later fits").isGreaterThanOrEqualTo(18);
         assertThat(refused).as("placements disagreeing with the label").isBetween(1, 25);
     }
@@ -51,9 +53,10 @@ class SerialTrainingGlyphsTest {
             try (Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElseThrow();
                     Mat grey = CropGrey.straight(bgr)) {
                 Rect[] boxes = SerialGlyphs.boxes(grey, PlateRows.of(grey).top());
-                if (boxes != null) {
+                List<PlateGrammarSymbol> six = boxes == null ? null : SERIALS.read(grey, boxes);
+                if (six != null) { // null: a place off the crop, a serial not read
                     StringBuilder read = new StringBuilder();
-                    SERIALS.read(grey, boxes).forEach(symbol -> read.append(symbol.best()));
+                    six.forEach(symbol -> read.append(symbol.best()));
                     right += read.toString().equals(f[2].substring(1)) ? 1 : 0;
                 }
             }
@@ -71,7 +74,7 @@ class SerialTrainingGlyphsTest {
     private static List<String[]> half(Path folder, boolean heldOut) throws Exception {
         return Files.readAllLines(folder.resolve("labels.csv")).stream()
                 .map(line -> line.split(","))
-                .filter(f -> !f[0].equals("file") && f[2].length() == SerialGlyphs.COUNT)
+                .filter(f -> f.length >= 3 && !f[0].equals("file") && f[2].length() == SerialGlyphs.COUNT)
                 .filter(f -> ProvinceClassifierTrainer.heldOut(folder.resolve(f[0])) == heldOut)
                 .toList();
     }
