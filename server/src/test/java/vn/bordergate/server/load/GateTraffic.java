@@ -64,6 +64,11 @@ final class GateTraffic {
         }
     }
 
+    /** The server this traffic goes to. */
+    URI base() {
+        return base;
+    }
+
     /** The province codes {@link #plate} draws from, in its order (wrk's scripts make the same plates). */
     List<String> provinces() {
         return List.copyOf(provinces);

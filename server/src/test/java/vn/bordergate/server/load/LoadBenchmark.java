@@ -2,10 +2,7 @@ package vn.bordergate.server.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +51,10 @@ class LoadBenchmark {
         Path work = Files.createTempDirectory("bordergate-load-");
         Path gcLog = work.resolve("gc.log");
         say("load: " + PHASE.toSeconds() + " s per phase, " + CLIENTS + " clients, " + LISTENERS + " event listeners; "
-                + uptime());
+                + BenchProcesses.uptime());
 
-        Process bareJetty = startBareJetty();
-        int barePort = portOf(bareJetty);
+        Process bareJetty = BenchProcesses.startBareJetty();
+        int barePort = BenchProcesses.portOf(bareJetty);
         try (ServerProcess server = ServerProcess.start(
                 work.resolve("data"),
                 ServerProcess.freePort(),
@@ -65,7 +62,7 @@ class LoadBenchmark {
                 serverJvmOptions(gcLog),
                 List.of("--no-cameras"))) {
             server.awaitHealthy(Duration.ofSeconds(120));
-            awaitDemoDay(work.resolve("server.log"));
+            BenchProcesses.awaitDemoDay(work.resolve("server.log"));
             GateTraffic gate = new GateTraffic(server.uri());
             GateTraffic bare = new GateTraffic(URI.create("http://127.0.0.1:" + barePort));
             String enterprise = gate.login("enterprise");
@@ -186,22 +183,21 @@ class LoadBenchmark {
                 say(Wrk.run("bare Jetty GET /", "http://127.0.0.1:" + barePort + "/", null, 32, PHASE));
                 say(Wrk.run("GET /api/health", server.uri() + "/api/health", null, 32, PHASE));
                 say(Wrk.run("GET /api/crossings/queue", server.uri() + "/api/crossings/queue", supervisor, 32, PHASE));
-                WrkWrites writes = new WrkWrites(work, gate, server.pid(), CLIENTS, PHASE);
-                URI bareUri = URI.create("http://127.0.0.1:" + barePort);
-                String bareReads =
-                        writes.plateReads("bare Jetty POST, plate read", bareUri, camera, cameras, bareJetty.pid());
-                say(bareReads);
-                String reads = writes.plateReads("POST /api/plate-reads", server.uri(), camera, cameras, server.pid());
-                say(reads
-                        + String.format(
-                                "  = %.1f %% of wrk's bare Jetty POST", 100 * Wrk.rate(reads) / Wrk.rate(bareReads)));
-                say(writes.declarations(server.uri(), enterprise, enterprise2));
+                new WrkWrites(work, gate, server.pid(), CLIENTS, PHASE)
+                        .run(
+                                URI.create("http://127.0.0.1:" + barePort),
+                                bareJetty.pid(),
+                                camera,
+                                cameras,
+                                enterprise,
+                                enterprise2)
+                        .forEach(this::say);
             } else {
                 say("wrk not installed (apt-get install wrk): outside reference skipped");
             }
             say(GcLog.read(gcLog).line());
             say(LiveHeap.measure(server.pid(), "at the end"));
-            say("after the run: " + uptime());
+            say("after the run: " + BenchProcesses.uptime());
         } finally {
             bareJetty.destroy();
             bareJetty.waitFor(10, TimeUnit.SECONDS);
@@ -265,50 +261,5 @@ class LoadBenchmark {
         // the time of day on the console only: it places each phase in the server's own logs and recordings
         System.out.println(LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " " + line);
         report.add(line);
-    }
-
-    private static Process startBareJetty() throws Exception {
-        return new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        BareJettyMain.class.getName()))
-                .redirectErrorStream(true)
-                .start();
-    }
-
-    private static int portOf(Process process) throws Exception {
-        BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("PORT ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new IllegalStateException("bare Jetty did not start");
-    }
-
-    /** The demo day is generated in the background after start: measure after it, not beside it. */
-    private static void awaitDemoDay(Path serverLog) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(serverLog).contains("demo day seeded")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("demo day not generated within 3 minutes");
-    }
-
-    static String uptime() {
-        try {
-            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return "load average unknown";
-        }
     }
 }

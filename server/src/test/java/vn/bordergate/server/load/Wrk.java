@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 /** Debian's {@code wrk} as an outside reference client: requests per second and its latency line. */
 final class Wrk {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([\\d.]+[a-z]+)");
+    private static final Pattern FAILED = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern PERCENTILE = Pattern.compile("\\s+(50|99)%\\s+(\\S+)");
 
     private Wrk() {}
@@ -44,26 +46,42 @@ final class Wrk {
         return summary(name, execute(command));
     }
 
-    /** wrk with a Lua script that makes each request (a POST with a body of its own, say). */
-    static String runScript(String name, String url, Path script, int connections, Duration duration)
-            throws IOException, InterruptedException {
-        return summary(
-                name,
-                execute(List.of(
-                        "wrk",
-                        "-t2",
-                        "-c" + connections,
-                        "-d" + duration.toSeconds() + "s",
-                        "--latency",
-                        "-s",
-                        script.toString(),
-                        url)));
+    /** What wrk with a Lua script printed: its summary line, and the counts behind it. */
+    record Scripted(String line, double perSecond, long requests, long failed, double seconds) {
+        /** Answers of 2xx (wrk counts non-2xx and 3xx ones among its requests). */
+        long answered() {
+            return requests - failed;
+        }
     }
 
-    /** Requests per second as wrk printed it, or -1 when its output had none. */
-    static double rate(String summary) {
-        Matcher m = Pattern.compile("\\s(\\d+) /s").matcher(summary);
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    /** wrk with a Lua script that makes each request (a POST with a body of its own, say). */
+    static Scripted runScript(String name, String url, Path script, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        String out = execute(List.of(
+                "wrk",
+                "-t2",
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                url));
+        Matcher rate = RATE.matcher(out);
+        Matcher total = TOTAL.matcher(out);
+        Matcher failed = FAILED.matcher(out);
+        boolean counted = total.find();
+        return new Scripted(
+                summary(name, out),
+                rate.find() ? Double.parseDouble(rate.group(1)) : 0,
+                counted ? Long.parseLong(total.group(1)) : 0,
+                failed.find() ? Long.parseLong(failed.group(1)) : 0,
+                counted ? seconds(total.group(2)) : duration.toSeconds());
+    }
+
+    /** wrk's duration ({@code 15.02s}, {@code 1.00m}) in seconds. */
+    private static double seconds(String wrkDuration) {
+        double value = Double.parseDouble(wrkDuration.replaceAll("[a-z]+$", ""));
+        return wrkDuration.endsWith("ms") ? value / 1000 : wrkDuration.endsWith("m") ? value * 60 : value;
     }
 
     private static String execute(List<String> command) throws IOException, InterruptedException {

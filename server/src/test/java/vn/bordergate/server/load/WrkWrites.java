@@ -10,20 +10,28 @@ import java.util.stream.Collectors;
 
 /**
  * The write phases again with Debian's {@code wrk} as the client: a Lua script makes every request's body (plate
- * reads, half of declared plates; declarations of plates unique in the run). wrk costs the shared two cores far
- * less per request than the Java client, so these lines show what the server does when the client is cheap; each
- * prints the server's CPU per answered request, and the plate reads are set against the same POST to the bare Jetty.
+ * reads, half of them plates of crossings customs has not passed; declarations of new plates). wrk costs the shared
+ * two cores far less per request than the Java client, so these lines show what the server does when the client is
+ * cheap; each prints the server's CPU per 2xx answer, and the plate reads are set against the same POST to the bare
+ * Jetty. They run after the event listeners have gone: compare them with the Java phases of a run without listeners.
  */
 final class WrkWrites {
-    /** Plate numbers wrk makes start here: above those of the Java client's phases (at most tens of millions). */
-    private static final long FIRST_PLATE = 200_000_000L;
+    /**
+     * Plate numbers wrk's scripts make, as {@link GateTraffic#plate} numbers them (which repeats every 100,000 ×
+     * provinces × 3 series, 26.7 million with 89 provinces): a million per wrk thread from here. The Java phases
+     * declare from 0 and from 10 million (at most some 100,000 each), so wrk's declarations are new plates and its
+     * undeclared reads stay undeclared.
+     */
+    private static final long READS_FROM = 12_000_000L;
+
+    private static final long DECLARATIONS_FROM = 20_000_000L;
+    private static final long PER_THREAD = 1_000_000L;
 
     private final Path work;
     private final GateTraffic gate;
     private final long serverPid;
     private final int connections;
     private final Duration duration;
-    private long nextPlates = FIRST_PLATE;
 
     WrkWrites(Path work, GateTraffic gate, long serverPid, int connections, Duration duration) {
         this.work = work;
@@ -31,15 +39,38 @@ final class WrkWrites {
         this.serverPid = serverPid;
         this.connections = connections;
         this.duration = duration;
+        long period = 100_000L * gate.provinces().size() * 3;
+        if (period < DECLARATIONS_FROM + 2 * PER_THREAD) {
+            throw new IllegalStateException("plate numbers repeat every " + period + ": wrk's ranges would overlap");
+        }
     }
 
-    /** Plate reads by {@code camera} to {@code base}'s {@code /api/plate-reads}; measured on {@code cpuPid}. */
-    String plateReads(String name, URI base, String camera, List<String> cameras, long cpuPid) throws Exception {
+    /** The three write lines: plate reads to the bare Jetty and to the gate server, then declarations. */
+    List<String> run(URI bare, long barePid, String camera, List<String> cameras, String enterprise, String enterprise2)
+            throws Exception {
+        Measured bareReads = plateReads("bare Jetty POST, plate read", bare, camera, cameras, barePid);
+        Measured reads = plateReads("POST /api/plate-reads", gate.base(), camera, cameras, serverPid);
+        Measured declarations = declarations(enterprise, enterprise2);
+        return List.of(
+                bareReads.line(),
+                reads.line()
+                        + (bareReads.perSecond() > 0
+                                ? String.format(
+                                        "  = %.1f %% of wrk's bare Jetty POST",
+                                        100 * reads.perSecond() / bareReads.perSecond())
+                                : ""),
+                declarations.line());
+    }
+
+    private record Measured(String line, double perSecond) {}
+
+    private Measured plateReads(String name, URI base, String camera, List<String> cameras, long cpuPid)
+            throws Exception {
         // as in the Java client's phase: the declared half are crossings whose customs step has not passed, so a
         // matched read moves nothing (a crossing that arrives is another workload, the decisions phase's)
         List<String> declared =
                 gate.undecidedPlates.values().stream().limit(5_000).toList();
-        String script = common(List.of(camera))
+        String script = common(List.of(camera), READS_FROM)
                 + "local cameras = " + luaList(cameras) + "\n"
                 + "local declared = " + luaList(declared) + "\n"
                 + "request = function()\n"
@@ -51,39 +82,40 @@ final class WrkWrites {
                 + "    '{\"cameraCode\":\"' .. cameras[n % #cameras + 1] .. '\",\"text\":\"' .. text"
                 + " .. '\",\"confidence\":0.91}')\n"
                 + "end\n";
-        return measured(name, base, script, cpuPid);
+        return measured(name + ", " + declared.size() + " plates to match", base, script, cpuPid);
     }
 
     /** Declarations of new plates, the two enterprises' tokens on alternate wrk threads. */
-    String declarations(URI base, String enterprise, String enterprise2) throws Exception {
-        String script = common(List.of(enterprise, enterprise2))
+    private Measured declarations(String enterprise, String enterprise2) throws Exception {
+        String script = common(List.of(enterprise, enterprise2), DECLARATIONS_FROM)
                 + "local template = [==[" + gate.declarationTemplate() + "]==]\n"
                 + "request = function()\n"
                 + "  n = n + 1\n"
                 + "  local body = string.gsub(template, '__PLATE__', plate(first + n))\n"
                 + "  return wrk.format('POST', '/api/declarations', headers(), body)\n"
                 + "end\n";
-        return measured("POST /api/declarations", base, script, serverPid);
+        return measured("POST /api/declarations", gate.base(), script, serverPid);
     }
 
     /**
-     * What every script shares: the run's plate numbering (as {@link GateTraffic#plate}), a block of ten million
-     * plate numbers per wrk thread, and the thread's bearer token.
+     * What every script shares: the run's plate numbering (as {@link GateTraffic#plate}), a block of {@link
+     * #PER_THREAD} plate numbers per wrk thread from {@code from}, the thread's bearer token and its own random seed.
      */
-    private String common(List<String> tokens) {
-        long first = nextPlates;
-        nextPlates += 100_000_000L;
+    private String common(List<String> tokens, long from) {
         return "local provinces = " + luaList(gate.provinces()) + "\n"
                 + "local tokens = " + luaList(tokens) + "\n"
                 + "local threads = 0\n"
-                + "first = " + first + "\n"
+                + "first = " + from + "\n"
                 + "token = tokens[1]\n"
+                + "seed = 1\n"
                 + "n = 0\n"
                 + "function setup(thread)\n"
-                + "  thread:set('first', " + first + " + threads * 10000000)\n"
+                + "  thread:set('first', " + from + " + threads * " + PER_THREAD + ")\n"
                 + "  thread:set('token', tokens[threads % #tokens + 1])\n"
+                + "  thread:set('seed', threads + 1)\n"
                 + "  threads = threads + 1\n"
                 + "end\n"
+                + "function init(args) math.randomseed(seed) end\n"
                 + "function plate(k)\n"
                 + "  local province = provinces[math.floor(k / 100000) % #provinces + 1]\n"
                 + "  local series = string.char(67 + math.floor(k / (100000 * #provinces)) % 3)\n"
@@ -94,21 +126,22 @@ final class WrkWrites {
                 + "end\n";
     }
 
-    private String measured(String name, URI base, String script, long cpuPid) throws Exception {
+    private Measured measured(String name, URI base, String script, long cpuPid) throws Exception {
         Path file = Files.createTempFile(work, "wrk-", ".lua");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         long cpuBefore = cpuNanos(cpuPid);
-        long start = System.nanoTime();
-        String line = Wrk.runScript(name, base.toString(), file, connections, duration);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Wrk.Scripted run = Wrk.runScript(name, base.toString(), file, connections, duration);
         double cpuSeconds = (cpuNanos(cpuPid) - cpuBefore) / 1e9;
-        double rate = Wrk.rate(line);
-        return line
-                + String.format(
-                        "  server CPU %.1f s (%.2f cores), %s per answered request",
-                        cpuSeconds,
-                        cpuSeconds / seconds,
-                        rate > 0 ? String.format("%.3f ms", 1000 * cpuSeconds / (rate * seconds)) : "?");
+        return new Measured(
+                run.line()
+                        + String.format(
+                                "  server CPU %.1f s (%.2f cores), %s per 2xx answer (%d of %d)",
+                                cpuSeconds,
+                                cpuSeconds / run.seconds(),
+                                run.answered() > 0 ? String.format("%.3f ms", 1000 * cpuSeconds / run.answered()) : "?",
+                                run.answered(),
+                                run.requests()),
+                run.perSecond());
     }
 
     private static long cpuNanos(long pid) {
