@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.bordergate.common.plate.PlateGrammar;
-import vn.bordergate.common.plate.PlateGrammarMatch;
-import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /** A two-row crop's four reads vote row by row: rows the reads agree on win even when no single read had both. */
 class RowVoteTest {
     @Test
     void theRowsMostReadsAgreeOnWinOverTheMostConfidentWholeRead() {
         List<CropRead> reads = List.of(
-                read("59U1", "19149", 0.7), // the frame edge read as a leading 1
-                read("59U7", "9149", 0.6),
-                read("59U2", "9149", 0.6),
-                read("59U1", "91480", 0.5));
+                TwoRowReads.exact("59U1", "19149", 0.7), // the frame edge read as a leading 1
+                TwoRowReads.exact("59U7", "9149", 0.6),
+                TwoRowReads.exact("59U2", "9149", 0.6),
+                TwoRowReads.exact("59U1", "91480", 0.5));
 
         CropRead voted = CropVote.of(reads);
 
@@ -28,17 +25,20 @@ class RowVoteTest {
 
     @Test
     void aReadWithBothWinningRowsIsKeptAsItIs() {
-        CropRead both = read("59U1", "9149", 0.55);
-        List<CropRead> reads =
-                List.of(read("59U1", "19149", 0.7), read("59U7", "9149", 0.6), both, read("59U1", "91480", 0.3));
+        CropRead both = TwoRowReads.exact("59U1", "9149", 0.55);
+        List<CropRead> reads = List.of(
+                TwoRowReads.exact("59U1", "19149", 0.7),
+                TwoRowReads.exact("59U7", "9149", 0.6),
+                both,
+                TwoRowReads.exact("59U1", "91480", 0.3));
 
         assertThat(CropVote.of(reads)).isSameAs(both);
     }
 
     @Test
     void rowsWithoutAMajorityLeaveTheWholeTextVote() {
-        CropRead first = read("59U1", "19149", 0.7);
-        List<CropRead> reads = List.of(first, read("59U7", "9149", 0.7));
+        CropRead first = TwoRowReads.exact("59U1", "19149", 0.7);
+        List<CropRead> reads = List.of(first, TwoRowReads.exact("59U7", "9149", 0.7));
 
         assertThat(CropVote.of(reads)).isSameAs(first);
     }
@@ -47,10 +47,10 @@ class RowVoteTest {
     void theBottomRowsGlyphsTipATiedDigit() {
         // two reads say 1, two say 7 at the same place, equally sure: the rows' vote alone has no winner
         List<CropRead> reads = List.of(
-                read("59U1", "91749", 0.6),
-                read("59U1", "97749", 0.6),
-                read("59U1", "91749", 0.6),
-                read("59U1", "97749", 0.6));
+                TwoRowReads.exact("59U1", "91749", 0.6),
+                TwoRowReads.exact("59U1", "97749", 0.6),
+                TwoRowReads.exact("59U1", "91749", 0.6),
+                TwoRowReads.exact("59U1", "97749", 0.6));
         List<double[]> glyphs = bottom("91749", '1', '7');
 
         assertThat(CropVote.of(reads, bottom("97749", '7', '1')).match().rows()).containsExactly("59U1", "97749");
@@ -61,8 +61,10 @@ class RowVoteTest {
     void theBottomRowsGlyphsDoNotChooseTheRowsLength() {
         // the reads favour a four-digit bottom row; five glyph boxes (a frame edge boxed as a digit) must not pick
         // 19149
-        List<CropRead> reads =
-                List.of(read("59U1", "9149", 0.7), read("59U1", "19149", 0.6), read("59U1", "9149", 0.6));
+        List<CropRead> reads = List.of(
+                TwoRowReads.exact("59U1", "9149", 0.7),
+                TwoRowReads.exact("59U1", "19149", 0.6),
+                TwoRowReads.exact("59U1", "9149", 0.6));
 
         CropRead voted = CropVote.of(reads, bottom("19149", '1', '7'));
 
@@ -73,17 +75,19 @@ class RowVoteTest {
     void theTopRowsGlyphsTipItsDigitsButNotItsLetters() {
         // the reads split evenly on the series digit (1 or 7) and on the series letter (M or H)
         List<CropRead> digit = List.of(
-                read("59M1", "9149", 0.6),
-                read("59M7", "9149", 0.6),
-                read("59M1", "9149", 0.6),
-                read("59M7", "9149", 0.6));
+                TwoRowReads.exact("59M1", "9149", 0.6),
+                TwoRowReads.exact("59M7", "9149", 0.6),
+                TwoRowReads.exact("59M1", "9149", 0.6),
+                TwoRowReads.exact("59M7", "9149", 0.6));
         List<double[]> top = bottom("59M1", '1', '7');
         CropRead whole = digit.get(1);
 
         assertThat(RowVote.of(digit, whole, top, List.of()).match().rows()).containsExactly("59M1", "9149");
 
-        List<CropRead> letter =
-                List.of(read("59M1", "9149", 0.7), read("59H1", "9149", 0.6), read("59H1", "9149", 0.6));
+        List<CropRead> letter = List.of(
+                TwoRowReads.exact("59M1", "9149", 0.7),
+                TwoRowReads.exact("59H1", "9149", 0.6),
+                TwoRowReads.exact("59H1", "9149", 0.6));
         // the classifier sure of M: its letters are not weighed on a top row, so the reads' H stays
         double[] m = new double[VietnameseGlyphClassifier.CLASSES.length()];
         m[VietnameseGlyphClassifier.CLASSES.indexOf('M')] = 1;
@@ -96,7 +100,7 @@ class RowVoteTest {
     @Test
     void theClassifierDoubtingATopRowDigitTwoEarlyReadsAgreeOnMakesTheCropReadFully() {
         // 59-L1 / 776.93: the first two reads agreed on 59L7, the classifier saw a sure 1 in the top row's last box
-        CropRead agreed = read("59L7", "77693", 0.63);
+        CropRead agreed = TwoRowReads.exact("59L7", "77693", 0.63);
         List<double[]> sureOfOne = bottom("59L1", '1', '7');
         sureOfOne.get(3)[VietnameseGlyphClassifier.CLASSES.indexOf('1')] = 0.97;
         sureOfOne.get(3)[VietnameseGlyphClassifier.CLASSES.indexOf('7')] = 0.03;
@@ -125,18 +129,5 @@ class RowVoteTest {
             out.add(p);
         }
         return out;
-    }
-
-    /** A read of a white two-row crop whose grammar match is exactly these rows, with this confidence. */
-    private static CropRead read(String top, String bottom, double confidence) {
-        PlateGrammarMatch exact = PlateGrammar.candidatesOfKinds(
-                        List.of(PlateGrammarSymbol.of(top), PlateGrammarSymbol.of(bottom)), PlateColour.WHITE.kinds())
-                .stream()
-                .filter(m -> m.cost() == 0 && m.rows().equals(List.of(top, bottom)))
-                .findFirst()
-                .orElseThrow();
-        PlateGrammarMatch match = new PlateGrammarMatch(
-                exact.text(), exact.plate(), exact.layout(), exact.rows(), exact.cost(), confidence);
-        return new CropRead(match, top + "/" + bottom, PlateColour.WHITE, true);
     }
 }

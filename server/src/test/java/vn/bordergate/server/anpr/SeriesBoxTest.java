@@ -11,9 +11,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.bordergate.common.plate.PlateGrammar;
-import vn.bordergate.common.plate.PlateGrammarMatch;
-import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * A motorbike plate's top row read without its series digit ({@code 59U} for {@code 59-U1}), a valid two-row car
@@ -23,23 +20,27 @@ class SeriesBoxTest {
     @Test
     void aTopRowReadOneShortOfItsFourGlyphBoxesGetsTheDigitTheReadsAndTheFourthBoxAgreeOn() {
         // 59-U1 / 703.92: the clean reads dropped the flagged 1, one read made it a 7 (vn-mixed-silver, 1xemay2373)
-        List<CropRead> reads =
-                List.of(read("59U", "70392", 0.82), read("59U7", "70392", 0.57), read("59U", "70392", 0.5));
+        List<CropRead> reads = List.of(
+                TwoRowReads.exact("59U", "70392", 0.82),
+                TwoRowReads.exact("59U7", "70392", 0.57),
+                TwoRowReads.exact("59U", "70392", 0.5));
 
         CropRead voted = CropVote.of(reads, List.of(), glyphs("59U1"));
 
         assertThat(voted.text()).isEqualTo("59U170392");
         assertThat(voted.match().rows()).containsExactly("59U1", "70392");
         // where the reads and the classifier agree on another digit, that one
-        List<CropRead> two = List.of(read("59P", "20947", 0.9), read("59P2", "20947", 0.5));
+        List<CropRead> two = List.of(TwoRowReads.exact("59P", "20947", 0.9), TwoRowReads.exact("59P2", "20947", 0.5));
         assertThat(CropVote.of(two, List.of(), glyphs("59P2")).text()).isEqualTo("59P220947");
     }
 
     @Test
     void aTopRowOfThreeGlyphBoxesStaysACarPlate() {
         // 30-A / 237.45, a two-row car plate: three boxes in its top row, so no digit is added
-        List<CropRead> reads =
-                List.of(read("30A", "23745", 0.8), read("30A", "23745", 0.7), read("30A1", "23745", 0.4));
+        List<CropRead> reads = List.of(
+                TwoRowReads.exact("30A", "23745", 0.8),
+                TwoRowReads.exact("30A", "23745", 0.7),
+                TwoRowReads.exact("30A1", "23745", 0.4));
 
         assertThat(CropVote.of(reads, List.of(), glyphs("30A")).text()).isEqualTo("30A23745");
         // and without the classifier's boxes at all, nothing changes either
@@ -48,13 +49,13 @@ class SeriesBoxTest {
 
     @Test
     void twoEarlyReadsAgreeingOnATopRowOneShortMakeTheCropReadFully() {
-        CropRead agreed = read("59X", "45128", 0.61);
+        CropRead agreed = TwoRowReads.exact("59X", "45128", 0.61);
 
         assertThat(VietnameseGlyphVote.objects(List.of(), glyphs("59X1"), agreed))
                 .isTrue();
         assertThat(VietnameseGlyphVote.objects(List.of(), glyphs("59X"), agreed))
                 .isFalse();
-        assertThat(VietnameseGlyphVote.objects(List.of(), glyphs("59X1"), read("59X1", "45128", 0.61)))
+        assertThat(VietnameseGlyphVote.objects(List.of(), glyphs("59X1"), TwoRowReads.exact("59X1", "45128", 0.61)))
                 .isFalse();
     }
 
@@ -82,18 +83,5 @@ class SeriesBoxTest {
             out.add(p);
         }
         return out;
-    }
-
-    /** A read of a white two-row crop whose grammar match is exactly these rows, with this confidence. */
-    private static CropRead read(String top, String bottom, double confidence) {
-        PlateGrammarMatch exact = PlateGrammar.candidatesOfKinds(
-                        List.of(PlateGrammarSymbol.of(top), PlateGrammarSymbol.of(bottom)), PlateColour.WHITE.kinds())
-                .stream()
-                .filter(m -> m.cost() == 0 && m.rows().equals(List.of(top, bottom)))
-                .findFirst()
-                .orElseThrow();
-        PlateGrammarMatch match = new PlateGrammarMatch(
-                exact.text(), exact.plate(), exact.layout(), exact.rows(), exact.cost(), confidence);
-        return new CropRead(match, top + "/" + bottom, PlateColour.WHITE, true);
     }
 }

@@ -35,15 +35,10 @@ final class ClosedLoop {
                 long t0 = System.nanoTime();
                 Boolean success;
                 try {
-                    success = call.send(client, sequence.getAndIncrement());
+                    success = attempt(name, call, client, sequence.getAndIncrement(), errors);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (Exception e) {
-                    if (errors.get() < 3) { // an answer that never came: say why
-                        System.out.println(name + ": no answer: " + e);
-                    }
-                    success = false;
                 }
                 if (success == null) {
                     continue;
@@ -54,6 +49,20 @@ final class ClosedLoop {
         });
         Histogram histogram = recorder.getIntervalHistogram();
         return new Run(name, ok.get(), errors.get(), seconds, histogram);
+    }
+
+    /** One call; an exception counts as a failure, the first few printed (an answer that never came: say why). */
+    static Boolean attempt(String name, Call call, int client, long n, AtomicLong errors) throws InterruptedException {
+        try {
+            return call.send(client, n);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            if (errors.get() < 3) {
+                System.out.println(name + ": no answer: " + e);
+            }
+            return false;
+        }
     }
 
     /** Runs {@code body} for clients 0 … {@code clients} − 1, each on a thread of its own; the seconds it took. */

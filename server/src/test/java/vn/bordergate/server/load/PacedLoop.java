@@ -38,15 +38,10 @@ final class PacedLoop {
                 }
                 boolean success;
                 try {
-                    success = Boolean.TRUE.equals(call.send(client, k * clients + client));
+                    success = Boolean.TRUE.equals(ClosedLoop.attempt(name, call, client, k * clients + client, errors));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (Exception e) {
-                    if (errors.get() < 3) { // an answer that never came: say why
-                        System.out.println(name + ": no answer: " + e);
-                    }
-                    success = false;
                 }
                 recorder.recordValue(Math.max(1, (System.nanoTime() - slot) / 1000));
                 (success ? ok : errors).incrementAndGet();
