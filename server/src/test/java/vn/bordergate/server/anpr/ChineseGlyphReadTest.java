@@ -53,12 +53,10 @@ class ChineseGlyphReadTest {
                 if (boxes == null || boxes[0] == null) {
                     continue;
                 }
-                PlateGrammarSymbol glyphBox = PROVINCES.read(grey, band);
-                if (glyphBox == null) {
-                    glyphBox = PROVINCES.readAt(grey, boxes[0]); // what the reader did before
-                }
-                PlateGrammarSymbol surer =
-                        ChineseGlyphRead.surer(PROVINCES, grey, boxes[0], PROVINCES.read(grey, band));
+                PlateGrammarSymbol atBand = PROVINCES.read(grey, band);
+                // what the reader did before: the band's glyph box, else the layout's first box
+                PlateGrammarSymbol glyphBox = atBand != null ? atBand : PROVINCES.readAt(grey, boxes[0]);
+                PlateGrammarSymbol surer = ChineseGlyphRead.surer(PROVINCES, grey, boxes[0], atBand);
                 right[0] += glyphBox.best() == f[2].charAt(0) ? 1 : 0;
                 right[1] += surer != null && surer.best() == f[2].charAt(0) ? 1 : 0;
             }
