@@ -43,6 +43,7 @@ final class CropReader {
     private final ProvinceClassifier provinces;
     private final SerialClassifier serials;
     private final VietnameseGlyphClassifier vietnamese;
+    private final ProvinceAsDigits asDigits;
 
     CropReader(TesseractEngines engines) {
         this(engines, null, null);
@@ -69,6 +70,7 @@ final class CropReader {
         this.provinces = provinces;
         this.serials = serials;
         this.vietnamese = vietnamese;
+        this.asDigits = new ProvinceAsDigits(serials, provinces);
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
@@ -125,7 +127,9 @@ final class CropReader {
                     // or its boxes show one character more than that plate (a character both dropped)
                     if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
                             && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))) {
-                        return reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
+                        CropRead surer =
+                                reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
+                        return asDigits.checked(surer, bgr, grey, rows, colour, province, effort);
                     }
                 }
             }
@@ -144,7 +148,7 @@ final class CropReader {
                     return ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs), glyphs);
                 }
             }
-            return voted;
+            return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
         } finally {
             grey.close();
         }

@@ -1,0 +1,99 @@
+package vn.bordergate.server.anpr;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+import vn.bordergate.common.plate.PlateKind;
+
+/**
+ * A one-row Chinese plate whose province glyph Tesseract read as two digits ({@code 粤OA2160} as
+ * {@code 80A2160}, {@code 浙A68952} as {@code 44G8952}): the vote is then an old seven-character Vietnamese plate, and
+ * the glyph read ({@link ChineseGlyphRead}) was never asked. The glyph read is taken instead when it gives a standard
+ * Chinese plate whose last four characters are the vote's: the serial both read the same, and only the province
+ * glyph and the region letter, where Tesseract has no Han glyph, differ (docs/anpr.md, "Chinese plates read as Vietnamese").
+ */
+final class ProvinceAsDigits {
+    /** Off only to measure it ({@code -Danpr.provinceAsDigits=false}). */
+    static final boolean ON = Boolean.parseBoolean(System.getProperty("anpr.provinceAsDigits", "true"));
+
+    /** The characters after the province glyph and the region letter. */
+    private static final int SERIAL = 5;
+
+    /**
+     * The last characters that must agree: the Vietnamese read's third place is its series letter, where a Chinese
+     * serial often has a digit ({@code 湘A97971} read {@code 44B7971}).
+     */
+    private static final int AGREED = 4;
+
+    /**
+     * How sure the grammar must be of the glyph read. On Vietnamese plates the glyph read's Chinese plates came out at
+     * 0.47–0.54 (the province classifier unsure of a digit: 苏 0.40 beside 桂 0.39), on the Chinese plates read as
+     * Vietnamese at 0.60–0.79 (vn-one-row, cn-crops, cn-scenes; docs/anpr.md).
+     */
+    static final double MIN_CONFIDENCE = 0.55;
+
+    private final SerialClassifier serials;
+    private final ProvinceClassifier provinces;
+
+    ProvinceAsDigits(SerialClassifier serials, ProvinceClassifier provinces) {
+        this.serials = serials;
+        this.provinces = provinces;
+    }
+
+    /** {@code read}, or the crop's glyph read where {@code read} is a Chinese plate read as Vietnamese. */
+    CropRead checked(
+            CropRead read,
+            Mat bgr,
+            Mat grey,
+            PlateRows rows,
+            PlateColour colour,
+            PlateGrammarSymbol province,
+            ReadEffort effort) {
+        if (effort == ReadEffort.QUICK || !suspected(serials, rows, colour, read, bgr)) {
+            return read;
+        }
+        return chosen(read, ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province));
+    }
+
+    /**
+     * Whether a crop read as {@code voted} may be a Chinese plate read as Vietnamese (then read glyph by glyph): a
+     * seven-character Vietnamese plate on a blue, yellow or green one-row crop, or on a white one whose text is light
+     * on a dark plate (a blue plate cut loosely in a scene comes out white; a white Vietnamese plate has dark text:
+     * {@code 50Z1630} read {@code 贵TZ1630} when that was not asked, vn-mixed-silver).
+     */
+    static boolean suspected(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted, Mat bgr) {
+        return ON
+                && serials != null
+                && !rows.twoRows()
+                && colour != PlateColour.RED
+                && voted.found()
+                && voted.match().kind() == PlateKind.VN_VEHICLE
+                && voted.text().length() == 2 + SERIAL
+                && (colour != PlateColour.WHITE || lightText(bgr));
+    }
+
+    private static boolean lightText(Mat bgr) {
+        try (Mat grey = new Mat()) {
+            cvtColor(bgr, grey, COLOR_BGR2GRAY);
+            return CropGrey.mostlyDark(grey);
+        }
+    }
+
+    /** {@code glyphs} when it is a standard Chinese plate ending as the vote does, else {@code voted}. */
+    static CropRead chosen(CropRead voted, CropRead glyphs) {
+        if (glyphs == null
+                || !glyphs.found()
+                || glyphs.match().kind() != PlateKind.CN_STANDARD
+                || glyphs.confidence() < MIN_CONFIDENCE) {
+            return voted;
+        }
+        String mine = glyphs.text();
+        String theirs = voted.text();
+        boolean sameSerial = mine.length() == theirs.length()
+                && mine.charAt(0) != '?'
+                && mine.substring(mine.length() - AGREED).equals(theirs.substring(theirs.length() - AGREED));
+        return sameSerial ? glyphs : voted;
+    }
+}

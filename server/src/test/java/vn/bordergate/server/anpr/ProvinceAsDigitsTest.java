@@ -1,0 +1,81 @@
+package vn.bordergate.server.anpr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+import vn.bordergate.common.plate.PlateKind;
+
+/**
+ * A Chinese plate whose province glyph Tesseract read as two digits comes out as a seven-character Vietnamese plate;
+ * the glyph read is then asked and taken when it ends as that plate does ({@link ProvinceAsDigits}). A white
+ * Vietnamese plate (dark text) is not asked.
+ */
+class ProvinceAsDigitsTest {
+    @Test
+    void theGlyphReadIsTakenWhenItEndsAsTheVietnamesePlateDoes() {
+        CropRead vietnamese = read("80G4136", PlateKind.VN_VEHICLE);
+        CropRead chinese = read("皖QG4136", PlateKind.CN_STANDARD);
+        assertThat(ProvinceAsDigits.chosen(vietnamese, chinese)).isSameAs(chinese);
+        // the Vietnamese third place is a series letter, a Chinese serial's first place often a digit
+        CropRead digitFirst = read("湘A97971", PlateKind.CN_STANDARD);
+        assertThat(ProvinceAsDigits.chosen(read("44B7971", PlateKind.VN_VEHICLE), digitFirst))
+                .isSameAs(digitFirst);
+    }
+
+    @Test
+    void theVietnamesePlateIsKeptWhenTheGlyphReadEndsOtherwiseOrHasNoProvince() {
+        CropRead vietnamese = read("80G4136", PlateKind.VN_VEHICLE);
+        assertThat(ProvinceAsDigits.chosen(vietnamese, read("皖QG4137", PlateKind.CN_STANDARD)))
+                .isSameAs(vietnamese);
+        assertThat(ProvinceAsDigits.chosen(vietnamese, read("?QG4136", PlateKind.CN_STANDARD)))
+                .isSameAs(vietnamese);
+        assertThat(ProvinceAsDigits.chosen(vietnamese, null)).isSameAs(vietnamese);
+    }
+
+    /** Photos never trained on: a held-out cn-crops crop and a cn-scenes photo, both read as Vietnamese before. */
+    @Test
+    void chinesePlatesReadAsVietnameseAreReadChinese() {
+        Path crops = TestImages.realSet("cn-crops").orElse(null);
+        Path scenes = TestImages.realSet("cn-scenes").orElse(null);
+        assumeTrue(crops != null && scenes != null, "../shared/plates/cn-crops or cn-scenes is absent");
+        // measured 2026-11-24 (main 28a5b0a): 80G4136, 87S1866
+        try (PlateReader reader = new PlateReader()) {
+            assertThat(best(reader, crops.resolve("images/cn_0967.jpg"))).isEqualTo("皖QG4136");
+            assertThat(best(reader, scenes.resolve("images/easypr_205.jpg"))).isEqualTo("粤VS1866");
+        }
+    }
+
+    /** White Vietnamese plates whose glyph read gave a Chinese plate with the same last four characters. */
+    @Test
+    void whiteVietnamesePlatesStayVietnamese() {
+        Path silver = TestImages.realSet("vn-mixed-silver").orElse(null);
+        Path oneRow = TestImages.realSet("vn-one-row").orElse(null);
+        assumeTrue(silver != null && oneRow != null, "../shared/plates/vn-mixed-silver or vn-one-row is absent");
+        // without the light-text condition: 贵TZ1630, 皖DX8078
+        try (PlateReader reader = new PlateReader()) {
+            assertThat(best(reader, silver.resolve("images/3CarLongPlate283.jpg")))
+                    .isEqualTo("50Z1630");
+            assertThat(best(reader, oneRow.resolve("images/p9__2407chunhat_486_crop_0.jpg")))
+                    .isEqualTo("30X8078");
+        }
+    }
+
+    private static String best(PlateReader reader, Path image) {
+        try (Mat bgr = ImageDecoder.read(image).orElseThrow()) {
+            return reader.readBest(bgr).map(PlateCandidate::text).orElse("");
+        }
+    }
+
+    private static CropRead read(String text, PlateKind kind) {
+        var match = PlateGrammar.candidatesOfKinds(List.of(PlateGrammarSymbol.of(text)), EnumSet.of(kind))
+                .get(0);
+        return new CropRead(match, text, PlateColour.BLUE, false);
+    }
+}
