@@ -81,11 +81,32 @@ final class PlateIndexSearch {
                 descend(children[k], keys[k], column, depth);
             }
         }
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= n; i++) {
+            least = Math.min(least, column[i]);
+        }
         for (int k = 0; k < keys.length; k++) {
-            if (keys[k] != own) {
+            // the bound may have dropped while the children before were walked: checked for each
+            if (keys[k] != own && (least + 1 <= bound || diagonalWithin(column, keys[k]))) {
                 descend(children[k], keys[k], column, depth);
             }
         }
+    }
+
+    /**
+     * Whether a diagonal step to {@code c} keeps some cell of the child's column within the bound. Called when
+     * every cell of {@code column} plus one (an insertion or deletion) is already beyond it: then only such a step
+     * (the same character, a look-alike, an unread one) can, so a child without one has no cell within the bound
+     * and {@link #descend} would compute its column only to cut it. Most children of a node near the bound are
+     * cut here (readcost: nine in ten of the columns computed in LoadBenchmark's reads were of such children).
+     */
+    private boolean diagonalWithin(double[] column, char c) {
+        for (int i = 0; i < read.length(); i++) {
+            if (column[i] <= bound && column[i] + substitution(i, c) <= bound) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next column of the distance table (declared plate one character longer), as betweenPrepared. */

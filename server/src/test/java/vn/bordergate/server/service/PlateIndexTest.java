@@ -73,6 +73,48 @@ class PlateIndexTest {
         }
     }
 
+    /**
+     * The load benchmark's shape, where most children of a node are cut before their column is computed
+     * ({@link PlateIndexSearch}'s diagonal check): two dense runs of sequential plates (province 11 series C, 22
+     * series D), reads of them, misread (look-alikes, a wrong, missing or extra character), with a D (a look-alike of
+     * 0) put in, and of other provinces of the same or another series.
+     */
+    @Test
+    void denseSequentialPlatesAreFoundExactlyForNeighbouringReads() {
+        long id = 1;
+        for (int n = 0; n < 3_000; n++, id++) {
+            add(id, String.format("11C%05d", n), null);
+            add(id + 100_000, String.format("22D%05d", n * 3), null);
+        }
+        List<String> reads = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = random.nextInt(3_200);
+            String declared = i % 2 == 0 ? String.format("11C%05d", n) : String.format("22D%05d", n * 3);
+            reads.add(declared);
+            reads.add(misread(declared));
+            reads.add(String.format("%02dD%05d", 11 + random.nextInt(89), n)); // another province, same series
+            reads.add(String.format("%02dE%05d", 11 + random.nextInt(89), n));
+            reads.add(declared.substring(0, 3) + "D" + declared.substring(3));
+        }
+        Instant from = NOW.minus(Duration.ofHours(72));
+        Instant to = NOW.plus(Duration.ofHours(72));
+        for (String raw : reads) {
+            String read = PlateDistance.prepareRead(raw);
+            Map<Long, Double> all = bruteForce(read, from, to);
+            for (int want : new int[] {1, 8, 64}) {
+                PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
+                Map<Long, Double> expected = new HashMap<>();
+                all.forEach((crossing, d) -> {
+                    if (d <= close.bound()) {
+                        expected.put(crossing, d);
+                    }
+                });
+                assertThat(close.distances()).as("read %s, want %d", raw, want).isEqualTo(expected);
+                assertThat(close.distances().size()).isGreaterThanOrEqualTo(Math.min(want, all.size()));
+            }
+        }
+    }
+
     @Test
     void forgottenEntriesAreNoLongerFound() {
         add(1, "29C12345", null);
