@@ -91,8 +91,9 @@ final class CropVote {
             fresh.removeAll(votes.keySet());
             scores.putAll(bySupport(reads, fresh));
         }
-        if (allVietnamese(reads)) {
-            // an M read as H or N, a 4 read as 6: those reads speak for the M / 4 plate too (OneWayConfusion)
+        if (allVietnamese(reads) && reads.stream().noneMatch(CropRead::twoRows)) {
+            // an M read as H or N, a 4 read as 6: those reads speak for the M / 4 plate too (OneWayConfusion); one-row
+            // crops only: on rendered two-row plates the plate model (PlateModelTest) confuses them the other way
             OneWayConfusion.credit(votes).forEach((text, credit) -> scores.merge(text, credit, Double::sum));
         }
         if (glyphsSay) {

@@ -51,9 +51,6 @@ final class RowVote {
         }
         // a top row read without its series digit where four glyph boxes stand (SeriesBox)
         SeriesBox.restore(tops, topGlyphs);
-        // an M read as H or N, a 4 read as 6 (OneWayConfusion): credited before the classifier tips the rows
-        OneWayConfusion.credit(Map.copyOf(tops)).forEach((row, credit) -> tops.merge(row, credit, Double::sum));
-        OneWayConfusion.credit(Map.copyOf(bottoms)).forEach((row, credit) -> bottoms.merge(row, credit, Double::sum));
         tip(tops, topGlyphs, true);
         tip(bottoms, glyphs, false);
         String top = winner(tops);
