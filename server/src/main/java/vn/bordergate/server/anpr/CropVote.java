@@ -85,11 +85,16 @@ final class CropVote {
         boolean glyphsSay =
                 !glyphs.isEmpty() && allVietnamese(reads) && favourite(support).length() == glyphs.size();
         Map<String, CropRead> variants = glyphsSay ? VietnameseGlyphVote.variants(reads, glyphs) : Map.of();
-        Map<String, Double> scores = glyphsSay ? new HashMap<>(support) : support;
+        Map<String, Double> scores = new HashMap<>(support);
         if (alternatives && !variants.isEmpty()) {
             Set<String> fresh = new HashSet<>(variants.keySet());
             fresh.removeAll(votes.keySet());
             scores.putAll(bySupport(reads, fresh));
+        }
+        if (allVietnamese(reads) && reads.stream().noneMatch(CropRead::twoRows)) {
+            // an M read as H or N, a 4 read as 6: those reads speak for the M / 4 plate too (OneWayConfusion); one-row
+            // crops only: on rendered two-row plates the plate model (PlateModelTest) confuses them the other way
+            OneWayConfusion.credit(votes).forEach((text, credit) -> scores.merge(text, credit, Double::sum));
         }
         if (glyphsSay) {
             Set<String> texts = new HashSet<>(votes.keySet());

@@ -1,0 +1,54 @@
+package vn.bordergate.server.anpr;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Confusions Tesseract makes one way only on the Vietnamese plate typeface: an {@code M} whose inner strokes fade reads
+ * as {@code H} or {@code N}, and a {@code 4} reads as {@code 6}, but an H, N or 6 is not read as M or 4. So when a
+ * crop's reads give two plates that differ only there, the reads of the {@code H}/{@code N}/{@code 6} plate are
+ * evidence for the {@code M}/{@code 4} plate too: its votes are credited to it (docs/anpr.md, branch vnglyph).
+ *
+ * <p>Measured on the crops that reach the four-read vote, where two reads' plates differ at one place: M against H
+ * or N, the label said M in 18 of 18; 4 against 6, the label said 4 in 81 of 82 (vn-one-row and vn-mixed-silver).
+ */
+final class OneWayConfusion {
+    /** Pairs of (the plate's character, what Tesseract reads it as). */
+    static final List<String> PAIRS = List.of("MH", "MN", "46");
+
+    private OneWayConfusion() {}
+
+    /**
+     * For each text of {@code votes}, the votes of the other texts that are it with one of its characters read the
+     * one-way wrong way ({@link #PAIRS}); texts without such siblings are absent.
+     */
+    static Map<String, Double> credit(Map<String, Double> votes) {
+        Map<String, Double> out = new HashMap<>();
+        for (Map.Entry<String, Double> plate : votes.entrySet()) {
+            for (Map.Entry<String, Double> other : votes.entrySet()) {
+                if (misreadOf(plate.getKey(), other.getKey())) {
+                    out.merge(plate.getKey(), other.getValue(), Double::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code read} is {@code plate} with exactly one character read the one-way wrong way. */
+    static boolean misreadOf(String plate, String read) {
+        if (plate.length() != read.length()) {
+            return false;
+        }
+        int place = -1;
+        for (int k = 0; k < plate.length(); k++) {
+            if (plate.charAt(k) != read.charAt(k)) {
+                if (place >= 0) {
+                    return false;
+                }
+                place = k;
+            }
+        }
+        return place >= 0 && PAIRS.contains("" + plate.charAt(place) + read.charAt(place));
+    }
+}
