@@ -18,13 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The listener JVM's WebSocket client, on plain NIO: a few reader threads, each with a selector, read the
- * server's frames as bytes and hand each text message on as a view of those bytes, with no UTF-8 decoding,
- * no per-message futures and no copy unless a message spans reads. {@code java.net.http}'s client costs far
- * more per message than the server does to send it, and on the shared two cores that cost showed up as
- * fan-out lag. What is measured does not change: every message is still handed on whole, in order, and the
- * receiver still reads every envelope's sequence number and {@code sentAt}. The views are Latin-1 over UTF-8:
- * everything the receiver looks for (JSON structure, digits, quotes, backslashes) is ASCII, and a multi-byte
- * character's bytes are never ASCII.
+ * server's frames as bytes and hand each text message on as a {@link Latin1View} of them: no UTF-8 decoding,
+ * no per-message futures, no copy unless a message comes in several frames. {@code java.net.http}'s client cost
+ * the listener JVM about four times more per envelope, which on the shared two cores showed up as fan-out lag.
+ * What is measured does not change: every message is handed on whole, in order, and the receiver still reads
+ * every envelope's sequence number and {@code sentAt}.
  */
 final class WireSockets implements AutoCloseable {
     /** Told on the reader threads; one socket's calls come from one thread, in order. */
@@ -85,13 +83,7 @@ final class WireSockets implements AutoCloseable {
         for (Wire wire : open) {
             wire.closeQuietly();
         }
-        for (Reader reader : readers) {
-            try {
-                reader.selector.close();
-            } catch (IOException e) {
-                // ending the JVM anyway
-            }
-        }
+        readers.forEach(reader -> reader.selector.wakeup()); // their loops end (daemon threads, ending with the JVM)
     }
 
     private final class Reader implements Runnable {
@@ -109,29 +101,10 @@ final class WireSockets implements AutoCloseable {
                     selector.select();
                     for (Wire wire = pending.poll(); wire != null; wire = pending.poll()) {
                         // bytes that came with the handshake's answer are read before waiting for more
-                        boolean alive;
-                        try {
-                            alive = wire.frames();
-                            wire.channel.register(selector, SelectionKey.OP_READ, wire);
-                        } catch (IOException | RuntimeException e) {
-                            alive = false;
-                        }
-                        if (!alive) {
-                            wire.lost();
-                        }
+                        serve(wire.channel.register(selector, SelectionKey.OP_READ, wire), wire::frames);
                     }
                     for (SelectionKey key : selector.selectedKeys()) {
-                        Wire wire = (Wire) key.attachment();
-                        boolean alive;
-                        try {
-                            alive = wire.read();
-                        } catch (IOException | RuntimeException e) {
-                            alive = false;
-                        }
-                        if (!alive) {
-                            key.cancel();
-                            wire.lost();
-                        }
+                        serve(key, ((Wire) key.attachment())::read);
                     }
                     selector.selectedKeys().clear();
                 }
@@ -141,6 +114,23 @@ final class WireSockets implements AutoCloseable {
                 }
             }
         }
+
+        private void serve(SelectionKey key, Step step) {
+            boolean alive;
+            try {
+                alive = step.take();
+            } catch (IOException | RuntimeException e) {
+                alive = false;
+            }
+            if (!alive) {
+                key.cancel();
+                ((Wire) key.attachment()).lost();
+            }
+        }
+    }
+
+    private interface Step { // what a reader does with a socket's bytes; false when the socket is gone
+        boolean take() throws IOException;
     }
 
     /** One socket: its receive buffer and the text of a message that came in several frames. */
@@ -151,7 +141,7 @@ final class WireSockets implements AutoCloseable {
         byte[] fragments = new byte[0];
         int fragmentLength;
         boolean fragmented;
-        final Latin1 view = new Latin1();
+        final Latin1View view = new Latin1View();
 
         Wire(int index, SocketChannel channel) {
             this.index = index;
@@ -306,43 +296,6 @@ final class WireSockets implements AutoCloseable {
             } catch (IOException e) {
                 // already gone
             }
-        }
-    }
-
-    /** Bytes read as Latin-1 characters, without copying; valid until the next read of its socket. */
-    private static final class Latin1 implements CharSequence {
-        private byte[] bytes;
-        private int offset;
-        private int length;
-
-        Latin1 over(byte[] bytes, int offset, int length) {
-            this.bytes = bytes;
-            this.offset = offset;
-            this.length = length;
-            return this;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= length) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return (char) (bytes[offset + index] & 0xff);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(bytes, offset + start, end - start, StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
     }
 }
