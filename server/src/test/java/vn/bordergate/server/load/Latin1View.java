@@ -3,7 +3,7 @@ package vn.bordergate.server.load;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bytes read as Latin-1 characters, without copying: how {@link WireSockets} hands a message's UTF-8 bytes to
+ * Bytes read as Latin-1 characters, without copying: how {@link JettyListenerSockets} hands a message's UTF-8 bytes to
  * {@link EnvelopeScan}, which only looks for ASCII. Valid until the next read of its socket.
  */
 final class Latin1View implements CharSequence {

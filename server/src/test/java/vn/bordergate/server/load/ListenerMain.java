@@ -1,7 +1,6 @@
 package vn.bordergate.server.load;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
@@ -64,12 +63,12 @@ public final class ListenerMain {
 
     private final AtomicLong total = new AtomicLong();
     private volatile boolean closing;
-    /** The plain-NIO client ({@link WireSockets}), or null when the sockets are {@code java.net.http}'s. */
-    private final WireSockets wires;
+    /** Jetty's client ({@link JettyListenerSockets}), or null when the sockets are {@code java.net.http}'s. */
+    private final JettyListenerSockets wires;
     /** With {@link #wires}: each index's current connection. */
     private final Socket[] wired;
 
-    private ListenerMain(URI uri, String token, int sockets, int clientCount, boolean wire) throws IOException {
+    private ListenerMain(URI uri, String token, int sockets, int clientCount, boolean wire) throws Exception {
         this.uri = uri;
         this.token = token;
         this.lastSeen = new AtomicLongArray(sockets);
@@ -78,7 +77,7 @@ public final class ListenerMain {
         }
         this.wired = new Socket[sockets];
         if (wire) {
-            this.wires = new WireSockets(uri, token, clientCount, new WireSockets.Receiver() {
+            this.wires = new JettyListenerSockets(uri, token, clientCount, new JettyListenerSockets.Receiver() {
                 @Override
                 public void message(int index, CharSequence text) {
                     wired[index].record(text);
@@ -99,8 +98,8 @@ public final class ListenerMain {
     }
 
     /**
-     * Arguments: events URI (ws://…/api/events?batch=1), bearer token, sockets, HTTP clients (reader threads
-     * with {@code wire}), and optionally the client: {@code wire} (plain NIO, {@link WireSockets}) or {@code
+     * Arguments: events URI (ws://…/api/events?batch=1), bearer token, sockets, HTTP clients (selector threads
+     * with {@code wire}), and optionally the client: {@code wire} (Jetty's core client, {@link JettyListenerSockets}) or {@code
      * jdk} ({@code java.net.http}, the default before session 14).
      */
     public static void main(String[] args) {
@@ -152,12 +151,7 @@ public final class ListenerMain {
     private CompletableFuture<WebSocket> connect(int index) {
         if (wires != null) {
             wired[index] = new Socket(index);
-            try {
-                wires.connect(index);
-                return CompletableFuture.completedFuture(null);
-            } catch (IOException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            return wires.connect(index).thenApply(session -> null);
         }
         return clients.get(index % clients.size())
                 .newWebSocketBuilder()

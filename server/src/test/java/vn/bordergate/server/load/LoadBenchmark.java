@@ -30,7 +30,7 @@ import vn.bordergate.server.support.ServerProcess;
  * </pre>
  *
  * The listeners run in child JVMs ({@code -Dload.listenerJvms}, default 1) over {@code
- * -Dload.listenerClients} HTTP clients each (default 8), or reader threads of the plain-NIO client (default 2,
+ * -Dload.listenerClients} HTTP clients each (default 8), or selector threads of Jetty's WebSocket client (default 2,
  * {@code -Dload.listenerTransport=wire}, the default; {@code jdk} for {@code java.net.http}); {@code -Dload.serverJvm="..."} adds options to
  * the server's JVM (a flight recording, say). With listeners, a last phase sends plate reads at a fixed rate
  * ({@code -Dload.pacedReads}, default 200 per second, 0 skips it) to measure the fan-out below saturation.
@@ -44,7 +44,7 @@ class LoadBenchmark {
     private static final int LISTENER_JVMS = Integer.getInteger("load.listenerJvms", 1);
 
     /**
-     * The listeners' WebSocket client: {@code wire} (plain NIO, default since session 14) or {@code jdk}
+     * The listeners' WebSocket client: {@code wire} (Jetty's core WebSocket client, {@link JettyListenerSockets}; default since session 14) or {@code jdk}
      * ({@code java.net.http}); both check every envelope's sequence and measure receipt − {@code sentAt}.
      */
     private static final String LISTENER_TRANSPORT = System.getProperty("load.listenerTransport", "wire");
@@ -109,7 +109,7 @@ class LoadBenchmark {
                     work)) {
                 say("event listeners connected: " + listeners.size() + " in " + LISTENER_JVMS + " JVM(s) of their own, "
                         + LISTENER_CLIENTS
-                        + (LISTENER_TRANSPORT.equals("wire") ? " plain-NIO reader threads" : " HTTP clients")
+                        + (LISTENER_TRANSPORT.equals("wire") ? " Jetty WebSocket selector threads" : " HTTP clients")
                         + " each");
                 // the listener JVM is fresh: warm it (and the fan-out) up with a few seconds of events first
                 warmUp(
