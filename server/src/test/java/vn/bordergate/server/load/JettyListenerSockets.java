@@ -13,6 +13,7 @@ import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
@@ -42,12 +43,15 @@ final class JettyListenerSockets implements AutoCloseable {
     /** Far above any batch the server sends: big frames must not be refused or split. */
     private static final long MAX_MESSAGE = 256L * 1024 * 1024;
 
+    private static final int INPUT_BUFFER = 128 * 1024;
+
     private final URI uri;
     private final String token;
     private final Receiver receiver;
     private final HttpClient http;
     private final WebSocketCoreClient client;
     private final Set<Handler> open = ConcurrentHashMap.newKeySet();
+    private final Configuration.ConfigurationCustomizer configuration = new Configuration.ConfigurationCustomizer();
     private volatile boolean closing;
 
     /** {@code threads} selector threads, plus a few pool threads for Jetty's housekeeping. */
@@ -71,6 +75,13 @@ final class JettyListenerSockets implements AutoCloseable {
         WebSocketComponents components =
                 new WebSocketComponents(null, null, http.getByteBufferPool(), null, null, pool);
         this.client = new WebSocketCoreClient(http, components);
+        // read big batch frames in few reads, straight from the read buffer (Jetty's default is 4 KB, and a frame
+        // bigger than the buffer is first copied into one of its own); big frames are neither refused nor split
+        configuration.setInputBufferSize(INPUT_BUFFER);
+        configuration.setMaxFrameSize(MAX_MESSAGE);
+        configuration.setMaxTextMessageSize(MAX_MESSAGE);
+        configuration.setAutoFragment(false);
+        configuration.setIdleTimeout(Duration.ZERO); // quiet phases of the benchmark are not a reason to close
         try {
             client.start();
         } catch (Exception e) {
@@ -84,6 +95,7 @@ final class JettyListenerSockets implements AutoCloseable {
         Handler handler = new Handler(index);
         CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(client, uri, handler);
         request.headers(h -> h.put("Authorization", "Bearer " + token));
+        request.setConfiguration(configuration);
         try {
             return client.connect(request).thenApply(session -> null);
         } catch (Exception e) {
@@ -121,11 +133,7 @@ final class JettyListenerSockets implements AutoCloseable {
 
         @Override
         public void onOpen(CoreSession coreSession, Callback callback) {
-            session = coreSession;
-            coreSession.setMaxFrameSize(MAX_MESSAGE);
-            coreSession.setMaxTextMessageSize(MAX_MESSAGE);
-            coreSession.setAutoFragment(false);
-            coreSession.setIdleTimeout(Duration.ZERO); // quiet phases of the benchmark are not a reason to close
+            session = coreSession; // configured before the upgrade (see the constructor)
             open.add(this);
             callback.succeeded();
             coreSession.demand();
