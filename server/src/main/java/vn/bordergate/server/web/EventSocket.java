@@ -1,6 +1,7 @@
 package vn.bordergate.server.web;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -10,6 +11,8 @@ import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.bordergate.server.events.EventHub;
 import vn.bordergate.server.events.EventJournal;
 
@@ -18,9 +21,10 @@ import vn.bordergate.server.events.EventJournal;
  * sends a new event at once, as a single envelope; for a client that asked for it ({@code ?batch=1}),
  * events that arrive while a frame is still being written go out together as one JSON array when it is done, so a busy gate costs a few large frames
  * instead of one per event per workstation. Frames are the journal's bytes, encoded once for every
- * socket. A client that still has more than {@link #MAX_IN_FLIGHT} events or {@link #MAX_BUFFERED_BYTES}
- * bytes unwritten a dispatcher round after they were appended is closed (it reconnects and reloads)
- * instead of slowing the fan-out for everyone else or falling out of the journal. Memory does not grow
+ * socket. A client that still has more than {@link #MAX_IN_FLIGHT} events unwritten a dispatcher round after
+ * they were appended, or more than {@link #MAX_BUFFERED_BYTES} bytes while its frame has not been taken by
+ * the network for {@link #STALL_NANOS}, is closed (it reconnects and reloads) instead of slowing the fan-out
+ * for everyone else or falling out of the journal. Memory does not grow
  * with a client's lag: the journal is shared, and each socket has at most one frame being written.
  */
 public final class EventSocket implements Session.Listener.AutoDemanding, EventHub.Subscriber {
@@ -32,6 +36,15 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
 
     static final long MAX_BUFFERED_BYTES = 2L * 1024 * 1024;
 
+    /**
+     * A workstation that has not taken a frame for this long is stalled, not merely slow: bytes of lag alone
+     * dropped healthy ones whose reader was starved of CPU for a moment on a busy host (a CI run lost one at
+     * 3,949 of 6,000 events), though they were still reading and would have caught up.
+     */
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
+
     private final EventHub hub;
     private final EventJournal journal;
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -42,6 +55,8 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
     private long told;
     /** The first envelope not yet handed to a frame; only the thread that holds {@link #sending} moves it. */
     private volatile long next;
+    /** When the frame being written was handed to the network ({@link System#nanoTime}); 0 when none is. */
+    private volatile long writingSince;
 
     private volatile Session session;
     private volatile CoreSession core;
@@ -78,7 +93,16 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
         long due = told;
         told = latest;
         long behind = written;
-        if (due - behind > MAX_IN_FLIGHT || journal.bytesBetween(behind, due) > MAX_BUFFERED_BYTES) {
+        if (due - behind > MAX_IN_FLIGHT) {
+            LOG.info("workstation dropped: {} events behind", due - behind);
+            drop();
+            return;
+        }
+        long since = writingSince;
+        if (since != 0
+                && System.nanoTime() - since > STALL_NANOS
+                && journal.bytesBetween(behind, due) > MAX_BUFFERED_BYTES) {
+            LOG.info("workstation dropped: stalled, {} events behind", due - behind);
             drop();
             return;
         }
@@ -107,6 +131,7 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
             }
             next = frame.to() + 1;
             Write write = new Write(frame.to());
+            writingSince = System.nanoTime() | 1; // never 0, which means "nothing being written"
             core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(frame.bytes())), write, false);
             if (!write.completedWhileSending()) {
                 return; // the write's callback carries on
@@ -143,6 +168,7 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
 
         @Override
         public void succeeded() {
+            writingSince = 0;
             written = to;
             if (!state.compareAndSet(PENDING, DONE)) {
                 pump();

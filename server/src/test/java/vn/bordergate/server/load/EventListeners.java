@@ -95,7 +95,7 @@ final class EventListeners implements AutoCloseable {
      * error output goes to {@code logs}/listeners-N.log.
      */
     static EventListeners connect(
-            URI base, String token, int count, int jvms, int httpClients, long serverPid, Path logs)
+            URI base, String token, int count, int jvms, int httpClients, String transport, long serverPid, Path logs)
             throws IOException {
         EventListeners listeners = new EventListeners(serverPid);
         Runtime.getRuntime().addShutdownHook(listeners.destroyChildren); // last resort; removed by close()
@@ -114,7 +114,8 @@ final class EventListeners implements AutoCloseable {
                                 uri,
                                 token,
                                 Integer.toString(share),
-                                Integer.toString(httpClients))
+                                Integer.toString(httpClients),
+                                transport)
                         .redirectError(logs.resolve("listeners-" + j + ".log").toFile())
                         .start();
                 listeners.children.add(Child.of(process));

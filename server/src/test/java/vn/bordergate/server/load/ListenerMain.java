@@ -63,20 +63,45 @@ public final class ListenerMain {
 
     private final AtomicLong total = new AtomicLong();
     private volatile boolean closing;
+    /** Jetty's client ({@link JettyListenerSockets}), or null when the sockets are {@code java.net.http}'s. */
+    private final JettyListenerSockets wires;
+    /** With {@link #wires}: each index's current connection. */
+    private final Socket[] wired;
 
-    private ListenerMain(URI uri, String token, int sockets, int clientCount) {
+    private ListenerMain(URI uri, String token, int sockets, int clientCount, boolean wire) throws Exception {
         this.uri = uri;
         this.token = token;
         this.lastSeen = new AtomicLongArray(sockets);
         for (int i = 0; i < sockets; i++) {
             lastSeen.set(i, -1);
         }
-        for (int i = 0; i < clientCount; i++) {
-            clients.add(HttpClient.newHttpClient());
+        this.wired = new Socket[sockets];
+        if (wire) {
+            this.wires = new JettyListenerSockets(uri, token, clientCount, new JettyListenerSockets.Receiver() {
+                @Override
+                public void message(int index, CharSequence text) {
+                    wired[index].record(text);
+                }
+
+                @Override
+                public void lost(int index) {
+                    drops.incrementAndGet();
+                    reconnectLater(index, 100);
+                }
+            });
+        } else {
+            this.wires = null;
+            for (int i = 0; i < clientCount; i++) {
+                clients.add(HttpClient.newHttpClient());
+            }
         }
     }
 
-    /** Arguments: events URI (ws://…/api/events?batch=1), bearer token, sockets, HTTP clients. */
+    /**
+     * Arguments: events URI (ws://…/api/events?batch=1), bearer token, sockets, HTTP clients (selector threads
+     * with {@code wire}), and optionally the client: {@code wire} (Jetty's core client, {@link JettyListenerSockets}) or {@code
+     * jdk} ({@code java.net.http}, the default before session 14).
+     */
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             e.printStackTrace();
@@ -95,7 +120,8 @@ public final class ListenerMain {
 
     private static void run(String[] args) throws Exception {
         int count = Integer.parseInt(args[2]);
-        ListenerMain listeners = new ListenerMain(URI.create(args[0]), args[1], count, Integer.parseInt(args[3]));
+        boolean wire = args.length > 4 && args[4].equals("wire");
+        ListenerMain listeners = new ListenerMain(URI.create(args[0]), args[1], count, Integer.parseInt(args[3]), wire);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -106,7 +132,7 @@ public final class ListenerMain {
             }
         }
         pending.forEach(f -> f.orTimeout(60, TimeUnit.SECONDS).join());
-        out.println("READY " + listeners.open.size());
+        out.println("READY " + (wire ? listeners.wires.openCount() : listeners.open.size()));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.equals("close"); line = in.readLine()) {
             if (line.equals("interval")) {
@@ -117,9 +143,16 @@ public final class ListenerMain {
         }
         listeners.closing = true;
         listeners.open.forEach(WebSocket::abort);
+        if (wire) {
+            listeners.wires.close();
+        }
     }
 
     private CompletableFuture<WebSocket> connect(int index) {
+        if (wires != null) {
+            wired[index] = new Socket(index);
+            return wires.connect(index).thenApply(session -> null);
+        }
         return clients.get(index % clients.size())
                 .newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)

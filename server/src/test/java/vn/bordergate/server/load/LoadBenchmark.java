@@ -30,7 +30,8 @@ import vn.bordergate.server.support.ServerProcess;
  * </pre>
  *
  * The listeners run in child JVMs ({@code -Dload.listenerJvms}, default 1) over {@code
- * -Dload.listenerClients} HTTP clients each (default 8); {@code -Dload.serverJvm="..."} adds options to
+ * -Dload.listenerClients} HTTP clients each (default 8), or selector threads of Jetty's WebSocket client (default 2,
+ * {@code -Dload.listenerTransport=wire}, the default; {@code jdk} for {@code java.net.http}); {@code -Dload.serverJvm="..."} adds options to
  * the server's JVM (a flight recording, say). With listeners, a last phase sends plate reads at a fixed rate
  * ({@code -Dload.pacedReads}, default 200 per second, 0 skips it) to measure the fan-out below saturation.
  */
@@ -42,7 +43,14 @@ class LoadBenchmark {
     /** JVMs the listeners run in (apart from this one) and HTTP clients (selector threads) in each. */
     private static final int LISTENER_JVMS = Integer.getInteger("load.listenerJvms", 1);
 
-    private static final int LISTENER_CLIENTS = Integer.getInteger("load.listenerClients", 8);
+    /**
+     * The listeners' WebSocket client: {@code wire} (Jetty's core WebSocket client, {@link JettyListenerSockets}; default since session 14) or {@code jdk}
+     * ({@code java.net.http}); both check every envelope's sequence and measure receipt − {@code sentAt}.
+     */
+    private static final String LISTENER_TRANSPORT = System.getProperty("load.listenerTransport", "wire");
+
+    private static final int LISTENER_CLIENTS =
+            Integer.getInteger("load.listenerClients", LISTENER_TRANSPORT.equals("wire") ? 2 : 8);
 
     private final List<String> report = new ArrayList<>();
 
@@ -91,9 +99,18 @@ class LoadBenchmark {
             sayRatio(queue, jettyRef);
 
             try (EventListeners listeners = EventListeners.connect(
-                    server.uri(), customs, LISTENERS, LISTENER_JVMS, LISTENER_CLIENTS, server.pid(), work)) {
+                    server.uri(),
+                    customs,
+                    LISTENERS,
+                    LISTENER_JVMS,
+                    LISTENER_CLIENTS,
+                    LISTENER_TRANSPORT,
+                    server.pid(),
+                    work)) {
                 say("event listeners connected: " + listeners.size() + " in " + LISTENER_JVMS + " JVM(s) of their own, "
-                        + LISTENER_CLIENTS + " HTTP clients each");
+                        + LISTENER_CLIENTS
+                        + (LISTENER_TRANSPORT.equals("wire") ? " Jetty WebSocket selector threads" : " HTTP clients")
+                        + " each");
                 // the listener JVM is fresh: warm it (and the fan-out) up with a few seconds of events first
                 warmUp(
                         "warm-up (not measured): plate reads",
