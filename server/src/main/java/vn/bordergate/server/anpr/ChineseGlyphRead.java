@@ -30,15 +30,18 @@ final class ChineseGlyphRead {
 
     /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #read}). */
     static boolean wanted(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted) {
-        return serials != null
-                && !rows.twoRows()
+        return oneRowGlyphs(serials, rows, colour)
                 // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
                 // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
                 // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
                 // made-up Chinese plate
                 && colour != PlateColour.WHITE
-                && colour != PlateColour.RED
                 && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD);
+    }
+
+    /** Whether a crop can be read glyph by glyph at all: classifiers loaded, one row, not a red (military) plate. */
+    static boolean oneRowGlyphs(SerialClassifier serials, PlateRows rows, PlateColour colour) {
+        return serials != null && !rows.twoRows() && colour != PlateColour.RED;
     }
 
     /**

@@ -72,14 +72,27 @@ final class CropGrey {
 
     /** An 8-bit grey version of the crop with dark text on a light background. */
     static Mat darkTextGrey(Mat bgr) {
+        Mat grey = grey(bgr);
+        if (mostlyDark(grey)) {
+            bitwise_not(grey, grey);
+        }
+        return grey;
+    }
+
+    /** Whether the crop (BGR or already grey) has light text on a dark plate ({@link #mostlyDark}). */
+    static boolean lightText(Mat bgr) {
+        try (Mat grey = grey(bgr)) {
+            return mostlyDark(grey);
+        }
+    }
+
+    /** A grey copy of the crop: converted from BGR, copied when it has no three channels. */
+    private static Mat grey(Mat bgr) {
         Mat grey = new Mat();
         if (bgr.channels() == 3) {
             cvtColor(bgr, grey, COLOR_BGR2GRAY);
         } else {
             bgr.copyTo(grey);
-        }
-        if (mostlyDark(grey)) {
-            bitwise_not(grey, grey);
         }
         return grey;
     }

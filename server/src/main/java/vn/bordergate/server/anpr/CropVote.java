@@ -93,8 +93,10 @@ final class CropVote {
         }
         if (allVietnamese(reads) && reads.stream().noneMatch(CropRead::twoRows)) {
             // an M read as H or N, a 4 read as 6: those reads speak for the M / 4 plate too (OneWayConfusion); one-row
-            // crops only: on rendered two-row plates the plate model (PlateModelTest) confuses them the other way
-            OneWayConfusion.credit(votes).forEach((text, credit) -> scores.merge(text, credit, Double::sum));
+            // crops only: on rendered two-row plates the plate model (PlateModelTest) confuses them the other way.
+            // Credited on the scores' own scale (support where alternatives are on), not confidence sums
+            OneWayConfusion.credit(alternatives ? support : votes)
+                    .forEach((text, credit) -> scores.merge(text, credit, Double::sum));
         }
         if (glyphsSay) {
             Set<String> texts = new HashSet<>(votes.keySet());

@@ -101,10 +101,7 @@ public enum PlateColour {
         if (counts[5] == 0 || counts[4] >= counts[5] * COLOURLESS) {
             return false;
         }
-        try (Mat grey = new Mat()) {
-            cvtColor(bgr, grey, org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY);
-            return !CropGrey.mostlyDark(grey);
-        }
+        return !CropGrey.lightText(bgr);
     }
 
     /** Sampled pixel counts: blue, yellow, green, red, saturated (any hue), all; zeros for a non-BGR image. */

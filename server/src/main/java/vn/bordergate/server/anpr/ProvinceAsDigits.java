@@ -1,8 +1,5 @@
 package vn.bordergate.server.anpr;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
-
 import org.bytedeco.opencv.opencv_core.Mat;
 import vn.bordergate.common.plate.PlateGrammarSymbol;
 import vn.bordergate.common.plate.PlateKind;
@@ -59,26 +56,18 @@ final class ProvinceAsDigits {
 
     /**
      * Whether a crop read as {@code voted} may be a Chinese plate read as Vietnamese (then read glyph by glyph): a
-     * seven-character Vietnamese plate on a blue, yellow or green one-row crop, or on a white one whose text is light
+     * seven-character Vietnamese plate on a blue or yellow one-row crop (a green one never reads as a
+     * Vietnamese vehicle: {@link PlateColour#GREEN} has no Vietnamese kind), or on a white one whose text is light
      * on a dark plate (a blue plate cut loosely in a scene comes out white; a white Vietnamese plate has dark text:
      * {@code 50Z1630} read {@code 贵TZ1630} when that was not asked, vn-mixed-silver).
      */
     static boolean suspected(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted, Mat bgr) {
         return ON
-                && serials != null
-                && !rows.twoRows()
-                && colour != PlateColour.RED
+                && ChineseGlyphRead.oneRowGlyphs(serials, rows, colour)
                 && voted.found()
                 && voted.match().kind() == PlateKind.VN_VEHICLE
                 && voted.text().length() == 2 + SERIAL
-                && (colour != PlateColour.WHITE || lightText(bgr));
-    }
-
-    private static boolean lightText(Mat bgr) {
-        try (Mat grey = new Mat()) {
-            cvtColor(bgr, grey, COLOR_BGR2GRAY);
-            return CropGrey.mostlyDark(grey);
-        }
+                && (colour != PlateColour.WHITE || CropGrey.lightText(bgr));
     }
 
     /** {@code glyphs} when it is a standard Chinese plate ending as the vote does, else {@code voted}. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.bordergate.common.plate.PlateGrammar;
-import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * Two agreeing reads do not end a one-row Vietnamese crop's read when its glyph boxes show one character more than
@@ -46,18 +44,10 @@ class OneBoxMoreTest {
 
     /** A one-row white crop read as {@code text} (every symbol sure). */
     private static CropRead read(String text) {
-        return read(text, PlateColour.WHITE);
+        return OneRowReads.read(text, PlateColour.WHITE);
     }
 
     private static CropRead read(String text, PlateColour colour) {
-        List<PlateGrammarSymbol> symbols = PlateGrammarSymbol.of(text);
-        return new CropRead(
-                CropReader.cheapest(
-                        PlateGrammar.candidatesOfKinds(List.of(symbols), CropReader.oneRowKinds(colour.kinds())),
-                        colour),
-                text,
-                colour,
-                false,
-                symbols);
+        return OneRowReads.read(text, colour);
     }
 }

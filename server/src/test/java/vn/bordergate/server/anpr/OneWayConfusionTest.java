@@ -11,8 +11,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.bordergate.common.plate.PlateGrammar;
-import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * Tesseract reads the plate typeface's M as H or N and its 4 as 6, not the other way: those reads speak for the M / 4
@@ -79,13 +77,7 @@ class OneWayConfusionTest {
         }
     }
 
-    /** A one-row white crop read exactly as {@code text} with {@code confidence}, one sure choice per character. */
     private static CropRead read(String text, double confidence) {
-        List<PlateGrammarSymbol> symbols = PlateGrammarSymbol.of(text);
-        PlateColour white = PlateColour.WHITE;
-        var match = CropReader.cheapest(PlateGrammar.candidatesOfKinds(List.of(symbols), white.kinds()), white);
-        var withConfidence = new vn.bordergate.common.plate.PlateGrammarMatch(
-                match.text(), match.plate(), match.layout(), match.rows(), match.cost(), confidence);
-        return new CropRead(withConfidence, text, white, false, symbols);
+        return OneRowReads.read(text, PlateColour.WHITE, confidence);
     }
 }

@@ -1,12 +1,17 @@
 package vn.bordergate.server.anpr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.plate.PlateGrammar;
 import vn.bordergate.common.plate.PlateGrammarSymbol;
@@ -37,6 +42,51 @@ class ProvinceAsDigitsTest {
         assertThat(ProvinceAsDigits.chosen(vietnamese, read("?QG4136", PlateKind.CN_STANDARD)))
                 .isSameAs(vietnamese);
         assertThat(ProvinceAsDigits.chosen(vietnamese, null)).isSameAs(vietnamese);
+    }
+
+    @Test
+    void theGlyphReadMustBeSureEnough() {
+        // the 3 white vn-one-row plates whose glyph read ended as their vote did came out at 0.47-0.54
+        CropRead vietnamese = OneRowReads.read("80G4136", PlateColour.BLUE);
+        CropRead unsure = OneRowReads.read("皖QG4136", PlateColour.BLUE, 0.54);
+        CropRead sure = OneRowReads.read("皖QG4136", PlateColour.BLUE, ProvinceAsDigits.MIN_CONFIDENCE);
+        assertThat(unsure.match().kind()).isEqualTo(PlateKind.CN_STANDARD);
+
+        assertThat(ProvinceAsDigits.chosen(vietnamese, unsure)).isSameAs(vietnamese);
+        assertThat(ProvinceAsDigits.chosen(vietnamese, sure)).isSameAs(sure);
+    }
+
+    @Test
+    void onlyOneRowCropsWithLightTextOrColourAreSuspected() {
+        SerialClassifier serials = SerialClassifier.bundled();
+        CropRead vietnamese = OneRowReads.read("80G4136", PlateColour.BLUE);
+        PlateRows oneRow = new PlateRows(new Rect(0, 0, 160, 40), null, 7);
+        PlateRows twoRows = new PlateRows(new Rect(0, 0, 160, 20), new Rect(0, 20, 160, 20), 9);
+        try (Mat lightText = crop(false);
+                Mat darkText = crop(true)) {
+            assertThat(ProvinceAsDigits.suspected(serials, oneRow, PlateColour.BLUE, vietnamese, darkText))
+                    .isTrue();
+            assertThat(ProvinceAsDigits.suspected(serials, oneRow, PlateColour.WHITE, vietnamese, lightText))
+                    .isTrue();
+
+            assertThat(ProvinceAsDigits.suspected(serials, oneRow, PlateColour.WHITE, vietnamese, darkText))
+                    .isFalse();
+            assertThat(ProvinceAsDigits.suspected(serials, oneRow, PlateColour.RED, vietnamese, darkText))
+                    .isFalse();
+            assertThat(ProvinceAsDigits.suspected(serials, twoRows, PlateColour.BLUE, vietnamese, darkText))
+                    .isFalse();
+        }
+    }
+
+    /** A 160×40 grey crop with seven character bars: black on white when {@code darkText}, else white on black. */
+    private static Mat crop(boolean darkText) {
+        Scalar plate = darkText ? new Scalar(255, 255, 255, 0) : new Scalar(0, 0, 0, 0);
+        Scalar text = darkText ? new Scalar(0, 0, 0, 0) : new Scalar(255, 255, 255, 0);
+        Mat bgr = new Mat(40, 160, CV_8UC3, plate);
+        for (int i = 0; i < 7; i++) {
+            rectangle(bgr, new Rect(10 + i * 20, 8, 6, 24), text, -1, LINE_8, 0);
+        }
+        return bgr;
     }
 
     /** Photos never trained on: a held-out cn-crops crop and a cn-scenes photo, both read as Vietnamese before. */
