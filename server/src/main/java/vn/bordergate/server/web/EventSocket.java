@@ -94,16 +94,25 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
         told = latest;
         long behind = written;
         if (due - behind > MAX_IN_FLIGHT) {
-            LOG.info("workstation dropped: {} events behind", due - behind);
-            drop();
+            LOG.info(
+                    "workstation {} dropped: {} events behind (bound {})",
+                    s.getRemoteSocketAddress(),
+                    due - behind,
+                    MAX_IN_FLIGHT);
+            disconnect();
             return;
         }
         long since = writingSince;
         if (since != 0
                 && System.nanoTime() - since > STALL_NANOS
                 && journal.bytesBetween(behind, due) > MAX_BUFFERED_BYTES) {
-            LOG.info("workstation dropped: stalled, {} events behind", due - behind);
-            drop();
+            LOG.info(
+                    "workstation {} dropped: stalled {} ms with {} bytes ({} events) behind",
+                    s.getRemoteSocketAddress(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since),
+                    journal.bytesBetween(behind, due),
+                    due - behind);
+            disconnect();
             return;
         }
         if (sending.compareAndSet(false, true)) {
@@ -135,6 +144,20 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
             core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(frame.bytes())), write, false);
             if (!write.completedWhileSending()) {
                 return; // the write's callback carries on
+            }
+        }
+    }
+
+    /**
+     * Drops an overrun or stalled client at once: a close frame would queue behind the frame the network is not
+     * taking, and the connection would stay open until the idle timeout.
+     */
+    private void disconnect() {
+        if (dropped.compareAndSet(false, true)) {
+            hub.unsubscribe(this);
+            Session s = session;
+            if (s != null) {
+                s.disconnect();
             }
         }
     }

@@ -89,6 +89,8 @@ class SlowEventClientTest {
             // dropped by design (a lagging socket is closed past 2,048 events). A gate waits for its
             // workstations no more than that far: stalled ones never read, so they still fall behind.
             while (i - slowest(healthy) > HEALTHY_LAG_ALLOWED && System.nanoTime() < publishDeadline) {
+                // a dropped healthy socket's count never moves again: fail now, not after the deadline
+                assertNoneClosed(healthy, i);
                 Thread.sleep(1);
             }
             gate.server()
@@ -112,6 +114,7 @@ class SlowEventClientTest {
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (healthy.stream().anyMatch(c -> c.received.get() < EVENTS) && System.nanoTime() < deadline) {
+            assertNoneClosed(healthy, EVENTS);
             Thread.sleep(50);
         }
         for (Counting c : healthy) {
@@ -158,6 +161,17 @@ class SlowEventClientTest {
         return socket;
     }
 
+    private static void assertNoneClosed(List<Counting> healthy, int published) {
+        for (Counting c : healthy) {
+            String closed = c.closed;
+            assertThat(closed)
+                    .as(
+                            "healthy workstation closed (%s) after %d of %d events published (it had %d)",
+                            closed, published, EVENTS, c.received.get())
+                    .isNull();
+        }
+    }
+
     private static long slowest(List<Counting> workstations) {
         return workstations.stream().mapToLong(c -> c.received.get()).min().orElse(0);
     }
@@ -173,8 +187,22 @@ class SlowEventClientTest {
         final AtomicLong received = new AtomicLong();
         final AtomicLong outOfOrder = new AtomicLong();
         final AtomicLong worstMillis = new AtomicLong();
+        /** Why the socket closed, if it did; a healthy one never should while the test runs. */
+        volatile String closed;
+
         private final StringBuilder partial = new StringBuilder();
         private long lastSeq;
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed = "close " + statusCode + " " + reason;
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed = "error " + error;
+        }
 
         private void count(JsonNode envelope) {
             if (!envelope.path("event").has("read")) {
