@@ -55,17 +55,7 @@ class PlateIndexTest {
             Instant to = at.plus(Duration.ofHours(36));
             Map<Long, Double> all = bruteForce(read, from, to);
             for (int want : new int[] {1, 5, 8, 64, Integer.MAX_VALUE}) {
-                PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
-                Map<Long, Double> expected = new HashMap<>();
-                all.forEach((crossing, d) -> {
-                    if (d <= close.bound()) {
-                        expected.put(crossing, d);
-                    }
-                });
-                assertThat(close.distances()).as("read %s, want %d", raw, want).isEqualTo(expected);
-                assertThat(close.distances().size())
-                        .as("read %s, want %d", raw, want)
-                        .isGreaterThanOrEqualTo(Math.min(want, all.size()));
+                PlateIndex.Closest close = assertSameAsEveryPlate(raw, read, from, to, want, all);
                 if (want == Integer.MAX_VALUE) {
                     assertThat(close.bound()).isEqualTo(CANDIDATE);
                 }
@@ -102,15 +92,7 @@ class PlateIndexTest {
             String read = PlateDistance.prepareRead(raw);
             Map<Long, Double> all = bruteForce(read, from, to);
             for (int want : new int[] {1, 8, 64}) {
-                PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
-                Map<Long, Double> expected = new HashMap<>();
-                all.forEach((crossing, d) -> {
-                    if (d <= close.bound()) {
-                        expected.put(crossing, d);
-                    }
-                });
-                assertThat(close.distances()).as("read %s, want %d", raw, want).isEqualTo(expected);
-                assertThat(close.distances().size()).isGreaterThanOrEqualTo(Math.min(want, all.size()));
+                assertSameAsEveryPlate(raw, read, from, to, want, all);
             }
         }
     }
@@ -206,6 +188,23 @@ class PlateIndexTest {
             gone.forEach(index::remove);
             entries.removeAll(gone);
         }
+    }
+
+    /** The index's {@code want} closest equal every plate scored ({@code all}) within the answer's own bound. */
+    private PlateIndex.Closest assertSameAsEveryPlate(
+            String raw, String read, Instant from, Instant to, int want, Map<Long, Double> all) {
+        PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
+        Map<Long, Double> expected = new HashMap<>();
+        all.forEach((crossing, d) -> {
+            if (d <= close.bound()) {
+                expected.put(crossing, d);
+            }
+        });
+        assertThat(close.distances()).as("read %s, want %d", raw, want).isEqualTo(expected);
+        assertThat(close.distances().size())
+                .as("read %s, want %d", raw, want)
+                .isGreaterThanOrEqualTo(Math.min(want, all.size()));
+        return close;
     }
 
     private Map<Long, Double> bruteForce(String read, Instant from, Instant to) {
