@@ -25,8 +25,13 @@ import vn.bordergate.common.workflow.CrossingStatus;
  * committing (measured: LoadBenchmark, docs/benchmarks.md).
  */
 public final class PlateMatcher {
-    /** A read this close (about three look-alike swaps) may be taken without an officer... */
-    static final double AUTO_MATCH = 1.0;
+    /**
+     * A read this close (up to three look-alike swaps, 0.9, or fewer with an unread province character) may be
+     * taken without an officer... Below one plain misread (1.0): a read one ordinary character away from a declared
+     * plate (42D-… for 22D-…, …24 for …23) is as likely another truck, one not declared, as a misread, and taking it
+     * would pass that crossing's arrival and plate check for the wrong truck.
+     */
+    static final double AUTO_MATCH = 0.95;
     /**
      * ...but only when the next best crossing is clearly further away: a look-alike swap (0.3) beats a
      * plain misread (1.0) of a neighbouring plate, since sequential plates often queue together.

@@ -70,7 +70,19 @@ final class WrkWrites {
         // matched read moves nothing (a crossing that arrives is another workload, the decisions phase's)
         List<String> declared =
                 gate.undecidedPlates.values().stream().limit(5_000).toList();
-        String script = common(List.of(camera), READS_FROM)
+        return measured(
+                name + ", " + declared.size() + " plates to match",
+                base,
+                plateReadScript(camera, cameras, declared, READS_FROM),
+                cpuPid);
+    }
+
+    /**
+     * The plate-read phase's script: every other read one of {@code declared}, the rest plates numbered from {@code
+     * from} ({@link #PER_THREAD} a wrk thread), posted as {@code camera} from each of {@code cameras} in turn.
+     */
+    String plateReadScript(String camera, List<String> cameras, List<String> declared, long from) {
+        return common(List.of(camera), from)
                 + "local cameras = " + luaList(cameras) + "\n"
                 + "local declared = " + luaList(declared) + "\n"
                 + "request = function()\n"
@@ -82,7 +94,6 @@ final class WrkWrites {
                 + "    '{\"cameraCode\":\"' .. cameras[n % #cameras + 1] .. '\",\"text\":\"' .. text"
                 + " .. '\",\"confidence\":0.91}')\n"
                 + "end\n";
-        return measured(name + ", " + declared.size() + " plates to match", base, script, cpuPid);
     }
 
     /** Declarations of new plates, the two enterprises' tokens on alternate wrk threads. */

@@ -74,6 +74,37 @@ class PlateMatchingApiTest {
     }
 
     @Test
+    void anUndeclaredTruckOneOrdinaryCharacterFromADeclaredOneNeedsAnOfficerAndDoesNotArriveIt() {
+        String plate = plateEndingIn8();
+        DeclarationDto declared = declareAccepted(plate, null);
+        // province 46 for 36 (4 and 3 don't look alike): another truck's plate, or a plain misread
+        String other = "4" + plate.substring(1);
+
+        PlateReadDto read = read(other);
+
+        assertThat(read.matchStatus()).isEqualTo(MatchStatus.NEEDS_OFFICER);
+        assertThat(read.crossingId()).isNull();
+        assertThat(read.candidates().get(0).crossingId()).isEqualTo(declared.crossingId());
+        assertThat(read.candidates().get(0).distance()).isEqualTo(1.0);
+        CrossingDto untouched = gate.as("gate").crossing(declared.crossingId());
+        assertThat(TestGate.state(untouched, Step.TRANSPORT)).isEqualTo(StepState.PENDING);
+        assertThat(untouched.arrivedAt()).isNull();
+    }
+
+    @Test
+    void threeLookAlikeSwapsStillMatch() {
+        String plate = plateEndingIn8(); // 36LD-…8: the L, the 6 and the 8 have look-alikes
+        DeclarationDto declared = declareAccepted(plate, null);
+        String read = plate.replaceFirst("6", "G").replaceFirst("LD", "1D");
+        read = read.substring(0, read.length() - 1) + "B";
+
+        PlateReadDto matched = read(read);
+
+        assertThat(matched.matchStatus()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(matched.crossingId()).isEqualTo(declared.crossingId());
+    }
+
+    @Test
     void aReadCloseToTwoCrossingsNeedsAnOfficerWithTheCandidatesRanked() {
         // a reserved block of plates: other tests' trucks one digit away from the read would crowd the five
         // candidates (seen in CI, with tests running at the same time)
