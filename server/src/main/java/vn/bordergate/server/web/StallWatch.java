@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * Whether a workstation's socket is still taking what is sent to it. The server sees the client read only when
  * the kernel accepts more of a frame, and the kernel wakes a blocked writer only after about a third of the socket's
  * send buffer has drained. Left to autotune, that buffer grows to 4 MB on loopback: a client reading 0.6 MB/s
- * steadily then completed nothing for 2.4 s at a time and was dropped as stalled. Holding the buffer at
- * {@link #SEND_BUFFER_BYTES} makes a reader's progress visible every few tens of KB it takes, so "nothing taken for
- * {@link #STALL_NANOS}" singles out a client that stopped, not one that reads slowly.
+ * steadily then completed nothing for 2.4 s at a time and was dropped as stalled (one reading 140 KB/s: 10 s).
+ * Holding the buffer at {@link #SEND_BUFFER_BYTES} makes a reader's progress visible every ~250 KB it takes (this
+ * buffer and the client's receive window; 1.5 s at 140 KB/s), so "nothing taken for {@link #STALL_NANOS}" singles
+ * out a client that stopped, not one that reads slowly (down to some 25 KB/s).
  */
 final class StallWatch {
     /**
