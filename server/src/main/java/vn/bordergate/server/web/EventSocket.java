@@ -22,8 +22,8 @@ import vn.bordergate.server.events.EventJournal;
  * events that arrive while a frame is still being written go out together as one JSON array when it is done, so a busy gate costs a few large frames
  * instead of one per event per workstation. Frames are the journal's bytes, encoded once for every
  * socket. A client that still has more than {@link #MAX_IN_FLIGHT} events unwritten a dispatcher round after
- * they were appended, or more than {@link #MAX_BUFFERED_BYTES} bytes while its frame has not been taken by
- * the network for {@link #STALL_NANOS}, is closed (it reconnects and reloads) instead of slowing the fan-out
+ * they were appended, or more than {@link #MAX_BUFFERED_BYTES} bytes while the network has taken none of its
+ * bytes for {@link StallWatch#STALL_NANOS}, is closed (it reconnects and reloads) instead of slowing the fan-out
  * for everyone else or falling out of the journal. Memory does not grow
  * with a client's lag: the journal is shared, and each socket has at most one frame being written.
  */
@@ -34,14 +34,11 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
      */
     static final int MAX_IN_FLIGHT = EventJournal.CAPACITY / 2;
 
-    static final long MAX_BUFFERED_BYTES = 2L * 1024 * 1024;
-
     /**
-     * A workstation that has not taken a frame for this long is stalled, not merely slow: bytes of lag alone
-     * dropped healthy ones whose reader was starved of CPU for a moment on a busy host (a CI run lost one at
-     * 3,949 of 6,000 events), though they were still reading and would have caught up.
+     * Bytes of lag alone can't tell slow from stalled (a CI run lost a healthy workstation, starved of CPU for a
+     * moment, at 3,949 of 6,000 events): past this, only a client that is also taking nothing is dropped.
      */
-    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final long MAX_BUFFERED_BYTES = 2L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
 
@@ -55,8 +52,8 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
     private long told;
     /** The first envelope not yet handed to a frame; only the thread that holds {@link #sending} moves it. */
     private volatile long next;
-    /** When the frame being written was handed to the network ({@link System#nanoTime}); 0 when none is. */
-    private volatile long writingSince;
+    /** Whether the network is still taking this socket's bytes. */
+    private final StallWatch progress = new StallWatch();
 
     private volatile Session session;
     private volatile CoreSession core;
@@ -73,6 +70,7 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
     @Override
     public void onWebSocketOpen(Session session) {
         this.core = ((WebSocketSession) session).getCoreSession();
+        StallWatch.limitSendBuffer(core);
         long start = journal.latest();
         this.written = start;
         this.told = start;
@@ -102,16 +100,15 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
             disconnect();
             return;
         }
-        long since = writingSince;
-        if (since != 0
-                && System.nanoTime() - since > STALL_NANOS
-                && journal.bytesBetween(behind, due) > MAX_BUFFERED_BYTES) {
+        long stalled = progress.stalledNanos();
+        if (stalled > StallWatch.STALL_NANOS && journal.bytesBetween(behind, due) > MAX_BUFFERED_BYTES) {
             LOG.info(
-                    "workstation {} dropped: stalled {} ms with {} bytes ({} events) behind",
+                    "workstation {} dropped: took nothing for {} ms with {} bytes ({} events) behind ({} taken before)",
                     s.getRemoteSocketAddress(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since),
+                    TimeUnit.NANOSECONDS.toMillis(stalled),
                     journal.bytesBetween(behind, due),
-                    due - behind);
+                    due - behind,
+                    progress.bytesTaken());
             disconnect();
             return;
         }
@@ -139,8 +136,8 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
                 return;
             }
             next = frame.to() + 1;
-            Write write = new Write(frame.to());
-            writingSince = System.nanoTime() | 1; // never 0, which means "nothing being written"
+            Write write = new Write(frame.to(), frame.bytes().length);
+            progress.handed();
             core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(frame.bytes())), write, false);
             if (!write.completedWhileSending()) {
                 return; // the write's callback carries on
@@ -179,10 +176,12 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
         private static final int DONE = 2;
 
         private final long to;
+        private final int bytes;
         private final AtomicInteger state = new AtomicInteger(PENDING);
 
-        Write(long to) {
+        Write(long to, int bytes) {
             this.to = to;
+            this.bytes = bytes;
         }
 
         boolean completedWhileSending() {
@@ -191,7 +190,7 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
 
         @Override
         public void succeeded() {
-            writingSince = 0;
+            progress.taken(bytes);
             written = to;
             if (!state.compareAndSet(PENDING, DONE)) {
                 pump();

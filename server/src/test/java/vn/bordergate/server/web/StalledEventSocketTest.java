@@ -1,0 +1,269 @@
+package vn.bordergate.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.dto.MatchCandidateDto;
+import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.common.event.PlateReadEvent;
+import vn.bordergate.server.support.TestGate;
+
+/**
+ * The stall rule on its own. Fewer events than {@link EventSocket#MAX_IN_FLIGHT} are published, so the event bound
+ * can drop nobody; they are large (about 8 KB), so every client that lags passes {@link
+ * EventSocket#MAX_BUFFERED_BYTES}. A client that never reads must then be dropped (only the stall rule can), while
+ * one that reads slowly but steadily, and lags past the byte bound for seconds, must be kept and get every event,
+ * as must the healthy ones beside them.
+ */
+class StalledEventSocketTest {
+    private static final int EVENTS = 1500;
+    private static final int HEALTHY = 2;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestGate gate;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        gate = TestGate.start(Clock.systemUTC());
+        // the demo day's own events, seeded in the background, would count towards the event bound
+        gate.server().awaitDemoDay();
+    }
+
+    @AfterAll
+    static void stop() {
+        gate.close();
+    }
+
+    @Test
+    void aClientThatTakesNothingIsDroppedAndASlowSteadyOneIsKept() throws Exception {
+        assertThat(EVENTS).as("under the event bound").isLessThan(EventSocket.MAX_IN_FLIGHT);
+        String token = gate.as("customs").token();
+        HttpClient http = HttpClient.newHttpClient();
+        Reader slow = new Reader(40);
+        List<Reader> readers = new ArrayList<>(List.of(slow));
+        for (int i = 0; i < HEALTHY; i++) {
+            readers.add(new Reader(0));
+        }
+        List<WebSocket> sockets = new ArrayList<>();
+        for (Reader reader : readers) {
+            sockets.add(http.newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + gate.uri().getPort() + "/api/events"), reader)
+                    .get(30, TimeUnit.SECONDS));
+        }
+        Socket stalled = stalledClient(token);
+        assertThat(awaitSubscribers(readers.size() + 1)).as("all subscribed").isTrue();
+
+        // about 8 KB a frame: the byte bound is some 250 events, far under the event bound
+        List<MatchCandidateDto> candidates = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            candidates.add(new MatchCandidateDto(i, "36LD-" + (100 + i) + ".00", 1.0));
+        }
+        // spread over half as long again as the stall window, so the rule is judged while events still come
+        long pauseMillis = TimeUnit.NANOSECONDS.toMillis(StallWatch.STALL_NANOS) * 3 / 2 / EVENTS;
+        int publishedWhenDropped = -1;
+        long slowestLag = 0;
+        for (int i = 0; i < EVENTS; i++) {
+            Thread.sleep(pauseMillis);
+            for (Reader reader : readers) {
+                assertThat(reader.closed)
+                        .as("reader (%d ms a frame) closed after %d events published", reader.pauseMillis, i)
+                        .isNull();
+            }
+            if (publishedWhenDropped < 0 && gate.server().eventSubscribers() == readers.size()) {
+                publishedWhenDropped = i;
+            }
+            slowestLag = Math.max(slowestLag, i - slow.received.get());
+            gate.server().events().publish(read(i, candidates));
+        }
+        assertThat(publishedWhenDropped)
+                .as("events published when the client that takes nothing was dropped (-1: never)")
+                .isPositive();
+        // the server cut the connection instead of queueing a close frame behind bytes the client never takes
+        assertThat(readsToEnd(stalled))
+                .as("connection of the client that takes nothing closed by the server")
+                .isTrue();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (readers.stream().anyMatch(r -> r.received.get() < EVENTS && r.closed == null)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        for (Reader reader : readers) {
+            assertThat(reader.closed)
+                    .as("reader (%d ms a frame) closed", reader.pauseMillis)
+                    .isNull();
+            assertThat(reader.received.get())
+                    .as("events at a reader (%d ms a frame)", reader.pauseMillis)
+                    .isEqualTo(EVENTS);
+            assertThat(reader.outOfOrder.get()).as("events out of sequence").isZero();
+        }
+        // else the test proves nothing about the stall rule: the slow reader really lagged past the byte bound
+        // (twice over, since socket buffers hold part of its lag, which the server does not count)
+        assertThat(slowestLag * slow.frameBytes.get())
+                .as("slow reader's worst lag in bytes (%d events)", slowestLag)
+                .isGreaterThan(2 * EventSocket.MAX_BUFFERED_BYTES);
+        assertThat(gate.server().eventSubscribers()).as("subscribers left").isEqualTo(readers.size());
+        System.out.printf(
+                "stall rule: client taking nothing dropped at %d of %d events published; slow reader lagged up to %d"
+                        + " events (%d KB), kept, got all%n",
+                publishedWhenDropped, EVENTS, slowestLag, slowestLag * slow.frameBytes.get() / 1024);
+        stalled.close();
+        sockets.forEach(WebSocket::abort);
+    }
+
+    private static PlateReadEvent read(int i, List<MatchCandidateDto> candidates) {
+        return new PlateReadEvent(new PlateReadDto(
+                i,
+                "CAM-L1-IN",
+                "L1",
+                Instant.now(),
+                "36LD-" + i,
+                null,
+                0.5,
+                null,
+                null,
+                MatchStatus.NEEDS_OFFICER,
+                candidates,
+                null,
+                null));
+    }
+
+    /** Drains what the server had sent; true if the connection then ends, false if it is still open. */
+    private static boolean readsToEnd(Socket socket) throws IOException {
+        // generous: without the server cutting it, the connection lasts until the 30-minute idle timeout
+        socket.setSoTimeout(30_000);
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            while (in.read(buffer) >= 0) {
+                // discard
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset: the server closed with our unread bytes still in its buffers
+        }
+    }
+
+    /** A WebSocket handshake by hand, then no reads, with a tiny receive window. */
+    private static Socket stalledClient(String token) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", gate.uri().getPort()), 10_000);
+        String key = Base64.getEncoder().encodeToString("stalled-client-16".getBytes(StandardCharsets.US_ASCII));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer "
+                        + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("handshake refused: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        return socket;
+    }
+
+    private static boolean awaitSubscribers(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (gate.server().eventSubscribers() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return gate.server().eventSubscribers() == expected;
+    }
+
+    /**
+     * Reads every frame in order. A slow one pauses after each of its first {@link #SLOW_FRAMES}: it takes fewer
+     * bytes than are published for several seconds, never none, then catches up.
+     */
+    private static final class Reader implements WebSocket.Listener {
+        private static final int SLOW_FRAMES = 400;
+
+        final int pauseMillis;
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong outOfOrder = new AtomicLong();
+        final AtomicLong frameBytes = new AtomicLong();
+        volatile String closed;
+        private final StringBuilder partial = new StringBuilder();
+        private long lastSeq;
+
+        Reader(int pauseMillis) {
+            this.pauseMillis = pauseMillis;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                try {
+                    JsonNode message = JSON.readTree(frame);
+                    for (JsonNode envelope : message.isArray() ? message : List.of(message)) {
+                        if (envelope.path("event").has("read")) {
+                            frameBytes.accumulateAndGet(frame.length(), Math::max);
+                            long seq = envelope.get("seq").asLong();
+                            if (seq <= lastSeq) {
+                                outOfOrder.incrementAndGet();
+                            }
+                            lastSeq = seq;
+                            received.incrementAndGet();
+                        }
+                    }
+                    if (pauseMillis > 0 && received.get() < SLOW_FRAMES) {
+                        Thread.sleep(pauseMillis);
+                    }
+                } catch (IOException e) {
+                    outOfOrder.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed = "close " + statusCode + " " + reason;
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed = "error " + error;
+        }
+    }
+}
