@@ -3,13 +3,21 @@ package vn.bordergate.common.plate;
 /**
  * How far a plate as read is from a plate as declared: an edit distance where swapping look-alike
  * characters (O/0, B/8, …) costs little, since that is how cameras misread, and an unread Chinese
- * province character ({@code ?}) costs little too, since OCR often can't read it.
+ * province character ({@code ?}) costs little too, since OCR often can't read it; a province read as another
+ * costs less than a plain misread for the same reason.
  */
 public final class PlateDistance {
     /** Cost of reading one character as its look-alike. */
     public static final double LOOK_ALIKE = 0.3;
     /** Cost of a province character the reader could not make out. */
     public static final double UNREAD = 0.2;
+    /**
+     * Cost of reading a Chinese province (or suffix) glyph as another one. The glyph classifier is right on far fewer
+     * of these than on Latin glyphs (docs/anpr.md), while two trucks differing only in their province are rare: a
+     * read with only its province wrong should still find its truck unattended (under the matcher's 0.95), but
+     * stays above the 0.6 within which typed kiosk plates and frame votes count as the same plate.
+     */
+    public static final double HAN_MISREAD = 0.7;
 
     private PlateDistance() {}
 
@@ -66,8 +74,12 @@ public final class PlateDistance {
         if (read == declared) {
             return 0;
         }
+        boolean han = Character.UnicodeScript.of(declared) == Character.UnicodeScript.HAN;
         if (read == '?') {
-            return Character.UnicodeScript.of(declared) == Character.UnicodeScript.HAN ? UNREAD : 1;
+            return han ? UNREAD : 1;
+        }
+        if (han && Character.UnicodeScript.of(read) == Character.UnicodeScript.HAN) {
+            return HAN_MISREAD;
         }
         return LookAlikes.lookAlike(read, declared) ? LOOK_ALIKE : 1;
     }

@@ -17,7 +17,10 @@ class PlateDistanceTest {
         "29H-335.7, 29H-335.78, 1",
         "?A12345, 桂A12345, 0.2",
         "?A12345, 1A12345, 1",
-        "桂A12345, 粤A12345, 1"
+        "桂A12345, 粤A12345, 0.7",
+        "桂A12346, 粤A12345, 1.7",
+        "桂A1234S, 粤A12345, 1.0",
+        "粤A12345挂, 粤A12345学, 0.7"
     })
     void distances(String read, String declared, double expected) {
         assertThat(PlateDistance.between(read, declared)).isCloseTo(expected, within(1e-9));

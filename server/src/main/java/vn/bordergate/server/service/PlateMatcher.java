@@ -26,8 +26,8 @@ import vn.bordergate.common.workflow.CrossingStatus;
  */
 public final class PlateMatcher {
     /**
-     * A read this close (up to three look-alike swaps, 0.9, or fewer with an unread province character) may be
-     * taken without an officer... Below one plain misread (1.0): a read one ordinary character away from a declared
+     * A read this close (up to three look-alike swaps, 0.9, or fewer with an unread province character; a Chinese
+     * province read as another, 0.7, with nothing else wrong) may be taken without an officer... Below one plain misread (1.0): a read one ordinary character away from a declared
      * plate (42D-… for 22D-…, …24 for …23) is as likely another truck, one not declared, as a misread, and taking it
      * would pass that crossing's arrival and plate check for the wrong truck.
      */

@@ -2,6 +2,7 @@ package vn.bordergate.server.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +103,25 @@ class PlateMatchingApiTest {
 
         assertThat(matched.matchStatus()).isEqualTo(MatchStatus.MATCHED);
         assertThat(matched.crossingId()).isEqualTo(declared.crossingId());
+    }
+
+    @Test
+    void aChineseProvinceReadAsAnotherStillMatchesButNotWithAnotherCharacterWrongToo() {
+        String plate = TestGate.uniqueChinesePlate(); // 琼B12345
+        DeclarationDto declared = declareAccepted(plate, null);
+        String provinceMisread = "桂" + plate.substring(1);
+        String lastDigit = plate.substring(plate.length() - 1);
+        String alsoADigitWrong =
+                provinceMisread.substring(0, provinceMisread.length() - 1) + ("4".equals(lastDigit) ? "3" : "4");
+
+        PlateReadDto unsure = read(alsoADigitWrong);
+        PlateReadDto matched = read(provinceMisread);
+
+        assertThat(unsure.matchStatus()).isEqualTo(MatchStatus.NEEDS_OFFICER);
+        assertThat(unsure.candidates().get(0).crossingId()).isEqualTo(declared.crossingId());
+        assertThat(matched.matchStatus()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(matched.crossingId()).isEqualTo(declared.crossingId());
+        assertThat(matched.candidates().get(0).distance()).isCloseTo(0.7, within(1e-9));
     }
 
     @Test
