@@ -3,6 +3,8 @@ package vn.bordergate.server.anpr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.bordergate.common.plate.PlateKind;
+import vn.bordergate.common.plate.PlateParser;
 
 /**
  * Confusions Tesseract makes one way only on the Vietnamese plate typeface: an {@code M} whose inner strokes fade reads
@@ -33,6 +35,28 @@ final class OneWayConfusion {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the first two reads' agreement on a military plate should not end the read: a series letter {@code H} or
+     * {@code N} where {@code M} also gives a valid plate may be both reads fading the same {@code M}, and the other two
+     * reads (the cleaned one often keeps its inner strokes) can then outvote them through {@link #credit}. Military
+     * plates are about 3 % of vn-one-row, so the extra reads stay off the median.
+     */
+    static boolean mayBeM(CropRead read) {
+        if (!read.found() || read.twoRows() || read.match().kind() != PlateKind.VN_MILITARY) {
+            return false;
+        }
+        String text = read.text();
+        for (int k = 0; k < Math.min(2, text.length()); k++) {
+            char c = text.charAt(k);
+            if ((c == 'H' || c == 'N')
+                    && PlateParser.tryParse(text.substring(0, k) + 'M' + text.substring(k + 1))
+                            .isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code read} is {@code plate} with exactly one character read the one-way wrong way. */
