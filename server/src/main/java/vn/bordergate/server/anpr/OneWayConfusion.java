@@ -13,11 +13,19 @@ import vn.bordergate.common.plate.PlateParser;
  * evidence for the {@code M}/{@code 4} plate too: its votes are credited to it (docs/anpr.md, branch vnglyph).
  *
  * <p>Measured on the crops that reach the four-read vote, where two reads' plates differ at one place: M against H
- * or N, the label said M in 18 of 18; 4 against 6, the label said 4 in 81 of 82 (vn-one-row and vn-mixed-silver).
+ * or N, the label said M in 18 of 18; 4 against 6, the label said 4 in 81 of 82 (vn-one-row and vn-mixed-silver); 1
+ * against 7 away from the plate's last place ({@link #INNER_PAIRS}), 1 in 39 of 41.
  */
 final class OneWayConfusion {
     /** Pairs of (the plate's character, what Tesseract reads it as). */
     static final List<String> PAIRS = List.of("MH", "MN", "46");
+
+    /**
+     * Pairs that are one-way only inside a plate: a {@code 1} read as {@code 7} (label {@code 1} in 39 of 41 such
+     * splits away from the last place on the two sets), but not at the plate's last place, where a {@code 7} whose
+     * bar the crop's edge cut reads as {@code 1} (label {@code 1} in 12 of 18 there: docs/anpr.md, branch vnone).
+     */
+    static final List<String> INNER_PAIRS = List.of("17");
 
     private OneWayConfusion() {}
 
@@ -26,10 +34,18 @@ final class OneWayConfusion {
      * one-way wrong way ({@link #PAIRS}); texts without such siblings are absent.
      */
     static Map<String, Double> credit(Map<String, Double> votes) {
+        return credit(votes, true);
+    }
+
+    /**
+     * {@link #credit(Map)} of texts that end the plate ({@code endsPlate}: a whole plate, a bottom row) or not (a
+     * two-row plate's top row, whose last place is {@link #INNER_PAIRS inside} the plate).
+     */
+    static Map<String, Double> credit(Map<String, Double> votes, boolean endsPlate) {
         Map<String, Double> out = new HashMap<>();
         for (Map.Entry<String, Double> plate : votes.entrySet()) {
             for (Map.Entry<String, Double> other : votes.entrySet()) {
-                if (misreadOf(plate.getKey(), other.getKey())) {
+                if (misreadOf(plate.getKey(), other.getKey(), endsPlate)) {
                     out.merge(plate.getKey(), other.getValue(), Double::sum);
                 }
             }
@@ -61,6 +77,11 @@ final class OneWayConfusion {
 
     /** Whether {@code read} is {@code plate} with exactly one character read the one-way wrong way. */
     static boolean misreadOf(String plate, String read) {
+        return misreadOf(plate, read, true);
+    }
+
+    /** {@link #misreadOf(String, String)} where {@code plate} may not end the plate ({@link #credit(Map, boolean)}). */
+    static boolean misreadOf(String plate, String read, boolean endsPlate) {
         if (plate.length() != read.length()) {
             return false;
         }
@@ -73,6 +94,10 @@ final class OneWayConfusion {
                 place = k;
             }
         }
-        return place >= 0 && PAIRS.contains("" + plate.charAt(place) + read.charAt(place));
+        if (place < 0) {
+            return false;
+        }
+        String pair = "" + plate.charAt(place) + read.charAt(place);
+        return PAIRS.contains(pair) || INNER_PAIRS.contains(pair) && !(endsPlate && place == plate.length() - 1);
     }
 }

@@ -63,7 +63,8 @@ final class RowVote {
         SeriesBox.restore(tops, topGlyphs);
         if (oneWay) {
             // credited before the classifier tips the rows
-            OneWayConfusion.credit(Map.copyOf(tops)).forEach((row, credit) -> tops.merge(row, credit, Double::sum));
+            OneWayConfusion.credit(Map.copyOf(tops), false)
+                    .forEach((row, credit) -> tops.merge(row, credit, Double::sum));
             OneWayConfusion.credit(Map.copyOf(bottoms))
                     .forEach((row, credit) -> bottoms.merge(row, credit, Double::sum));
         }

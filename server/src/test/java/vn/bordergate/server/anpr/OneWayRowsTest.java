@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * The English model's one-way confusions ({@link OneWayConfusion}) in the places the one-row vote did not reach: a
- * two-row crop's row vote, and a military plate whose first two reads agree on {@code TH}; and the glyph classifier
+ * two-row crop's row vote, a 1 read as 7 inside the plate, and a military plate whose first two reads agree on
+ * {@code TH}; and the glyph classifier
  * kept from overruling reads that all agree ({@link VietnameseGlyphVote#variants}).
  */
 class OneWayRowsTest {
@@ -52,6 +54,24 @@ class OneWayRowsTest {
             assertThat(english.english()).isTrue();
             assertThat(plate.english()).isFalse();
         }
+    }
+
+    @Test
+    void aOneReadAsSevenIsCreditedInsideThePlateOnly() {
+        List<CropRead> reads = List.of(
+                OneRowReads.read("29C80715", PlateColour.WHITE, 0.61),
+                OneRowReads.read("29C80115", PlateColour.WHITE, 0.85),
+                OneRowReads.read("29C80715", PlateColour.WHITE, 0.80));
+
+        assertThat(CropVote.of(reads).text()).isEqualTo("29C80115");
+        // at the last place a 7 the crop's edge cut reads as 1: no credit there
+        assertThat(OneWayConfusion.credit(Map.of("30A77877", 1.0, "30A77871", 0.5)))
+                .isEmpty();
+        // a two-row plate's top row does not end the plate: its series digit 1 read as 7 is credited
+        assertThat(OneWayConfusion.credit(Map.of("59P7", 1.0, "59P1", 0.5), false))
+                .isEqualTo(Map.of("59P1", 1.0));
+        assertThat(OneWayConfusion.credit(Map.of("59P7", 1.0, "59P1", 0.5), true))
+                .isEmpty();
     }
 
     @Test
