@@ -46,8 +46,9 @@ final class RowVote {
 
     /**
      * {@link #of(List, CropRead, List, List)}; with {@code oneWay} the rows read by the English model get its one-way
-     * credit ({@link OneWayConfusion}: an M read as H or N, a 4 read as 6). Not for the plate model, which on rendered
-     * two-row plates confuses them the other way (PlateModelTest fell to 4 of 8 motorbike plates with it).
+     * credit ({@link OneWayConfusion}: an M read as H or N, a 4 read as 6, a 1 read as 7 inside the plate). Not for the
+     * plate model, which on rendered two-row plates confuses them the other way (PlateModelTest fell to 4 of 8
+     * motorbike plates with the M and 4 credit).
      */
     static CropRead of(
             List<CropRead> reads, CropRead whole, List<double[]> topGlyphs, List<double[]> glyphs, boolean oneWay) {
