@@ -14,7 +14,8 @@ import vn.bordergate.common.plate.PlateParser;
  *
  * <p>Measured on the crops that reach the four-read vote, where two reads' plates differ at one place: M against H
  * or N, the label said M in 18 of 18; 4 against 6, the label said 4 in 81 of 82 (vn-one-row and vn-mixed-silver); 1
- * against 7 away from the plate's last place ({@link #INNER_PAIRS}), 1 in 39 of 41.
+ * against 7, 5 against 8 and A against K away from the plate's last place ({@link #INNER_PAIRS}): 1 in 39 of 41, 5 in
+ * 36 of 36, A in 8 of 8.
  */
 final class OneWayConfusion {
     /** Pairs of (the plate's character, what Tesseract reads it as). */
@@ -23,9 +24,11 @@ final class OneWayConfusion {
     /**
      * Pairs that are one-way only inside a plate: a {@code 1} read as {@code 7} (label {@code 1} in 39 of 41 such
      * splits away from the last place on the two sets), but not at the plate's last place, where a {@code 7} whose
-     * bar the crop's edge cut reads as {@code 1} (label {@code 1} in 12 of 18 there: docs/anpr.md, branch vnone).
+     * bar the crop's edge cut reads as {@code 1} (label {@code 1} in 12 of 18 there: docs/anpr.md, branch vnone); a
+     * {@code 5} read as {@code 8} (label {@code 5} in 36 of 36 inside) and an {@code A} read as {@code K} (8 of 8),
+     * not measured at the last place.
      */
-    static final List<String> INNER_PAIRS = List.of("17");
+    static final List<String> INNER_PAIRS = List.of("17", "58", "AK");
 
     private OneWayConfusion() {}
 

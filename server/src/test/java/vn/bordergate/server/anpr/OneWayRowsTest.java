@@ -75,6 +75,23 @@ class OneWayRowsTest {
     }
 
     @Test
+    void aFiveReadAsEightAndAnAReadAsKAreCreditedInsideThePlate() {
+        List<CropRead> reads = List.of(
+                OneRowReads.read("81F02687", PlateColour.WHITE, 0.62),
+                OneRowReads.read("51F02687", PlateColour.WHITE, 0.85),
+                OneRowReads.read("81F02687", PlateColour.WHITE, 0.70));
+
+        assertThat(CropVote.of(reads).text()).isEqualTo("51F02687");
+        assertThat(OneWayConfusion.credit(Map.of("77K03075", 1.0, "77A03075", 0.5)))
+                .isEqualTo(Map.of("77A03075", 1.0));
+        // the other way round, and a last place (not measured there), get nothing
+        assertThat(OneWayConfusion.credit(Map.of("51F02687", 1.0, "81F02687", 0.5)))
+                .isEqualTo(Map.of("51F02687", 0.5));
+        assertThat(OneWayConfusion.credit(Map.of("30A12348", 1.0, "30A12345", 0.5)))
+                .isEmpty();
+    }
+
+    @Test
     void aMilitaryHOrNTheReadsAgreeOnIsReadOn() {
         assertThat(OneWayConfusion.mayBeM(OneRowReads.read("TH3188", PlateColour.WHITE)))
                 .isTrue();
