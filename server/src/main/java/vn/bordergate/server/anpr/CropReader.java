@@ -124,9 +124,11 @@ final class CropReader {
                     vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
                     vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
                     // unless the classifier doubts a character of the plate both agree on: then all four read
-                    // or its boxes show one character more than that plate (a character both dropped)
+                    // or its boxes show one character more than that plate (a character both dropped), or it is a
+                    // military plate whose H or N may be an M both faded (OneWayConfusion)
                     if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
-                            && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))) {
+                            && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))
+                            && !OneWayConfusion.mayBeM(reads.get(0))) {
                         CropRead surer =
                                 reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
                         return asDigits.checked(surer, bgr, grey, rows, colour, province, effort);
@@ -140,7 +142,7 @@ final class CropReader {
             if (effort == ReadEffort.CROP && reads.stream().noneMatch(CropRead::found)) {
                 reads.add(flatRead(grey, rows, colour, colourless, province));
             }
-            CropRead voted = CropVote.of(reads, vnGlyphs, vnTop);
+            CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
                 if (glyphs != null) {

@@ -60,12 +60,20 @@ final class CropVote {
 
     /** {@link #of(List, List)} with the classifier's read of a two-row crop's top row ({@code topGlyphs}) too. */
     static CropRead of(List<CropRead> reads, List<double[]> glyphs, List<double[]> topGlyphs) {
+        return of(reads, glyphs, topGlyphs, false);
+    }
+
+    /**
+     * {@link #of(List, List, List)}; {@code english} when the reads are the English model's, whose one-way confusions
+     * ({@link OneWayConfusion}) are then credited in a two-row crop's row vote too.
+     */
+    static CropRead of(List<CropRead> reads, List<double[]> glyphs, List<double[]> topGlyphs, boolean english) {
         boolean twoRows = reads.stream().anyMatch(CropRead::twoRows);
         // a two-row crop's glyphs are its bottom row's: they have a say in the row vote only
         CropRead whole = voteWhole(reads, twoRows ? List.of() : glyphs);
         // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
         return whole.twoRows() && whole.found()
-                ? allVietnamese(reads) ? RowVote.of(reads, whole, topGlyphs, glyphs) : RowVote.of(reads, whole)
+                ? allVietnamese(reads) ? RowVote.of(reads, whole, topGlyphs, glyphs, english) : RowVote.of(reads, whole)
                 : whole;
     }
 

@@ -36,6 +36,11 @@ public final class TesseractEngines implements AutoCloseable {
         return engine;
     }
 
+    /** Whether the engines read with the English model (whose one-way confusions {@link OneWayConfusion} knows). */
+    boolean english() {
+        return model.language().equals("eng");
+    }
+
     /** How many engines have been initialised so far (one per thread that has read). */
     public int created() {
         return created.get();
