@@ -1,10 +1,7 @@
 package vn.bordergate.server.anpr;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
-import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
-import static org.bytedeco.opencv.global.opencv_core.REDUCE_SUM;
-import static org.bytedeco.opencv.global.opencv_core.reduce;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY_INV;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
@@ -12,7 +9,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -43,25 +40,65 @@ final class GlyphShear {
      * that makes the ink's column profile sharpest (upright strokes stack in few columns).
      */
     static double of(Mat grey, Rect band) {
+        int width = band.width();
+        int height = band.height();
+        double centre = height / 2.0;
+        // the ink pixels, found once; each slant then only moves them (no image is sheared: it is read per glyph read)
+        int[] xs = new int[width * height];
+        double[] dys = new double[width * height];
+        int n = 0;
         try (Mat roi = new Mat(grey, band);
                 Mat ink = new Mat()) {
             threshold(roi, ink, 0, 255, THRESH_BINARY_INV | THRESH_OTSU);
-            double best = 0;
-            double bestScore = -1;
-            for (double s = -MAX; s <= MAX + 1e-9; s += STEP) {
-                double score;
-                try (Mat sheared = sheared(ink, s, band.height() / 2.0, 0)) {
-                    score = sharpness(sheared);
-                }
-                // a later slant must beat the best so far by 0.01 % (an exact tie: the smaller slant wins)
-                if (score > bestScore * 1.0001 + 1e-9
-                        || Math.abs(score - bestScore) <= 1e-9 && Math.abs(s) < Math.abs(best)) {
-                    bestScore = score;
-                    best = s;
+            try (UByteIndexer i = ink.createIndexer()) {
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        if (i.get(y, x) != 0) {
+                            xs[n] = x;
+                            dys[n++] = y - centre;
+                        }
+                    }
                 }
             }
-            return Math.abs(best) < 1e-9 ? 0 : best;
         }
+        double best = 0;
+        double bestScore = -1;
+        double[] columns = new double[width];
+        for (double s = -MAX; s <= MAX + 1e-9; s += STEP) {
+            double score = sharpness(xs, dys, n, s, columns);
+            // a later slant must beat the best so far by 0.01 % (an exact tie: the smaller slant wins)
+            if (score > bestScore * 1.0001 + 1e-9
+                    || Math.abs(score - bestScore) <= 1e-9 && Math.abs(s) < Math.abs(best)) {
+                bestScore = score;
+                best = s;
+            }
+        }
+        return Math.abs(best) < 1e-9 ? 0 : best;
+    }
+
+    /**
+     * The sum of squared column sums of the ink pixels moved by {@code slant · dy} (larger when strokes stand upright),
+     * each pixel shared between its two nearest columns as a linear shear of the image would share it; pixels moved off
+     * the band are lost.
+     */
+    private static double sharpness(int[] xs, double[] dys, int n, double slant, double[] columns) {
+        java.util.Arrays.fill(columns, 0);
+        for (int k = 0; k < n; k++) {
+            double at = xs[k] + slant * dys[k];
+            int left = (int) Math.floor(at);
+            double share = at - left;
+            if (left >= 0 && left < columns.length) {
+                columns[left] += 1 - share;
+            }
+            if (left + 1 >= 0 && left + 1 < columns.length) {
+                columns[left + 1] += share;
+            }
+        }
+        double sum = 0;
+        for (double c : columns) {
+            sum += c * c;
+        }
+        return sum;
     }
 
     /**
@@ -112,20 +149,5 @@ final class GlyphShear {
             warpAffine(image, out, m, new Size(image.cols(), image.rows()), INTER_LINEAR, border, new Scalar(0.0));
         }
         return out;
-    }
-
-    /** The sum of squared column sums of ink: larger when strokes stand upright. */
-    private static double sharpness(Mat ink) {
-        try (Mat columns = new Mat()) {
-            reduce(ink, columns, 0, REDUCE_SUM, CV_32S);
-            double sum = 0;
-            try (IntIndexer c = columns.createIndexer()) {
-                for (int x = 0; x < columns.cols(); x++) {
-                    double v = c.get(0, x) / 255.0;
-                    sum += v * v;
-                }
-            }
-            return sum;
-        }
     }
 }

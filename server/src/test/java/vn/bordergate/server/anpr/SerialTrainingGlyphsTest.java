@@ -70,7 +70,7 @@ class SerialTrainingGlyphsTest {
         }
         // the networks committed at a80939c read 127 of the 247 held-out serials at the first fit; 63af6c6's read 135;
         // the
-        // networks retrained on upright glyphs (branch cnheld) read 131 as cut and 148 as the reader reads them
+        // networks retrained on upright glyphs (branch cnheld) read 131 as cut and 149 as the reader reads them
         assertThat(right).as("six Latin glyphs right of 247").isGreaterThanOrEqualTo(132);
     }
 
