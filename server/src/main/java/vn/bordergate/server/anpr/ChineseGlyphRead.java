@@ -103,8 +103,11 @@ final class ChineseGlyphRead {
             Rect[] boxes,
             PlateColour colour,
             PlateGrammarSymbol province) {
-        List<PlateGrammarSymbol> six = serials.read(grey, boxes);
-        return six == null ? null : of(six, colour, surer(provinces, grey, boxes[0], province));
+        // slanted characters are read upright (GlyphShear); the boxes' centres stay where the fit put them
+        try (Mat upright = GlyphShear.upright(grey, boxes)) {
+            List<PlateGrammarSymbol> six = serials.read(upright == null ? grey : upright, boxes);
+            return six == null ? null : of(six, colour, surer(provinces, grey, boxes[0], province));
+        }
     }
 
     /**
@@ -183,6 +186,7 @@ final class ChineseGlyphRead {
         }
         StringBuilder raw = new StringBuilder();
         line.forEach(symbol -> raw.append(symbol.best()));
-        return new CropRead(CropReader.cheapest(matches, colour), raw.toString(), colour, false);
+        // the symbols go with it: ProvinceAsDigits weighs how sure each glyph is
+        return new CropRead(CropReader.cheapest(matches, colour), raw.toString(), colour, false, line);
     }
 }

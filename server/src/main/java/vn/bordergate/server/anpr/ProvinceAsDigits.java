@@ -1,6 +1,11 @@
 package vn.bordergate.server.anpr;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarMatch;
 import vn.bordergate.common.plate.PlateGrammarSymbol;
 import vn.bordergate.common.plate.PlateKind;
 
@@ -30,6 +35,13 @@ final class ProvinceAsDigits {
      * Vietnamese at 0.60–0.79 (vn-one-row, cn-crops, cn-scenes; docs/anpr.md).
      */
     static final double MIN_CONFIDENCE = 0.55;
+
+    /**
+     * A glyph the serial networks are less sure of than this says nothing against the vote's character at its place,
+     * which is put there instead (one place at most): cn-scenes' {@code 粤VS1866}, the {@code 1} beside the frame read
+     * {@code H} 0.08 beside {@code W} 0.08 by the networks retrained on upright glyphs (docs/anpr.md, branch cnheld).
+     */
+    static final double UNSURE = 0.2;
 
     private final SerialClassifier serials;
     private final ProvinceClassifier provinces;
@@ -80,9 +92,40 @@ final class ProvinceAsDigits {
         }
         String mine = glyphs.text();
         String theirs = voted.text();
-        boolean sameSerial = mine.length() == theirs.length()
-                && mine.charAt(0) != '?'
-                && mine.substring(mine.length() - AGREED).equals(theirs.substring(theirs.length() - AGREED));
-        return sameSerial ? glyphs : voted;
+        if (mine.length() != theirs.length() || mine.charAt(0) == '?') {
+            return voted;
+        }
+        String end = theirs.substring(theirs.length() - AGREED);
+        return mine.endsWith(end) ? glyphs : filledIn(glyphs, voted, end);
+    }
+
+    /**
+     * The glyph read with its one {@link #UNSURE} place among the last {@link #AGREED} given the vote's character, when
+     * it then ends as the vote does ({@code end}); else {@code voted}.
+     */
+    private static CropRead filledIn(CropRead glyphs, CropRead voted, String end) {
+        String mine = glyphs.text();
+        List<PlateGrammarSymbol> line = glyphs.symbols();
+        if (line.size() != mine.length()) {
+            return voted;
+        }
+        List<PlateGrammarSymbol> filled = new ArrayList<>(line);
+        int unsure = 0;
+        for (int k = mine.length() - AGREED; k < mine.length(); k++) {
+            char theirs = voted.text().charAt(k);
+            if (mine.charAt(k) != theirs) {
+                if (line.get(k).bestProbability() >= UNSURE || ++unsure > 1) {
+                    return voted;
+                }
+                filled.set(k, PlateGrammarSymbol.of(theirs, 1.0));
+            }
+        }
+        List<PlateGrammarMatch> matches =
+                PlateGrammar.candidatesOfKinds(List.of(filled), EnumSet.of(PlateKind.CN_STANDARD));
+        if (matches.isEmpty()) {
+            return voted;
+        }
+        PlateGrammarMatch best = CropReader.cheapest(matches, glyphs.colour());
+        return best.text().endsWith(end) ? new CropRead(best, glyphs.raw(), glyphs.colour(), false, filled) : voted;
     }
 }

@@ -30,7 +30,8 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  * trainer prints the glyph accuracy on them. Seeded: the default seed, with the chooser below, rebuilds the committed {@code serial-mlp.yml.gz};
  * {@code -Dserial.seed=7} and {@code -Dserial.seed=11} built {@code serial-mlp-2.yml.gz} and {@code serial-mlp-3.yml.gz},
  * whose probabilities the reader averages with the first's ({@link SerialClassifier#MORE}). The committed three were
- * trained on 2026-11-24 with the networks of main {@code a80939c} choosing the training crops: give those with {@code
+ * trained on 2026-11-24 (branch cnheld) with the glyphs of slanted crops cut upright ({@link GlyphShear}) and the
+ * networks of main {@code 63af6c6} choosing the training crops: give those with {@code
  * -Dserial.chooser=FOLDER} to rebuild them (docs/anpr.md); {@code -Dserial.allFits=false -Dserial.agree=0} trains on
  * the first fit's crops alone, as before. System properties
  * {@code serial.renders}, {@code serial.real}, {@code serial.maxRepeats}, {@code serial.hidden}, {@code

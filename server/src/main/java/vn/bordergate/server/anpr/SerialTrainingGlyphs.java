@@ -24,6 +24,9 @@ final class SerialTrainingGlyphs {
     /** Whether the other-way and frame-cut placements are used too ({@code -Dserial.allFits=false}: the first fit only). */
     static final boolean ALL_FITS = Boolean.parseBoolean(System.getProperty("serial.allFits", "true"));
 
+    /** Whether slanted crops' glyphs are cut upright as the reader reads them ({@code -Dserial.upright=false}: as before). */
+    static final boolean UPRIGHT = Boolean.parseBoolean(System.getProperty("serial.upright", "true"));
+
     private SerialTrainingGlyphs() {}
 
     /**
@@ -49,10 +52,17 @@ final class SerialTrainingGlyphs {
         }
     }
 
-    private static List<Mat> agreeing(Mat grey, Rect[] boxes, String plate, SerialClassifier committed) {
+    private static List<Mat> agreeing(Mat straight, Rect[] boxes, String plate, SerialClassifier committed) {
         if (boxes == null) {
             return null;
         }
+        // cut where the reader cuts: from the crop made upright when its characters slant (GlyphShear)
+        try (Mat upright = UPRIGHT ? GlyphShear.upright(straight, boxes) : null) {
+            return cut(upright == null ? straight : upright, boxes, plate, committed);
+        }
+    }
+
+    private static List<Mat> cut(Mat grey, Rect[] boxes, String plate, SerialClassifier committed) {
         if (AGREE > 0) {
             List<PlateGrammarSymbol> read = committed.read(grey, boxes);
             int agree = 0;

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -54,6 +55,42 @@ class ProvinceAsDigitsTest {
 
         assertThat(ProvinceAsDigits.chosen(vietnamese, unsure)).isSameAs(vietnamese);
         assertThat(ProvinceAsDigits.chosen(vietnamese, sure)).isSameAs(sure);
+    }
+
+    /**
+     * cn-scenes' {@code 粤VS1866}: the networks retrained on upright glyphs read the {@code 1} beside the frame as
+     * {@code H} 0.08 beside {@code W} 0.08. A place they have no idea of is given the vote's character; a sure glyph
+     * there, or two unsure places, keep the Vietnamese plate.
+     */
+    @Test
+    void aPlaceTheNetworksHaveNoIdeaOfIsGivenTheVotesCharacter() {
+        CropRead vietnamese = read("87S1866", PlateKind.VN_VEHICLE);
+        CropRead unsure = glyphs("粤VSH866", 0.08, 3);
+        assertThat(unsure.confidence()).isGreaterThanOrEqualTo(ProvinceAsDigits.MIN_CONFIDENCE);
+
+        CropRead chosen = ProvinceAsDigits.chosen(vietnamese, unsure);
+
+        assertThat(chosen.text()).isEqualTo("粤VS1866");
+        assertThat(chosen.match().kind()).isEqualTo(PlateKind.CN_STANDARD);
+        assertThat(ProvinceAsDigits.chosen(vietnamese, glyphs("粤VSH866", 0.5, 3)))
+                .isSameAs(vietnamese);
+        assertThat(ProvinceAsDigits.chosen(read("87S1860", PlateKind.VN_VEHICLE), glyphs("粤VSH866", 0.08, 3, 6)))
+                .as("two unsure places")
+                .extracting(CropRead::text)
+                .isEqualTo("87S1860");
+    }
+
+    /** A blue glyph read of {@code text}, each glyph 0.9 sure but those at {@code unsure}, which are {@code p} sure. */
+    private static CropRead glyphs(String text, double p, int... unsure) {
+        List<PlateGrammarSymbol> line = new ArrayList<>();
+        for (int k = 0; k < text.length(); k++) {
+            int place = k;
+            boolean doubtful = java.util.Arrays.stream(unsure).anyMatch(u -> u == place);
+            line.add(PlateGrammarSymbol.of(text.charAt(k), doubtful ? p : 0.9));
+        }
+        var match = CropReader.cheapest(
+                PlateGrammar.candidatesOfKinds(List.of(line), EnumSet.of(PlateKind.CN_STANDARD)), PlateColour.BLUE);
+        return new CropRead(match, text, PlateColour.BLUE, false, line);
     }
 
     @Test
