@@ -56,7 +56,6 @@ class StalledEventSocketTest {
     void aClientThatTakesNothingIsDroppedAndASlowSteadyOneIsKept() throws Exception {
         assertThat(EVENTS).as("under the event bound").isLessThan(EventSocket.MAX_IN_FLIGHT);
         String token = gate.as("customs").token();
-        HttpClient http = HttpClient.newHttpClient();
         Reader slow = new Reader(40);
         List<Reader> readers = new ArrayList<>(List.of(slow));
         for (int i = 0; i < HEALTHY; i++) {
@@ -64,7 +63,9 @@ class StalledEventSocketTest {
         }
         List<WebSocket> sockets = new ArrayList<>();
         for (Reader reader : readers) {
-            sockets.add(http.newWebSocketBuilder()
+            // a client of its own: the slow reader sleeps in its listener, which must not hold up the others' I/O
+            sockets.add(HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
                     .header("Authorization", "Bearer " + token)
                     .buildAsync(URI.create("ws://127.0.0.1:" + gate.uri().getPort() + "/api/events"), reader)
                     .get(30, TimeUnit.SECONDS));
