@@ -67,12 +67,18 @@ final class StallWatch {
 
     /** Holds the send buffer of the session's connection at {@link #SEND_BUFFER_BYTES}, where it can. */
     static void limitSendBuffer(CoreSession core) {
-        Object transport = core instanceof WebSocketCoreSession session && session.getConnection() != null
-                ? session.getConnection().getEndPoint()
-                : null;
+        limitSendBuffer(
+                core instanceof WebSocketCoreSession session && session.getConnection() != null
+                        ? session.getConnection().getEndPoint()
+                        : null);
+    }
+
+    /** Holds the send buffer of the end point's socket at {@link #SEND_BUFFER_BYTES}, where it can. */
+    static void limitSendBuffer(EndPoint endPoint) {
+        Object transport = endPoint;
         // a TLS end point's transport is the plain end point beneath it
-        for (int depth = 0; transport instanceof EndPoint endPoint && depth < 4; depth++) {
-            transport = endPoint.getTransport();
+        for (int depth = 0; transport instanceof EndPoint beneath && depth < 4; depth++) {
+            transport = beneath.getTransport();
         }
         String why = "not a network channel";
         if (transport instanceof NetworkChannel channel) {
