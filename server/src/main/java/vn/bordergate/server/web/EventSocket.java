@@ -22,8 +22,8 @@ import vn.bordergate.server.events.EventJournal;
  * events that arrive while a frame is still being written go out together as one JSON array when it is done, so a busy gate costs a few large frames
  * instead of one per event per workstation. Frames are the journal's bytes, encoded once for every
  * socket. A client that still has more than {@link #MAX_IN_FLIGHT} events unwritten a dispatcher round after
- * they were appended, or more than {@link #MAX_BUFFERED_BYTES} bytes while the network has taken none of its
- * bytes for {@link StallWatch#STALL_NANOS}, is closed (it reconnects and reloads) instead of slowing the fan-out
+ * they were appended, or more than {@link #MAX_BUFFERED_BYTES} bytes while it has completed no frame for {@link
+ * StallWatch#STALL_NANOS}, is closed (it reconnects and reloads) instead of slowing the fan-out
  * for everyone else or falling out of the journal. Memory does not grow
  * with a client's lag: the journal is shared, and each socket has at most one frame being written.
  */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -99,10 +100,11 @@ class BackupUnderLoadTest {
 
         DatabaseRestore.restore(restoredData, Path.of(backup.path()));
         // no --demo: the restored database is opened as it is, and must pass Flyway and Hibernate validation
+        long started = System.nanoTime();
         try (GateServer restored = GateServer.start(
                 new ServerOptions("127.0.0.1", 0, restoredData, false, null, null), Clock.systemUTC())) {
-            GateClient admin = new GateClient(restored.uri());
-            admin.login("admin", TestGate.PASSWORD);
+            GateClient admin =
+                    TestGate.loggedIn(restored.uri(), "admin", Duration.ofNanos(System.nanoTime() - started));
             for (Ack ack : before) {
                 DeclarationDto written = ack.declaration();
                 DeclarationDto kept = admin.declaration(written.id());

@@ -3,21 +3,14 @@ package vn.bordergate.server.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,13 +52,18 @@ import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
+import vn.bordergate.server.support.EventSubscribers;
 import vn.bordergate.server.support.TestGate;
 
 /** The WebSocket event stream: what officers receive, in order, promptly; who may subscribe. */
 class EventStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    /** How long the burst may take to fill a client's buffers (a few seconds on a developer machine). */
-    private static final Duration BURST_LIMIT = Duration.ofSeconds(40);
+    /**
+     * How long the burst may take to fill a client's buffers (a few seconds on a developer machine), and for the
+     * server to give up on a client that never reads: the stall window ({@code StallWatch.STALL_NANOS}, 10 s,
+     * package-private in the web package) plus the 40 s this budget had when that window was 2 s.
+     */
+    private static final Duration BURST_LIMIT = Duration.ofSeconds(10 + 40);
 
     private final TestGate gate = TestGate.shared();
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -277,7 +275,7 @@ class EventStreamTest {
                 .join();
         open.add(stalled::abort);
         // and one that shakes hands over a socket with a tiny receive buffer, then never reads a byte
-        Socket deaf = deafSubscriber(token);
+        Socket deaf = EventSubscribers.stalledClient(gate, token, 1024);
         open.add(deaf);
         Inbox healthy = subscribe("gate");
         awaitTrue(
@@ -454,37 +452,6 @@ class EventStreamTest {
         awaitTrue(() -> messages.size() > before, WAIT, () -> "the lone event arrived");
         assertThat(messages.get(before)).startsWith("{").contains("\"STOPPED\"");
         assertThat(Duration.between(published, Instant.now())).isLessThan(WAIT);
-    }
-
-    /** Opens {@code /api/events} over a plain socket with a tiny receive buffer, and never reads after the 101. */
-    private Socket deafSubscriber(String token) throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(1024);
-        socket.connect(new InetSocketAddress(gate.uri().getHost(), gate.uri().getPort()), (int) WAIT.toMillis());
-        socket.setSoTimeout((int) WAIT.toMillis());
-        byte[] nonce = new byte[16];
-        new SecureRandom().nextBytes(nonce);
-        String handshake = "GET /api/events HTTP/1.1\r\n"
-                + "Host: " + gate.uri().getAuthority() + "\r\n"
-                + "Upgrade: websocket\r\n"
-                + "Connection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n"
-                + "Authorization: Bearer " + token + "\r\n\r\n";
-        OutputStream out = socket.getOutputStream();
-        out.write(handshake.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        assertThat(head.toString()).as("the handshake answer").startsWith("HTTP/1.1 101");
-        return socket;
     }
 
     // ---- helpers

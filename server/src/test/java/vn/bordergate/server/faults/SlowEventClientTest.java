@@ -3,23 +3,15 @@ package vn.bordergate.server.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +21,7 @@ import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.event.PlateReadEvent;
+import vn.bordergate.server.support.EventSubscribers;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -42,7 +35,6 @@ class SlowEventClientTest {
     /** Events published ahead of the slowest healthy workstation at most: half the server's lag bound. */
     private static final int HEALTHY_LAG_ALLOWED = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestGate gate;
 
     @BeforeAll
@@ -69,8 +61,9 @@ class SlowEventClientTest {
                     .buildAsync(URI.create("ws://127.0.0.1:" + gate.uri().getPort() + "/api/events"), counting)
                     .get(30, TimeUnit.SECONDS));
         }
-        List<Socket> stalled = List.of(stalledClient(token), stalledClient(token));
-        awaitSubscribers(HEALTHY + stalled.size());
+        List<Socket> stalled = List.of(
+                EventSubscribers.stalledClient(gate, token, 4096), EventSubscribers.stalledClient(gate, token, 4096));
+        EventSubscribers.awaitSubscribers(gate, HEALTHY + stalled.size());
 
         // about 2 KB a frame, 12 MB in all: more than socket buffers hold for a client that never reads
         List<MatchCandidateDto> candidates = new ArrayList<>();
@@ -121,7 +114,7 @@ class SlowEventClientTest {
             assertThat(c.received.get()).as("events at a healthy workstation").isEqualTo(EVENTS);
             assertThat(c.outOfOrder.get()).as("events out of sequence").isZero();
         }
-        awaitSubscribers(HEALTHY);
+        EventSubscribers.awaitSubscribers(gate, HEALTHY);
         assertThat(gate.server().eventSubscribers())
                 .as("stalled workstations dropped")
                 .isEqualTo(HEALTHY);
@@ -134,31 +127,6 @@ class SlowEventClientTest {
             s.close();
         }
         sockets.forEach(WebSocket::abort);
-    }
-
-    /** A WebSocket handshake by hand, then never another read, with a tiny receive window. */
-    private static Socket stalledClient(String token) throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(4096);
-        socket.connect(new InetSocketAddress("127.0.0.1", gate.uri().getPort()), 10_000);
-        String key = Base64.getEncoder().encodeToString("stalled-client-16".getBytes(StandardCharsets.US_ASCII));
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer "
-                        + token + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("handshake refused: " + head);
-            }
-            head.append((char) b);
-        }
-        assertThat(head.toString()).startsWith("HTTP/1.1 101");
-        return socket;
     }
 
     private static void assertNoneClosed(List<Counting> healthy, int published) {
@@ -176,66 +144,13 @@ class SlowEventClientTest {
         return workstations.stream().mapToLong(c -> c.received.get()).min().orElse(0);
     }
 
-    private static void awaitSubscribers(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (gate.server().eventSubscribers() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-    }
-
-    private static final class Counting implements WebSocket.Listener {
-        final AtomicLong received = new AtomicLong();
-        final AtomicLong outOfOrder = new AtomicLong();
+    private static final class Counting extends EventSubscribers.ReadCounter {
         final AtomicLong worstMillis = new AtomicLong();
-        /** Why the socket closed, if it did; a healthy one never should while the test runs. */
-        volatile String closed;
-
-        private final StringBuilder partial = new StringBuilder();
-        private long lastSeq;
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed = "close " + statusCode + " " + reason;
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed = "error " + error;
-        }
-
-        private void count(JsonNode envelope) {
-            if (!envelope.path("event").has("read")) {
-                return; // not one of this test's plate reads
-            }
-            long seq = envelope.get("seq").asLong();
-            if (seq <= lastSeq) {
-                outOfOrder.incrementAndGet();
-            }
-            lastSeq = seq;
+        protected void reading(JsonNode envelope, String frame) {
             Instant sent = Instant.parse(envelope.get("sentAt").asText());
             worstMillis.accumulateAndGet(Duration.between(sent, Instant.now()).toMillis(), Math::max);
-            received.incrementAndGet();
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                try {
-                    JsonNode message = JSON.readTree(frame);
-                    // one envelope, or an array of those that piled up while the previous message was sent
-                    for (JsonNode envelope : message.isArray() ? message : List.of(message)) {
-                        count(envelope);
-                    }
-                } catch (IOException e) {
-                    outOfOrder.incrementAndGet(); // an unreadable message fails the test too
-                }
-            }
-            webSocket.request(1);
-            return null;
         }
     }
 }

@@ -73,10 +73,10 @@ class DemoLanesTest {
 
     private CompletableFuture<Long> runTheDemoLanes() throws Exception {
         CompletableFuture<Long> previewWatched;
+        long started = System.nanoTime();
         try (GateServer server =
                 GateServer.start(ServerOptions.embedded(data, true).withLaneCameras(), Clock.systemUTC())) {
-            GateClient officer = new GateClient(server.uri());
-            officer.login("gate", TestGate.PASSWORD);
+            GateClient officer = TestGate.loggedIn(server.uri(), "gate", Duration.ofNanos(System.nanoTime() - started));
             List<EventEnvelope> events = new CopyOnWriteArrayList<>();
             try (GateEventStream stream = officer.openEvents(events::add, new GateEventStream.Listener() {})) {
                 PlateReadEvent matched = awaitMatchedRead(events, Duration.ofMinutes(4));

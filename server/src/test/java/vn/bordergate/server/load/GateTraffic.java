@@ -43,6 +43,9 @@ final class GateTraffic {
     final List<String> declaredPlates = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Plates of the crossings declared during the run whose customs step is not yet passed, by crossing. */
     final java.util.Map<Long, String> undecidedPlates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What {@link #takeFailures} reports when nothing failed. */
+    static final String NO_FAILURES = "no failed answers";
+
     /** Failed answers by status (0: no answer), with a few bodies, so errors can be explained. */
     private final java.util.Map<Integer, java.util.concurrent.atomic.AtomicLong> failures =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -179,7 +182,7 @@ final class GateTraffic {
     /** What failed so far (status → count, a few answers), then forgets it: one report per phase. */
     String takeFailures() {
         if (failures.isEmpty()) {
-            return "no failed answers";
+            return NO_FAILURES;
         }
         String report = "failed answers by status " + new java.util.TreeMap<>(failures) + "; e.g. " + failureSamples;
         failures.clear();

@@ -101,10 +101,10 @@ class DeclarationShutdownTest {
                 .as("unexpected failures (500) logged by the server")
                 .noneMatch(e -> e.getLevel() == Level.ERROR);
 
+        long started = System.nanoTime();
         try (GateServer again = GateServer.start(ServerOptions.embedded(gate.dataDir(), true), Clock.systemUTC())) {
-            GateClient client = new GateClient(again.uri());
-            client = client.withToken(
-                    client.login("enterprise", TestGate.PASSWORD).token());
+            GateClient client =
+                    TestGate.loggedIn(again.uri(), "enterprise", Duration.ofNanos(System.nanoTime() - started));
             for (DeclarationDto answer : written) {
                 assertThat(client.declaration(answer.id()).code()).isEqualTo(answer.code());
             }
@@ -152,10 +152,10 @@ class DeclarationShutdownTest {
         } finally {
             threads.shutdownNow();
         }
+        long started = System.nanoTime();
         try (GateServer again = GateServer.start(ServerOptions.embedded(gate.dataDir(), true), Clock.systemUTC())) {
-            GateClient client = new GateClient(again.uri());
-            client = client.withToken(
-                    client.login("enterprise", TestGate.PASSWORD).token());
+            GateClient client =
+                    TestGate.loggedIn(again.uri(), "enterprise", Duration.ofNanos(System.nanoTime() - started));
             assertThat(client.declaration(answered.id()).code()).isEqualTo(answered.code());
         }
     }

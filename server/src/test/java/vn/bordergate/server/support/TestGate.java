@@ -50,11 +50,27 @@ public final class TestGate implements AutoCloseable {
     private TestGate(GateServer server, Path dataDir, Duration startTook) {
         this.server = server;
         this.dataDir = dataDir;
-        // A host so loaded that the server took long to start answers the first logins slowly too (one took
-        // 121 s to start under CPU stress, then its first login, a bcrypt check beside the demo day being
-        // seeded, outlasted the client's 10 s): wait for the answer as long as the start took.
-        this.loginTimeout =
-                startTook.compareTo(GateClient.DEFAULT_TIMEOUT) > 0 ? startTook : GateClient.DEFAULT_TIMEOUT;
+        this.loginTimeout = loginWait(startTook);
+    }
+
+    /**
+     * A host so loaded that a server took long to start answers its first logins slowly too (one took 121 s to
+     * start under CPU stress, then its first login, a bcrypt check beside the demo day being seeded, outlasted the
+     * client's 10 s): wait for the answer as long as the start took, at least the client's usual timeout.
+     */
+    private static Duration loginWait(Duration startTook) {
+        return startTook.compareTo(GateClient.DEFAULT_TIMEOUT) > 0 ? startTook : GateClient.DEFAULT_TIMEOUT;
+    }
+
+    /**
+     * A client logged in as a demo account of a server a test started itself ({@code startTook}: how long that
+     * start took), waiting for the login as {@link #as} does; its other calls keep the usual timeout.
+     */
+    public static GateClient loggedIn(URI server, String username, Duration startTook) {
+        String token = new GateClient(server, null, loginWait(startTook))
+                .login(username, PASSWORD)
+                .token();
+        return new GateClient(server).withToken(token);
     }
 
     /** Starts a server on {@code dataDir}, noting how long that took on this host. */

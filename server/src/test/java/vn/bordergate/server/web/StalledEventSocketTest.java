@@ -3,24 +3,18 @@ package vn.bordergate.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +24,7 @@ import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.event.PlateReadEvent;
+import vn.bordergate.server.support.EventSubscribers;
 import vn.bordergate.server.support.TestGate;
 
 /**
@@ -43,7 +38,6 @@ class StalledEventSocketTest {
     private static final int EVENTS = 1500;
     private static final int HEALTHY = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestGate gate;
 
     @BeforeAll
@@ -62,7 +56,6 @@ class StalledEventSocketTest {
     void aClientThatTakesNothingIsDroppedAndASlowSteadyOneIsKept() throws Exception {
         assertThat(EVENTS).as("under the event bound").isLessThan(EventSocket.MAX_IN_FLIGHT);
         String token = gate.as("customs").token();
-        HttpClient http = HttpClient.newHttpClient();
         Reader slow = new Reader(40);
         List<Reader> readers = new ArrayList<>(List.of(slow));
         for (int i = 0; i < HEALTHY; i++) {
@@ -70,13 +63,17 @@ class StalledEventSocketTest {
         }
         List<WebSocket> sockets = new ArrayList<>();
         for (Reader reader : readers) {
-            sockets.add(http.newWebSocketBuilder()
+            // a client of its own: the slow reader sleeps in its listener, which must not hold up the others' I/O
+            sockets.add(HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
                     .header("Authorization", "Bearer " + token)
                     .buildAsync(URI.create("ws://127.0.0.1:" + gate.uri().getPort() + "/api/events"), reader)
                     .get(30, TimeUnit.SECONDS));
         }
-        Socket stalled = stalledClient(token);
-        assertThat(awaitSubscribers(readers.size() + 1)).as("all subscribed").isTrue();
+        Socket stalled = EventSubscribers.stalledClient(gate, token, 4096);
+        assertThat(EventSubscribers.awaitSubscribers(gate, readers.size() + 1))
+                .as("all subscribed")
+                .isTrue();
 
         // about 8 KB a frame: the byte bound is some 250 events, far under the event bound
         List<MatchCandidateDto> candidates = new ArrayList<>();
@@ -171,99 +168,34 @@ class StalledEventSocketTest {
         }
     }
 
-    /** A WebSocket handshake by hand, then no reads, with a tiny receive window. */
-    private static Socket stalledClient(String token) throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(4096);
-        socket.connect(new InetSocketAddress("127.0.0.1", gate.uri().getPort()), 10_000);
-        String key = Base64.getEncoder().encodeToString("stalled-client-16".getBytes(StandardCharsets.US_ASCII));
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer "
-                        + token + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("handshake refused: " + head);
-            }
-            head.append((char) b);
-        }
-        assertThat(head.toString()).startsWith("HTTP/1.1 101");
-        return socket;
-    }
-
-    private static boolean awaitSubscribers(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (gate.server().eventSubscribers() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return gate.server().eventSubscribers() == expected;
-    }
-
     /**
      * Reads every frame in order. A slow one pauses after each of its first {@link #SLOW_FRAMES}: it takes fewer
      * bytes than are published for several seconds, never none, then catches up.
      */
-    private static final class Reader implements WebSocket.Listener {
+    private static final class Reader extends EventSubscribers.ReadCounter {
         private static final int SLOW_FRAMES = 400;
 
         final int pauseMillis;
-        final AtomicLong received = new AtomicLong();
-        final AtomicLong outOfOrder = new AtomicLong();
         final AtomicLong frameBytes = new AtomicLong();
-        volatile String closed;
-        private final StringBuilder partial = new StringBuilder();
-        private long lastSeq;
 
         Reader(int pauseMillis) {
             this.pauseMillis = pauseMillis;
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
+        protected void reading(JsonNode envelope, String frame) {
+            frameBytes.accumulateAndGet(frame.length(), Math::max);
+        }
+
+        @Override
+        protected void frameDone() {
+            if (pauseMillis > 0 && received.get() < SLOW_FRAMES) {
                 try {
-                    JsonNode message = JSON.readTree(frame);
-                    for (JsonNode envelope : message.isArray() ? message : List.of(message)) {
-                        if (envelope.path("event").has("read")) {
-                            frameBytes.accumulateAndGet(frame.length(), Math::max);
-                            long seq = envelope.get("seq").asLong();
-                            if (seq <= lastSeq) {
-                                outOfOrder.incrementAndGet();
-                            }
-                            lastSeq = seq;
-                            received.incrementAndGet();
-                        }
-                    }
-                    if (pauseMillis > 0 && received.get() < SLOW_FRAMES) {
-                        Thread.sleep(pauseMillis);
-                    }
-                } catch (IOException e) {
-                    outOfOrder.incrementAndGet();
+                    Thread.sleep(pauseMillis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed = "close " + statusCode + " " + reason;
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed = "error " + error;
         }
     }
 }

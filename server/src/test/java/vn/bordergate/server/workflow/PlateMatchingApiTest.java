@@ -103,6 +103,10 @@ class PlateMatchingApiTest {
 
         assertThat(matched.matchStatus()).isEqualTo(MatchStatus.MATCHED);
         assertThat(matched.crossingId()).isEqualTo(declared.crossingId());
+        // three look-alike swaps at 0.3 each: just within the auto-match bound (0.95), which one plain misread (1.0) is
+        // past
+        assertThat(matched.candidates().get(0).crossingId()).isEqualTo(declared.crossingId());
+        assertThat(matched.candidates().get(0).distance()).isCloseTo(0.9, within(1e-9));
     }
 
     @Test
