@@ -15,7 +15,7 @@ public final class PlateDistance {
      * Cost of reading a Chinese province (or suffix) glyph as another one. The glyph classifier is right on far fewer
      * of these than on Latin glyphs (docs/anpr.md), while two trucks differing only in their province are rare: a
      * read with only its province wrong should still find its truck unattended (under the matcher's 0.95), but
-     * stays above the 0.6 within which typed kiosk plates and frame votes count as the same plate.
+     * stays above the 0.6 within which a typed kiosk plate counts as close. Suffixes (挂学港澳) cost the same.
      */
     public static final double HAN_MISREAD = 0.7;
 

@@ -132,21 +132,31 @@ final class GlyphShear {
                 right = Math.max(right, box.x() + box.width());
             }
         }
-        return bottom <= top ? null : upright(grey, new Rect(0, top, right, bottom - top));
+        if (bottom <= top) {
+            return null;
+        }
+        try (Rect rows = new Rect(0, top, right, bottom - top)) {
+            return upright(grey, rows);
+        }
     }
 
     /** {@code image} with x moved by {@code -slant · (y − centreY)}: a slant of {@code slant} made upright. */
     private static Mat sheared(Mat image, double slant, double centreY, int border) {
         Mat out = new Mat();
         try (Mat m = new Mat(2, 3, CV_64F);
-                DoubleIndexer i = m.createIndexer()) {
+                DoubleIndexer i = m.createIndexer();
+                Size size = new Size(image.cols(), image.rows());
+                Scalar black = new Scalar(0.0)) {
             i.put(0, 0, 1);
             i.put(0, 1, slant);
             i.put(0, 2, -slant * centreY);
             i.put(1, 0, 0);
             i.put(1, 1, 1);
             i.put(1, 2, 0);
-            warpAffine(image, out, m, new Size(image.cols(), image.rows()), INTER_LINEAR, border, new Scalar(0.0));
+            warpAffine(image, out, m, size, INTER_LINEAR, border, black);
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
         }
         return out;
     }

@@ -103,6 +103,17 @@ final class ProvinceAsDigits {
      * The glyph read with its one {@link #UNSURE} place among the last {@link #AGREED} given the vote's character, when
      * it then ends as the vote does ({@code end}); else {@code voted}.
      */
+    /**
+     * How sure a character taken from the vote is: the vote's own probability for it where its symbols line up, else
+     * no surer than the glyph it replaces was allowed to be. Not certain, since the read's confidence feeds later
+     * choices between reads.
+     */
+    private static double sureness(CropRead voted, int at, char taken) {
+        List<PlateGrammarSymbol> symbols = voted.symbols();
+        double own = symbols.size() == voted.text().length() ? symbols.get(at).probabilityOf(taken) : -1;
+        return own > 0 ? own : UNSURE;
+    }
+
     private static CropRead filledIn(CropRead glyphs, CropRead voted, String end) {
         String mine = glyphs.text();
         List<PlateGrammarSymbol> line = glyphs.symbols();
@@ -117,7 +128,7 @@ final class ProvinceAsDigits {
                 if (line.get(k).bestProbability() >= UNSURE || ++unsure > 1) {
                     return voted;
                 }
-                filled.set(k, PlateGrammarSymbol.of(theirs, 1.0));
+                filled.set(k, PlateGrammarSymbol.of(theirs, sureness(voted, k, theirs)));
             }
         }
         List<PlateGrammarMatch> matches =

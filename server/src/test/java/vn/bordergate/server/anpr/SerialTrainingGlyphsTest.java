@@ -69,9 +69,9 @@ class SerialTrainingGlyphsTest {
             }
         }
         // the networks committed at a80939c read 127 of the 247 held-out serials at the first fit; 63af6c6's read 135;
-        // the
-        // networks retrained on upright glyphs (branch cnheld) read 131 as cut and 149 as the reader reads them
-        assertThat(right).as("six Latin glyphs right of 247").isGreaterThanOrEqualTo(132);
+        // the networks retrained on upright glyphs (branch cnheld) read 131 as cut and 149 as the reader reads them:
+        // the floor keeps the margin of three it had before
+        assertThat(right).as("six Latin glyphs right of 247").isGreaterThanOrEqualTo(146);
     }
 
     private static Path folder() {
