@@ -3,7 +3,8 @@
 bound (0.95) of their labelled plate, and how many sit at one plain misread (1.0: matched before session 15, an
 officer's now). PlateDistance replicated: look-alike 0.3, '?' for a Han glyph 0.2, a Han glyph read as another 0.7
 (HAN=0 in the environment: 1, as before session 15), else 1; insertions and deletions 1. The margin to other
-declared plates is not modelled. Example: python3 server/tools/auto_match_cost.py ../shared/plates/vn-one-row/labels.csv out.csv"""
+declared plates is not modelled. Han glyphs are told by the range U+4E00-U+9FFF (Java asks UnicodeScript.HAN; the
+same for every plate glyph). Example: python3 server/tools/auto_match_cost.py ../shared/plates/vn-one-row/labels.csv out.csv"""
 import csv, sys, os
 HAN=os.environ.get("HAN", "1")=="1"
 L2D={'O':'0','D':'0','Q':'0','I':'1','L':'1','B':'8','Z':'2','S':'5','G':'6','T':'7'}

@@ -46,7 +46,8 @@ final class RowVote {
 
     /**
      * {@link #of(List, CropRead, List, List)}; with {@code oneWay} the rows read by the English model get its one-way
-     * credit ({@link OneWayConfusion}: an M read as H or N, a 4 read as 6, a 1 read as 7 inside the plate). Not for the
+     * credit ({@link OneWayConfusion}: an M read as H or N, a 4 read as 6, and inside the plate a 1 read as 7, a 5 as 8,
+     * an A as K — the inner pairs measured on whole plates of both sets, not on top rows alone). Not for the
      * plate model, which on rendered two-row plates confuses them the other way (PlateModelTest fell to 4 of 8
      * motorbike plates with the M and 4 credit).
      */

@@ -132,10 +132,9 @@ class OneWayRowsTest {
     void realCropsKeepTheirM(String name, String file, String plate) {
         Optional<Path> set = TestImages.realSet(name);
         assumeTrue(set.isPresent(), "../shared/plates/" + name + " is not on this machine");
-        try (PlateReader reader = new PlateReader()) {
-            Mat image = ImageDecoder.read(set.get().resolve(file)).orElseThrow();
+        try (PlateReader reader = new PlateReader();
+                Mat image = ImageDecoder.read(set.get().resolve(file)).orElseThrow()) {
             assertThat(reader.readBest(image).map(PlateCandidate::text)).contains(plate);
-            image.close();
         }
     }
 
