@@ -18,9 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.MatchCandidateDto;
-import vn.bordergate.common.dto.MatchStatus;
-import vn.bordergate.common.dto.PlateReadDto;
-import vn.bordergate.common.event.PlateReadEvent;
 import vn.bordergate.server.support.EventSubscribers;
 import vn.bordergate.server.support.TestGate;
 
@@ -86,22 +83,7 @@ class SlowEventClientTest {
                 assertNoneClosed(healthy, i);
                 Thread.sleep(1);
             }
-            gate.server()
-                    .events()
-                    .publish(new PlateReadEvent(new PlateReadDto(
-                            i,
-                            "CAM-L1-IN",
-                            "L1",
-                            Instant.now(),
-                            "36LD-" + i,
-                            null,
-                            0.5,
-                            null,
-                            null,
-                            MatchStatus.NEEDS_OFFICER,
-                            candidates,
-                            null,
-                            null)));
+            gate.server().events().publish(EventSubscribers.plateRead(i, candidates));
         }
         long publishMillis = (System.nanoTime() - start) / 1_000_000;
 

@@ -12,14 +12,37 @@ import java.net.Socket;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import vn.bordergate.common.dto.MatchCandidateDto;
+import vn.bordergate.common.dto.MatchStatus;
+import vn.bordergate.common.dto.PlateReadDto;
+import vn.bordergate.common.event.PlateReadEvent;
 
 /** Workstations on a test gate's event socket that read badly (not at all) or count what they get. */
 public final class EventSubscribers {
+    /** A plate read that needs an officer, numbered {@code i}: the event the fan-out tests publish. */
+    public static PlateReadEvent plateRead(int i, List<MatchCandidateDto> candidates) {
+        return new PlateReadEvent(new PlateReadDto(
+                i,
+                "CAM-L1-IN",
+                "L1",
+                Instant.now(),
+                "36LD-" + i,
+                null,
+                0.5,
+                null,
+                null,
+                MatchStatus.NEEDS_OFFICER,
+                candidates,
+                null,
+                null));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventSubscribers() {}

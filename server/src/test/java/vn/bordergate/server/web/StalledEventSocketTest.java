@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.MatchCandidateDto;
-import vn.bordergate.common.dto.MatchStatus;
-import vn.bordergate.common.dto.PlateReadDto;
-import vn.bordergate.common.event.PlateReadEvent;
 import vn.bordergate.server.support.EventSubscribers;
 import vn.bordergate.server.support.TestGate;
 
@@ -95,7 +91,7 @@ class StalledEventSocketTest {
                 publishedWhenDropped = i;
             }
             slowestLag = Math.max(slowestLag, i - slow.received.get());
-            gate.server().events().publish(read(i, candidates));
+            gate.server().events().publish(EventSubscribers.plateRead(i, candidates));
         }
         assertThat(publishedWhenDropped)
                 .as("events published when the client that takes nothing was dropped (-1: never)")
@@ -131,23 +127,6 @@ class StalledEventSocketTest {
                 publishedWhenDropped, EVENTS, slowestLag, slowestLag * slow.frameBytes.get() / 1024);
         stalled.close();
         sockets.forEach(WebSocket::abort);
-    }
-
-    private static PlateReadEvent read(int i, List<MatchCandidateDto> candidates) {
-        return new PlateReadEvent(new PlateReadDto(
-                i,
-                "CAM-L1-IN",
-                "L1",
-                Instant.now(),
-                "36LD-" + i,
-                null,
-                0.5,
-                null,
-                null,
-                MatchStatus.NEEDS_OFFICER,
-                candidates,
-                null,
-                null));
     }
 
     /** Drains what the server had sent; true if the connection then ends, false if it is still open. */
