@@ -210,6 +210,9 @@ final class CropReader {
             }
             try {
                 LineRead read = engine.readLine(line);
+                if (bottom && read.symbols().size() < FrameBottom.MIN_SYMBOLS) {
+                    read = FrameBottom.reread(engine, grey, band, binarisation, bottomStart, read);
+                }
                 if (rows.twoRows() && band == rows.top()) {
                     read = new LineRead(read.text(), SeriesDigit.preferOne(read.symbols()));
                 }
