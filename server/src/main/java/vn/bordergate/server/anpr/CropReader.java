@@ -115,9 +115,13 @@ final class CropReader {
             // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
             List<double[]> vnGlyphs = null;
             List<double[]> vnTop = List.of();
+            boolean whole = effort == ReadEffort.CROP;
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
-                reads.add(known ? quick : read(grey, rows, bottomStart, colour, colourless, binarisation, province));
+                reads.add(
+                        known
+                                ? quick
+                                : read(grey, rows, bottomStart, colour, colourless, binarisation, province, whole));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
@@ -172,7 +176,7 @@ final class CropReader {
         try (Mat flat = CropGrey.flattened(grey, rows.top().height())) {
             PlateRows flatRows = PlateRows.of(flat);
             int start = FrameEdge.bottomRowStart(flat, flatRows);
-            return read(flat, flatRows, start, colour, colourless, LineImage.Binarisation.PLAIN, province);
+            return read(flat, flatRows, start, colour, colourless, LineImage.Binarisation.PLAIN, province, true);
         }
     }
 
@@ -194,7 +198,8 @@ final class CropReader {
             PlateColour colour,
             boolean colourless,
             LineImage.Binarisation binarisation,
-            PlateGrammarSymbol province) {
+            PlateGrammarSymbol province,
+            boolean whole) {
         TesseractEngine engine = engines.forCurrentThread();
         Set<PlateKind> kinds = colour.kinds();
         List<LineRead> lines = new ArrayList<>();
@@ -210,6 +215,9 @@ final class CropReader {
             }
             try {
                 LineRead read = engine.readLine(line);
+                if (whole) { // a row too short for its plate, read inside a box the frame made (not in frames)
+                    read = FrameBottom.readAgain(engine, grey, rows, band, binarisation, bottomStart, read);
+                }
                 if (rows.twoRows() && band == rows.top()) {
                     read = new LineRead(read.text(), SeriesDigit.preferOne(read.symbols()));
                 }

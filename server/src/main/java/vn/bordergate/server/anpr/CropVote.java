@@ -71,9 +71,12 @@ final class CropVote {
         boolean twoRows = reads.stream().anyMatch(CropRead::twoRows);
         // a two-row crop's glyphs are its bottom row's: they have a say in the row vote only
         CropRead whole = voteWhole(reads, twoRows ? List.of() : glyphs);
-        // a two-row crop's rows are read apart, so each row is voted on too (RowVote)
+        // a two-row crop's rows are read apart, so each row is voted on too (RowVote); with the classifier's and the
+        // English model's say whenever the crop's vote is Vietnamese, even if a junk top row made one read Chinese
         return whole.twoRows() && whole.found()
-                ? allVietnamese(reads) ? RowVote.of(reads, whole, topGlyphs, glyphs, english) : RowVote.of(reads, whole)
+                ? whole.match().country() == PlateCountry.VN
+                        ? RowVote.of(reads, whole, topGlyphs, glyphs, english)
+                        : RowVote.of(reads, whole)
                 : whole;
     }
 

@@ -22,6 +22,10 @@ final class FrameTop {
      * {@link #REACH}, character tops joined to the bar included; returns how many rows went (0: no bar).
      */
     static int clear(Mat ink) {
+        return clear(ink, BAR);
+    }
+
+    private static int clear(Mat ink, double bar) {
         int w = ink.cols();
         int reach = (int) (ink.rows() * REACH);
         int lowest = -1;
@@ -33,7 +37,7 @@ final class FrameTop {
                         inked++;
                     }
                 }
-                if (inked >= BAR * w) {
+                if (inked >= bar * w) {
                     lowest = y;
                 }
             }
@@ -44,5 +48,18 @@ final class FrameTop {
             }
         }
         return lowest + 1;
+    }
+
+    /**
+     * {@link #clear} upside down: the frame's bottom edge under a two-row plate's bottom row, which Otsu's threshold
+     * joins to the digits' feet and to the frame's sides, so that the row reads as a box Tesseract skips.
+     */
+    static int clearBottom(Mat ink) {
+        org.bytedeco.opencv.global.opencv_core.flip(ink, ink, 0);
+        try {
+            return clear(ink, BAR);
+        } finally {
+            org.bytedeco.opencv.global.opencv_core.flip(ink, ink, 0);
+        }
     }
 }

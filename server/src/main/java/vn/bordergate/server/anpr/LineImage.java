@@ -85,6 +85,22 @@ final class LineImage {
      */
     static Mat of(
             Mat grey, Rect band, Binarisation binarisation, boolean frameEdges, int clearLeftOf, boolean frameTop) {
+        return of(grey, band, binarisation, frameEdges, clearLeftOf, frameTop, false);
+    }
+
+    /**
+     * As {@link #of(Mat, Rect, Binarisation, boolean, int, boolean)}; with {@code frameBottom} a bar of ink across the
+     * row's bottom (the frame's bottom edge under a two-row plate's bottom row) is erased before the frame's sides
+     * ({@link FrameTop#clearBottom}), which then stand apart; null when there is no such bar.
+     */
+    static Mat of(
+            Mat grey,
+            Rect band,
+            Binarisation binarisation,
+            boolean frameEdges,
+            int clearLeftOf,
+            boolean frameTop,
+            boolean frameBottom) {
         Mat scaled = new Mat();
         double scaleX;
         try (Mat row = new Mat(grey, band)) {
@@ -103,6 +119,12 @@ final class LineImage {
         threshold(scaled, ink, 0, 255, THRESH_BINARY_INV | THRESH_OTSU);
         if (frameTop) {
             FrameTop.clear(ink);
+        }
+        if (frameBottom && FrameTop.clearBottom(ink) == 0) {
+            // no bar: the image would be the one already read
+            ink.close();
+            scaled.close();
+            return null;
         }
         scaled.close();
         if (frameEdges) {
