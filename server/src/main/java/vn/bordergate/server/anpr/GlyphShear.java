@@ -30,7 +30,10 @@ final class GlyphShear {
 
     static final double STEP = 0.05;
 
-    /** Slants smaller than this are left alone: upright plates keep exactly the read they had. */
+    /**
+     * Slants smaller than this are left alone: upright plates keep exactly the read they had. A property only to
+     * measure other bounds ({@code -Danpr.unslantMin=…}); the shipped value is the measured one.
+     */
     static final double MIN = Double.parseDouble(System.getProperty("anpr.unslantMin", "0.15"));
 
     private GlyphShear() {}
@@ -66,9 +69,10 @@ final class GlyphShear {
         double[] columns = new double[width];
         for (double s = -MAX; s <= MAX + 1e-9; s += STEP) {
             double score = sharpness(xs, dys, n, s, columns);
-            // a later slant must beat the best so far by 0.01 % (an exact tie: the smaller slant wins)
-            if (score > bestScore * 1.0001 + 1e-9
-                    || Math.abs(score - bestScore) <= 1e-9 && Math.abs(s) < Math.abs(best)) {
+            // scores within 0.01 % of each other are a tie, and a tie goes to the smaller slant whichever side it
+            // leans (the search runs from -MAX up, so "first found" would favour left-leaning slants)
+            boolean tie = Math.abs(score - bestScore) <= Math.abs(bestScore) * 1e-4 + 1e-9;
+            if (!tie && score > bestScore || tie && Math.abs(s) < Math.abs(best)) {
                 bestScore = score;
                 best = s;
             }

@@ -84,17 +84,14 @@ final class VietnameseGlyphVote {
      * Plates one character away from a read's plate, where that read's symbol at that place had the character as an
      * alternative and the classifier prefers it: the candidates the classifier may tip the vote to, beside the reads'
      * own plates. Only reads with one symbol per character and per glyph box are used, so the places line up. None
-     * when every read that found a plate found the same one: on vn-one-row the classifier then turned two such crops
+     * when two or more reads found a plate and all found the same one: on vn-one-row the classifier then turned two such crops
      * (four reads of {@code 30G41542}, of {@code 51F24403}) wrong and none right (docs/anpr.md, branch vnone).
      */
     static Map<String, CropRead> variants(List<CropRead> reads, List<double[]> glyphs) {
         Map<String, CropRead> out = new HashMap<>();
-        if (reads.stream()
-                        .filter(CropRead::found)
-                        .map(CropRead::text)
-                        .distinct()
-                        .count()
-                < 2) {
+        List<String> found =
+                reads.stream().filter(CropRead::found).map(CropRead::text).toList();
+        if (found.size() >= 2 && found.stream().distinct().count() == 1) {
             return out;
         }
         for (CropRead read : reads) {

@@ -290,8 +290,31 @@ class EventStreamTest {
         GateClient customs = gate.as("customs");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger changes = new AtomicInteger();
+        Set<Long> ours = Set.copyOf(crossings);
+        Predicate<Inbox.Received> oursConfirmed =
+                r -> r.envelope().event() instanceof StepConfirmedEvent e && ours.contains(e.crossingId());
+
+        // First a fixed run of changes, several hundred KB: more than the stalled clients' socket buffers take, far
+        // less than the server lets a client fall behind. The healthy client must get all of them while both
+        // stalled clients are still subscribed: proof by order, not by a clock, that nobody waited for them.
+        for (int i = 0; i < 100; i++) {
+            long id = crossings.get(i % crossings.size());
+            customs.decideStep(id, Step.DECLARATION, new StepDecisionRequest(Outcome.HOLD, "r".repeat(500), null));
+            customs.releaseHold(id, Step.DECLARATION, new HoldReleaseRequest("n".repeat(500), null));
+            changes.addAndGet(2);
+        }
+        awaitTrue(
+                () -> healthy.received.stream().filter(oursConfirmed).count() == changes.get(),
+                BURST_LIMIT,
+                () -> "the healthy client receives the first " + changes + " step confirmations while two clients"
+                        + " stall (has "
+                        + healthy.received.stream().filter(oursConfirmed).count() + ")");
+        assertThat(gate.server().eventSubscribers())
+                .as("both stalled clients are still subscribed when the healthy one has every event")
+                .isGreaterThanOrEqualTo(before + 3);
+        assertThat(stalledReceived.get()).as("the stalled client took no more").isLessThanOrEqualTo(1);
+
         ExecutorService writers = Executors.newFixedThreadPool(crossings.size());
-        Instant burstStart = Instant.now();
         try {
             List<Future<?>> work = new ArrayList<>();
             for (long id : crossings) {
@@ -320,34 +343,11 @@ class EventStreamTest {
             stop.set(true);
             writers.shutdownNow();
         }
-        Instant burstDone = Instant.now();
-
-        Set<Long> ours = Set.copyOf(crossings);
-        Predicate<Inbox.Received> oursConfirmed =
-                r -> r.envelope().event() instanceof StepConfirmedEvent e && ours.contains(e.crossingId());
         awaitTrue(
                 () -> healthy.received.stream().filter(oursConfirmed).count() == changes.get(),
                 WAIT,
                 () -> "the healthy client receives all " + changes + " step confirmations (has "
                         + healthy.received.stream().filter(oursConfirmed).count() + ")");
-        Duration tail = Duration.between(
-                burstDone,
-                healthy.received.stream()
-                        .filter(oursConfirmed)
-                        .map(Inbox.Received::at)
-                        .max(Instant::compareTo)
-                        .orElseThrow());
-        assertThat(tail)
-                .as(
-                        "the last event arrives promptly after a burst of %s changes in %s",
-                        changes, Duration.between(burstStart, burstDone))
-                .isLessThan(Duration.ofSeconds(2));
-        Duration worst = healthy.received.stream()
-                .filter(oursConfirmed)
-                .map(r -> Duration.between(r.envelope().sentAt(), r.at()))
-                .max(Duration::compareTo)
-                .orElseThrow();
-        assertThat(worst).as("the slowest delivery to the healthy client").isLessThan(Duration.ofSeconds(2));
         assertThat(healthy.seqs()).isSorted().doesNotHaveDuplicates();
         assertThat(healthy.errors).isEmpty();
         assertThat(stalledReceived.get())
@@ -445,16 +445,42 @@ class EventStreamTest {
                         + " events");
         assertThat(plainMessages).allSatisfy(m -> assertThat(m).startsWith("{"));
 
-        // an idle socket gets a lone event at once, as a single envelope rather than an array
-        int before = messages.size();
-        Instant published = Instant.now();
-        gate.server().events().publish(new CameraStatusEvent(camera, CameraState.STOPPED, -1, null));
-        awaitTrue(() -> messages.size() > before, WAIT, () -> "the lone event arrived");
-        assertThat(messages.get(before)).startsWith("{").contains("\"STOPPED\"");
-        assertThat(Duration.between(published, Instant.now())).isLessThan(WAIT);
+        // an idle socket gets a lone event at once, as a single envelope rather than an array; the shared gate may
+        // publish one of its own at that moment (seen under load: a demo crossing's CROSSING_CHANGED), and then both
+        // rightly share an array, so that attempt is made again
+        String lone = null;
+        for (int attempt = 0; attempt < 5 && lone == null; attempt++) {
+            int before = messages.size();
+            gate.server().events().publish(new CameraStatusEvent(camera, CameraState.STOPPED, -1, null));
+            awaitTrue(
+                    () -> since(messages, before).stream().anyMatch(m -> m.contains("STOPPED")),
+                    WAIT,
+                    () -> "the lone event arrived");
+            String carrier = since(messages, before).stream()
+                    .filter(m -> m.contains("STOPPED"))
+                    .findFirst()
+                    .orElseThrow();
+            if (carrier.startsWith("{") || rawCount.applyAsInt(List.of(carrier)) == count(carrier, "\"seq\"")) {
+                lone = carrier; // alone in its message: it must be a plain envelope
+            }
+        }
+        assertThat(lone)
+                .as("a message carrying only the lone event")
+                .isNotNull()
+                .startsWith("{");
     }
 
     // ---- helpers
+
+    /** What arrived after the first {@code from} messages (a copy: the list grows while the test reads it). */
+    private static List<String> since(List<String> messages, int from) {
+        List<String> all = List.copyOf(messages);
+        return all.subList(from, all.size());
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
 
     /** The status with which the server refuses the event handshake for this token. */
     private int refusal(String token) {

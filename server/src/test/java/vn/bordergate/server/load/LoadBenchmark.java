@@ -91,6 +91,8 @@ class LoadBenchmark {
             say(jettyPostRef.line());
             Run derbyRef = BareDerbyInserts.run(work, CLIENTS, PHASE);
             say(derbyRef.line());
+            Run derbyDeclarationRef = BareDerbyDeclarations.run(work, CLIENTS, PHASE);
+            say(derbyDeclarationRef.line());
 
             Run health = ClosedLoop.run("GET /api/health", CLIENTS, PHASE, (c, n) -> gate.get("/api/health", null));
             sayRatio(health, jettyRef);
@@ -125,6 +127,9 @@ class LoadBenchmark {
                         PHASE,
                         (c, n) -> gate.declare(c % 2 == 0 ? enterprise : enterprise2, n));
                 sayRatio(declarations, derbyRef);
+                say(String.format(
+                        "  = %.1f %% of the bare JDBC declaration rows",
+                        100 * declarations.perSecond() / derbyDeclarationRef.perSecond()));
                 say("  " + gate.takeFailures());
                 say(fanOut(listeners, "  fan-out during declarations", declarations));
 
