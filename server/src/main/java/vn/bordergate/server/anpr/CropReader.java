@@ -106,16 +106,8 @@ final class CropReader {
                 // too few character-like marks to be a plate: not worth an OCR call
                 return new CropRead(null, "", colour, rows.twoRows());
             }
-            // the province glyph is classified once per crop and offered to the grammar with every read
-            PlateGrammarSymbol province =
-                    provinces != null && !rows.twoRows() ? provinces.read(grey, rows.top()) : null;
-            if (province == null && provinces != null && serials != null && !rows.twoRows()) {
-                // too few blobs to place the glyph from the Latin characters: the layout fit may still place it
-                Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
-                if (boxes != null && boxes[0] != null) {
-                    province = provinces.readAt(grey, boxes[0]);
-                }
-            }
+            // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
+            CropProvince province = new CropProvince(provinces, serials, grey, rows);
             // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
             int bottomStart = FrameEdge.bottomRowStart(grey, rows);
             List<CropRead> reads = new ArrayList<>();
@@ -151,7 +143,7 @@ final class CropReader {
             }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
-                CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
+                CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province.get());
                 if (glyphs != null) {
                     reads.add(glyphs);
                     return ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs), glyphs);
@@ -179,8 +171,7 @@ final class CropReader {
     }
 
     /** A plain read of the crop flattened against its background ({@link CropGrey#flattened}): shadows, light. */
-    private CropRead flatRead(
-            Mat grey, PlateRows rows, PlateColour colour, boolean colourless, PlateGrammarSymbol province) {
+    private CropRead flatRead(Mat grey, PlateRows rows, PlateColour colour, boolean colourless, CropProvince province) {
         try (Mat flat = CropGrey.flattened(grey, rows.top().height())) {
             PlateRows flatRows = PlateRows.of(flat);
             int start = FrameEdge.bottomRowStart(flat, flatRows);
@@ -206,7 +197,7 @@ final class CropReader {
             PlateColour colour,
             boolean colourless,
             LineImage.Binarisation binarisation,
-            PlateGrammarSymbol province) {
+            CropProvince province) {
         TesseractEngine engine = engines.forCurrentThread();
         Set<PlateKind> kinds = colour.kinds();
         List<LineRead> lines = new ArrayList<>();
@@ -249,10 +240,9 @@ final class CropReader {
             matches = new ArrayList<>(
                     PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
             // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
-            if (province != null
-                    && (matches.isEmpty()
-                            || cheapest(matches, colour, colourless).country() == PlateCountry.CN)) {
-                matches.addAll(withProvince(lines.get(0).symbols(), province, kinds));
+            if ((matches.isEmpty() || cheapest(matches, colour, colourless).country() == PlateCountry.CN)
+                    && province.get() != null) {
+                matches.addAll(withProvince(lines.get(0).symbols(), province.get(), kinds));
             }
         }
         PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour, colourless);
