@@ -39,6 +39,13 @@ final class CropReader {
      */
     static final double AGREED = 0.5;
 
+    /**
+     * Fewer character blobs than this on a finder region split into two rows and it gets no quick OCR call: a two-row
+     * plate has seven or more characters; truck fronts and grilles split around three or four blobs cost two OCR calls
+     * each and never read as a plate on the benchmark frames or cn-scenes (docs/anpr.md, "Frame time").
+     */
+    static final int TWO_ROW_CHARACTERS = 5;
+
     private final TesseractEngines engines;
     private final ProvinceClassifier provinces;
     private final SerialClassifier serials;
@@ -95,20 +102,12 @@ final class CropReader {
             PlateRows rows = PlateRows.of(grey);
             // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
             boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
-            if (effort == ReadEffort.QUICK && rows.characters() < PlateRows.MIN_CHARACTERS) {
+            if (effort == ReadEffort.QUICK && !worthReading(rows)) {
                 // too few character-like marks to be a plate: not worth an OCR call
                 return new CropRead(null, "", colour, rows.twoRows());
             }
-            // the province glyph is classified once per crop and offered to the grammar with every read
-            PlateGrammarSymbol province =
-                    provinces != null && !rows.twoRows() ? provinces.read(grey, rows.top()) : null;
-            if (province == null && provinces != null && serials != null && !rows.twoRows()) {
-                // too few blobs to place the glyph from the Latin characters: the layout fit may still place it
-                Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
-                if (boxes != null && boxes[0] != null) {
-                    province = provinces.readAt(grey, boxes[0]);
-                }
-            }
+            // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
+            CropProvince province = new CropProvince(provinces, serials, grey, rows);
             // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
             int bottomStart = FrameEdge.bottomRowStart(grey, rows);
             List<CropRead> reads = new ArrayList<>();
@@ -148,7 +147,7 @@ final class CropReader {
             }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
-                CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province);
+                CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province.get());
                 if (glyphs != null) {
                     reads.add(glyphs);
                     return ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs), glyphs);
@@ -158,6 +157,11 @@ final class CropReader {
         } finally {
             grey.close();
         }
+    }
+
+    /** Whether a finder region's rows hold enough character blobs for a quick read's OCR calls. */
+    static boolean worthReading(PlateRows rows) {
+        return rows.characters() >= (rows.twoRows() ? TWO_ROW_CHARACTERS : PlateRows.MIN_CHARACTERS);
     }
 
     /**
@@ -171,8 +175,7 @@ final class CropReader {
     }
 
     /** A plain read of the crop flattened against its background ({@link CropGrey#flattened}): shadows, light. */
-    private CropRead flatRead(
-            Mat grey, PlateRows rows, PlateColour colour, boolean colourless, PlateGrammarSymbol province) {
+    private CropRead flatRead(Mat grey, PlateRows rows, PlateColour colour, boolean colourless, CropProvince province) {
         try (Mat flat = CropGrey.flattened(grey, rows.top().height())) {
             PlateRows flatRows = PlateRows.of(flat);
             int start = FrameEdge.bottomRowStart(flat, flatRows);
@@ -198,7 +201,7 @@ final class CropReader {
             PlateColour colour,
             boolean colourless,
             LineImage.Binarisation binarisation,
-            PlateGrammarSymbol province,
+            CropProvince province,
             boolean whole) {
         TesseractEngine engine = engines.forCurrentThread();
         Set<PlateKind> kinds = colour.kinds();
@@ -245,10 +248,9 @@ final class CropReader {
             matches = new ArrayList<>(
                     PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
             // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
-            if (province != null
-                    && (matches.isEmpty()
-                            || cheapest(matches, colour, colourless).country() == PlateCountry.CN)) {
-                matches.addAll(withProvince(lines.get(0).symbols(), province, kinds));
+            if ((matches.isEmpty() || cheapest(matches, colour, colourless).country() == PlateCountry.CN)
+                    && province.get() != null) {
+                matches.addAll(withProvince(lines.get(0).symbols(), province.get(), kinds));
             }
         }
         PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour, colourless);

@@ -86,6 +86,7 @@ public final class PlateReader implements AutoCloseable {
             whole.ifPresent(out::add);
         }
         List<Quick> quick = new ArrayList<>();
+        boolean settled = false;
         for (PlateRegion region : finder.find(image)) {
             Quick loose = quickRead(image, region, PlateRegion.MARGIN);
             // a blue plate cut with its light surroundings: Otsu splits plate from surroundings, not text from
@@ -96,6 +97,7 @@ public final class PlateReader implements AutoCloseable {
                     : loose;
             quick.add(read);
             if (settles(read.read)) {
+                settled = true;
                 break;
             }
         }
@@ -104,7 +106,9 @@ public final class PlateReader implements AutoCloseable {
         int full = 0;
         boolean cutTight = false;
         for (Quick q : quick) {
-            if (q.promise() <= 0) {
+            if (q.promise() <= 0 || settled && !q.read.found()) {
+                // in a settled frame the regions whose quick read gave no plate (signs, grille text) are not read
+                // fully: on the benchmark frames and cn-scenes none of their full reads beat the settled plate
                 break;
             }
             boolean fullRead = full++ < FULL_READS;

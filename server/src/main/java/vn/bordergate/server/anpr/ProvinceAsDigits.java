@@ -58,12 +58,12 @@ final class ProvinceAsDigits {
             Mat grey,
             PlateRows rows,
             PlateColour colour,
-            PlateGrammarSymbol province,
+            CropProvince province,
             ReadEffort effort) {
         if (effort == ReadEffort.QUICK || !suspected(serials, rows, colour, read, bgr)) {
             return read;
         }
-        return chosen(read, ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province));
+        return chosen(read, ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province.get()));
     }
 
     /**
