@@ -62,9 +62,9 @@ public final class PlateReadPosts extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        byte[] recorded;
         try {
-            PlateReadDto read = reads.record(actor, body(request));
-            answer(response, 201, readWriter.writeValueAsBytes(read));
+            recorded = readWriter.writeValueAsBytes(reads.record(actor, body(request)));
         } catch (Exception e) {
             Response refusal = errors.toResponse(e);
             for (Map.Entry<String, List<Object>> header : refusal.getHeaders().entrySet()) {
@@ -73,7 +73,10 @@ public final class PlateReadPosts extends HttpFilter {
                 }
             }
             answer(response, refusal.getStatus(), errorWriter.writeValueAsBytes(refusal.getEntity()));
+            return;
         }
+        // outside the mapping: a client gone before its answer is Jetty's to handle, as it was Jersey's
+        answer(response, 201, recorded);
     }
 
     /** The caller, when this is a request taken here; null sends it on to Jersey. */
