@@ -73,6 +73,9 @@ final class GateJetty {
                 "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new HeaderSyntaxFilter(json)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // after the size limit and header checks, as Jersey is
+        context.addFilter(
+                new FilterHolder(api.plateReadPosts()), "/api/plate-reads", EnumSet.of(DispatcherType.REQUEST));
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
             container.setMaxTextMessageSize(64 * 1024);

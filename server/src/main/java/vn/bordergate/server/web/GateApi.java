@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.http.HttpFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,8 @@ import vn.bordergate.server.service.WeighingService;
 
 /** The REST application: resources built with plain constructors, JSON, security and the one error mapper. */
 public final class GateApi extends ResourceConfig {
+    private final PlateReadPosts plateReadPosts;
+
     /** What the web layer needs from the composition root. */
     public record Services(
             Supplier<HealthDto> health,
@@ -126,6 +129,7 @@ public final class GateApi extends ResourceConfig {
             resources.add(new MetricsResource(metrics));
         }
         resources.forEach(this::register);
+        plateReadPosts = new PlateReadPosts(s.tokens(), s.plateReads(), json);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());
         register(new JsonMapping(json));
@@ -135,6 +139,14 @@ public final class GateApi extends ResourceConfig {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    }
+
+    /**
+     * The cameras' {@code POST /api/plate-reads} without Jersey, to be mapped in front of it (at that path) after the
+     * size limit and header checks: what it does not take goes on to this application.
+     */
+    public HttpFilter plateReadPosts() {
+        return plateReadPosts;
     }
 
     private static SwaggerConfiguration openApi(List<Object> resources, String version) {

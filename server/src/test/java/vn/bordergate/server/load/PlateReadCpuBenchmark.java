@@ -51,7 +51,7 @@ class PlateReadCpuBenchmark {
                 work.resolve("data"),
                 ServerProcess.freePort(),
                 ProcessBuilder.Redirect.to(work.resolve("server.log").toFile()),
-                List.of("-Xmx512m"),
+                serverJvm(),
                 List.of("--no-cameras"))) {
             server.awaitHealthy(Duration.ofSeconds(180));
             BenchProcesses.awaitDemoDay(work.resolve("server.log"));
@@ -92,6 +92,16 @@ class PlateReadCpuBenchmark {
         Files.write(out, report);
         // CPU per 2xx answer means nothing if the index was built short or answers failed (an all-error run is cheap)
         assertThat(faults).as("failed answers (see the report above)").isEmpty();
+    }
+
+    /** The server's heap, and {@code -Dload.serverJvm="..."} for a profiler (a flight recording) when asked for. */
+    private static List<String> serverJvm() {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        String extra = System.getProperty("load.serverJvm", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 
     private void phase(Path work, GateTraffic gate, long pid, String name, String script) throws Exception {
