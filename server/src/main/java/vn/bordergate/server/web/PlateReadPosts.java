@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -11,7 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +39,8 @@ import vn.bordergate.server.service.PlateReadService;
 public final class PlateReadPosts extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/api/plate-reads";
-    /** {@link PlateReadResource#post}'s {@code @RolesAllowed}. */
-    private static final Set<String> ROLES = Set.of(Roles.CAMERA, Roles.OFFICER, Roles.SUPERVISOR);
+    /** {@link PlateReadResource#post}'s {@code @RolesAllowed}, read from it: the two routes cannot disagree on who. */
+    static final Set<String> ROLES = rolesOfTheResource();
 
     private final transient TokenService tokens;
     private final transient PlateReadService reads;
@@ -92,6 +95,15 @@ public final class PlateReadPosts extends HttpFilter {
         Optional<Actor> actor = AuthenticationFilter.bearer(request.getHeader(HttpHeaders.AUTHORIZATION))
                 .flatMap(tokens::verify);
         return actor.filter(a -> ROLES.contains(a.role().name())).orElse(null);
+    }
+
+    private static Set<String> rolesOfTheResource() {
+        try {
+            Method post = PlateReadResource.class.getMethod("post", NewPlateReadRequest.class, SecurityContext.class);
+            return Set.of(post.getAnnotation(RolesAllowed.class).value());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("PlateReadResource.post is where this filter's rules come from", e);
+        }
     }
 
     /** As Jersey's Jackson provider reads it: a body of only white space is a null request. */
