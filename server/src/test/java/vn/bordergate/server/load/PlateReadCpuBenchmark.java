@@ -33,6 +33,9 @@ import vn.bordergate.server.support.ServerProcess;
  * mvn -B -o -Pbench -pl server -am verify -Dtest=PlateReadCpuBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dload.seconds=15
  * </pre>
+ *
+ * <p>{@code -Dreadcpu.serverJvm="-XX:StartFlightRecording=..."} adds options to the server's JVM (a flight recording
+ * of the measured server, space-separated).
  */
 @Tag("bench")
 class PlateReadCpuBenchmark {
@@ -51,7 +54,7 @@ class PlateReadCpuBenchmark {
                 work.resolve("data"),
                 ServerProcess.freePort(),
                 ProcessBuilder.Redirect.to(work.resolve("server.log").toFile()),
-                List.of("-Xmx512m"),
+                serverJvm(),
                 List.of("--no-cameras"))) {
             server.awaitHealthy(Duration.ofSeconds(180));
             BenchProcesses.awaitDemoDay(work.resolve("server.log"));
@@ -92,6 +95,15 @@ class PlateReadCpuBenchmark {
         Files.write(out, report);
         // CPU per 2xx answer means nothing if the index was built short or answers failed (an all-error run is cheap)
         assertThat(faults).as("failed answers (see the report above)").isEmpty();
+    }
+
+    private static List<String> serverJvm() {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        String extra = System.getProperty("readcpu.serverJvm", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 
     private void phase(Path work, GateTraffic gate, long pid, String name, String script) throws Exception {
