@@ -21,7 +21,8 @@ import vn.bordergate.common.workflow.CrossingStatus;
  *
  * <p>Reads are scored in memory against the plates of the crossings expected in their window
  * ({@link ExpectedPlates}, through the trie of {@link PlateIndex}: only the plausible plates are scored);
- * only the close ones are looked up, by id, to learn which are really still expected. A scan of the crossing table per read made every read wait on rows other requests were
+ * only the close ones are checked, by id, for which are really still expected (from rows read before while no write of
+ * them was told since: {@link SeenCrossings}). A scan of the crossing table per read made every read wait on rows other requests were
  * committing (measured: LoadBenchmark, docs/benchmarks.md).
  */
 public final class PlateMatcher {

@@ -23,9 +23,13 @@ import vn.bordergate.server.persistence.CrossingChanges;
  * The matcher's close-crossing check ({@link StillExpected}'s answer) from the crossing rows it read before, kept
  * until Hibernate writes that crossing again ({@link CrossingChanges}): the reads of a queue of trucks ask for the
  * same few crossings over and over, and the database's index probes and row fetches for them were a fifth of the
- * plate-read writers' CPU (JFR, docs/benchmarks.md "readcpu"). Only rows read while no crossing was written are
- * kept: a change told between the read of a row and its keeping may be what that read missed. Without the listener
- * (a session factory built elsewhere) every check goes to the database as before.
+ * plate-read writers' CPU (JFR, docs/benchmarks.md "readcpu", "readwrite"). Without the listener (a session factory
+ * built elsewhere) every check goes to the database as before.
+ *
+ * <p>Why a kept row is never older than a committed write: {@link CrossingChanges} tells every write of a crossing at
+ * its flush and again inside its commit (or rollback), and each telling drops the row and counts. A row is kept only
+ * if no telling came between the count read before its fetch and its keeping. So a row kept before a write's end is
+ * dropped by that end, and a row kept after it was fetched after it, from the committed row.
  */
 final class SeenCrossings {
     /** Kept rows at most; then all are dropped (always safe) and read again. */
