@@ -1,5 +1,7 @@
 package vn.bordergate.common.plate;
 
+import java.util.BitSet;
+
 /**
  * How far a plate as read is from a plate as declared: an edit distance where swapping look-alike
  * characters (O/0, B/8, …) costs little, since that is how cameras misread, and an unread Chinese
@@ -71,17 +73,46 @@ public final class PlateDistance {
      * compute the same table column by column over many plates sharing a prefix.
      */
     public static double substitution(char read, char declared) {
+        if (read < 128 && declared < 128) {
+            return ASCII_COSTS[read * 128 + declared];
+        }
+        return cost(read, declared);
+    }
+
+    private static double cost(char read, char declared) {
         if (read == declared) {
             return 0;
         }
-        boolean han = Character.UnicodeScript.of(declared) == Character.UnicodeScript.HAN;
+        boolean han = HAN.get(declared);
         if (read == '?') {
             return han ? UNREAD : 1;
         }
-        if (han && Character.UnicodeScript.of(read) == Character.UnicodeScript.HAN) {
+        if (han && HAN.get(read)) {
             return HAN_MISREAD;
         }
         return LookAlikes.lookAlike(read, declared) ? LOOK_ALIKE : 1;
+    }
+
+    /**
+     * The characters of the Han script, looked up once: {@link Character.UnicodeScript#of} is a binary search, and
+     * with the table of ASCII pairs below it was a tenth of the plate-read writers' CPU (JFR, docs/benchmarks.md
+     * "readwrite": every search meets the Chinese plates' first characters, every close crossing is scored again).
+     */
+    private static final BitSet HAN = new BitSet(Character.MAX_VALUE + 1);
+    /** {@link #substitution} of every pair of ASCII characters (read × 128 + declared). */
+    private static final double[] ASCII_COSTS = new double[128 * 128];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                HAN.set(c);
+            }
+        }
+        for (char read = 0; read < 128; read++) {
+            for (char declared = 0; declared < 128; declared++) {
+                ASCII_COSTS[read * 128 + declared] = cost(read, declared);
+            }
+        }
     }
 
     /** Normalised like {@link PlateParser#normalize}, but an unread '?' keeps its place in the plate. */

@@ -36,4 +36,36 @@ class PlateDistanceTest {
     void isSymmetricForPlainSubstitutions(String a, String b) {
         assertThat(PlateDistance.between(a, b)).isEqualTo(PlateDistance.between(b, a));
     }
+
+    /** The costs from the lookup tables equal the rule on the Unicode script, for every character of the BMP. */
+    @org.junit.jupiter.api.Test
+    void substitutionFollowsTheHanScriptForEveryCharacter() {
+        char[] partners = {'?', 'A', '0', 'O', '8', '桂', '粤', '挂', '\u2E80', '\uFFFF'};
+        java.util.List<String> differing = new java.util.ArrayList<>();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            for (char p : partners) {
+                if (PlateDistance.substitution((char) c, p) != byScript((char) c, p)) {
+                    differing.add(String.format("read %04x as %04x", c, (int) p));
+                }
+                if (PlateDistance.substitution(p, (char) c) != byScript(p, (char) c)) {
+                    differing.add(String.format("read %04x as %04x", (int) p, c));
+                }
+            }
+        }
+        assertThat(differing).isEmpty();
+    }
+
+    private static double byScript(char read, char declared) {
+        if (read == declared) {
+            return 0;
+        }
+        boolean han = Character.UnicodeScript.of(declared) == Character.UnicodeScript.HAN;
+        if (read == '?') {
+            return han ? PlateDistance.UNREAD : 1;
+        }
+        if (han && Character.UnicodeScript.of(read) == Character.UnicodeScript.HAN) {
+            return PlateDistance.HAN_MISREAD;
+        }
+        return LookAlikes.lookAlike(read, declared) ? PlateDistance.LOOK_ALIKE : 1;
+    }
 }

@@ -246,7 +246,9 @@ public final class GateDatabase implements AutoCloseable {
     /** Builds the session factory, which validates the mappings against the migrated schema. */
     private static SessionFactory validatedSessionFactory(Mappings mappings) {
         try {
-            return mappings.metadata().buildSessionFactory();
+            SessionFactory sessionFactory = mappings.metadata().buildSessionFactory();
+            CrossingChanges.listenTo(sessionFactory);
+            return sessionFactory;
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(mappings.registry());
             throw new DatabaseUnavailableException(

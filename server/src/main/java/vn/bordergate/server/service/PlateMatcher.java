@@ -21,7 +21,8 @@ import vn.bordergate.common.workflow.CrossingStatus;
  *
  * <p>Reads are scored in memory against the plates of the crossings expected in their window
  * ({@link ExpectedPlates}, through the trie of {@link PlateIndex}: only the plausible plates are scored);
- * only the close ones are looked up, by id, to learn which are really still expected. A scan of the crossing table per read made every read wait on rows other requests were
+ * only the close ones are checked, by id, for which are really still expected (from rows read before while no write of
+ * them was told since: {@link SeenCrossings}). A scan of the crossing table per read made every read wait on rows other requests were
  * committing (measured: LoadBenchmark, docs/benchmarks.md).
  */
 public final class PlateMatcher {
@@ -58,6 +59,9 @@ public final class PlateMatcher {
     private record Scored(long crossingId, String plate, double distance) {}
 
     private final ExpectedPlates expected = new ExpectedPlates();
+    /** The close crossings' status and plates, from memory while no write of them was told since they were read. */
+    private final SeenCrossings seen = new SeenCrossings(
+            EXPECTED, new StillExpected(EXPECTED, FIRST_BATCH), new StillExpected(EXPECTED, VERIFY_BATCH));
 
     /** A declaration was committed (new or corrected): its plates (normalised) can be read from now on. */
     public void declared(long crossingId, String tractorPlate, String trailerPlate, Instant expectedArrival) {
@@ -94,7 +98,7 @@ public final class PlateMatcher {
     }
 
     private static Match matchInDatabase(Session session, String prepared, Instant from, Instant to) {
-        return decide(score(prepared, expectedRows(session, null, from, to)));
+        return decide(score(prepared, expectedRows(session, from, to)));
     }
 
     /**
@@ -105,7 +109,7 @@ public final class PlateMatcher {
      * {@code close} is further than {@code bound} (in memory, so really too); null when that leaves the
      * ranking open: the caller asks the index for more.
      */
-    private static List<Scored> verified(
+    private List<Scored> verified(
             Session session, String prepared, Map<Long, Double> close, double bound, Instant from, Instant to) {
         List<Map.Entry<Long, Double>> order = new ArrayList<>(close.entrySet());
         order.sort(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
@@ -121,7 +125,7 @@ public final class PlateMatcher {
                 // another length is another statement, compiled anew: measured, the writer's main cost)
                 ids.add(ids.get(0));
             }
-            scored.addAll(score(prepared, expectedRows(session, ids, from, to)));
+            scored.addAll(score(prepared, seen.rows(session, ids, from, to)));
             i += size;
             if (i < order.size() && settled(ranked(scored), order.get(i))) {
                 return scored;
@@ -160,23 +164,17 @@ public final class PlateMatcher {
         return best > AUTO_MATCH || next.getValue() - best >= MARGIN;
     }
 
-    /** id, tractor plate, trailer plate of the crossings expected in the window (of {@code ids} only, when given). */
-    private static List<Object[]> expectedRows(Session session, List<Long> ids, Instant from, Instant to) {
-        if (ids == null) {
-            return session.createSelectionQuery(
-                            "select id, tractorPlate, trailerPlate from CrossingEntity where status in (:expected)"
-                                    + " and expectedArrival between :from and :to",
-                            Object[].class)
-                    .setParameter("expected", EXPECTED)
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .getResultList();
-        }
-        return (ids.size() == FIRST_BATCH ? FIRST_CHECK : VERIFY_CHECK).rows(session, ids, from, to);
+    /** id, tractor plate, trailer plate of the crossings expected in the window. */
+    private static List<Object[]> expectedRows(Session session, Instant from, Instant to) {
+        return session.createSelectionQuery(
+                        "select id, tractorPlate, trailerPlate from CrossingEntity where status in (:expected)"
+                                + " and expectedArrival between :from and :to",
+                        Object[].class)
+                .setParameter("expected", EXPECTED)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
     }
-
-    private static final StillExpected FIRST_CHECK = new StillExpected(EXPECTED, FIRST_BATCH);
-    private static final StillExpected VERIFY_CHECK = new StillExpected(EXPECTED, VERIFY_BATCH);
 
     private static List<Scored> score(String prepared, List<Object[]> rows) {
         List<Scored> scored = new ArrayList<>();

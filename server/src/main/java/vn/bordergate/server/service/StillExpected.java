@@ -36,6 +36,11 @@ final class StillExpected {
                 + marks(ids) + ")";
     }
 
+    /** How many crossing ids a call takes. */
+    int ids() {
+        return ids;
+    }
+
     /** id, tractor plate, trailer plate (null when none) of those of {@code crossingIds} expected in the window. */
     List<Object[]> rows(Session session, List<Long> crossingIds, Instant from, Instant to) {
         if (crossingIds.size() != ids) {

@@ -33,6 +33,9 @@ import vn.bordergate.server.support.ServerProcess;
  * mvn -B -o -Pbench -pl server -am verify -Dtest=PlateReadCpuBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dload.seconds=15
  * </pre>
+ *
+ * <p>{@code -Dload.serverJvm="-XX:StartFlightRecording=..."} adds options to the server's JVM (a flight recording
+ * of the measured server, space-separated).
  */
 @Tag("bench")
 class PlateReadCpuBenchmark {

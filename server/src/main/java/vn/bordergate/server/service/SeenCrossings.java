@@ -1,0 +1,170 @@
+package vn.bordergate.server.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.server.persistence.CrossingChanges;
+
+/**
+ * The matcher's close-crossing check ({@link StillExpected}'s answer) from the crossing rows it read before, kept
+ * until Hibernate writes that crossing again ({@link CrossingChanges}): the reads of a queue of trucks ask for the
+ * same few crossings over and over, and the database's index probes and row fetches for them were a fifth of the
+ * plate-read writers' CPU (JFR, docs/benchmarks.md "readcpu", "readwrite"). Without the listener (a session factory
+ * built elsewhere) every check goes to the database as before.
+ *
+ * <p>Why a kept row is never older than a committed write: {@link CrossingChanges} tells every write of a crossing at
+ * its flush and again inside its commit (or rollback), and each telling drops the row and counts. A row is kept only
+ * if no telling came between the count read before its fetch and its keeping. So a row kept before a write's end is
+ * dropped by that end, and a row kept after it was fetched after it, from the committed row.
+ */
+final class SeenCrossings {
+    /** Kept rows at most; then all are dropped (always safe) and read again. */
+    private static final int MAX_ROWS = 100_000;
+    /** Crossings fetched by one statement (always as many ids: one statement text, compiled once). */
+    private static final int FETCH = 8;
+
+    private static final String SQL = "select id, status, tractor_plate, trailer_plate, expected_arrival from crossing"
+            + " where id in (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** A crossing row as the check needs it. */
+    private record Row(long id, CrossingStatus status, String tractor, String trailer, Instant expectedArrival) {}
+
+    private final List<CrossingStatus> expected;
+    private final StillExpected firstCheck;
+    private final StillExpected verifyCheck;
+    private final Map<Long, Row> rows = new ConcurrentHashMap<>();
+    /** Crossing writes told so far; guarded by {@code this} for writes. */
+    private volatile long changes;
+    /** The listener this view is subscribed to, once known; the view serves only that session factory. */
+    private volatile SessionFactory listened;
+
+    private volatile boolean unavailable;
+
+    SeenCrossings(List<CrossingStatus> expected, StillExpected firstCheck, StillExpected verifyCheck) {
+        this.expected = List.copyOf(expected);
+        this.firstCheck = firstCheck;
+        this.verifyCheck = verifyCheck;
+    }
+
+    /** A crossing is being written, or its write has ended: forget its row, and keep none read before now. */
+    synchronized void changed(long crossingId) {
+        changes++;
+        rows.remove(crossingId);
+    }
+
+    /**
+     * As {@link StillExpected#rows}: id, tractor plate, trailer plate (null when none) of those of {@code crossingIds}
+     * expected between {@code from} and {@code to}, each crossing once, by id.
+     */
+    List<Object[]> rows(Session session, List<Long> crossingIds, Instant from, Instant to) {
+        if (!listening(session.getSessionFactory())) {
+            return (crossingIds.size() == firstCheck.ids() ? firstCheck : verifyCheck)
+                    .rows(session, crossingIds, from, to);
+        }
+        Set<Long> distinct = new LinkedHashSet<>(crossingIds);
+        List<Row> found = new ArrayList<>(distinct.size());
+        List<Long> missing = new ArrayList<>();
+        for (Long id : distinct) {
+            Row row = rows.get(id);
+            if (row == null) {
+                missing.add(id);
+            } else {
+                found.add(row);
+            }
+        }
+        if (!missing.isEmpty()) {
+            long seen = changes; // before the rows are read: a change told after this may be one they missed
+            List<Row> fetched = session.doReturningWork(connection -> fetch(connection, missing));
+            keep(fetched, seen);
+            found.addAll(fetched);
+        }
+        found.sort((a, b) -> Long.compare(a.id(), b.id()));
+        List<Object[]> answer = new ArrayList<>(found.size());
+        for (Row row : found) {
+            if (expected.contains(row.status())
+                    && row.expectedArrival() != null
+                    && !row.expectedArrival().isBefore(from)
+                    && !row.expectedArrival().isAfter(to)) {
+                answer.add(new Object[] {row.id(), row.tractor(), row.trailer()});
+            }
+        }
+        return answer;
+    }
+
+    private synchronized void keep(List<Row> fetched, long seen) {
+        if (changes != seen) {
+            return;
+        }
+        if (rows.size() + fetched.size() > MAX_ROWS) {
+            rows.clear();
+        }
+        for (Row row : fetched) {
+            rows.put(row.id(), row);
+        }
+    }
+
+    private boolean listening(SessionFactory sessionFactory) {
+        SessionFactory current = listened;
+        if (current != null) {
+            return current == sessionFactory;
+        }
+        if (unavailable) {
+            return false;
+        }
+        synchronized (this) {
+            if (listened == null && !unavailable) {
+                Optional<CrossingChanges> changes = CrossingChanges.of(sessionFactory);
+                if (changes.isPresent()) {
+                    changes.get().subscribe(this::changed); // before any row is kept
+                    listened = sessionFactory;
+                } else {
+                    unavailable = true;
+                }
+            }
+            return listened == sessionFactory;
+        }
+    }
+
+    private static List<Row> fetch(Connection connection, List<Long> ids) throws SQLException {
+        List<Row> fetched = new ArrayList<>(ids.size());
+        try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+            for (int from = 0; from < ids.size(); from += FETCH) {
+                for (int p = 0; p < FETCH; p++) {
+                    // padded with the chunk's first id: the same statement for any number of ids
+                    int at = from + p;
+                    statement.setLong(p + 1, ids.get(at < ids.size() ? at : from));
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        fetched.add(new Row(
+                                result.getLong(1),
+                                CrossingStatus.valueOf(result.getString(2)),
+                                result.getString(3),
+                                result.getString(4),
+                                instant(result.getTimestamp(5))));
+                    }
+                }
+            }
+        }
+        return fetched;
+    }
+
+    /** The instant of a crossing's UTC wall time (as {@code UtcInstantConverter} stores it). */
+    private static Instant instant(Timestamp utcWallTime) {
+        return utcWallTime == null ? null : utcWallTime.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}
