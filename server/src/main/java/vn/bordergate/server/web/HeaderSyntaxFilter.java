@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import vn.bordergate.common.dto.ApiError;
 
@@ -27,6 +28,15 @@ public final class HeaderSyntaxFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        int contentTypes = Collections.list(request.getHeaders("Content-Type")).size();
+        if (contentTypes > 1) {
+            // Jersey would answer a bare 400 with no body: say what is wrong instead
+            refuse(
+                    response,
+                    400,
+                    "the request has " + contentTypes + " Content-Type headers; send one, application/json");
+            return;
+        }
         String contentType = request.getHeader("Content-Type");
         if (contentType != null && !parses(contentType)) {
             refuse(

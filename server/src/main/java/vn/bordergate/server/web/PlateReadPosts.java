@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +87,9 @@ public final class PlateReadPosts extends HttpFilter {
     private Actor ordinary(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod())
                 || !PATH.equals(request.getRequestURI())
+                || repeated(request, HttpHeaders.AUTHORIZATION)
+                || repeated(request, HttpHeaders.CONTENT_TYPE)
+                || repeated(request, HttpHeaders.ACCEPT)
                 || request.getQueryString() != null
                 || request.getContentLengthLong() <= 0
                 || !json(request.getContentType())
@@ -97,12 +101,27 @@ public final class PlateReadPosts extends HttpFilter {
         return actor.filter(a -> ROLES.contains(a.role().name())).orElse(null);
     }
 
+    /** A header sent more than once: Jersey reads all its values (and refuses), {@code getHeader} only the first. */
+    private static boolean repeated(HttpServletRequest request, String header) {
+        Enumeration<String> values = request.getHeaders(header);
+        if (values == null || !values.hasMoreElements()) {
+            return false;
+        }
+        values.nextElement();
+        return values.hasMoreElements();
+    }
+
     private static Set<String> rolesOfTheResource() {
+        String where = "PlateReadResource.post's @RolesAllowed is where this filter's roles come from";
         try {
             Method post = PlateReadResource.class.getMethod("post", NewPlateReadRequest.class, SecurityContext.class);
-            return Set.of(post.getAnnotation(RolesAllowed.class).value());
+            RolesAllowed roles = post.getAnnotation(RolesAllowed.class);
+            if (roles == null) {
+                throw new IllegalStateException(where);
+            }
+            return Set.of(roles.value());
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("PlateReadResource.post is where this filter's rules come from", e);
+            throw new IllegalStateException(where, e);
         }
     }
 
