@@ -3,7 +3,6 @@ package vn.bordergate.server.persistence;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongConsumer;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -23,7 +22,16 @@ import org.hibernate.persister.entity.EntityPersister;
  * a view that drops a crossing on each call and keeps nothing it read before the latest call sees every change.
  */
 public final class CrossingChanges implements PostUpdateEventListener, PostDeleteEventListener {
-    private final List<LongConsumer> views = new CopyOnWriteArrayList<>();
+    private final List<View> views = new CopyOnWriteArrayList<>();
+
+    /** What a view of crossing rows is told. */
+    public interface View {
+        /** Crossing {@code id} was flushed: its row may change at any moment until {@link #ended}. */
+        void flushed(long id);
+
+        /** The transaction that flushed crossing {@code id} committed or rolled back (once per {@link #flushed}). */
+        void ended(long id);
+    }
 
     /** Registers the listener on a freshly built session factory (before any session of it). */
     static void listenTo(SessionFactory sessionFactory) {
@@ -53,7 +61,7 @@ public final class CrossingChanges implements PostUpdateEventListener, PostDelet
     }
 
     /** {@code view} gets the id of each crossing written from now on, at its flush and at its transaction's end. */
-    public void subscribe(LongConsumer view) {
+    public void subscribe(View view) {
         views.add(view);
     }
 
@@ -72,17 +80,17 @@ public final class CrossingChanges implements PostUpdateEventListener, PostDelet
             return;
         }
         long id = crossing.getId();
-        tell(id);
+        if (session == null) {
+            // a stateless session has no end of transaction to report: refuse rather than leave a view stale
+            throw new IllegalStateException("crossing " + id + " written through a stateless session: the plate"
+                    + " matcher's view of crossings would not be told of its commit; write it through a Session");
+        }
+        views.forEach(v -> v.flushed(id));
         // again at the end, even with no view yet (one may subscribe before this commits): a view may have read the
         // row between the flush and the commit (a batched update not yet executed, or what a read-uncommitted
-        // connection saw before a rollback)
-        session.getActionQueue().registerProcess((success, ended) -> tell(id));
-    }
-
-    private void tell(long id) {
-        for (LongConsumer view : views) {
-            view.accept(id);
-        }
+        // connection saw before a rollback). Hibernate skips this when the commit itself fails: a view must then
+        // treat the crossing as still being written, for good (SeenCrossings does)
+        session.getActionQueue().registerProcess((success, ended) -> views.forEach(v -> v.ended(id)));
     }
 
     @Override

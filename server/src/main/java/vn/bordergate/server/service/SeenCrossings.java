@@ -28,10 +28,13 @@ import vn.bordergate.server.persistence.CrossingChanges;
  *
  * <p>Why a kept row is never older than a committed write: {@link CrossingChanges} tells every write of a crossing at
  * its flush and again inside its commit (or rollback), and each telling drops the row and counts. A row is kept only
- * if no telling came between the count read before its fetch and its keeping. So a row kept before a write's end is
- * dropped by that end, and a row kept after it was fetched after it, from the committed row.
+ * if no telling came between the count read before its fetch and its keeping, and not while its crossing has a flush
+ * whose end was not told (a failed commit tells no end: that crossing is read from the database from then on). So a
+ * row kept before a write's end is dropped by that end, and a row kept after it was fetched after it, from the
+ * committed row. That last step needs each statement to read what is committed when it runs (read committed, Derby's
+ * and PostgreSQL's default): rows fetched under a stricter isolation, which may read an older snapshot, are not kept.
  */
-final class SeenCrossings {
+final class SeenCrossings implements CrossingChanges.View {
     /** Kept rows at most; then all are dropped (always safe) and read again. */
     private static final int MAX_ROWS = 100_000;
     /** Crossings fetched by one statement (always as many ids: one statement text, compiled once). */
@@ -41,7 +44,7 @@ final class SeenCrossings {
             + " where id in (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** A crossing row as the check needs it. */
-    private record Row(long id, CrossingStatus status, String tractor, String trailer, Instant expectedArrival) {}
+    record Row(long id, CrossingStatus status, String tractor, String trailer, Instant expectedArrival) {}
 
     private final List<CrossingStatus> expected;
     private final StillExpected firstCheck;
@@ -49,6 +52,12 @@ final class SeenCrossings {
     private final Map<Long, Row> rows = new ConcurrentHashMap<>();
     /** Crossing writes told so far; guarded by {@code this} for writes. */
     private volatile long changes;
+    /**
+     * Flushes not yet ended, by crossing; guarded by {@code this}. A crossing in here is never kept: its row may be
+     * written any moment. An end that never comes (Hibernate runs no end when the commit itself fails, and such a
+     * commit may still have taken effect) leaves it here for good: checked by the database from then on, never stale.
+     */
+    private final Map<Long, Integer> inFlight = new java.util.HashMap<>();
     /** The listener this view is subscribed to, once known; the view serves only that session factory. */
     private volatile SessionFactory listened;
 
@@ -60,10 +69,25 @@ final class SeenCrossings {
         this.verifyCheck = verifyCheck;
     }
 
-    /** A crossing is being written, or its write has ended: forget its row, and keep none read before now. */
-    synchronized void changed(long crossingId) {
+    /** A crossing is being written: forget its row, keep none read before now, and none of it until its end. */
+    @Override
+    public synchronized void flushed(long crossingId) {
         changes++;
         rows.remove(crossingId);
+        inFlight.merge(crossingId, 1, Integer::sum);
+    }
+
+    /** A crossing's write has ended (committed or rolled back): forget its row, and keep none read before now. */
+    @Override
+    public synchronized void ended(long crossingId) {
+        changes++;
+        rows.remove(crossingId);
+        inFlight.computeIfPresent(crossingId, (id, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** Whether the row of this crossing is kept (tests). */
+    boolean holds(long crossingId) {
+        return rows.containsKey(crossingId);
     }
 
     /**
@@ -88,8 +112,14 @@ final class SeenCrossings {
         }
         if (!missing.isEmpty()) {
             long seen = changes; // before the rows are read: a change told after this may be one they missed
-            List<Row> fetched = session.doReturningWork(connection -> fetch(connection, missing));
-            keep(fetched, seen);
+            boolean[] readCommitted = new boolean[1];
+            List<Row> fetched = session.doReturningWork(connection -> {
+                readCommitted[0] = connection.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED;
+                return fetch(connection, missing);
+            });
+            if (readCommitted[0]) {
+                keep(fetched, seen);
+            }
             found.addAll(fetched);
         }
         found.sort((a, b) -> Long.compare(a.id(), b.id()));
@@ -105,7 +135,7 @@ final class SeenCrossings {
         return answer;
     }
 
-    private synchronized void keep(List<Row> fetched, long seen) {
+    synchronized void keep(List<Row> fetched, long seen) {
         if (changes != seen) {
             return;
         }
@@ -113,8 +143,15 @@ final class SeenCrossings {
             rows.clear();
         }
         for (Row row : fetched) {
-            rows.put(row.id(), row);
+            if (!inFlight.containsKey(row.id())) {
+                rows.put(row.id(), row);
+            }
         }
+    }
+
+    /** Crossing writes told so far (a fetch reads it before it starts: see {@link #keep}). */
+    long changes() {
+        return changes;
     }
 
     private boolean listening(SessionFactory sessionFactory) {
@@ -129,7 +166,7 @@ final class SeenCrossings {
             if (listened == null && !unavailable) {
                 Optional<CrossingChanges> changes = CrossingChanges.of(sessionFactory);
                 if (changes.isPresent()) {
-                    changes.get().subscribe(this::changed); // before any row is kept
+                    changes.get().subscribe(this); // before any row is kept
                     listened = sessionFactory;
                 } else {
                     unavailable = true;

@@ -3,6 +3,8 @@ package vn.bordergate.server.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
@@ -17,6 +19,7 @@ import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.common.workflow.Direction;
 import vn.bordergate.common.workflow.Outcome;
 import vn.bordergate.common.workflow.Step;
+import vn.bordergate.server.persistence.CrossingChanges;
 import vn.bordergate.server.persistence.CrossingEntity;
 import vn.bordergate.server.support.TestGate;
 
@@ -108,6 +111,28 @@ class MatchAfterCrossingChangesTest {
     void aCancellationRolledBackLeavesTheCrossingMatchedAndALaterOneIsSeen() {
         String plate = TestGate.uniqueVietnamesePlate();
         DeclarationDto declared = matchedOnce(plate);
+        // what views of crossing rows are told of this crossing: its flush, and the end of its transaction
+        List<String> told = new CopyOnWriteArrayList<>();
+        long id = declared.crossingId();
+        gate.server()
+                .services()
+                .tx
+                .read(session -> CrossingChanges.of(session.getSessionFactory()).orElseThrow())
+                .subscribe(new CrossingChanges.View() {
+                    @Override
+                    public void flushed(long crossing) {
+                        if (crossing == id) {
+                            told.add("flushed");
+                        }
+                    }
+
+                    @Override
+                    public void ended(long crossing) {
+                        if (crossing == id) {
+                            told.add("ended");
+                        }
+                    }
+                });
 
         assertThatThrownBy(() -> gate.server().services().tx.write(session -> {
                     session.get(CrossingEntity.class, declared.crossingId()).setStatus(CrossingStatus.CANCELLED);
@@ -115,6 +140,7 @@ class MatchAfterCrossingChangesTest {
                     throw new IllegalStateException("rolled back after the flush");
                 }))
                 .hasMessageContaining("rolled back");
+        assertThat(told).as("told of the rolled-back write").containsExactly("flushed", "ended");
 
         PlateReadDto still = read(plate);
         assertThat(still.matchStatus()).isEqualTo(MatchStatus.MATCHED);

@@ -1,0 +1,75 @@
+package vn.bordergate.server.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.workflow.CrossingStatus;
+
+/**
+ * When {@link SeenCrossings} keeps a crossing row it fetched: never across a write told while it was being fetched,
+ * never while its crossing has a flush whose end was not told (a failed commit tells none), and no longer once told
+ * again. A row kept stale would let a plate read match a cancelled or departed crossing.
+ */
+class SeenCrossingsTest {
+    private final SeenCrossings view = new SeenCrossings(List.of(CrossingStatus.DECLARED), null, null);
+
+    private static SeenCrossings.Row row(long id) {
+        return new SeenCrossings.Row(
+                id, CrossingStatus.DECLARED, "29C12345", null, Instant.parse("2026-11-24T08:00:00Z"));
+    }
+
+    @Test
+    void aRowFetchedWithNoWriteToldIsKeptUntilItsCrossingIsWritten() {
+        view.keep(List.of(row(1)), view.changes());
+        assertThat(view.holds(1)).isTrue();
+
+        view.flushed(1);
+        assertThat(view.holds(1)).isFalse();
+    }
+
+    @Test
+    void aRowFetchedWhileAnyCrossingWasToldIsNotKept() {
+        long seen = view.changes();
+        view.flushed(7); // another crossing's write, told while the row was being fetched
+        view.ended(7);
+        view.keep(List.of(row(2)), seen);
+
+        assertThat(view.holds(2)).isFalse();
+    }
+
+    @Test
+    void aCrossingBeingWrittenIsNotKeptUntilItsWriteEnds() {
+        view.flushed(3);
+        view.keep(List.of(row(3)), view.changes());
+        assertThat(view.holds(3)).as("flushed, not yet committed").isFalse();
+
+        view.ended(3);
+        view.keep(List.of(row(3)), view.changes());
+        assertThat(view.holds(3)).as("committed, fetched after").isTrue();
+    }
+
+    @Test
+    void aCrossingFlushedTwiceIsWrittenUntilBothEnd() {
+        view.flushed(4);
+        view.flushed(4);
+        view.ended(4);
+        view.keep(List.of(row(4)), view.changes());
+        assertThat(view.holds(4)).isFalse();
+
+        view.ended(4);
+        view.keep(List.of(row(4)), view.changes());
+        assertThat(view.holds(4)).isTrue();
+    }
+
+    @Test
+    void aWriteWhoseEndIsNeverToldLeavesItsCrossingToTheDatabaseForGood() {
+        view.flushed(5); // its commit failed: Hibernate tells no end, and the commit may still have taken effect
+        for (int i = 0; i < 3; i++) {
+            view.keep(List.of(row(5), row(6)), view.changes());
+            assertThat(view.holds(5)).isFalse();
+        }
+        assertThat(view.holds(6)).as("other crossings are kept as before").isTrue();
+    }
+}
