@@ -39,13 +39,6 @@ final class CropReader {
      */
     static final double AGREED = 0.5;
 
-    /**
-     * Fewer character blobs than this on a finder region split into two rows and it gets no quick OCR call: a two-row
-     * plate has seven or more characters; truck fronts and grilles split around three or four blobs cost two OCR calls
-     * each and never read as a plate on the benchmark frames or cn-scenes (docs/anpr.md, "Frame time").
-     */
-    static final int TWO_ROW_CHARACTERS = 5;
-
     private final TesseractEngines engines;
     private final ProvinceClassifier provinces;
     private final SerialClassifier serials;
@@ -102,7 +95,7 @@ final class CropReader {
             PlateRows rows = PlateRows.of(grey);
             // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
             boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
-            if (effort == ReadEffort.QUICK && !worthReading(rows)) {
+            if (effort == ReadEffort.QUICK && !rows.worthAQuickRead()) {
                 // too few character-like marks to be a plate: not worth an OCR call
                 return new CropRead(null, "", colour, rows.twoRows());
             }
@@ -157,11 +150,6 @@ final class CropReader {
         } finally {
             grey.close();
         }
-    }
-
-    /** Whether a finder region's rows hold enough character blobs for a quick read's OCR calls. */
-    static boolean worthReading(PlateRows rows) {
-        return rows.characters() >= (rows.twoRows() ? TWO_ROW_CHARACTERS : PlateRows.MIN_CHARACTERS);
     }
 
     /**

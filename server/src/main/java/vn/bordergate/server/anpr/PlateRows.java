@@ -34,6 +34,13 @@ record PlateRows(Rect top, Rect bottom, int characters) {
     /** Fewer character blobs than this and a region is not worth reading. */
     static final int MIN_CHARACTERS = 3;
 
+    /**
+     * Fewer character blobs than this on a finder region split into two rows and it gets no quick OCR call: a two-row
+     * plate has seven or more characters; truck fronts and grilles split around three or four blobs cost two OCR calls
+     * each and never read as a plate on the benchmark frames or cn-scenes (docs/anpr.md, "Frame time").
+     */
+    static final int TWO_ROW_CHARACTERS = 5;
+
     /** A row band's margin above and below its characters, in character heights. */
     static final double MARGIN = 0.2;
 
@@ -182,5 +189,10 @@ record PlateRows(Rect top, Rect bottom, int characters) {
             }
         }
         return kept;
+    }
+
+    /** Whether a finder region's rows hold enough character blobs for a quick read's OCR calls. */
+    boolean worthAQuickRead() {
+        return characters() >= (twoRows() ? TWO_ROW_CHARACTERS : MIN_CHARACTERS);
     }
 }

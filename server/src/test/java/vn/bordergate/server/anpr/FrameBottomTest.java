@@ -6,19 +6,28 @@ import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * A row whose frame (bottom edge and sides) the threshold joined into a box round the characters reads as nothing or a
  * few symbols; read again with the bottom bar erased ({@link FrameBottom}), it reads its characters.
  */
 class FrameBottomTest {
+    private static final LineImage.Binarisation PLAIN = LineImage.Binarisation.PLAIN;
+
+    @RegisterExtension
+    static final EnglishTesseract TESSERACT = EnglishTesseract.plain();
+
     @Test
     void theBottomBarIsErasedAndTheSidesStandApart() {
         try (Mat ink = digits()) {
@@ -67,6 +76,50 @@ class FrameBottomTest {
                 Mat image = ImageDecoder.read(set.get().resolve(file)).orElseThrow()) {
             assertThat(reader.readBest(image).map(PlateCandidate::text)).contains(plate);
         }
+    }
+
+    @Test
+    void onlyARowTooShortForItsPlateIsReadAgain() {
+        try (Mat ink = digits()) {
+            fill(ink, new Rect(4, 56, 192, 6)); // a bottom bar under the digits: a reread has something to erase
+            try (Mat grey = new Mat()) {
+                org.bytedeco.opencv.global.opencv_core.bitwise_not(ink, grey); // dark ink on a light plate
+                TesseractEngine engine = TESSERACT.engines().forCurrentThread();
+                Rect top = new Rect(0, 0, 200, 64);
+                Rect bottom = new Rect(0, 0, 200, 64);
+                PlateRows twoRows = new PlateRows(top, bottom, 8);
+                PlateRows oneRow = new PlateRows(top, null, 8);
+                LineRead empty = LineRead.empty();
+                LineRead four = read("1234");
+                LineRead seven = read("30A1234");
+                long before = engine.lines();
+
+                // a two-row plate's top row, however short, and rows long enough for their plate: no OCR call
+                assertThat(FrameBottom.readAgain(engine, grey, twoRows, top, PLAIN, -1, empty))
+                        .isSameAs(empty);
+                assertThat(FrameBottom.readAgain(engine, grey, twoRows, bottom, PLAIN, -1, four))
+                        .isSameAs(four);
+                assertThat(FrameBottom.readAgain(engine, grey, oneRow, top, PLAIN, -1, seven))
+                        .isSameAs(seven);
+                assertThat(engine.lines()).isEqualTo(before);
+
+                // a two-row bottom row and a one-row row read short are read once more, kept only when longer
+                LineRead three = read("123");
+                LineRead bottomAgain = FrameBottom.readAgain(engine, grey, twoRows, bottom, PLAIN, -1, three);
+                LineRead rowAgain = FrameBottom.readAgain(engine, grey, oneRow, top, PLAIN, -1, read("30A123"));
+                assertThat(engine.lines()).isEqualTo(before + 2);
+                assertThat(bottomAgain.symbols().size()).isGreaterThanOrEqualTo(3);
+                assertThat(rowAgain.symbols().size()).isGreaterThanOrEqualTo(6);
+            }
+        }
+    }
+
+    private static LineRead read(String text) {
+        List<PlateGrammarSymbol> symbols = new ArrayList<>();
+        for (char c : text.toCharArray()) {
+            symbols.add(PlateGrammarSymbol.of(c, 0.9));
+        }
+        return new LineRead(text, symbols);
     }
 
     /** Four 20 × 40 digit strokes (ink = 255) from row 12 of a 64-row, 200-column line. */

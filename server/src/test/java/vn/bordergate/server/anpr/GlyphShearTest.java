@@ -44,6 +44,21 @@ class GlyphShearTest {
     }
 
     @Test
+    void aMirroredRowLeansTheOtherWayByAsMuch() {
+        // the search runs from one end of the slants: neither side may be favoured
+        for (double slant : new double[] {0.1, 0.25, 0.35}) {
+            try (Mat upright = plate();
+                    Mat slanted = slanted(upright, slant);
+                    Mat mirrored = new Mat()) {
+                org.bytedeco.opencv.global.opencv_core.flip(slanted, mirrored, 1);
+                assertThat(GlyphShear.of(mirrored, BAND))
+                        .as("mirror of a row leaning %s", slant)
+                        .isCloseTo(-GlyphShear.of(slanted, BAND), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    @Test
     void anUprightRowIsLeftAlone() {
         try (Mat upright = plate();
                 Mat nearlyUpright = slanted(upright, 0.05)) {

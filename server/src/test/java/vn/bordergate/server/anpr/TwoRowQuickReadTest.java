@@ -14,7 +14,7 @@ import vn.bordergate.server.anpr.synthetic.PlateRenderer;
 import vn.bordergate.server.anpr.synthetic.PlateStyle;
 
 /**
- * A finder region split into two rows gets its quick read's OCR calls only with {@link CropReader#TWO_ROW_CHARACTERS}
+ * A finder region split into two rows gets its quick read's OCR calls only with {@link PlateRows#TWO_ROW_CHARACTERS}
  * character blobs or more: a two-row plate is read, a two-row split around a few blobs (a truck front, a grille) is
  * not, with real OpenCV and Tesseract (docs/anpr.md, "Frame time").
  */
@@ -29,7 +29,7 @@ class TwoRowQuickReadTest {
         Mat crop = TestImages.mat(rendered(1.0));
         PlateRows rows = rowsOf(crop);
         assertThat(rows.twoRows()).isTrue();
-        assertThat(rows.characters()).isGreaterThanOrEqualTo(CropReader.TWO_ROW_CHARACTERS);
+        assertThat(rows.characters()).isGreaterThanOrEqualTo(PlateRows.TWO_ROW_CHARACTERS);
 
         long before = TESSERACT.engines().forCurrentThread().lines();
         CropRead quick = TESSERACT.reader().read(crop, ReadEffort.QUICK);
@@ -48,7 +48,7 @@ class TwoRowQuickReadTest {
         // enough blobs for a one-row region's quick read: only the two-row rule keeps Tesseract away
         assertThat(rows.characters())
                 .isGreaterThanOrEqualTo(PlateRows.MIN_CHARACTERS)
-                .isLessThan(CropReader.TWO_ROW_CHARACTERS);
+                .isLessThan(PlateRows.TWO_ROW_CHARACTERS);
 
         long before = TESSERACT.engines().forCurrentThread().lines();
         CropRead quick = TESSERACT.reader().read(crop, ReadEffort.QUICK);
