@@ -93,6 +93,17 @@ final class BareDerbyDeclarations {
         }
 
         boolean declare(long id) throws SQLException {
+            try {
+                write(id);
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                connection.rollback(); // else the next declaration's commit would carry this one's half
+                throw e;
+            }
+        }
+
+        private void write(long id) throws SQLException {
             String plate = String.format("29C%08d", id);
             String code = String.format("BG-%08d", id + 1);
             Timestamp now = Timestamp.from(Instant.now());
@@ -125,8 +136,6 @@ final class BareDerbyDeclarations {
             audit.setString(5, String.format("%064x", id + 3));
             audit.setString(6, String.format("%064x", id + 4));
             audit.executeUpdate();
-            connection.commit();
-            return true;
         }
     }
 }
