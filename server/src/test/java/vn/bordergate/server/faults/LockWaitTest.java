@@ -8,6 +8,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -88,6 +91,43 @@ class LockWaitTest {
         assertThat(gate.as("enterprise").declaration(declared.id()).status()).isEqualTo(CrossingStatus.DECLARED);
         assertThat(gate.as("enterprise").cancelDeclaration(declared.id()).status())
                 .isEqualTo(CrossingStatus.CANCELLED);
+    }
+
+    /**
+     * A camera's plate read that waits too long for the plate-read table gets the same 503, {@code Retry-After} and
+     * body whether the filter in front of Jersey answered it (an ordinary camera request) or Jersey (an {@code Accept}
+     * only Jersey takes): the filter copies the mapped answer's headers.
+     */
+    @Test
+    void aPlateReadThatTimesOutWaitingForALockIsAnswered503OnBothRoutes() throws Exception {
+        String camera = gate.as("admin").anpr().cameras().get(0).code();
+        String token = gate.as("camera").token();
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        try (TableLock lock = TableLock.hold(tx, "plate_read", threads)) {
+            for (String accept : List.of("application/json", "application/json;q=0.9")) {
+                String body = "{\"cameraCode\":\"" + camera + "\",\"text\":\"" + TestGate.uniqueVietnamesePlate()
+                        + "\",\"confidence\":0.9}";
+                answers.add(http.send(
+                        HttpRequest.newBuilder(gate.uri().resolve("/api/plate-reads"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", accept)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+        }
+        HttpResponse<String> filter = answers.get(0);
+        HttpResponse<String> jersey = answers.get(1);
+        assertThat(filter.statusCode()).as(filter.body()).isEqualTo(503);
+        assertThat(jersey.statusCode()).as(jersey.body()).isEqualTo(503);
+        assertThat(filter.headers().firstValue("Retry-After"))
+                .isPresent()
+                .isEqualTo(jersey.headers().firstValue("Retry-After"));
+        assertThat(filter.headers().firstValue("Content-Type"))
+                .isEqualTo(jersey.headers().firstValue("Content-Type"));
+        assertThat(filter.body()).isEqualTo(jersey.body()).contains("send it again");
     }
 
     /**
