@@ -207,7 +207,7 @@ final class CropReader {
             try {
                 LineRead read = engine.readLine(line);
                 if (whole) { // a row too short for its plate, read inside a box the frame made (not in frames)
-                    read = FrameBottom.readAgain(engine, grey, rows, band, binarisation, bottomStart, read);
+                    read = FrameBottom.readAgain(engine, grey, rows, band, binarisation, bottomStart, read, colour);
                 }
                 if (rows.twoRows() && band == rows.top()) {
                     read = new LineRead(read.text(), SeriesDigit.preferOne(read.symbols()));

@@ -94,19 +94,25 @@ class FrameBottomTest {
                 LineRead seven = read("30A1234");
                 long before = engine.lines();
 
-                // a two-row plate's top row, however short, and rows long enough for their plate: no OCR call
-                assertThat(FrameBottom.readAgain(engine, grey, twoRows, top, PLAIN, -1, empty))
+                // a two-row plate's top row, rows long enough for their plate, a coloured one-row plate: no OCR call
+                assertThat(FrameBottom.readAgain(engine, grey, twoRows, top, PLAIN, -1, empty, PlateColour.WHITE))
                         .isSameAs(empty);
-                assertThat(FrameBottom.readAgain(engine, grey, twoRows, bottom, PLAIN, -1, four))
+                assertThat(FrameBottom.readAgain(engine, grey, twoRows, bottom, PLAIN, -1, four, PlateColour.WHITE))
                         .isSameAs(four);
-                assertThat(FrameBottom.readAgain(engine, grey, oneRow, top, PLAIN, -1, seven))
+                assertThat(FrameBottom.readAgain(engine, grey, oneRow, top, PLAIN, -1, seven, PlateColour.WHITE))
                         .isSameAs(seven);
+                // a coloured one-row plate's six symbols: a Chinese row without its province glyph
+                LineRead six = read("A12345");
+                assertThat(FrameBottom.readAgain(engine, grey, oneRow, top, PLAIN, -1, six, PlateColour.BLUE))
+                        .isSameAs(six);
                 assertThat(engine.lines()).isEqualTo(before);
 
                 // a two-row bottom row and a one-row row read short are read once more, kept only when longer
                 LineRead three = read("123");
-                LineRead bottomAgain = FrameBottom.readAgain(engine, grey, twoRows, bottom, PLAIN, -1, three);
-                LineRead rowAgain = FrameBottom.readAgain(engine, grey, oneRow, top, PLAIN, -1, read("30A123"));
+                LineRead bottomAgain =
+                        FrameBottom.readAgain(engine, grey, twoRows, bottom, PLAIN, -1, three, PlateColour.WHITE);
+                LineRead rowAgain =
+                        FrameBottom.readAgain(engine, grey, oneRow, top, PLAIN, -1, read("30A123"), PlateColour.WHITE);
                 assertThat(engine.lines()).isEqualTo(before + 2);
                 assertThat(bottomAgain.symbols().size()).isGreaterThanOrEqualTo(3);
                 assertThat(rowAgain.symbols().size()).isGreaterThanOrEqualTo(6);
