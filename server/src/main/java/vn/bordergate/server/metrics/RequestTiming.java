@@ -11,14 +11,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Counts and times every HTTP request ({@code gate_http_requests_seconds}), by method, answer status
  * class and API area ({@code /api/crossings/123/fees} counts as {@code /api/crossings}): ids in the path
- * would give every crossing a time series of its own.
+ * would give every crossing a time series of its own. For the same reason the areas and methods a client can invent
+ * are bounded (a client sending {@code GET /a1}, {@code /a2}, … would otherwise grow the heap by a timer each): an area
+ * gets a series of its own once a request to it was answered 2xx or 3xx (junk paths never are, so a flood of them
+ * cannot crowd the real areas out), at most {@link #MOST_AREAS}; the rest count as area {@code other}, and methods HTTP
+ * does not define as {@code OTHER}.
  */
 public final class RequestTiming implements Filter {
+    static final int MOST_AREAS = 64;
+    static final String OTHER = "other";
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
     private final MeterRegistry registry;
+    /** The timers built so far: building one per request was a few per cent of a plate read's request thread. */
+    private final ConcurrentMap<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    private final Set<String> areas = ConcurrentHashMap.newKeySet();
+
+    private record Series(String method, String area, String status) {}
 
     public RequestTiming(MeterRegistry registry) {
         this.registry = registry;
@@ -33,21 +51,46 @@ public final class RequestTiming implements Filter {
         } finally {
             HttpServletRequest request = (HttpServletRequest) req;
             int status = ((HttpServletResponse) res).getStatus();
-            Timer.builder("gate_http_requests")
-                    .description("HTTP requests answered")
-                    .tag("method", request.getMethod())
-                    .tag("area", area(request.getRequestURI()))
-                    .tag("status", (status / 100) + "xx")
-                    .publishPercentileHistogram(false)
-                    .serviceLevelObjectives(
-                            Duration.ofMillis(10),
-                            Duration.ofMillis(50),
-                            Duration.ofMillis(200),
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(5))
-                    .register(registry)
+            timers.computeIfAbsent(
+                            new Series(
+                                    method(request.getMethod()),
+                                    bounded(area(request.getRequestURI()), status),
+                                    (status / 100) + "xx"),
+                            this::timer)
                     .record(Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private Timer timer(Series series) {
+        return Timer.builder("gate_http_requests")
+                .description("HTTP requests answered")
+                .tag("method", series.method())
+                .tag("area", series.area())
+                .tag("status", series.status())
+                .publishPercentileHistogram(false)
+                .serviceLevelObjectives(
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(200),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5))
+                .register(registry);
+    }
+
+    private static String method(String method) {
+        return method != null && METHODS.contains(method) ? method : "OTHER";
+    }
+
+    /** The area once it answered a request well, while fewer than {@link #MOST_AREAS} did (racing ones may pass it). */
+    private String bounded(String area, int status) {
+        if (areas.contains(area)) {
+            return area;
+        }
+        if (status < 200 || status >= 400 || areas.size() >= MOST_AREAS) {
+            return OTHER;
+        }
+        areas.add(area);
+        return area;
     }
 
     /** The first two path segments: {@code /api/crossings}, {@code /api/health}, {@code /openapi.json}. */

@@ -112,8 +112,10 @@ class PlateReadCpuBenchmark {
         Files.writeString(file, script, StandardCharsets.UTF_8);
         Map<String, Long> before = threadTicks(pid);
         long cpuBefore = cpuNanos(pid);
+        MachineCpu machine = MachineCpu.now();
         Wrk.Scripted run = Wrk.runScript(name, gate.base().toString(), file, CONNECTIONS, PHASE);
         long cpu = cpuNanos(pid) - cpuBefore;
+        double idle = MachineCpu.now().idlePercentSince(machine);
         Map<String, Long> after = threadTicks(pid);
         if (run.answered() == 0 || run.failed() > 0) {
             faults.add(String.format(
@@ -124,7 +126,8 @@ class PlateReadCpuBenchmark {
         say(run.line()
                 + String.format(
                         "  server CPU %.2f cores, %.3f ms per 2xx answer (%d of %d)",
-                        cpu / 1e9 / run.seconds(), cpu / 1e6 / answered, run.answered(), run.requests()));
+                        cpu / 1e9 / run.seconds(), cpu / 1e6 / answered, run.answered(), run.requests())
+                + Wrk.clientAndIdle(run, idle));
         StringBuilder split = new StringBuilder("  ms per 2xx answer by thread group (user+system):");
         after.forEach((group, ticks) -> {
             long spent = ticks - before.getOrDefault(group, 0L);

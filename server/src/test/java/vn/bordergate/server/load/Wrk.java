@@ -16,6 +16,8 @@ final class Wrk {
     private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([\\d.]+[a-z]+)");
     private static final Pattern FAILED = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern PERCENTILE = Pattern.compile("\\s+(50|99)%\\s+(\\S+)");
+    /** The last line of bash's {@code times}: the user and system CPU of its children, here wrk alone. */
+    private static final Pattern CHILD_CPU = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s\\s*$");
 
     private Wrk() {}
 
@@ -47,7 +49,8 @@ final class Wrk {
     }
 
     /** What wrk with a Lua script printed: its summary line, and the counts behind it. */
-    record Scripted(String line, double perSecond, long requests, long failed, double seconds) {
+    record Scripted(
+            String line, double perSecond, long requests, long failed, double seconds, double clientCpuSeconds) {
         /** Answers of 2xx (wrk counts non-2xx and 3xx ones among its requests). */
         long answered() {
             return requests - failed;
@@ -57,7 +60,11 @@ final class Wrk {
     /** wrk with a Lua script that makes each request (a POST with a body of its own, say). */
     static Scripted runScript(String name, String url, Path script, int connections, Duration duration)
             throws IOException, InterruptedException {
+        // through bash so that its `times` reports wrk's own CPU: the client shares the two cores with the server
         String out = execute(List.of(
+                "bash",
+                "-c",
+                "wrk \"$@\"; times",
                 "wrk",
                 "-t2",
                 "-c" + connections,
@@ -75,7 +82,29 @@ final class Wrk {
                 rate.find() ? Double.parseDouble(rate.group(1)) : 0,
                 counted ? Long.parseLong(total.group(1)) : 0,
                 failed.find() ? Long.parseLong(failed.group(1)) : 0,
-                counted ? seconds(total.group(2)) : duration.toSeconds());
+                counted ? seconds(total.group(2)) : duration.toSeconds(),
+                childCpuSeconds(out));
+    }
+
+    /** wrk's own CPU (cores, ms a request) and the machine's idle share over a scripted run, for its report line. */
+    static String clientAndIdle(Scripted run, double idlePercent) {
+        return String.format(
+                "; wrk CPU %.2f cores (%.3f ms a request); machine idle %s",
+                run.clientCpuSeconds() / run.seconds(),
+                1000 * run.clientCpuSeconds() / Math.max(1, run.requests()),
+                idlePercent < 0 ? "?" : String.format("%.0f %%", idlePercent));
+    }
+
+    /** wrk's user + system CPU from the {@code times} line; 0 when it is missing. */
+    static double childCpuSeconds(String out) {
+        Matcher cpu = CHILD_CPU.matcher(out);
+        if (!cpu.find()) {
+            return 0;
+        }
+        return Long.parseLong(cpu.group(1)) * 60
+                + Double.parseDouble(cpu.group(2))
+                + Long.parseLong(cpu.group(3)) * 60
+                + Double.parseDouble(cpu.group(4));
     }
 
     /** wrk's duration ({@code 15.02s}, {@code 1.00m}) in seconds. */

@@ -141,8 +141,10 @@ final class WrkWrites {
         Path file = Files.createTempFile(work, "wrk-", ".lua");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         long cpuBefore = cpuNanos(cpuPid);
+        MachineCpu machine = MachineCpu.now();
         Wrk.Scripted run = Wrk.runScript(name, base.toString(), file, connections, duration);
         double cpuSeconds = (cpuNanos(cpuPid) - cpuBefore) / 1e9;
+        double idle = MachineCpu.now().idlePercentSince(machine);
         return new Measured(
                 run.line()
                         + String.format(
@@ -151,7 +153,8 @@ final class WrkWrites {
                                 cpuSeconds / run.seconds(),
                                 run.answered() > 0 ? String.format("%.3f ms", 1000 * cpuSeconds / run.answered()) : "?",
                                 run.answered(),
-                                run.requests()),
+                                run.requests())
+                        + Wrk.clientAndIdle(run, idle),
                 run.perSecond());
     }
 

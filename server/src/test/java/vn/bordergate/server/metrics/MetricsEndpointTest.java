@@ -2,6 +2,13 @@ package vn.bordergate.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.client.RawResponse;
 import vn.bordergate.server.support.TestGate;
@@ -23,6 +30,38 @@ class MetricsEndpointTest {
                 .containsPattern("gate_crossings_waiting [0-9]")
                 .contains(
                         "gate_http_queued_requests", "gate_event_subscribers", "gate_cameras", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void pathsAndMethodsAClientInventsShareOneSeriesAndCannotCrowdOutTheRealAreas() throws Exception {
+        TestGate gate = TestGate.shared();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 3 * RequestTiming.MOST_AREAS; i++) {
+            String path = i % 2 == 0 ? "/junk-" + i : "/api/junk-" + i + "/x";
+            http.send(
+                    HttpRequest.newBuilder(gate.uri().resolve(path))
+                            .method(i % 3 == 0 ? "BREW" + i : "GET", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        gate.as("supervisor").queue(); // a real area, answered 200 after the flood
+
+        String metrics = gate.as("supervisor").send("GET", "/api/metrics", null).body();
+        Matcher series =
+                Pattern.compile("gate_http_requests_seconds_count\\{([^}]*)}").matcher(metrics);
+        Stream.Builder<String> labels = Stream.builder();
+        while (series.find()) {
+            labels.add(series.group(1));
+        }
+        String all = labels.build().collect(Collectors.joining("\n"));
+        assertThat(all)
+                .doesNotContain("junk", "BREW")
+                .contains(
+                        "area=\"other\"", "method=\"OTHER\"", "area=\"/api/crossings\",method=\"GET\",status=\"2xx\"");
+        assertThat(all.lines()
+                        .map(l -> l.replaceAll(".*area=\"([^\"]*)\".*", "$1"))
+                        .distinct())
+                .hasSizeLessThanOrEqualTo(RequestTiming.MOST_AREAS + 1);
     }
 
     @Test
