@@ -28,15 +28,23 @@ final class ChineseGlyphRead {
 
     private ChineseGlyphRead() {}
 
+    /**
+     * Whether a white crop whose reads already voted a standard Chinese plate is read glyph by glyph too; off only to
+     * measure it ({@code -Danpr.whiteChinese=false}).
+     */
+    static final boolean WHITE_CHINESE = Boolean.parseBoolean(System.getProperty("anpr.whiteChinese", "true"));
+
     /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #read}). */
     static boolean wanted(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted) {
+        boolean chinese = voted.found() && voted.match().kind() == PlateKind.CN_STANDARD;
         return oneRowGlyphs(serials, rows, colour)
                 // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
                 // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
                 // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
-                // made-up Chinese plate
-                && colour != PlateColour.WHITE
-                && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD);
+                // made-up Chinese plate. A white crop the reads already made a Chinese plate is a blue plate whose
+                // colour was lost (glare, a loose cut): the glyph read can only change which Chinese plate it is
+                && (colour != PlateColour.WHITE || (WHITE_CHINESE && chinese))
+                && (!voted.found() || chinese);
     }
 
     /** Whether a crop can be read glyph by glyph at all: classifiers loaded, one row, not a red (military) plate. */

@@ -143,7 +143,8 @@ final class CropReader {
                 CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province.get());
                 if (glyphs != null) {
                     reads.add(glyphs);
-                    return ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs), glyphs);
+                    CropRead chosen = ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs), glyphs);
+                    return UnsureGlyphs.mended(chosen, glyphs, reads);
                 }
             }
             return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
