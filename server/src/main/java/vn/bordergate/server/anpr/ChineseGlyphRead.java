@@ -65,15 +65,47 @@ final class ChineseGlyphRead {
             PlateRows rows,
             PlateColour colour,
             PlateGrammarSymbol province) {
+        Placed placed = placed(serials, provinces, bgr, grey, rows, colour, province);
+        return placed == null ? null : placed.read();
+    }
+
+    /**
+     * A glyph read and whether the layout fitted the crop as it is ({@code fitted}); a read placed only by a fallback
+     * fit (the other way, the frame cut away) is the more often wrong and weighs less in the vote ({@link
+     * CropVote#FALLBACK_WEIGHT}).
+     */
+    record Placed(CropRead read, boolean fitted) {
+        /** How many Tesseract votes this read weighs. */
+        int weight() {
+            return fitted || !LIGHTER_FALLBACK ? CropVote.GLYPH_WEIGHT : CropVote.FALLBACK_WEIGHT;
+        }
+    }
+
+    /** Whether a fallback fit's read weighs less; off only to measure it ({@code -Danpr.lighterFallback=false}). */
+    static final boolean LIGHTER_FALLBACK = Boolean.parseBoolean(System.getProperty("anpr.lighterFallback", "true"));
+
+    /** {@link #read}, and whether the layout fitted the crop as it is; null when no fit gives a plate. */
+    static Placed placed(
+            SerialClassifier serials,
+            ProvinceClassifier provinces,
+            Mat bgr,
+            Mat grey,
+            PlateRows rows,
+            PlateColour colour,
+            PlateGrammarSymbol province) {
         Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
         if (boxes != null) {
-            return at(serials, provinces, grey, boxes, colour, province);
+            CropRead glyphs = at(serials, provinces, grey, boxes, colour, province);
+            return glyphs == null ? null : new Placed(glyphs, true);
         }
         if (provinces == null) {
             return null;
         }
         CropRead glyphs = otherWay(serials, provinces, bgr, colour);
-        return glyphs != null || !STRIPPED ? glyphs : stripped(serials, provinces, grey, rows, colour, province);
+        if (glyphs == null && STRIPPED) {
+            glyphs = stripped(serials, provinces, grey, rows, colour, province);
+        }
+        return glyphs == null ? null : new Placed(glyphs, false);
     }
 
     /**
