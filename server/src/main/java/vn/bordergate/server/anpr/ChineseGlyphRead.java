@@ -28,15 +28,23 @@ final class ChineseGlyphRead {
 
     private ChineseGlyphRead() {}
 
+    /**
+     * Whether a white crop whose reads already voted a standard Chinese plate is read glyph by glyph too; off only to
+     * measure it ({@code -Danpr.whiteChinese=false}).
+     */
+    static final boolean WHITE_CHINESE = Boolean.parseBoolean(System.getProperty("anpr.whiteChinese", "true"));
+
     /** Whether a crop read as {@code voted} is also read glyph by glyph ({@link #read}). */
     static boolean wanted(SerialClassifier serials, PlateRows rows, PlateColour colour, CropRead voted) {
+        boolean chinese = voted.found() && voted.match().kind() == PlateKind.CN_STANDARD;
         return oneRowGlyphs(serials, rows, colour)
                 // a standard Chinese plate is blue or yellow (green: teal-looking blue). White and black ones
                 // are Vietnamese or cross-border (港澳, whose suffix the layout fit misplaces: 3 → 0 of 8 rendered
                 // serials right when they were let in), and an unreadable white Vietnamese crop must not become a
-                // made-up Chinese plate
-                && colour != PlateColour.WHITE
-                && (!voted.found() || voted.match().kind() == PlateKind.CN_STANDARD);
+                // made-up Chinese plate. A white crop the reads already made a Chinese plate is a blue plate whose
+                // colour was lost (glare, a loose cut): the glyph read can only change which Chinese plate it is
+                && (colour != PlateColour.WHITE || (WHITE_CHINESE && chinese))
+                && (!voted.found() || chinese);
     }
 
     /** Whether a crop can be read glyph by glyph at all: classifiers loaded, one row, not a red (military) plate. */
@@ -57,15 +65,47 @@ final class ChineseGlyphRead {
             PlateRows rows,
             PlateColour colour,
             PlateGrammarSymbol province) {
+        Placed placed = placed(serials, provinces, bgr, grey, rows, colour, province);
+        return placed == null ? null : placed.read();
+    }
+
+    /**
+     * A glyph read and whether the layout fitted the crop as it is ({@code fitted}); a read placed only by a fallback
+     * fit (the other way, the frame cut away) is the more often wrong and weighs less in the vote ({@link
+     * CropVote#FALLBACK_WEIGHT}).
+     */
+    record Placed(CropRead read, boolean fitted) {
+        /** How many Tesseract votes this read weighs. */
+        int weight() {
+            return fitted || !LIGHTER_FALLBACK ? CropVote.GLYPH_WEIGHT : CropVote.FALLBACK_WEIGHT;
+        }
+    }
+
+    /** Whether a fallback fit's read weighs less; off only to measure it ({@code -Danpr.lighterFallback=false}). */
+    static final boolean LIGHTER_FALLBACK = Boolean.parseBoolean(System.getProperty("anpr.lighterFallback", "true"));
+
+    /** {@link #read}, and whether the layout fitted the crop as it is; null when no fit gives a plate. */
+    static Placed placed(
+            SerialClassifier serials,
+            ProvinceClassifier provinces,
+            Mat bgr,
+            Mat grey,
+            PlateRows rows,
+            PlateColour colour,
+            PlateGrammarSymbol province) {
         Rect[] boxes = SerialGlyphs.boxes(grey, rows.top());
         if (boxes != null) {
-            return at(serials, provinces, grey, boxes, colour, province);
+            CropRead glyphs = at(serials, provinces, grey, boxes, colour, province);
+            return glyphs == null ? null : new Placed(glyphs, true);
         }
         if (provinces == null) {
             return null;
         }
         CropRead glyphs = otherWay(serials, provinces, bgr, colour);
-        return glyphs != null || !STRIPPED ? glyphs : stripped(serials, provinces, grey, rows, colour, province);
+        if (glyphs == null && STRIPPED) {
+            glyphs = stripped(serials, provinces, grey, rows, colour, province);
+        }
+        return glyphs == null ? null : new Placed(glyphs, false);
     }
 
     /**

@@ -140,10 +140,14 @@ final class CropReader {
             }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
-                CropRead glyphs = ChineseGlyphRead.read(serials, provinces, bgr, grey, rows, colour, province.get());
-                if (glyphs != null) {
+                ChineseGlyphRead.Placed placed =
+                        ChineseGlyphRead.placed(serials, provinces, bgr, grey, rows, colour, province.get());
+                if (placed != null) {
+                    CropRead glyphs = placed.read();
                     reads.add(glyphs);
-                    return ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs), glyphs);
+                    CropRead chosen =
+                            ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs, placed.weight()), glyphs);
+                    return UnsureGlyphs.mended(chosen, glyphs, reads);
                 }
             }
             return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);

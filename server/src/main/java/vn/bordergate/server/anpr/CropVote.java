@@ -32,10 +32,22 @@ final class CropVote {
 
     private CropVote() {}
 
+    /**
+     * What the glyph read weighs when only a fallback fit placed it (the crop turned the other way, the frame cut
+     * away): there it was wrong where two Tesseract reads were right (held-out cn-crops {@code 皖A155X1} read
+     * {@code 皖Y61EX5} 0.33 against a read of 0.85; docs/anpr.md, branch cnlatin).
+     */
+    static final int FALLBACK_WEIGHT = 2;
+
     /** {@link #of(List)} where {@code heavy}'s vote counts {@link #GLYPH_WEIGHT} times. */
     static CropRead of(List<CropRead> reads, CropRead heavy) {
+        return of(reads, heavy, GLYPH_WEIGHT);
+    }
+
+    /** {@link #of(List)} where {@code heavy}'s vote counts {@code weight} times. */
+    static CropRead of(List<CropRead> reads, CropRead heavy, int weight) {
         List<CropRead> weighted = new ArrayList<>(reads);
-        for (int k = 1; k < GLYPH_WEIGHT; k++) {
+        for (int k = 1; k < weight; k++) {
             weighted.add(heavy);
         }
         return of(weighted);
