@@ -209,7 +209,10 @@ final class CropReader {
                 continue;
             }
             try {
-                LineRead read = engine.readLine(line);
+                // Tesseract's inverted second pass runs on every doubtful line and a frame's regions are mostly junk
+                // (signs, grilles, lights): ~3 ms a frame. A crop is a plate: the pass runs rarely and now and then
+                // reads one whose polarity was misjudged (docs/anpr.md, "Frame time: the inverted pass")
+                LineRead read = engine.readLine(line, whole);
                 if (whole) { // a row too short for its plate, read inside a box the frame made (not in frames)
                     read = FrameBottom.readAgain(engine, grey, rows, band, binarisation, bottomStart, read, colour);
                 }

@@ -39,6 +39,8 @@ public final class TesseractEngine implements AutoCloseable {
     private final TesseractModel model;
     private boolean closed;
     private long lines;
+    /** Whether Tesseract's inverted second pass is on now (its default; see {@link #readLine(Mat, boolean)}). */
+    private boolean invertedPass = true;
 
     public TesseractEngine(TesseractModel model) {
         this.model = model;
@@ -91,6 +93,15 @@ public final class TesseractEngine implements AutoCloseable {
      * caller pads it with a margin).
      */
     public LineRead readLine(Mat grey) {
+        return readLine(grey, true);
+    }
+
+    /**
+     * {@link #readLine(Mat)}, with or without Tesseract's second pass over the line inverted when the first reads it
+     * doubtfully ({@code tessedit_do_invert}, below a mean certainty of 0.7): the line images are dark on light
+     * already, so the pass mostly rereads junk, but it saves a plate whose polarity was misjudged now and then.
+     */
+    public LineRead readLine(Mat grey, boolean invertedToo) {
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
@@ -99,6 +110,10 @@ public final class TesseractEngine implements AutoCloseable {
         }
         Mat image = grey.isContinuous() ? grey : grey.clone();
         lines++;
+        if (invertedToo != invertedPass) {
+            invertedPass = invertedToo;
+            api.SetVariable("tessedit_do_invert", invertedToo ? "1" : "0");
+        }
         api.SetImage(image.data(), image.cols(), image.rows(), 1, (int) image.step());
         api.SetSourceResolution(300);
         try {

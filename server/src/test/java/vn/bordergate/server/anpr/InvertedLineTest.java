@@ -1,0 +1,56 @@
+package vn.bordergate.server.anpr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A frame's lines are read once, as they are given; a crop's get Tesseract's second pass over a doubtful line inverted
+ * too ({@code tessedit_do_invert}): every line image is made dark on light before it is read ({@link LineImage}), so in
+ * a frame, whose regions are mostly junk, the pass cost about 3 ms for no plate; on a crop it reads a plate whose
+ * polarity was misjudged now and then (docs/anpr.md, "Frame time: the inverted pass").
+ */
+class InvertedLineTest {
+    @Test
+    void aLineIsReadInvertedTooOnlyWhenAsked() {
+        try (Mat dark = line();
+                Mat light = new Mat();
+                TesseractEngine engine = new TesseractEngine(TesseractModel.bundledEnglish())) {
+            bitwise_not(dark, light);
+
+            assertThat(engine.readLine(dark, false).text()).isEqualTo("29H33578");
+            assertThat(engine.readLine(light, false).text()).isNotEqualTo("29H33578");
+            // the pass is switched back on for the next line that asks for it, and off again
+            assertThat(engine.readLine(light, true).text()).isEqualTo("29H33578");
+            assertThat(engine.readLine(light).text()).isEqualTo("29H33578");
+            assertThat(engine.readLine(light, false).text()).isNotEqualTo("29H33578");
+            assertThat(engine.lines()).isEqualTo(5);
+        }
+    }
+
+    private static Mat line() {
+        BufferedImage image = new BufferedImage(360, 70, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 360, 70);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+        g.drawString("29H33578", 20, 50);
+        g.dispose();
+        Mat bgr = TestImages.mat(image);
+        Mat grey = new Mat();
+        cvtColor(bgr, grey, COLOR_BGR2GRAY);
+        bgr.close();
+        return grey;
+    }
+}
