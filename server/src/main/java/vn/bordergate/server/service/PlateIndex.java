@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import vn.bordergate.common.plate.PlateDistance;
 
 /**
@@ -33,6 +34,8 @@ final class PlateIndex {
     private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
     /** The fewest entries added in node objects before the flat trie is built again. */
     private static final int LEAST_REBUILT = 64;
+    /** The shortest time between two rebuilds asked by reads. */
+    private static final long MERGE_PAUSE = 1_000_000_000L;
 
     /** A node's children and the characters leading to them, published together. */
     record Branches(char[] keys, Node[] children) {}
@@ -51,6 +54,10 @@ final class PlateIndex {
         volatile int shortest = Integer.MAX_VALUE;
 
         volatile int longest = -1;
+
+        boolean isEmpty() {
+            return ends.length == 0 && branches.keys().length == 0;
+        }
 
         void widen(int length) {
             if (length < shortest) {
@@ -73,11 +80,23 @@ final class PlateIndex {
     private final Set<ExpectedPlates.Entry> held = new HashSet<>();
     /** Entries in {@link Layers#added}. */
     private int added;
+    /** Adds, removals and rebuilds, one at a time; a read may rebuild when nothing else is under way. */
+    private final ReentrantLock writer = new ReentrantLock();
+    /** When (nanoTime) a read may build the flat trie again. */
+    private volatile long mergeDue;
 
-    synchronized void add(ExpectedPlates.Entry entry) {
-        if (!held.add(entry)) {
-            return;
+    void add(ExpectedPlates.Entry entry) {
+        writer.lock();
+        try {
+            if (held.add(entry)) {
+                addHeld(entry);
+            }
+        } finally {
+            writer.unlock();
         }
+    }
+
+    private void addHeld(ExpectedPlates.Entry entry) {
         if (added >= Math.max(LEAST_REBUILT, held.size() / 16)) {
             rebuild();
             return;
@@ -97,32 +116,66 @@ final class PlateIndex {
     }
 
     /** Forgets an entry. */
-    synchronized void remove(ExpectedPlates.Entry entry) {
+    void remove(ExpectedPlates.Entry entry) {
         remove(List.of(entry));
     }
 
     /** Forgets entries, with one new flat trie for all of them. */
-    synchronized void remove(Collection<ExpectedPlates.Entry> entries) {
-        boolean removed = false;
-        for (ExpectedPlates.Entry e : entries) { // not removeAll: with a list, that may scan it for each entry held
-            removed |= held.remove(e);
-        }
-        if (removed) {
-            rebuild();
+    void remove(Collection<ExpectedPlates.Entry> entries) {
+        writer.lock();
+        try {
+            boolean removed = false;
+            for (ExpectedPlates.Entry e : entries) { // not removeAll: with a list, that may scan it for each entry held
+                removed |= held.remove(e);
+            }
+            if (removed) {
+                rebuild();
+            }
+        } finally {
+            writer.unlock();
         }
     }
 
     /** Nodes of the trie of every entry held, the root included (builds the flat trie of them all first). */
-    synchronized int nodes() {
-        if (added > 0) {
-            rebuild();
+    int nodes() {
+        writer.lock();
+        try {
+            if (added > 0) {
+                rebuild();
+            }
+            return layers.flat().size();
+        } finally {
+            writer.unlock();
         }
-        return layers.flat().size();
     }
 
     private void rebuild() {
+        long start = System.nanoTime();
         layers = new Layers(FlatPlates.of(held), new Node());
         added = 0;
+        long end = System.nanoTime();
+        mergeDue = end + Math.max(MERGE_PAUSE, 100 * (end - start));
+    }
+
+    /**
+     * The layers to search: when entries were added in node objects and no flat trie was built for a while, first one
+     * of every entry, if no add or removal is under way. Walking both layers costs about half as much again as the
+     * flat one alone (the top of the trie is walked twice); a read after a burst of declarations pays for the rebuild
+     * instead, at most once a second and at most a hundredth of the time.
+     */
+    private Layers toSearch() {
+        Layers now = layers;
+        if (now.added().isEmpty() || System.nanoTime() < mergeDue || !writer.tryLock()) {
+            return now;
+        }
+        try {
+            if (added > 0 && System.nanoTime() >= mergeDue) {
+                rebuild();
+            }
+            return layers;
+        } finally {
+            writer.unlock();
+        }
     }
 
     /**
@@ -131,7 +184,7 @@ final class PlateIndex {
      * {@code want} crossings are found closer.
      */
     Closest closest(String read, Instant from, Instant to, int want, double limit) {
-        Layers now = layers;
+        Layers now = toSearch();
         return new PlateIndexSearch(read, from, to, want, limit).from(now.flat(), now.added());
     }
 

@@ -2,10 +2,6 @@ package vn.bordergate.server.service;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeSet;
 import vn.bordergate.common.plate.PlateDistance;
 import vn.bordergate.server.service.PlateIndex.Branches;
 import vn.bordergate.server.service.PlateIndex.Node;
@@ -31,8 +27,6 @@ final class PlateIndexSearch {
         }
     }
 
-    private record Hit(double distance, long crossingId) {}
-
     private final String read;
     private final Instant from;
     private final Instant to;
@@ -43,14 +37,10 @@ final class PlateIndexSearch {
     /** The flat trie being walked. */
     private FlatPlates flat;
 
-    private final int want;
-    private final Map<Long, Double> found = new HashMap<>();
-    /** The {@code want} closest crossings found so far. */
-    private final TreeSet<Hit> best =
-            new TreeSet<>(Comparator.comparingDouble(Hit::distance).thenComparingLong(Hit::crossingId));
-
-    private final double limit;
+    private final CloseCrossings found;
+    /** {@link CloseCrossings#bound}, as of the last hit. */
     private double bound;
+
     private double[][] columns = new double[16][];
     /** Per read position, where its row of {@link #ASCII_COSTS} starts; -1 for a character past ASCII. */
     private final int[] rows;
@@ -63,8 +53,7 @@ final class PlateIndexSearch {
         this.fromNano = from.getNano();
         this.toSecond = to.getEpochSecond();
         this.toNano = to.getNano();
-        this.want = want;
-        this.limit = limit;
+        this.found = new CloseCrossings(want, limit);
         this.bound = limit;
         this.rows = new int[read.length()];
         for (int i = 0; i < rows.length; i++) {
@@ -237,21 +226,8 @@ final class PlateIndexSearch {
     }
 
     private void hit(long crossingId, double distance) {
-        Double before = found.get(crossingId);
-        if (before != null && before <= distance) {
-            return;
-        }
-        found.put(crossingId, distance);
-        if (before != null) {
-            best.remove(new Hit(before, crossingId));
-        }
-        best.add(new Hit(distance, crossingId));
-        if (best.size() > want) {
-            best.pollLast();
-        }
-        if (best.size() >= want) {
-            bound = Math.min(limit, best.last().distance());
-        }
+        found.hit(crossingId, distance);
+        bound = found.bound();
     }
 
     /**
@@ -267,15 +243,9 @@ final class PlateIndexSearch {
         }
         flat = base;
         visit(0, first, 0);
-        if (added.branches.keys().length > 0 || added.ends.length > 0) {
+        if (!added.isEmpty()) {
             visit(added, first, 0); // the first column is never written: the flat walk leaves it as it was
         }
-        Map<Long, Double> within = new HashMap<>();
-        found.forEach((id, d) -> {
-            if (d <= bound) {
-                within.put(id, d);
-            }
-        });
-        return new PlateIndex.Closest(within, bound);
+        return new PlateIndex.Closest(found.within(), bound);
     }
 }
