@@ -23,7 +23,7 @@ import vn.bordergate.common.plate.PlateDistance;
  *
  * <p>The trie is in two layers: most entries in a {@link FlatPlates} (plain arrays, cheap to walk, built at
  * once), and the entries added since it was built in a small trie of node objects that grows in place. When
- * that one holds more than a sixteenth of the entries, or an entry is removed, the writer builds a new flat
+ * that one holds more than an eighth of the entries, or an entry is removed, the writer builds a new flat
  * trie of every entry held and publishes it with a new empty trie of nodes in one volatile write, so a read
  * sees both layers as they were before or after a change. In the trie of nodes the single writer publishes a
  * node's branches (keys with their children) and entries as new immutable arrays (copy on write), so a reader
@@ -97,7 +97,7 @@ final class PlateIndex {
     }
 
     private void addHeld(ExpectedPlates.Entry entry) {
-        if (added >= Math.max(LEAST_REBUILT, held.size() / 16)) {
+        if (added >= Math.max(LEAST_REBUILT, held.size() / 8)) {
             rebuild();
             return;
         }
