@@ -25,10 +25,11 @@ import vn.bordergate.common.plate.PlateDistance;
  * once), and the entries added since it was built in a small trie of node objects that grows in place. When
  * that one holds more than an eighth of the entries, or an entry is removed, the writer builds a new flat
  * trie of every entry held and publishes it with a new empty trie of nodes in one volatile write, so a read
- * sees both layers as they were before or after a change. In the trie of nodes the single writer publishes a
- * node's branches (keys with their children) and entries as new immutable arrays (copy on write), so a reader
- * sees a node before or after a change, never half of one. Removed entries leave nothing behind (the table is
- * pruned, the gate runs for months).
+ * sees both layers as they were before or after a change; a read also builds it when the trie of nodes is not
+ * empty and nothing was built for a while (see {@link #toSearch}). In the trie of nodes the single writer
+ * publishes a node's branches (keys with their children) and entries as new immutable arrays (copy on write),
+ * so a reader sees a node before or after a change, never half of one. Removed entries leave nothing behind
+ * (the table is pruned, the gate runs for months).
  */
 final class PlateIndex {
     private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
