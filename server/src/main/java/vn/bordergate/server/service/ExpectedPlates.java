@@ -3,6 +3,7 @@ package vn.bordergate.server.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.hibernate.Session;
@@ -111,7 +112,7 @@ final class ExpectedPlates {
             if (before.isAfter(horizon)) {
                 horizon = before; // first raise it, so no read relies on what is being removed
                 NavigableSet<Entry> old = entries.headSet(new Entry(before, Long.MIN_VALUE, ""), false);
-                old.forEach(index::remove);
+                index.remove(List.copyOf(old));
                 old.clear();
             }
         }

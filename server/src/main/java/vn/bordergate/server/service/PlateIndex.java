@@ -2,7 +2,12 @@ package vn.bordergate.server.service;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import vn.bordergate.common.plate.PlateDistance;
 
 /**
@@ -16,13 +21,22 @@ import vn.bordergate.common.plate.PlateDistance;
  * complete up to its bound: every crossing of the window within the bound, with the same distance
  * {@link PlateDistance#betweenPrepared} gives (the same table cells, computed in another order).
  *
- * <p>Readers walk the trie without locks; the single writer publishes a node's branches (keys with their
- * children) and entries as new immutable arrays (copy on write), so a reader sees a node before or after a
- * change, never half of one. Nodes emptied by {@link #remove} are unlinked, so the trie holds only the
- * plates of the entries it holds (the table is pruned, the gate runs for months).
+ * <p>The trie is in two layers: most entries in a {@link FlatPlates} (plain arrays, cheap to walk, built at
+ * once), and the entries added since it was built in a small trie of node objects that grows in place. When
+ * that one holds more than an eighth of the entries, or an entry is removed, the writer builds a new flat
+ * trie of every entry held and publishes it with a new empty trie of nodes in one volatile write, so a read
+ * sees both layers as they were before or after a change; a read also builds it when the trie of nodes is not
+ * empty and nothing was built for a while (see {@link #toSearch}). In the trie of nodes the single writer
+ * publishes a node's branches (keys with their children) and entries as new immutable arrays (copy on write),
+ * so a reader sees a node before or after a change, never half of one. Removed entries leave nothing behind
+ * (the table is pruned, the gate runs for months).
  */
 final class PlateIndex {
     private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
+    /** The fewest entries added in node objects before the flat trie is built again. */
+    private static final int LEAST_REBUILT = 64;
+    /** The shortest time between two rebuilds asked by reads. */
+    private static final long MERGE_PAUSE = 1_000_000_000L;
 
     /** A node's children and the characters leading to them, published together. */
     record Branches(char[] keys, Node[] children) {}
@@ -34,13 +48,17 @@ final class PlateIndex {
         /** Entries whose plate ends at this node. */
         volatile ExpectedPlates.Entry[] ends = NO_ENTRIES;
         /**
-         * The shortest and longest plate ending at or below this node. Only widened before an entry is linked and
-         * narrowed after one is gone, so a reader may see a range too wide, never one that leaves out a plate it
-         * can reach (only, during an add, the plate being added: as if it read just before the add).
+         * The shortest and longest plate ending at or below this node. Only widened, before an entry is linked, so
+         * a reader never sees a range that leaves out a plate it can reach (only, during an add, the plate being
+         * added: as if it read just before the add).
          */
         volatile int shortest = Integer.MAX_VALUE;
 
         volatile int longest = -1;
+
+        boolean isEmpty() {
+            return ends.length == 0 && branches.keys().length == 0;
+        }
 
         void widen(int length) {
             if (length < shortest) {
@@ -55,9 +73,37 @@ final class PlateIndex {
     /** The crossings within {@code bound} of the read (crossing id → closest distance), and the bound. */
     record Closest(Map<Long, Double> distances, double bound) {}
 
-    private final Node root = new Node();
+    /** The flat trie, and the trie of the entries added since it was built. */
+    private record Layers(FlatPlates flat, Node added) {}
 
-    synchronized void add(ExpectedPlates.Entry entry) {
+    private volatile Layers layers = new Layers(FlatPlates.EMPTY, new Node());
+    /** Every entry held (the writer's). */
+    private final Set<ExpectedPlates.Entry> held = new HashSet<>();
+    /** Entries in {@link Layers#added}. */
+    private int added;
+    /** Adds, removals and rebuilds, one at a time; a read may rebuild when nothing else is under way. */
+    private final ReentrantLock writer = new ReentrantLock();
+    /** When (nanoTime) a read may build the flat trie again. */
+    private volatile long mergeDue;
+
+    void add(ExpectedPlates.Entry entry) {
+        writer.lock();
+        try {
+            if (held.add(entry)) {
+                addHeld(entry);
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void addHeld(ExpectedPlates.Entry entry) {
+        if (added >= Math.max(LEAST_REBUILT, held.size() / 8)) {
+            rebuild();
+            return;
+        }
+        added++;
+        Node root = layers.added();
         Node node = root;
         String plate = entry.plate();
         root.widen(plate.length());
@@ -65,65 +111,72 @@ final class PlateIndex {
             node = childOrNew(node, plate.charAt(i), plate.length());
         }
         ExpectedPlates.Entry[] ends = node.ends;
-        for (ExpectedPlates.Entry e : ends) {
-            if (e.equals(entry)) {
-                return;
-            }
-        }
         ExpectedPlates.Entry[] grown = Arrays.copyOf(ends, ends.length + 1);
         grown[ends.length] = entry;
         node.ends = grown;
     }
 
-    /** Forgets an entry, and unlinks the nodes that then lead to no entry. */
-    synchronized void remove(ExpectedPlates.Entry entry) {
-        String plate = entry.plate();
-        Node[] path = new Node[plate.length() + 1];
-        path[0] = root;
-        for (int i = 0; i < plate.length(); i++) {
-            path[i + 1] = child(path[i], plate.charAt(i));
-            if (path[i + 1] == null) {
-                return;
+    /** Forgets an entry. */
+    void remove(ExpectedPlates.Entry entry) {
+        remove(List.of(entry));
+    }
+
+    /** Forgets entries, with one new flat trie for all of them. */
+    void remove(Collection<ExpectedPlates.Entry> entries) {
+        writer.lock();
+        try {
+            boolean removed = false;
+            for (ExpectedPlates.Entry e : entries) { // not removeAll: with a list, that may scan it for each entry held
+                removed |= held.remove(e);
             }
-        }
-        Node node = path[plate.length()];
-        node.ends = Arrays.stream(node.ends).filter(e -> !e.equals(entry)).toArray(ExpectedPlates.Entry[]::new);
-        int depth = plate.length();
-        for (; depth > 0; depth--) {
-            Node emptied = path[depth];
-            if (emptied.ends.length > 0 || emptied.branches.keys().length > 0) {
-                break;
+            if (removed) {
+                rebuild();
             }
-            unlink(path[depth - 1], plate.charAt(depth - 1));
-        }
-        for (; depth >= 0; depth--) { // the nodes still linked, deepest first: their plates' lengths may narrow
-            narrow(path[depth], depth);
+        } finally {
+            writer.unlock();
         }
     }
 
-    /** Sets a node's length range from its own entries (plates of {@code depth} characters) and its children. */
-    private static void narrow(Node node, int depth) {
-        int shortest = node.ends.length > 0 ? depth : Integer.MAX_VALUE;
-        int longest = node.ends.length > 0 ? depth : -1;
-        for (Node child : node.branches.children()) {
-            shortest = Math.min(shortest, child.shortest);
-            longest = Math.max(longest, child.longest);
+    /** Nodes of the trie of every entry held, the root included (builds the flat trie of them all first). */
+    int nodes() {
+        writer.lock();
+        try {
+            if (added > 0) {
+                rebuild();
+            }
+            return layers.flat().size();
+        } finally {
+            writer.unlock();
         }
-        node.shortest = shortest;
-        node.longest = longest;
     }
 
-    /** Nodes reachable from the root (the root included). */
-    synchronized int nodes() {
-        return count(root);
+    private void rebuild() {
+        long start = System.nanoTime();
+        layers = new Layers(FlatPlates.of(held), new Node());
+        added = 0;
+        long end = System.nanoTime();
+        mergeDue = end + Math.max(MERGE_PAUSE, 100 * (end - start));
     }
 
-    private static int count(Node node) {
-        int n = 1;
-        for (Node child : node.branches.children()) {
-            n += count(child);
+    /**
+     * The layers to search: when entries were added in node objects and no flat trie was built for a while, first one
+     * of every entry, if no add or removal is under way. Walking both layers costs about half as much again as the
+     * flat one alone (the top of the trie is walked twice); a read after a burst of declarations pays for the rebuild
+     * instead, at most once a second and at most a hundredth of the time.
+     */
+    private Layers toSearch() {
+        Layers now = layers;
+        if (now.added().isEmpty() || System.nanoTime() < mergeDue || !writer.tryLock()) {
+            return now;
         }
-        return n;
+        try {
+            if (added > 0 && System.nanoTime() >= mergeDue) {
+                rebuild();
+            }
+            return layers;
+        } finally {
+            writer.unlock();
+        }
     }
 
     /**
@@ -132,7 +185,8 @@ final class PlateIndex {
      * {@code want} crossings are found closer.
      */
     Closest closest(String read, Instant from, Instant to, int want, double limit) {
-        return new PlateIndexSearch(read, from, to, want, limit).from(root);
+        Layers now = toSearch();
+        return new PlateIndexSearch(read, from, to, want, limit).from(now.flat(), now.added());
     }
 
     private static Node child(Node node, char c) {
@@ -163,19 +217,5 @@ final class PlateIndex {
         keys[keys.length - 1] = c;
         node.branches = new Branches(keys, children);
         return created;
-    }
-
-    private static void unlink(Node node, char c) {
-        Branches old = node.branches;
-        int n = old.keys().length;
-        char[] keys = new char[n - 1];
-        Node[] children = new Node[n - 1];
-        for (int i = 0, j = 0; i < n; i++) {
-            if (old.keys()[i] != c) {
-                keys[j] = old.keys()[i];
-                children[j++] = old.children()[i];
-            }
-        }
-        node.branches = new Branches(keys, children);
     }
 }

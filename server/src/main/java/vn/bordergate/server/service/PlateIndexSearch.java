@@ -2,10 +2,6 @@ package vn.bordergate.server.service;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeSet;
 import vn.bordergate.common.plate.PlateDistance;
 import vn.bordergate.server.service.PlateIndex.Branches;
 import vn.bordergate.server.service.PlateIndex.Node;
@@ -31,19 +27,20 @@ final class PlateIndexSearch {
         }
     }
 
-    private record Hit(double distance, long crossingId) {}
-
     private final String read;
     private final Instant from;
     private final Instant to;
-    private final int want;
-    private final Map<Long, Double> found = new HashMap<>();
-    /** The {@code want} closest crossings found so far. */
-    private final TreeSet<Hit> best =
-            new TreeSet<>(Comparator.comparingDouble(Hit::distance).thenComparingLong(Hit::crossingId));
+    private final long fromSecond;
+    private final int fromNano;
+    private final long toSecond;
+    private final int toNano;
+    /** The flat trie being walked. */
+    private FlatPlates flat;
 
-    private final double limit;
+    private final CloseCrossings found;
+    /** {@link CloseCrossings#bound}, as of the last hit. */
     private double bound;
+
     private double[][] columns = new double[16][];
     /** Per read position, where its row of {@link #ASCII_COSTS} starts; -1 for a character past ASCII. */
     private final int[] rows;
@@ -52,8 +49,11 @@ final class PlateIndexSearch {
         this.read = read;
         this.from = from;
         this.to = to;
-        this.want = want;
-        this.limit = limit;
+        this.fromSecond = from.getEpochSecond();
+        this.fromNano = from.getNano();
+        this.toSecond = to.getEpochSecond();
+        this.toNano = to.getNano();
+        this.found = new CloseCrossings(want, limit);
         this.bound = limit;
         this.rows = new int[read.length()];
         for (int i = 0; i < rows.length; i++) {
@@ -62,7 +62,8 @@ final class PlateIndexSearch {
         }
     }
 
-    void visit(Node node, double[] column, int depth) {
+    /** A node of the trie of node objects (the entries added since the flat one was built). */
+    private void visit(Node node, double[] column, int depth) {
         int n = read.length();
         for (ExpectedPlates.Entry e : node.ends) {
             if (column[n] <= bound
@@ -81,16 +82,71 @@ final class PlateIndexSearch {
                 descend(children[k], keys[k], column, depth);
             }
         }
-        double least = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= n; i++) {
-            least = Math.min(least, column[i]);
-        }
+        double least = least(column);
         for (int k = 0; k < keys.length; k++) {
             // the bound may have dropped while the children before were walked: checked for each
             if (keys[k] != own && (least + 1 <= bound || diagonalWithin(column, keys[k]))) {
                 descend(children[k], keys[k], column, depth);
             }
         }
+    }
+
+    private void descend(Node child, char c, double[] column, int depth) {
+        double[] next = next(column, c, child.shortest, child.longest, depth);
+        if (next != null) {
+            visit(child, next, depth + 1);
+        }
+    }
+
+    /** A node of the flat trie: the same walk as {@link #visit(Node, double[], int)}, on plain arrays. */
+    private void visit(int node, double[] column, int depth) {
+        int n = read.length();
+        if (column[n] <= bound) {
+            for (int e = flat.endStart[node], end = flat.endStart[node + 1]; e < end; e++) {
+                if (column[n] <= bound && within(flat.arrivalSecond[e], flat.arrivalNano[e])) {
+                    hit(flat.crossing[e], column[n]);
+                }
+            }
+        }
+        int[] nodes = flat.nodes;
+        int first = nodes[node * FlatPlates.SLOT + FlatPlates.FIRST_CHILD];
+        int end = first + nodes[node * FlatPlates.SLOT + FlatPlates.CHILDREN];
+        char own = depth < n ? read.charAt(depth) : 0;
+        for (int k = first; k < end; k++) {
+            if (nodes[k * FlatPlates.SLOT + FlatPlates.KEY] == own) {
+                descend(k, own, column, depth);
+            }
+        }
+        double least = least(column);
+        for (int k = first; k < end; k++) {
+            char key = (char) nodes[k * FlatPlates.SLOT + FlatPlates.KEY];
+            if (key != own && (least + 1 <= bound || diagonalWithin(column, key))) {
+                descend(k, key, column, depth);
+            }
+        }
+    }
+
+    private void descend(int child, char c, double[] column, int depth) {
+        int slot = child * FlatPlates.SLOT;
+        double[] next =
+                next(column, c, flat.nodes[slot + FlatPlates.SHORTEST], flat.nodes[slot + FlatPlates.LONGEST], depth);
+        if (next != null) {
+            visit(child, next, depth + 1);
+        }
+    }
+
+    /** Whether an arrival (epoch second and nanosecond) is in the window, both ends included. */
+    private boolean within(long second, int nano) {
+        return (second > fromSecond || second == fromSecond && nano >= fromNano)
+                && (second < toSecond || second == toSecond && nano <= toNano);
+    }
+
+    private double least(double[] column) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= read.length(); i++) {
+            least = Math.min(least, column[i]);
+        }
+        return least;
     }
 
     /**
@@ -109,8 +165,12 @@ final class PlateIndexSearch {
         return false;
     }
 
-    /** The next column of the distance table (declared plate one character longer), as betweenPrepared. */
-    private void descend(Node child, char c, double[] column, int depth) {
+    /**
+     * The next column of the distance table (declared plate one character longer, {@code c}), as betweenPrepared,
+     * for a child whose plates are {@code shortest} to {@code longest} characters long; null when no plate below it
+     * can be within the bound.
+     */
+    private double[] next(double[] column, char c, int shortest, int longest, int depth) {
         int n = read.length();
         if (depth + 1 == columns.length) {
             columns = Arrays.copyOf(columns, columns.length * 2);
@@ -122,8 +182,8 @@ final class PlateIndexSearch {
         double[] next = columns[depth + 1];
         // the plates below the child have this many characters more, at least and at most: a cell with i read
         // characters used still needs one insertion or deletion (cost 1) per character of difference
-        int fewest = child.shortest - (depth + 1);
-        int most = child.longest - (depth + 1);
+        int fewest = shortest - (depth + 1);
+        int most = longest - (depth + 1);
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i <= n; i++) {
             double cell;
@@ -153,9 +213,7 @@ final class PlateIndexSearch {
             next[i] = cell;
             min = Math.min(min, cell);
         }
-        if (min <= bound) { // some plate below may still be within the bound
-            visit(child, next, depth + 1);
-        }
+        return min <= bound ? next : null; // null: no plate below can be within the bound
     }
 
     /** {@link PlateDistance#substitution}, from the table for two ASCII characters. */
@@ -168,36 +226,26 @@ final class PlateIndexSearch {
     }
 
     private void hit(long crossingId, double distance) {
-        Double before = found.get(crossingId);
-        if (before != null && before <= distance) {
-            return;
-        }
-        found.put(crossingId, distance);
-        if (before != null) {
-            best.remove(new Hit(before, crossingId));
-        }
-        best.add(new Hit(distance, crossingId));
-        if (best.size() > want) {
-            best.pollLast();
-        }
-        if (best.size() >= want) {
-            bound = Math.min(limit, best.last().distance());
-        }
+        found.hit(crossingId, distance);
+        bound = found.bound();
     }
 
-    /** Walks the trie from {@code root}: the crossings within the final bound of the read, and that bound. */
-    PlateIndex.Closest from(PlateIndex.Node root) {
+    /**
+     * Walks the flat trie, then the trie of the entries added since it was built, with one bound: the crossings within
+     * the final bound of the read, and that bound. The answer does not depend on the order of the walk: the bound never
+     * drops below the {@code want}-th closest crossing's true distance, so each crossing within the final bound is
+     * found through its closest plate, whichever trie holds it.
+     */
+    PlateIndex.Closest from(FlatPlates base, PlateIndex.Node added) {
         double[] first = new double[read.length() + 1];
         for (int i = 0; i < first.length; i++) {
             first[i] = i;
         }
-        visit(root, first, 0);
-        Map<Long, Double> within = new HashMap<>();
-        found.forEach((id, d) -> {
-            if (d <= bound) {
-                within.put(id, d);
-            }
-        });
-        return new PlateIndex.Closest(within, bound);
+        flat = base;
+        visit(0, first, 0);
+        if (!added.isEmpty()) {
+            visit(added, first, 0); // the first column is never written: the flat walk leaves it as it was
+        }
+        return new PlateIndex.Closest(found.within(), bound);
     }
 }

@@ -1,0 +1,159 @@
+package vn.bordergate.server.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.plate.PlateDistance;
+
+/**
+ * The index keeps most plates in a flat trie and the latest adds in a trie of node objects, and rebuilds the flat one
+ * now and then: whatever the split (read between adds, right after a rebuild, after removals one by one or in a batch,
+ * the same entry added twice), every answer must be what scoring every plate gives. Also the window's edges to the
+ * nanosecond, which the flat trie compares as epoch seconds and nanoseconds.
+ */
+class PlateIndexLayersTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00.500Z");
+    private static final double CANDIDATE = 3.0;
+
+    private final Random random = new Random(17);
+    private final List<ExpectedPlates.Entry> entries = new ArrayList<>();
+    private final PlateIndex index = new PlateIndex();
+
+    @Test
+    void answersStayExactWhileEntriesComeAndGo() {
+        long id = 1;
+        int searches = 0;
+        for (int step = 0; step < 60; step++) {
+            int adds = 1 + random.nextInt(step % 7 == 0 ? 400 : 40);
+            for (int a = 0; a < adds; a++, id++) {
+                ExpectedPlates.Entry e = entry(id, plate());
+                entries.add(e);
+                index.add(e);
+                if (random.nextInt(20) == 0) {
+                    index.add(e); // told twice: held once
+                }
+                String trailer = plate();
+                if (random.nextInt(9) == 0 && !trailer.equals(e.plate())) {
+                    ExpectedPlates.Entry t = new ExpectedPlates.Entry(e.expectedArrival(), id, trailer);
+                    entries.add(t);
+                    index.add(t);
+                }
+            }
+            if (step % 5 == 4) { // removals, one by one or as the table's prune does, a batch at once
+                List<ExpectedPlates.Entry> gone = new ArrayList<>();
+                for (ExpectedPlates.Entry e : entries) {
+                    if (random.nextInt(6) == 0) {
+                        gone.add(e);
+                    }
+                }
+                if (step % 10 == 4) {
+                    gone.forEach(index::remove);
+                } else {
+                    index.remove(gone);
+                }
+                entries.removeAll(gone);
+            }
+            for (int r = 0; r < 12; r++, searches++) {
+                assertExact(read());
+            }
+        }
+        assertThat(searches).isEqualTo(720);
+        PlateIndex rebuilt = new PlateIndex();
+        entries.forEach(rebuilt::add);
+        assertThat(index.nodes()).isEqualTo(rebuilt.nodes());
+    }
+
+    @Test
+    void theWindowsEdgesAreKeptToTheNanosecond() {
+        Instant from = NOW.minus(Duration.ofHours(36));
+        Instant to = NOW.plus(Duration.ofHours(36));
+        Instant[] arrivals = {
+            from.minusNanos(1), from, from.plusNanos(1), to.minusNanos(1), to, to.plusNanos(1), from.minusSeconds(1)
+        };
+        for (int i = 0; i < arrivals.length; i++) {
+            ExpectedPlates.Entry e = new ExpectedPlates.Entry(arrivals[i], 100 + i, "29C1234" + i);
+            entries.add(e);
+            index.add(e);
+        }
+        // the first read builds the flat trie of them (nothing was built yet), the second searches it again
+        for (int read = 0; read < 2; read++) {
+            Map<Long, Double> found = index.closest("29C12345", from, to, Integer.MAX_VALUE, CANDIDATE)
+                    .distances();
+            assertThat(found).as("read %d", read).containsOnlyKeys(101L, 102L, 103L, 104L);
+            assertThat(found).isEqualTo(bruteForce("29C12345", from, to));
+        }
+    }
+
+    private void assertExact(String read) {
+        Instant at = NOW.plus(Duration.ofMinutes(random.nextInt(4_000) - 2_000));
+        Instant from = at.minus(Duration.ofHours(36));
+        Instant to = at.plus(Duration.ofHours(36));
+        Map<Long, Double> all = bruteForce(read, from, to);
+        for (int want : new int[] {1, 3, 8, 64, Integer.MAX_VALUE}) {
+            PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
+            Map<Long, Double> expected = new HashMap<>();
+            all.forEach((crossing, d) -> {
+                if (d <= close.bound()) {
+                    expected.put(crossing, d);
+                }
+            });
+            assertThat(close.distances()).as("read %s, want %d", read, want).isEqualTo(expected);
+            assertThat(close.distances().size()).isGreaterThanOrEqualTo(Math.min(want, all.size()));
+        }
+    }
+
+    private Map<Long, Double> bruteForce(String read, Instant from, Instant to) {
+        Map<Long, Double> close = new HashMap<>();
+        for (ExpectedPlates.Entry e : entries) {
+            if (e.expectedArrival().isBefore(from) || e.expectedArrival().isAfter(to)) {
+                continue;
+            }
+            double d = PlateDistance.betweenPrepared(read, e.plate(), CANDIDATE);
+            if (d <= CANDIDATE) {
+                close.merge(e.crossingId(), d, Math::min);
+            }
+        }
+        return close;
+    }
+
+    private ExpectedPlates.Entry entry(long crossing, String plate) {
+        Instant arrival =
+                NOW.plus(Duration.ofSeconds(random.nextInt(400_000) - 200_000)).plusNanos(random.nextInt(1_000));
+        return new ExpectedPlates.Entry(arrival, crossing, plate);
+    }
+
+    /** Sequential plates under few prefixes (shared tops of the trie), of several lengths, some Chinese. */
+    private String plate() {
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+            return "桂A" + String.format("%05d", random.nextInt(300));
+        }
+        String prefix = new String[] {"29C", "29D", "11C", "22D"}[random.nextInt(4)];
+        return kind == 1
+                ? prefix + String.format("%04d", random.nextInt(300))
+                : prefix + String.format("%05d", random.nextInt(3_000));
+    }
+
+    /** A declared plate as read, misread (a look-alike, a wrong digit, one missing), or of another province. */
+    private String read() {
+        String plate = entries.isEmpty()
+                ? plate()
+                : entries.get(random.nextInt(entries.size())).plate();
+        StringBuilder s = new StringBuilder(plate);
+        switch (random.nextInt(5)) {
+            case 0 -> s.setCharAt(s.length() - 1, (char) ('0' + random.nextInt(10)));
+            case 1 -> s.deleteCharAt(random.nextInt(s.length()));
+            case 2 -> s.setCharAt(0, s.charAt(0) == '桂' ? '?' : '4');
+            case 3 -> s.replace(0, s.length(), s.toString().replace('0', 'O').replace('8', 'B'));
+            default -> {}
+        }
+        return PlateDistance.prepareRead(s.toString());
+    }
+}
