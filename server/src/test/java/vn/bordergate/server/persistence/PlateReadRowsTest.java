@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -52,6 +53,31 @@ class PlateReadRowsTest {
         assertThat(PlateReadRows.COLUMNS).doesNotHaveDuplicates();
         assertThat(table).containsExactlyInAnyOrderElementsOf(PlateReadRows.COLUMNS);
         assertThat(mapped).containsExactlyInAnyOrderElementsOf(PlateReadRows.COLUMNS);
+    }
+
+    /**
+     * Each index is one more B-tree insert per read: only those a query reads (the id, the crossing's reads, the
+     * handover report's and the recent reads' time order). V11 dropped the one on match status alone.
+     */
+    @Test
+    void eachReadIsIndexedOnlyWhereAQueryReadsIt() {
+        Map<String, List<String>> indexes = tx.read(session -> session.doReturningWork(connection -> {
+            Map<String, List<String>> columns = new TreeMap<>();
+            try (ResultSet index = connection.getMetaData().getIndexInfo(null, null, "PLATE_READ", false, false)) {
+                while (index.next()) {
+                    columns.computeIfAbsent(index.getString("INDEX_NAME"), name -> new ArrayList<>())
+                            .add(
+                                    index.getShort("ORDINAL_POSITION") - 1,
+                                    index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            return columns;
+        }));
+        assertThat(indexes.values())
+                .containsExactlyInAnyOrder(
+                        List.of("id"),
+                        List.of("crossing_id"),
+                        List.of("read_at", "match_status", "corrected_at", "corrected_by"));
     }
 
     @Test
