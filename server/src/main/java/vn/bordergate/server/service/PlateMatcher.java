@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.MatchCandidateDto;
@@ -112,7 +113,10 @@ public final class PlateMatcher {
     private List<Scored> verified(
             Session session, String prepared, Map<Long, Double> close, double bound, Instant from, Instant to) {
         List<Map.Entry<Long, Double>> order = new ArrayList<>(close.entrySet());
-        order.sort(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        order.sort((a, b) -> {
+            int byDistance = Double.compare(a.getValue(), b.getValue());
+            return byDistance != 0 ? byDistance : Long.compare(a.getKey(), b.getKey());
+        });
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < order.size(); ) {
             // a small first batch: the closest few usually settle it (a read of a declared plate)
@@ -176,13 +180,33 @@ public final class PlateMatcher {
                 .getResultList();
     }
 
+    /**
+     * Declared plates as {@link PlateParser#normalize} gives them, kept: the close crossings of a queue of trucks are
+     * scored over and over, and normalising (Unicode folding, script lookups) cost more than the distance (JFR).
+     */
+    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+    /** Plates kept at most; then all are dropped and normalised again (a pure function: always safe). */
+    private static final int MAX_NORMALIZED = 50_000;
+
+    private static String normalized(String plate) {
+        String normalized = NORMALIZED.get(plate);
+        if (normalized == null) {
+            normalized = PlateParser.normalize(plate);
+            if (NORMALIZED.size() >= MAX_NORMALIZED) {
+                NORMALIZED.clear();
+            }
+            NORMALIZED.put(plate, normalized);
+        }
+        return normalized;
+    }
+
     private static List<Scored> score(String prepared, List<Object[]> rows) {
         List<Scored> scored = new ArrayList<>();
         for (Object[] row : rows) {
             long id = (Long) row[0];
             for (String plate : new String[] {(String) row[1], (String) row[2]}) {
                 if (plate != null) {
-                    String normalized = PlateParser.normalize(plate);
+                    String normalized = normalized(plate);
                     scored.add(new Scored(id, plate, PlateDistance.betweenPrepared(prepared, normalized, CANDIDATE)));
                 }
             }
@@ -190,29 +214,43 @@ public final class PlateMatcher {
         return scored;
     }
 
+    /** Closest first, ties by id: the order candidates are shown in. */
+    private static final Comparator<Scored> CLOSEST_FIRST = (a, b) -> {
+        int byDistance = Double.compare(a.distance(), b.distance());
+        return byDistance != 0 ? byDistance : Long.compare(a.crossingId(), b.crossingId());
+    };
+
+    /** Those within {@link #CANDIDATE}, closest first (a loop, not a stream: it runs for every read, JFR). */
     private static List<Scored> ranked(List<Scored> scored) {
-        return scored.stream()
-                .filter(s -> s.distance() <= CANDIDATE)
-                .sorted(Comparator.comparingDouble(Scored::distance).thenComparingLong(Scored::crossingId))
-                .collect(Collectors.toList());
+        List<Scored> ranked = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
+            if (s.distance() <= CANDIDATE) {
+                ranked.add(s);
+            }
+        }
+        ranked.sort(CLOSEST_FIRST);
+        return ranked;
     }
 
     private static Match decide(List<Scored> scored) {
         List<Scored> ranked = ranked(scored);
-        List<MatchCandidateDto> candidates = ranked.stream()
-                .limit(5)
-                .map(s -> new MatchCandidateDto(s.crossingId(), DtoMapping.plate(s.plate()), s.distance()))
-                .toList();
+        List<MatchCandidateDto> candidates = new ArrayList<>(Math.min(5, ranked.size()));
+        for (int i = 0; i < ranked.size() && i < 5; i++) {
+            Scored s = ranked.get(i);
+            candidates.add(new MatchCandidateDto(s.crossingId(), DtoMapping.plate(s.plate()), s.distance()));
+        }
         if (!ranked.isEmpty() && ranked.get(0).distance() <= AUTO_MATCH) {
             Scored best = ranked.get(0);
-            boolean clear = ranked.stream()
-                    .skip(1)
-                    .noneMatch(s -> s.crossingId() != best.crossingId() && s.distance() - best.distance() < MARGIN);
+            boolean clear = true;
+            for (int i = 1; i < ranked.size() && clear; i++) {
+                Scored s = ranked.get(i);
+                clear = s.crossingId() == best.crossingId() || s.distance() - best.distance() >= MARGIN;
+            }
             if (clear) {
-                return new Match(MatchStatus.MATCHED, best.crossingId(), best.plate(), candidates);
+                return new Match(MatchStatus.MATCHED, best.crossingId(), best.plate(), List.copyOf(candidates));
             }
         }
-        return new Match(MatchStatus.NEEDS_OFFICER, null, null, candidates);
+        return new Match(MatchStatus.NEEDS_OFFICER, null, null, List.copyOf(candidates));
     }
 
     /** Candidates as stored with the read: {@code id|plate|distance} entries joined by ';'. */

@@ -24,6 +24,7 @@ import vn.bordergate.server.anpr.tracking.PlateEvidence;
 import vn.bordergate.server.events.EventPublisher;
 import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.PlateReadEntity;
+import vn.bordergate.server.persistence.PlateReadRows;
 import vn.bordergate.server.persistence.Transactions;
 import vn.bordergate.server.security.Actor;
 
@@ -252,7 +253,8 @@ public final class PlateReadService {
         r.setMatchStatus(match.status());
         r.setCrossingId(match.crossingId());
         r.setCandidates(PlateMatcher.encode(match.candidates()));
-        session.persist(r); // assigns the id (sequence), which names the pictures; the insert comes at flush
+        // assigns the id (sequence), which names the pictures; the row is inserted just before the commit
+        PlateReadRows.insert(session, r);
         if (withPictures) {
             r.setImagePath(PlateReadImages.relativePath(r.getId(), r.getReadAt(), PlateReadImages.Kind.CROP));
         }
