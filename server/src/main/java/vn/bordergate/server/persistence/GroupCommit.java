@@ -83,6 +83,11 @@ public final class GroupCommit {
         return (T) writes.write(work);
     }
 
+    /** Units waiting for a writer. */
+    public int queued() {
+        return writes.queued();
+    }
+
     /** Refuses new units and waits up to {@code waitMillis} for those being written (at shutdown). */
     public boolean close(long waitMillis) {
         return writes.close(waitMillis);

@@ -26,6 +26,9 @@ import org.hibernate.persister.entity.EntityPersister;
  * not managed by the session: the caller may still set fields until the commit (the pictures' path, named from
  * the id), and nothing in the transaction reads plate reads back.
  *
+ * <p>One instance per writer pool (its owner's field), not static state: the rows waiting for a commit belong to
+ * the sessions of that pool.
+ *
  * <p>The column list is the mapping's: {@code PlateReadRowsTest} checks it against the table's columns and writes
  * the same reads through Hibernate and through this class and compares every column.
  */
@@ -51,27 +54,25 @@ public final class PlateReadRows {
             + String.join(", ", Collections.nCopies(COLUMNS.size(), "?")) + ")";
 
     /** The rows waiting for their session's commit; weak keys: a session that never commits leaves nothing behind. */
-    private static final Map<SessionImplementor, List<PlateReadEntity>> PENDING =
+    private final Map<SessionImplementor, List<PlateReadEntity>> pending =
             Collections.synchronizedMap(new WeakHashMap<>());
-
-    private PlateReadRows() {}
 
     /**
      * Gives {@code read} its id and inserts its row just before the session's transaction commits (rolled back
      * with it). Call inside a transaction.
      */
-    public static void insert(Session session, PlateReadEntity read) {
+    public void insert(Session session, PlateReadEntity read) {
         SessionImplementor s = session.unwrap(SessionImplementor.class);
         EntityPersister persister = s.getFactory().getMappingMetamodel().getEntityDescriptor(PlateReadEntity.class);
         Object id = ((BeforeExecutionGenerator) persister.getGenerator()).generate(s, read, null, EventType.INSERT);
         persister.setIdentifier(read, id, s);
-        List<PlateReadEntity> rows = PENDING.get(s);
+        List<PlateReadEntity> rows = pending.get(s);
         if (rows == null) {
             List<PlateReadEntity> fresh = new ArrayList<>();
-            PENDING.put(s, fresh);
+            pending.put(s, fresh);
             // after Hibernate's own flush, before the commit; a failure here rolls the transaction back
-            s.getActionQueue().registerProcess(session1 -> write(s, PENDING.remove(s)));
-            s.getActionQueue().registerProcess((success, session1) -> PENDING.remove(s));
+            s.getActionQueue().registerProcess(session1 -> write(s, pending.remove(s)));
+            s.getActionQueue().registerProcess((success, session1) -> pending.remove(s));
             rows = fresh;
         }
         rows.add(read);

@@ -98,7 +98,7 @@ public final class PlateMatcher {
         return matchInDatabase(session, PlateDistance.prepareRead(read), at.minus(WINDOW), at.plus(WINDOW));
     }
 
-    private static Match matchInDatabase(Session session, String prepared, Instant from, Instant to) {
+    private Match matchInDatabase(Session session, String prepared, Instant from, Instant to) {
         return decide(score(prepared, expectedRows(session, from, to)));
     }
 
@@ -184,23 +184,23 @@ public final class PlateMatcher {
      * Declared plates as {@link PlateParser#normalize} gives them, kept: the close crossings of a queue of trucks are
      * scored over and over, and normalising (Unicode folding, script lookups) cost more than the distance (JFR).
      */
-    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+    private final Map<String, String> normalizedPlates = new ConcurrentHashMap<>();
     /** Plates kept at most; then all are dropped and normalised again (a pure function: always safe). */
     private static final int MAX_NORMALIZED = 50_000;
 
-    private static String normalized(String plate) {
-        String normalized = NORMALIZED.get(plate);
+    private String normalized(String plate) {
+        String normalized = normalizedPlates.get(plate);
         if (normalized == null) {
             normalized = PlateParser.normalize(plate);
-            if (NORMALIZED.size() >= MAX_NORMALIZED) {
-                NORMALIZED.clear();
+            if (normalizedPlates.size() >= MAX_NORMALIZED) {
+                normalizedPlates.clear();
             }
-            NORMALIZED.put(plate, normalized);
+            normalizedPlates.put(plate, normalized);
         }
         return normalized;
     }
 
-    private static List<Scored> score(String prepared, List<Object[]> rows) {
+    private List<Scored> score(String prepared, List<Object[]> rows) {
         List<Scored> scored = new ArrayList<>();
         for (Object[] row : rows) {
             long id = (Long) row[0];

@@ -47,6 +47,8 @@ public final class PlateReadService {
     private final Clock clock;
     private final PlateReadImages images;
     private final CameraPlaces cameras = new CameraPlaces();
+    /** The writers' new rows, inserted by one JDBC batch just before each commit. */
+    private final PlateReadRows rows = new PlateReadRows();
     /** Reads of concurrent requests share a transaction and its commit (measured: LoadBenchmark). */
     private final GroupCommit writes;
 
@@ -254,7 +256,7 @@ public final class PlateReadService {
         r.setCrossingId(match.crossingId());
         r.setCandidates(PlateMatcher.encode(match.candidates()));
         // assigns the id (sequence), which names the pictures; the row is inserted just before the commit
-        PlateReadRows.insert(session, r);
+        rows.insert(session, r);
         if (withPictures) {
             r.setImagePath(PlateReadImages.relativePath(r.getId(), r.getReadAt(), PlateReadImages.Kind.CROP));
         }

@@ -13,17 +13,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.plate.PlateCountry;
+import vn.bordergate.server.support.Await;
 import vn.bordergate.server.support.TestGate;
 
 /** Plate-read rows by JDBC (the writers' path) are the rows Hibernate's persist writes, on the real database. */
 class PlateReadRowsTest {
     private final Transactions tx = TestGate.shared().server().services().tx;
+    private final PlateReadRows rows = new PlateReadRows();
 
     @Test
     void theColumnListIsTheTablesAndTheMappings() {
@@ -110,7 +118,7 @@ class PlateReadRowsTest {
                 session.persist(byHibernate);
                 PlateReadEntity byJdbc = new PlateReadEntity();
                 fields.accept(byJdbc);
-                PlateReadRows.insert(session, byJdbc);
+                rows.insert(session, byJdbc);
                 return new long[] {byHibernate.getId(), byJdbc.getId()};
             });
             assertThat(ids[1]).isNotEqualTo(ids[0]);
@@ -134,7 +142,7 @@ class PlateReadRowsTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long id = tx.write(session -> {
             PlateReadEntity r = read(run);
-            PlateReadRows.insert(session, r);
+            rows.insert(session, r);
             r.setImagePath("set after the insert call " + run); // as the pictures' path is
             return r.getId();
         });
@@ -143,7 +151,7 @@ class PlateReadRowsTest {
         long[] refused = new long[1];
         assertThatThrownBy(() -> tx.write(session -> {
                     PlateReadEntity r = read(run);
-                    PlateReadRows.insert(session, r);
+                    rows.insert(session, r);
                     refused[0] = r.getId();
                     throw new IllegalStateException("refused");
                 }))
@@ -155,14 +163,86 @@ class PlateReadRowsTest {
         long[] other = new long[1];
         assertThatThrownBy(() -> tx.write(session -> {
             PlateReadEntity fine = read(run);
-            PlateReadRows.insert(session, fine);
+            rows.insert(session, fine);
             other[0] = fine.getId();
             PlateReadEntity tooLong = read(run);
             tooLong.setCameraCode("X".repeat(40));
-            PlateReadRows.insert(session, tooLong);
+            rows.insert(session, tooLong);
             return null;
         }));
         assertThat(row(other[0])).isEmpty();
+    }
+
+    /**
+     * In the writers' shared transaction a row the database refuses fails the batch at its commit, after every unit
+     * has run: each unit then runs again alone, and every other read is stored exactly once (its first row went with
+     * the rolled-back batch), the refused one not at all.
+     */
+    @Test
+    void aRowRefusedAtTheSharedCommitFailsAloneAndTheOthersAreStoredOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        GroupCommit writes = new GroupCommit(
+                tx,
+                "rows-test",
+                1,
+                64,
+                64,
+                5_000,
+                60_000,
+                () -> new IllegalStateException("busy"),
+                () -> new IllegalStateException("unknown"));
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            // the only writer waits in a first unit while the others queue: they are written as one batch
+            Future<Long> first = pool.submit(() -> writes.write(session -> {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return stored(session, run, "first", false);
+            }));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Long>> others = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String name = "unit" + i;
+                boolean refused = i == 3;
+                others.add(pool.submit(() -> writes.write(session -> stored(session, run, name, refused))));
+            }
+            Await.until(() -> writes.queued() == 6, "six units never queued behind the first");
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isPositive();
+            for (int i = 0; i < 6; i++) {
+                if (i == 3) {
+                    assertThatThrownBy(others.get(i)::get).isInstanceOf(ExecutionException.class);
+                } else {
+                    assertThat(others.get(i).get(30, TimeUnit.SECONDS)).isPositive();
+                }
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        List<String> texts = tx.read(session -> session.createSelectionQuery(
+                        "select rawText from PlateReadEntity where cameraCode = :camera", String.class)
+                .setParameter("camera", "CAM-" + run)
+                .getResultList());
+        assertThat(texts)
+                .containsExactlyInAnyOrder(
+                        "first " + run, "unit0 " + run, "unit1 " + run, "unit2 " + run, "unit4 " + run, "unit5 " + run);
+    }
+
+    private long stored(org.hibernate.Session session, String run, String name, boolean refusedByTheDatabase) {
+        PlateReadEntity r = read(run);
+        r.setRawText(name + " " + run);
+        if (refusedByTheDatabase) {
+            r.setLaneCode("X".repeat(40)); // longer than its column: refused only when the batch is executed
+        }
+        rows.insert(session, r);
+        return r.getId();
     }
 
     private static PlateReadEntity read(String run) {
