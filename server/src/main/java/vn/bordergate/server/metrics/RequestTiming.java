@@ -46,15 +46,18 @@ public final class RequestTiming implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
+        boolean escaped = true;
         try {
             chain.doFilter(req, res);
+            escaped = false;
         } finally {
             HttpServletRequest request = (HttpServletRequest) req;
-            int status = ((HttpServletResponse) res).getStatus();
+            // what escaped the chain is answered 500 further out; the response still says 200 here
+            int status = escaped ? 500 : ((HttpServletResponse) res).getStatus();
             timers.computeIfAbsent(
                             new Series(
                                     method(request.getMethod()),
-                                    bounded(area(request.getRequestURI()), status),
+                                    bounded(area(decodedPath(request)), status),
                                     (status / 100) + "xx"),
                             this::timer)
                     .record(Duration.ofNanos(System.nanoTime() - start));
@@ -91,6 +94,17 @@ public final class RequestTiming implements Filter {
         }
         areas.add(area);
         return area;
+    }
+
+    /**
+     * The path as the resources matched it: decoded, without {@code ;parameters}. The raw URI would make
+     * {@code /api/health;1}, {@code /api/health;2} or {@code /api/%68ealth}, all answered by the health resource, areas of
+     * their own, and a client could fill every area slot with them.
+     */
+    private static String decodedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
     }
 
     /** The first two path segments: {@code /api/crossings}, {@code /api/health}, {@code /openapi.json}. */

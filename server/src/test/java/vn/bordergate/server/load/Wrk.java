@@ -64,7 +64,7 @@ final class Wrk {
         String out = execute(List.of(
                 "bash",
                 "-c",
-                "wrk \"$@\"; times",
+                "wrk \"$@\"; status=$?; times; exit $status",
                 "wrk",
                 "-t2",
                 "-c" + connections,
@@ -119,7 +119,10 @@ final class Wrk {
         try (InputStream in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        p.waitFor();
+        // a wrk that failed (a bad script, a refused connection) must not pass for a phase with no figures
+        if (p.waitFor() != 0) {
+            throw new IOException(command.get(0) + " exited with " + p.exitValue() + ": " + out.strip());
+        }
         return out;
     }
 

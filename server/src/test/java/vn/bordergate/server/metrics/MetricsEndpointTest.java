@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,6 +64,22 @@ class MetricsEndpointTest {
                         .map(l -> l.replaceAll(".*area=\"([^\"]*)\".*", "$1"))
                         .distinct())
                 .hasSizeLessThanOrEqualTo(RequestTiming.MOST_AREAS + 1);
+    }
+
+    @Test
+    void pathVariantsThatReachARealResourceCountAsItsArea() {
+        TestGate gate = TestGate.shared();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < RequestTiming.MOST_AREAS + 2; i++) {
+            // a signed-in client: the queue resource answers the path with any path parameter
+            statuses.add(gate.as("supervisor")
+                    .send("GET", "/api;variant=" + i + "/crossings/queue", null)
+                    .status());
+        }
+        assertThat(statuses).containsOnly(200);
+
+        String metrics = gate.as("supervisor").send("GET", "/api/metrics", null).body();
+        assertThat(metrics).doesNotContain("variant").contains("area=\"/api/crossings\",method=\"GET\",status=\"2xx\"");
     }
 
     @Test
