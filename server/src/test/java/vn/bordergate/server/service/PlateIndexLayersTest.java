@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.plate.PlateDistance;
 
@@ -88,6 +93,87 @@ class PlateIndexLayersTest {
                     .distances();
             assertThat(found).as("read %d", read).containsOnlyKeys(101L, 102L, 103L, 104L);
             assertThat(found).isEqualTo(bruteForce("29C12345", from, to));
+        }
+    }
+
+    /**
+     * Readers never block on the writer and see the layers as the writer publishes them: while one thread adds entries
+     * (rebuilding now and then) and removes old ones in batches, every answer holds each entry whose add had returned
+     * before the read began and whose removal had not begun before it ended, at its exact distance, and nothing added
+     * after the read ended or removed before it began.
+     */
+    @Test
+    void readersSeeEveryEntryTheWriterFinishedWhileItGoesOn() throws Exception {
+        int total = 6_000;
+        for (long id = 1; id <= total; id++) {
+            entries.add(entry(id, plate()));
+        }
+        List<String> reads = new ArrayList<>();
+        for (int r = 0; r < 400; r++) {
+            reads.add(read());
+        }
+        Instant from = NOW.minus(Duration.ofDays(30));
+        Instant to = NOW.plus(Duration.ofDays(30));
+        AtomicInteger addsStarted = new AtomicInteger();
+        AtomicInteger addsDone = new AtomicInteger();
+        AtomicInteger removalsStarted = new AtomicInteger();
+        AtomicInteger removalsDone = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> writer = threads.submit(() -> {
+                for (int i = 0; i < total; i++) {
+                    addsStarted.set(i + 1);
+                    index.add(entries.get(i));
+                    addsDone.set(i + 1);
+                    if (i % 500 == 499) { // the oldest 200 go, as the table's prune takes old crossings
+                        int end = removalsDone.get() + 200;
+                        removalsStarted.set(end);
+                        index.remove(entries.subList(removalsDone.get(), end));
+                        removalsDone.set(end);
+                    }
+                }
+            });
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                List<String> mine = reads.subList(t * 200, t * 200 + 200);
+                readers.add(threads.submit(() -> {
+                    int checked = 0;
+                    for (String read : mine) {
+                        int addedBefore = addsDone.get();
+                        int removedBefore = removalsDone.get();
+                        Map<Long, Double> found = index.closest(read, from, to, Integer.MAX_VALUE, CANDIDATE)
+                                .distances();
+                        int addedAfter = addsStarted.get();
+                        int removedAfter = removalsStarted.get();
+                        for (int j = 0; j < addedAfter; j++) {
+                            ExpectedPlates.Entry e = entries.get(j);
+                            double d = PlateDistance.betweenPrepared(read, e.plate(), CANDIDATE);
+                            Double seen = found.get(e.crossingId());
+                            if (j < addedBefore && j >= removedAfter && d <= CANDIDATE) {
+                                assertThat(seen).as("%s: entry %d", read, j).isEqualTo(d);
+                            } else if (seen != null) {
+                                assertThat(j)
+                                        .as("%s: entry %d was removed", read, j)
+                                        .isGreaterThanOrEqualTo(removedBefore);
+                                assertThat(seen).as("%s: entry %d", read, j).isEqualTo(d);
+                            }
+                        }
+                        for (long crossing : found.keySet()) {
+                            assertThat(crossing)
+                                    .as("%s: added after the read", read)
+                                    .isLessThanOrEqualTo(addedAfter);
+                        }
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            writer.get(2, TimeUnit.MINUTES);
+            for (Future<Integer> r : readers) {
+                assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(200);
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
