@@ -72,14 +72,25 @@ final class UnsureGlyphs {
                     said.merge(read.text().charAt(at), 1, Integer::sum);
                 }
             }
-            Map.Entry<Character, Integer> most =
-                    said.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-            if (most == null || !considered(glyph, most.getKey())) {
+            Character most = null;
+            int count = 0;
+            int atMost = 0;
+            for (Map.Entry<Character, Integer> e : said.entrySet()) {
+                if (e.getValue() > count) {
+                    most = e.getKey();
+                    count = e.getValue();
+                    atMost = 1;
+                } else if (e.getValue() == count) {
+                    atMost++;
+                }
+            }
+            // two reads for X and two for Y say nothing about which: left as the glyph read it, not to hash order
+            if (most == null || atMost > 1 || !considered(glyph, most)) {
                 continue;
             }
-            if (most.getValue() >= READS) {
+            if (count >= READS) {
                 // as sure as the glyph it replaces: the read's confidence feeds later choices between reads
-                mended.set(at, PlateGrammarSymbol.of(most.getKey(), glyph.bestProbability()));
+                mended.set(at, PlateGrammarSymbol.of(most, glyph.bestProbability()));
                 changed = true;
             }
         }

@@ -58,6 +58,16 @@ class UnsureGlyphsTest {
         assertThat(UnsureGlyphs.mended(voted, glyphs, two)).isSameAs(voted);
     }
 
+    @Test
+    void readsSplitTwoAndTwoBetweenTwoConsideredCharactersChangeNothing() {
+        CropRead glyphs = glyphs("皖AKG827", 6, 0.17, '1');
+        List<CropRead> split = List.of(read("皖AKG821"), read("皖AKG821"), read("皖AKG82W"), read("皖AKG82W"), glyphs);
+        assertThat(UnsureGlyphs.mended(glyphs, glyphs, split)).isSameAs(glyphs);
+
+        List<CropRead> three = List.of(read("皖AKG821"), read("皖AKG821"), read("皖AKG82W"), glyphs);
+        assertThat(UnsureGlyphs.mended(glyphs, glyphs, three).text()).isEqualTo("皖AKG821");
+    }
+
     /** A white crop the reads already voted a standard Chinese plate: a blue plate whose colour was lost. */
     @Test
     void aWhiteCropVotedChineseIsReadGlyphByGlyph() {
