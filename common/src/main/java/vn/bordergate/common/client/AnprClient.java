@@ -28,6 +28,7 @@ public final class AnprClient {
         return calls.post("/api/plate-reads", request, PlateReadDto.class, idempotencyKey);
     }
 
+    /** The auto-match rate of the last 24 hours' reads. */
     public PlateReadStatsDto plateReadStats() {
         return calls.get("/api/plate-reads/stats", PlateReadStatsDto.class);
     }

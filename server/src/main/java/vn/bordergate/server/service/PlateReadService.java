@@ -69,7 +69,7 @@ public final class PlateReadService {
         this.events = events;
         this.clock = clock;
         this.corrections = new PlateCorrections(tx, validator, arrival, audit, events, clock);
-        this.history = new PlateReadHistory(tx, images);
+        this.history = new PlateReadHistory(tx, images, clock);
         this.writes = new GroupCommit(
                 tx,
                 "plate-read-writer",

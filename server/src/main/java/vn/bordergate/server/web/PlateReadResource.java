@@ -37,6 +37,7 @@ public final class PlateReadResource {
         return reads.recent(Requests.limit(limit));
     }
 
+    /** The auto-match rate of the last 24 hours' reads (earlier days: the shift handover reports). */
     @GET
     @Path("/stats")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMINISTRATOR})

@@ -65,7 +65,8 @@ class PlateReadRowsTest {
 
     /**
      * Each index is one more B-tree insert per read: only those a query reads (the id; the handover report's, the
-     * recent reads' and the auto-match rate's columns). V11 dropped those on match status and on the crossing.
+     * recent reads' and the auto-match rate's columns). V11 dropped those on match status and on the crossing; V12 put the
+     * id into the report index, newest first, for the recent reads.
      */
     @Test
     void eachReadIsIndexedOnlyWhereAQueryReadsIt() {
@@ -83,7 +84,7 @@ class PlateReadRowsTest {
         }));
         assertThat(indexes.values())
                 .containsExactlyInAnyOrder(
-                        List.of("id"), List.of("read_at", "match_status", "corrected_at", "corrected_by"));
+                        List.of("id"), List.of("read_at", "id", "match_status", "corrected_at", "corrected_by"));
     }
 
     @Test

@@ -145,7 +145,7 @@ class StepRowsMigrationTest {
                 .allMatch(n -> n > 0);
     }
 
-    /** Adds the rows the old server wrote for every step without one, and forgets that V10 (and V11) ran. */
+    /** Adds the rows the old server wrote for every step without one, and forgets that V10 (and V11, V12) ran. */
     private static long toOldShape(Path dir) throws SQLException {
         try (Connection c = DriverManager.getConnection(url(dir))) {
             c.setAutoCommit(false);
@@ -164,6 +164,12 @@ class StepRowsMigrationTest {
                 s.executeUpdate("CREATE INDEX ix_plate_read_crossing_id ON plate_read (crossing_id)");
                 s.executeUpdate("CREATE INDEX ix_plate_read_match_status ON plate_read (match_status)");
                 assertThat(s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '11'"))
+                        .isEqualTo(1);
+                // and V12's: the report index in V7's order
+                s.executeUpdate("DROP INDEX ix_plate_read_report");
+                s.executeUpdate("CREATE INDEX ix_plate_read_report"
+                        + " ON plate_read (read_at, match_status, corrected_at, corrected_by)");
+                assertThat(s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '12'"))
                         .isEqualTo(1);
             }
             c.commit();
