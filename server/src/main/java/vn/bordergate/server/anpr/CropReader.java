@@ -199,15 +199,13 @@ final class CropReader {
         TesseractEngine engine = engines.forCurrentThread();
         boolean whole = effort == ReadEffort.CROP;
         Set<PlateKind> kinds = colour.kinds();
-        // a finder region's quick read reads a two-row split's bottom row first: a bottom row with almost no text
-        // ends the read before the top row's OCR call (TwoRowQuickRead)
-        boolean bottomFirst = effort == ReadEffort.QUICK && rows.twoRows();
-        List<Rect> bands = rows.twoRows()
-                ? bottomFirst ? List.of(rows.bottom(), rows.top()) : List.of(rows.top(), rows.bottom())
-                : List.of(rows.top());
+        List<Rect> bands = TwoRowQuickRead.bands(rows, effort);
         LineRead[] byRow = new LineRead[bands.size()]; // top first, whatever the order read
         for (Rect band : bands) {
             int row = band == rows.bottom() ? 1 : 0;
+            if (row == 0 && byRow.length == 2 && byRow[1] != null && TwoRowQuickRead.endsAt(byRow[1])) {
+                return TwoRowQuickRead.ended(byRow[1], colour); // a quick read's bottom row, read first, holds no plate
+            }
             // a frame edge read as a stray 1 is a two-row plate's bottom-row error; erasing edges elsewhere lost more
             boolean bottom = band == rows.bottom();
             // a two-row plate's top row lies right under the frame's top edge, which the threshold joins to it
@@ -215,9 +213,6 @@ final class CropReader {
                     grey, band, binarisation, bottom, bottom ? bottomStart : -1, rows.twoRows() && !bottom);
             if (line == null) {
                 byRow[row] = LineRead.empty();
-                if (bottomFirst && row == 1) {
-                    return TwoRowQuickRead.ended(byRow[row], colour);
-                }
                 continue;
             }
             try {
@@ -234,9 +229,6 @@ final class CropReader {
                 byRow[row] = read;
             } finally {
                 line.close();
-            }
-            if (bottomFirst && row == 1 && TwoRowQuickRead.endsAt(byRow[row])) {
-                return TwoRowQuickRead.ended(byRow[row], colour);
             }
         }
         List<LineRead> lines = List.of(byRow);

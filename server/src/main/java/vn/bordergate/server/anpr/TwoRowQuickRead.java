@@ -1,5 +1,8 @@
 package vn.bordergate.server.anpr;
 
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Rect;
+
 /**
  * A finder region split into two rows is quick-read bottom row first, and a bottom row that reads as almost nothing
  * ends the read before the top row's OCR call. A two-row plate's bottom row holds four or five characters (the
@@ -13,6 +16,17 @@ final class TwoRowQuickRead {
     static final int BOTTOM_CHARACTERS = 2;
 
     private TwoRowQuickRead() {}
+
+    /**
+     * The row bands of a crop in the order they are read: a finder region's quick read of two rows bottom row first,
+     * every other read top row first.
+     */
+    static List<Rect> bands(PlateRows rows, ReadEffort effort) {
+        if (!rows.twoRows()) {
+            return List.of(rows.top());
+        }
+        return effort == ReadEffort.QUICK ? List.of(rows.bottom(), rows.top()) : List.of(rows.top(), rows.bottom());
+    }
 
     /** Whether the bottom row's read is too short for a plate's bottom row. */
     static boolean endsAt(LineRead bottom) {
