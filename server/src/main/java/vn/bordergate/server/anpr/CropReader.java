@@ -113,7 +113,7 @@ final class CropReader {
                 reads.add(
                         known
                                 ? quick
-                                : read(grey, rows, bottomStart, colour, colourless, binarisation, province, whole));
+                                : read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort));
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
@@ -171,7 +171,8 @@ final class CropReader {
         try (Mat flat = CropGrey.flattened(grey, rows.top().height())) {
             PlateRows flatRows = PlateRows.of(flat);
             int start = FrameEdge.bottomRowStart(flat, flatRows);
-            return read(flat, flatRows, start, colour, colourless, LineImage.Binarisation.PLAIN, province, true);
+            return read(
+                    flat, flatRows, start, colour, colourless, LineImage.Binarisation.PLAIN, province, ReadEffort.CROP);
         }
     }
 
@@ -194,18 +195,24 @@ final class CropReader {
             boolean colourless,
             LineImage.Binarisation binarisation,
             CropProvince province,
-            boolean whole) {
+            ReadEffort effort) {
         TesseractEngine engine = engines.forCurrentThread();
+        boolean whole = effort == ReadEffort.CROP;
         Set<PlateKind> kinds = colour.kinds();
-        List<LineRead> lines = new ArrayList<>();
-        for (Rect band : rows.twoRows() ? List.of(rows.top(), rows.bottom()) : List.of(rows.top())) {
+        List<Rect> bands = TwoRowQuickRead.bands(rows, effort);
+        LineRead[] byRow = new LineRead[bands.size()]; // top first, whatever the order read
+        for (Rect band : bands) {
+            int row = band == rows.bottom() ? 1 : 0;
+            if (row == 0 && byRow.length == 2 && byRow[1] != null && TwoRowQuickRead.endsAt(byRow[1])) {
+                return TwoRowQuickRead.ended(byRow[1], colour); // a quick read's bottom row, read first, holds no plate
+            }
             // a frame edge read as a stray 1 is a two-row plate's bottom-row error; erasing edges elsewhere lost more
             boolean bottom = band == rows.bottom();
             // a two-row plate's top row lies right under the frame's top edge, which the threshold joins to it
             Mat line = LineImage.of(
                     grey, band, binarisation, bottom, bottom ? bottomStart : -1, rows.twoRows() && !bottom);
             if (line == null) {
-                lines.add(LineRead.empty());
+                byRow[row] = LineRead.empty();
                 continue;
             }
             try {
@@ -219,11 +226,12 @@ final class CropReader {
                 if (rows.twoRows() && band == rows.top()) {
                     read = new LineRead(read.text(), SeriesDigit.preferOne(read.symbols()));
                 }
-                lines.add(read);
+                byRow[row] = read;
             } finally {
                 line.close();
             }
         }
+        List<LineRead> lines = List.of(byRow);
         String raw =
                 lines.stream().map(LineRead::text).reduce((a, b) -> a + "/" + b).orElse("");
         List<PlateGrammarMatch> matches;

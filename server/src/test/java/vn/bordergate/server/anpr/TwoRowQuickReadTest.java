@@ -16,7 +16,8 @@ import vn.bordergate.server.anpr.synthetic.PlateStyle;
 /**
  * A finder region split into two rows gets its quick read's OCR calls only with {@link PlateRows#TWO_ROW_CHARACTERS}
  * character blobs or more: a two-row plate is read, a two-row split around a few blobs (a truck front, a grille) is
- * not, with real OpenCV and Tesseract (docs/anpr.md, "Frame time").
+ * not, with real OpenCV and Tesseract (docs/anpr.md, "Frame time"); a quick read whose bottom row reads as almost
+ * nothing ends before its top row's OCR call ({@link TwoRowQuickRead}).
  */
 class TwoRowQuickReadTest {
     private static final PlateRenderer RENDERER = new PlateRenderer();
@@ -59,15 +60,47 @@ class TwoRowQuickReadTest {
         assertThat(quick.raw()).isEmpty();
     }
 
+    @Test
+    void aBottomRowOfOneCharacterEndsTheQuickReadBeforeTheTopRow() {
+        // the bottom row painted over but for its first digit: enough blobs for the two-row quick read's OCR calls
+        Mat crop = TestImages.mat(rendered(1.0, 0.25));
+        PlateRows rows = rowsOf(crop);
+        assertThat(rows.twoRows()).isTrue();
+        assertThat(rows.characters()).isGreaterThanOrEqualTo(PlateRows.TWO_ROW_CHARACTERS);
+
+        long before = TESSERACT.engines().forCurrentThread().lines();
+        CropRead quick = TESSERACT.reader().read(crop, ReadEffort.QUICK);
+        long calls = TESSERACT.engines().forCurrentThread().lines() - before;
+        // a full read of the same crop still reads the top row
+        CropRead full = TESSERACT.reader().read(crop, ReadEffort.FULL);
+        crop.close();
+
+        assertThat(calls).isEqualTo(1); // the bottom row only: its top row gets no OCR call
+        assertThat(quick.found()).isFalse();
+        assertThat(quick.raw()).startsWith("/").doesNotContain("P");
+        assertThat(full.raw()).contains("P");
+    }
+
     /** The two-row plate 59-P1 332.02 with everything right of {@code kept} × its width painted white. */
     private static BufferedImage rendered(double kept) {
+        return rendered(kept, kept);
+    }
+
+    /**
+     * The two-row plate 59-P1 332.02 with its top half painted white right of {@code keptTop} × its width, its bottom
+     * half right of {@code keptBottom}.
+     */
+    private static BufferedImage rendered(double keptTop, double keptBottom) {
         Plate plate = PlateParser.parse("59-P1\n332.02");
         BufferedImage image =
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image();
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
-        int from = (int) (image.getWidth() * kept);
-        g.fillRect(from, 0, image.getWidth() - from, image.getHeight());
+        int half = image.getHeight() / 2;
+        int fromTop = (int) (image.getWidth() * keptTop);
+        g.fillRect(fromTop, 0, image.getWidth() - fromTop, half);
+        int fromBottom = (int) (image.getWidth() * keptBottom);
+        g.fillRect(fromBottom, half, image.getWidth() - fromBottom, image.getHeight() - half);
         g.dispose();
         return image;
     }
