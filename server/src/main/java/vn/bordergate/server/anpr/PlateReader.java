@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import vn.bordergate.common.plate.PlateCountry;
+import vn.bordergate.common.plate.PlateKind;
 
 /**
  * The plate recognizer: finds plates in an image with {@link PlateFinder}, reads each with Tesseract (one
@@ -25,6 +26,9 @@ public final class PlateReader implements AutoCloseable {
     static final boolean TIGHT_CUT = Boolean.parseBoolean(System.getProperty("anpr.tightCut", "true"));
     /** Whether a plate-coloured region's tight cut is read too; off only to measure it ({@code -Danpr.tightToo=false}). */
     static final boolean TIGHT_TOO = Boolean.parseBoolean(System.getProperty("anpr.tightToo", "true"));
+
+    /** Whether a military read on a cut that is not red gets the tight cut; off only to measure it. */
+    static final boolean MILITARY_TIGHT = Boolean.parseBoolean(System.getProperty("anpr.militaryTight", "true"));
 
     /**
      * A finder region whose quick read gives a plate this confident (of a kind its colour does not make unlikely)
@@ -211,7 +215,21 @@ public final class PlateReader implements AutoCloseable {
     static boolean tightTooWanted(PlateRegion region, PlateColour tightColour, PlateCandidate loose) {
         boolean chinese = loose.country() == PlateCountry.CN;
         boolean yellowOrGreen = tightColour == PlateColour.YELLOW || tightColour == PlateColour.GREEN;
-        return TIGHT_TOO && oneRowShaped(region) && (tightColour == PlateColour.BLUE || yellowOrGreen && chinese);
+        return TIGHT_TOO
+                && oneRowShaped(region)
+                && (tightColour == PlateColour.BLUE || yellowOrGreen && chinese || militaryOffRed(loose, tightColour));
+    }
+
+    /**
+     * A Vietnamese military plate is red: read as one in a region whose tight cut is not red, it is more likely a
+     * Chinese plate whose province glyph Tesseract dropped (the six Latin characters read as two letters and four
+     * digits, {@code AS0819} for 浙A50819), so the tight cut gets its own read.
+     */
+    static boolean militaryOffRed(PlateCandidate loose, PlateColour tightColour) {
+        return MILITARY_TIGHT
+                && loose.match() != null
+                && loose.match().kind() == PlateKind.VN_MILITARY
+                && tightColour != PlateColour.RED;
     }
 
     private static boolean oneRowShaped(PlateRegion region) {

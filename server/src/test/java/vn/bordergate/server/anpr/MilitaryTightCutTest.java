@@ -1,0 +1,82 @@
+package vn.bordergate.server.anpr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarMatch;
+import vn.bordergate.common.plate.PlateKind;
+
+/**
+ * A region read as a Vietnamese military plate on a cut that is not red gets the tight cut read too
+ * ({@link PlateReader#militaryOffRed}): military plates are red, and a Chinese plate whose province glyph Tesseract
+ * dropped reads as two letters and four digits (cn-scenes 138 {@code EZ1618} for 皖EZM618; docs/anpr.md, "Scenes:
+ * the 75 wrong photos by cause, a military read on a plate that is not red").
+ */
+class MilitaryTightCutTest {
+    private static final PlateRegion ONE_ROW = new PlateRegion(400, 300, 150, 40, 0, PlateRegion.Source.COLOUR, 0.8);
+    private static final PlateRegion SQUARE = new PlateRegion(400, 300, 60, 45, 0, PlateRegion.Source.COLOUR, 0.8);
+
+    @Test
+    void aMilitaryReadOnAWhiteCutIsCutTightAndReadAgain() {
+        PlateColour white = colourOf(new Scalar(235, 235, 235, 0));
+        assertEquals(PlateColour.WHITE, white);
+        PlateCandidate military = candidate("AS0819");
+        assertEquals(PlateKind.VN_MILITARY, military.match().kind());
+        assertTrue(PlateReader.tightTooWanted(ONE_ROW, white, military));
+    }
+
+    @Test
+    void aMilitaryReadOnARedCutIsBelieved() {
+        PlateColour red = colourOf(new Scalar(30, 30, 200, 0));
+        assertEquals(PlateColour.RED, red);
+        assertFalse(PlateReader.tightTooWanted(ONE_ROW, red, candidate("KA1234")));
+    }
+
+    @Test
+    void anotherVietnameseReadOnAWhiteCutOrASquareRegionIsNotReadAgain() {
+        PlateColour white = colourOf(new Scalar(235, 235, 235, 0));
+        assertFalse(PlateReader.tightTooWanted(ONE_ROW, white, candidate("51C12345")));
+        assertFalse(PlateReader.tightTooWanted(SQUARE, white, candidate("AS0819")));
+    }
+
+    @Test
+    void aChinesePlateReadAsMilitaryOnItsLooseCutGetsItsProvince() {
+        Optional<Path> set = TestImages.realSet("cn-scenes");
+        assumeTrue(set.isPresent(), "../shared/plates/cn-scenes is not on this machine");
+        Mat image =
+                ImageDecoder.read(set.get().resolve("images/easypr_138.jpg")).orElseThrow();
+        try (PlateReader reader = new PlateReader()) {
+            assertEquals("皖EZM618", reader.readBest(image).orElseThrow().text());
+        } finally {
+            image.close();
+        }
+    }
+
+    private static PlateCandidate candidate(String text) {
+        PlateGrammarMatch match = PlateGrammar.repair(text).orElseThrow();
+        return new PlateCandidate(
+                match.text(),
+                match.confidence(),
+                new PlateBox(325, 280, 150, 40),
+                PlateColour.WHITE,
+                false,
+                text,
+                match);
+    }
+
+    /** The real colour of an even crop of {@code bgr}. */
+    private static PlateColour colourOf(Scalar bgr) {
+        try (Mat crop = new Mat(40, 150, opencv_core.CV_8UC3, bgr)) {
+            return PlateColour.of(crop);
+        }
+    }
+}
