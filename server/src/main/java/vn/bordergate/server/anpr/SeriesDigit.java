@@ -10,7 +10,9 @@ import vn.bordergate.common.plate.PlateGrammarSymbol.Choice;
  * flag that the English model reads as {@code T}, {@code I}, {@code J} or a weak {@code 7}. A {@code T} there lets
  * the grammar take the rare two-letter series ({@code 59-KT}), a {@code 7} is a valid digit, so neither gets
  * repaired by the grammar alone. After a series letter, such a last symbol is read as {@code 1} first, with what
- * was read kept as a weaker alternative.
+ * was read kept as a weaker alternative. An {@code S} there is read as {@code 5} first the same way: no two-row label
+ * of vn-mixed-silver has a second series letter {@code S}, and the reads' {@code S} there was a 5 in 4 of 8, a 9 in 2
+ * (docs/anpr.md, branch vntop of session 18).
  */
 final class SeriesDigit {
     /** Read as the flagged {@code 1} wherever they stand after the series letter (a letter is rare there). */
@@ -26,7 +28,7 @@ final class SeriesDigit {
 
     /**
      * {@code top} with its last symbol read as {@code 1} when it follows a letter and looks like the flagged
-     * {@code 1}; {@code top} itself otherwise.
+     * {@code 1}, as {@code 5} when it is an {@code S} after a letter; {@code top} itself otherwise.
      */
     static List<PlateGrammarSymbol> preferOne(List<PlateGrammarSymbol> top) {
         if (top.size() < 4) {
@@ -36,15 +38,16 @@ final class SeriesDigit {
         char before = top.get(top.size() - 2).best();
         char read = last.best();
         boolean flagged = FLAGGED_ONE.indexOf(read) >= 0 || (read == '7' && last.probabilityOf('1') >= SEVEN_AS_ONE);
-        if (!Character.isLetter(before) || !flagged) {
+        char digit = flagged ? '1' : read == 'S' ? '5' : 0;
+        if (!Character.isLetter(before) || digit == 0) {
             return top;
         }
         List<Choice> choices = new ArrayList<>();
-        choices.add(new Choice('1', last.bestProbability()));
+        choices.add(new Choice(digit, last.bestProbability()));
         for (Choice choice : last.choices()) {
             if (choice.character() == read) {
                 choices.add(new Choice(read, choice.probability() * DEMOTED));
-            } else if (choice.character() != '1') {
+            } else if (choice.character() != digit) {
                 choices.add(choice);
             }
         }
