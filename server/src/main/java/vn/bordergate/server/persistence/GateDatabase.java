@@ -70,7 +70,6 @@ public final class GateDatabase implements AutoCloseable {
         DerbyLog.routeToSlf4j();
         keepCompiledStatements();
         keepPlansUnderLoad();
-        DerbyLogFiles.switchRarely();
         String url = "jdbc:derby:" + dataDir.toAbsolutePath().resolve("db");
         checkNotInUse(url + ";create=true", dataDir);
         return open(url);
@@ -108,7 +107,7 @@ public final class GateDatabase implements AutoCloseable {
     }
 
     /** Read when the database boots; a system property set in code would outrank the operator's file. */
-    static void setUnlessOperatorDid(String property, String value) {
+    private static void setUnlessOperatorDid(String property, String value) {
         if (System.getProperty(property) == null && !derbyPropertiesFile().containsKey(property)) {
             System.setProperty(property, value);
         }
