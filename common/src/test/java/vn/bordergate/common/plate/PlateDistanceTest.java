@@ -40,7 +40,7 @@ class PlateDistanceTest {
     /** The costs from the lookup tables equal the rule on the Unicode script, for every character of the BMP. */
     @org.junit.jupiter.api.Test
     void substitutionFollowsTheHanScriptForEveryCharacter() {
-        char[] partners = {'?', 'A', '0', 'O', '8', '桂', '粤', '挂', '\u2E80', '\uFFFF'};
+        char[] partners = {'?', 'A', '0', 'O', '8', 'I', 'S', '1', 'z', '桂', '粤', '挂', '\u2E80', '\uFFFF'};
         java.util.List<String> differing = new java.util.ArrayList<>();
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             for (char p : partners) {

@@ -204,9 +204,11 @@ public final class PlateMatcher {
         List<Scored> scored = new ArrayList<>();
         for (Object[] row : rows) {
             long id = (Long) row[0];
-            for (String plate : new String[] {(String) row[1], (String) row[2]}) {
+            for (int k = 1; k <= 2; k++) {
+                String plate = (String) row[k];
                 if (plate != null) {
-                    String normalized = normalized(plate);
+                    // normalised already when the row came from SeenCrossings
+                    String normalized = row.length > 3 ? (String) row[k + 2] : normalized(plate);
                     scored.add(new Scored(id, plate, PlateDistance.betweenPrepared(prepared, normalized, CANDIDATE)));
                 }
             }

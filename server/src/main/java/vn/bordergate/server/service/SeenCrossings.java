@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.common.workflow.CrossingStatus;
 import vn.bordergate.server.persistence.CrossingChanges;
 
@@ -43,8 +44,27 @@ final class SeenCrossings implements CrossingChanges.View {
     private static final String SQL = "select id, status, tractor_plate, trailer_plate, expected_arrival from crossing"
             + " where id in (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** A crossing row as the check needs it. */
-    record Row(long id, CrossingStatus status, String tractor, String trailer, Instant expectedArrival) {}
+    /**
+     * A crossing row as the check needs it, with its plates as {@link PlateParser#normalize} gives them (null for
+     * none): normalised once when the row is fetched, not for every read that scores it (the matcher's lookups of
+     * normalised plates were a sixteenth of the plate-read writers' CPU: JFR, docs/benchmarks.md "readrate").
+     */
+    record Row(
+            long id,
+            CrossingStatus status,
+            String tractor,
+            String trailer,
+            Instant expectedArrival,
+            String tractorNormalized,
+            String trailerNormalized) {
+        Row(long id, CrossingStatus status, String tractor, String trailer, Instant expectedArrival) {
+            this(id, status, tractor, trailer, expectedArrival, normalized(tractor), normalized(trailer));
+        }
+
+        private static String normalized(String plate) {
+            return plate == null ? null : PlateParser.normalize(plate);
+        }
+    }
 
     private final List<CrossingStatus> expected;
     private final StillExpected firstCheck;
@@ -92,7 +112,8 @@ final class SeenCrossings implements CrossingChanges.View {
 
     /**
      * As {@link StillExpected#rows}: id, tractor plate, trailer plate (null when none) of those of {@code crossingIds}
-     * expected between {@code from} and {@code to}, each crossing once, by id.
+     * expected between {@code from} and {@code to}, each crossing once, by id; when the rows come from here, then
+     * the two plates normalised as well.
      */
     List<Object[]> rows(Session session, List<Long> crossingIds, Instant from, Instant to) {
         if (!listening(session.getSessionFactory())) {
@@ -129,7 +150,9 @@ final class SeenCrossings implements CrossingChanges.View {
                     && row.expectedArrival() != null
                     && !row.expectedArrival().isBefore(from)
                     && !row.expectedArrival().isAfter(to)) {
-                answer.add(new Object[] {row.id(), row.tractor(), row.trailer()});
+                answer.add(new Object[] {
+                    row.id(), row.tractor(), row.trailer(), row.tractorNormalized(), row.trailerNormalized()
+                });
             }
         }
         return answer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.common.workflow.CrossingStatus;
 
 /**
@@ -18,6 +19,16 @@ class SeenCrossingsTest {
     private static SeenCrossings.Row row(long id) {
         return new SeenCrossings.Row(
                 id, CrossingStatus.DECLARED, "29C12345", null, Instant.parse("2026-11-24T08:00:00Z"));
+    }
+
+    @Test
+    void aRowCarriesItsPlatesNormalisedAsTheParserDoes() {
+        SeenCrossings.Row row = new SeenCrossings.Row(
+                9, CrossingStatus.DECLARED, "29c-123.45", null, Instant.parse("2026-11-24T08:00:00Z"));
+
+        assertThat(row.tractorNormalized()).isEqualTo(PlateParser.normalize("29c-123.45"));
+        assertThat(row.tractorNormalized()).isEqualTo("29C12345");
+        assertThat(row.trailerNormalized()).isNull();
     }
 
     @Test
