@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
-import vn.bordergate.common.plate.PlateGrammar;
-import vn.bordergate.common.plate.PlateGrammarMatch;
 import vn.bordergate.common.plate.PlateKind;
 
 /**
@@ -27,25 +24,25 @@ class MilitaryTightCutTest {
 
     @Test
     void aMilitaryReadOnAWhiteCutIsCutTightAndReadAgain() {
-        PlateColour white = colourOf(new Scalar(235, 235, 235, 0));
+        PlateColour white = TightTooTest.colourOf(new Scalar(235, 235, 235, 0));
         assertEquals(PlateColour.WHITE, white);
-        PlateCandidate military = candidate("AS0819");
+        PlateCandidate military = TightTooTest.candidate("AS0819");
         assertEquals(PlateKind.VN_MILITARY, military.match().kind());
         assertTrue(PlateReader.tightTooWanted(ONE_ROW, white, military));
     }
 
     @Test
     void aMilitaryReadOnARedCutIsBelieved() {
-        PlateColour red = colourOf(new Scalar(30, 30, 200, 0));
+        PlateColour red = TightTooTest.colourOf(new Scalar(30, 30, 200, 0));
         assertEquals(PlateColour.RED, red);
-        assertFalse(PlateReader.tightTooWanted(ONE_ROW, red, candidate("KA1234")));
+        assertFalse(PlateReader.tightTooWanted(ONE_ROW, red, TightTooTest.candidate("KA1234")));
     }
 
     @Test
     void anotherVietnameseReadOnAWhiteCutOrASquareRegionIsNotReadAgain() {
-        PlateColour white = colourOf(new Scalar(235, 235, 235, 0));
-        assertFalse(PlateReader.tightTooWanted(ONE_ROW, white, candidate("51C12345")));
-        assertFalse(PlateReader.tightTooWanted(SQUARE, white, candidate("AS0819")));
+        PlateColour white = TightTooTest.colourOf(new Scalar(235, 235, 235, 0));
+        assertFalse(PlateReader.tightTooWanted(ONE_ROW, white, TightTooTest.candidate("51C12345")));
+        assertFalse(PlateReader.tightTooWanted(SQUARE, white, TightTooTest.candidate("AS0819")));
     }
 
     @Test
@@ -58,25 +55,6 @@ class MilitaryTightCutTest {
             assertEquals("皖EZM618", reader.readBest(image).orElseThrow().text());
         } finally {
             image.close();
-        }
-    }
-
-    private static PlateCandidate candidate(String text) {
-        PlateGrammarMatch match = PlateGrammar.repair(text).orElseThrow();
-        return new PlateCandidate(
-                match.text(),
-                match.confidence(),
-                new PlateBox(325, 280, 150, 40),
-                PlateColour.WHITE,
-                false,
-                text,
-                match);
-    }
-
-    /** The real colour of an even crop of {@code bgr}. */
-    private static PlateColour colourOf(Scalar bgr) {
-        try (Mat crop = new Mat(40, 150, opencv_core.CV_8UC3, bgr)) {
-            return PlateColour.of(crop);
         }
     }
 }

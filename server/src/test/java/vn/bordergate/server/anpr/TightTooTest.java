@@ -45,7 +45,8 @@ class TightTooTest {
         assertFalse(PlateReader.tightTooWanted(SQUARE, PlateColour.BLUE, candidate("皖A12345")));
     }
 
-    private static PlateCandidate candidate(String text) {
+    /** A one-row read of {@code text} placed as a lane camera sees a plate (shared with {@link MilitaryTightCutTest}). */
+    static PlateCandidate candidate(String text) {
         PlateGrammarMatch match = PlateGrammar.repair(text).orElseThrow();
         return new PlateCandidate(
                 match.text(),
@@ -58,7 +59,7 @@ class TightTooTest {
     }
 
     /** The real colour of an even crop of {@code bgr}. */
-    private static PlateColour colourOf(Scalar bgr) {
+    static PlateColour colourOf(Scalar bgr) {
         try (Mat crop = new Mat(40, 150, opencv_core.CV_8UC3, bgr)) {
             return PlateColour.of(crop);
         }

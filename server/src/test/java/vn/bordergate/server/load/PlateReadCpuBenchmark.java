@@ -34,13 +34,16 @@ import vn.bordergate.server.support.ServerProcess;
  *     -Dload.seconds=15
  * </pre>
  *
+ * <p>{@code -Dload.connections=N} sets wrk's connections (16).
+ *
  * <p>{@code -Dload.serverJvm="-XX:StartFlightRecording=..."} adds options to the server's JVM (a flight recording
  * of the measured server, space-separated).
  */
 @Tag("bench")
 class PlateReadCpuBenchmark {
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("load.seconds", 15));
-    private static final int CONNECTIONS = 16;
+    /** wrk's connections: each waits for its read's commit, so they bound the reads in flight (16 as LoadBenchmark). */
+    private static final int CONNECTIONS = Integer.getInteger("load.connections", 16);
 
     private final List<String> report = new ArrayList<>();
     /** Setup answers that failed, and wrk phases with non-2xx answers or none at all: the figures then mislead. */
