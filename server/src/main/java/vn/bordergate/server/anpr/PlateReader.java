@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
-import vn.bordergate.common.plate.PlateCountry;
-import vn.bordergate.common.plate.PlateKind;
 
 /**
  * The plate recognizer: finds plates in an image with {@link PlateFinder}, reads each with Tesseract (one
@@ -21,14 +19,6 @@ public final class PlateReader implements AutoCloseable {
     static final double CROP_ACCEPT = 0.5;
     /** Candidates below this confidence are dropped as noise. */
     static final double MIN_CONFIDENCE = 0.15;
-
-    /** Whether an empty region gets a tight second cut; off only to measure its cost ({@code -Danpr.tightCut=false}). */
-    static final boolean TIGHT_CUT = Boolean.parseBoolean(System.getProperty("anpr.tightCut", "true"));
-    /** Whether a plate-coloured region's tight cut is read too; off only to measure it ({@code -Danpr.tightToo=false}). */
-    static final boolean TIGHT_TOO = Boolean.parseBoolean(System.getProperty("anpr.tightToo", "true"));
-
-    /** Whether a military read on a cut that is not red gets the tight cut; off only to measure it. */
-    static final boolean MILITARY_TIGHT = Boolean.parseBoolean(System.getProperty("anpr.militaryTight", "true"));
 
     /**
      * A finder region whose quick read gives a plate this confident (of a kind its colour does not make unlikely)
@@ -96,7 +86,7 @@ public final class PlateReader implements AutoCloseable {
             // a blue plate cut with its light surroundings: Otsu splits plate from surroundings, not text from
             // plate, and no character is seen; cut tight to the finder's box, the text stands out (cn-scenes:
             // 24 photos had a region on the plate read as nothing, docs/anpr.md "Tight second cut")
-            Quick read = tightCutWanted(region, loose.read)
+            Quick read = TightCuts.tightCutWanted(region, loose.read)
                     ? better(loose, quickRead(image, region, PlateRegion.TIGHT_MARGIN))
                     : loose;
             quick.add(read);
@@ -150,20 +140,6 @@ public final class PlateReader implements AutoCloseable {
     }
 
     /**
-     * Whether a finder region gets the tight second cut after its loose quick read: only when that read saw no text
-     * at all (too few character blobs for an OCR call, or Tesseract read nothing) in a region of one-row shape. A plate
-     * whose loose cut takes in a white car body shows no characters (Otsu splits plate from body); the cn-scenes photos
-     * the tight cut wins are all such regions (w/h 3.3–4.5), while the tight cuts of regions with some text or of
-     * square regions only cost OCR calls on the lane scenes' lights, grilles and rain (docs/anpr.md, "Frame path").
-     */
-    static boolean tightCutWanted(PlateRegion region, CropRead loose) {
-        return TIGHT_CUT
-                && !loose.found()
-                && loose.raw().isEmpty()
-                && region.width() >= PlateRegion.TIGHT_CUT_SHAPE * region.height();
-    }
-
-    /**
      * Whether a region's quick read ends the search of its frame: a plate read at least {@link #SETTLED} confidently,
      * of a kind the crop's colour does not make unlikely. The regions ranked after it (lights, grille, rain, the
      * plate's own frame) cost a cut and a row count each and an OCR call for some; on the 70 benchmark frames and
@@ -187,12 +163,12 @@ public final class PlateReader implements AutoCloseable {
      * gave a plate is cut again: every further one added to the frames' p95 and won no photo (docs/anpr.md).
      */
     private Optional<PlateCandidate> readTightToo(Mat image, PlateRegion region, PlateCandidate loose) {
-        if (!TIGHT_TOO || !oneRowShaped(region)) {
+        if (!TightCuts.TIGHT_TOO || !TightCuts.oneRowShaped(region)) {
             return Optional.empty(); // before cutting: the colour of the cut decides the rest
         }
         Mat cut = region.cut(image, PlateRegion.TIGHT_MARGIN);
         try {
-            if (!tightTooWanted(region, PlateColour.of(cut), loose)) {
+            if (!TightCuts.tightTooWanted(region, PlateColour.of(cut), loose)) {
                 return Optional.empty();
             }
             CropRead quick = crops.read(cut, ReadEffort.QUICK);
@@ -206,34 +182,6 @@ public final class PlateReader implements AutoCloseable {
         } finally {
             cut.close();
         }
-    }
-
-    /**
-     * Whether a one-row region read as {@code loose} on its loose cut is cut tight and read again, given the tight
-     * cut's colour (see {@link #readTightToo}).
-     */
-    static boolean tightTooWanted(PlateRegion region, PlateColour tightColour, PlateCandidate loose) {
-        boolean chinese = loose.country() == PlateCountry.CN;
-        boolean yellowOrGreen = tightColour == PlateColour.YELLOW || tightColour == PlateColour.GREEN;
-        return TIGHT_TOO
-                && oneRowShaped(region)
-                && (tightColour == PlateColour.BLUE || yellowOrGreen && chinese || militaryOffRed(loose, tightColour));
-    }
-
-    /**
-     * A Vietnamese military plate is red: read as one in a region whose tight cut is not red, it is more likely a
-     * Chinese plate whose province glyph Tesseract dropped (the six Latin characters read as two letters and four
-     * digits, {@code AS0819} for 浙A50819), so the tight cut gets its own read.
-     */
-    static boolean militaryOffRed(PlateCandidate loose, PlateColour tightColour) {
-        return MILITARY_TIGHT
-                && loose.match() != null
-                && loose.match().kind() == PlateKind.VN_MILITARY
-                && tightColour != PlateColour.RED;
-    }
-
-    private static boolean oneRowShaped(PlateRegion region) {
-        return region.width() >= PlateRegion.TIGHT_CUT_SHAPE * region.height();
     }
 
     /** {@code quick}: the region's quick read (the same cut), or null. */

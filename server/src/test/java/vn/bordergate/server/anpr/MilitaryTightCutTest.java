@@ -28,21 +28,21 @@ class MilitaryTightCutTest {
         assertEquals(PlateColour.WHITE, white);
         PlateCandidate military = TightTooTest.candidate("AS0819");
         assertEquals(PlateKind.VN_MILITARY, military.match().kind());
-        assertTrue(PlateReader.tightTooWanted(ONE_ROW, white, military));
+        assertTrue(TightCuts.tightTooWanted(ONE_ROW, white, military));
     }
 
     @Test
     void aMilitaryReadOnARedCutIsBelieved() {
         PlateColour red = TightTooTest.colourOf(new Scalar(30, 30, 200, 0));
         assertEquals(PlateColour.RED, red);
-        assertFalse(PlateReader.tightTooWanted(ONE_ROW, red, TightTooTest.candidate("KA1234")));
+        assertFalse(TightCuts.tightTooWanted(ONE_ROW, red, TightTooTest.candidate("KA1234")));
     }
 
     @Test
     void anotherVietnameseReadOnAWhiteCutOrASquareRegionIsNotReadAgain() {
         PlateColour white = TightTooTest.colourOf(new Scalar(235, 235, 235, 0));
-        assertFalse(PlateReader.tightTooWanted(ONE_ROW, white, TightTooTest.candidate("51C12345")));
-        assertFalse(PlateReader.tightTooWanted(SQUARE, white, TightTooTest.candidate("AS0819")));
+        assertFalse(TightCuts.tightTooWanted(ONE_ROW, white, TightTooTest.candidate("51C12345")));
+        assertFalse(TightCuts.tightTooWanted(SQUARE, white, TightTooTest.candidate("AS0819")));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.bordergate.common.plate.PlateGrammar;
 
 /**
- * Which finder regions get the tight second cut ({@link PlateReader#tightCutWanted}): a one-row-shaped region whose
+ * Which finder regions get the tight second cut ({@link TightCuts#tightCutWanted}): a one-row-shaped region whose
  * loose cut showed no text at all, as a blue plate cut with a white car body does; not a region whose loose read
  * found a plate or some text, nor a square region (docs/anpr.md, "Frame path: cheaper tight cut").
  */
@@ -24,15 +24,15 @@ class TightCutTest {
         CropRead nothing = quickReadOfBlankCrop();
         assertEquals("", nothing.raw(), "a crop without character blobs costs no OCR call and reads nothing");
         assertFalse(nothing.found());
-        assertTrue(PlateReader.tightCutWanted(ONE_ROW, nothing));
-        assertTrue(PlateReader.tightCutWanted(region(52, 12), nothing), "a small plate far away too");
+        assertTrue(TightCuts.tightCutWanted(ONE_ROW, nothing));
+        assertTrue(TightCuts.tightCutWanted(region(52, 12), nothing), "a small plate far away too");
     }
 
     @Test
     void aSquareRegionOrOneWithSomeTextDoesNot() {
-        assertFalse(PlateReader.tightCutWanted(SQUARE, quickReadOfBlankCrop()));
+        assertFalse(TightCuts.tightCutWanted(SQUARE, quickReadOfBlankCrop()));
         CropRead junk = new CropRead(null, "FN/KL", PlateColour.WHITE, true);
-        assertFalse(PlateReader.tightCutWanted(ONE_ROW, junk));
+        assertFalse(TightCuts.tightCutWanted(ONE_ROW, junk));
     }
 
     @Test
@@ -40,7 +40,7 @@ class TightCutTest {
         CropRead plate =
                 new CropRead(PlateGrammar.repair("51C12345").orElseThrow(), "51C12345", PlateColour.WHITE, false);
         assertTrue(plate.found());
-        assertFalse(PlateReader.tightCutWanted(ONE_ROW, plate));
+        assertFalse(TightCuts.tightCutWanted(ONE_ROW, plate));
     }
 
     private static PlateRegion region(double width, double height) {

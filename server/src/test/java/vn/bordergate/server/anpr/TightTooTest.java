@@ -12,7 +12,7 @@ import vn.bordergate.common.plate.PlateGrammar;
 import vn.bordergate.common.plate.PlateGrammarMatch;
 
 /**
- * Which fully read regions are cut tight and read again ({@link PlateReader#tightTooWanted}): a one-row region whose
+ * Which fully read regions are cut tight and read again ({@link TightCuts#tightTooWanted}): a one-row region whose
  * tight cut is blue, whatever the loose read said (cn-scenes 145: a blue plate cut with a white car read as the
  * military {@code DL5538}); a yellow or green one only when the loose read was Chinese, so a Vietnamese yellow truck
  * plate costs no second read; never a white cut or a square region (docs/anpr.md, "Scenes: both cuts").
@@ -25,24 +25,24 @@ class TightTooTest {
     void aBlueTightCutIsReadAgainWhateverTheLooseReadSaid() {
         PlateColour blue = colourOf(new Scalar(178, 62, 14, 0));
         assertEquals(PlateColour.BLUE, blue);
-        assertTrue(PlateReader.tightTooWanted(ONE_ROW, blue, candidate("DL5538")));
-        assertTrue(PlateReader.tightTooWanted(ONE_ROW, blue, candidate("粤BP3105")));
+        assertTrue(TightCuts.tightTooWanted(ONE_ROW, blue, candidate("DL5538")));
+        assertTrue(TightCuts.tightTooWanted(ONE_ROW, blue, candidate("粤BP3105")));
     }
 
     @Test
     void aYellowTightCutOnlyWhenTheLooseReadWasChinese() {
         PlateColour yellow = colourOf(new Scalar(18, 196, 246, 0));
         assertEquals(PlateColour.YELLOW, yellow);
-        assertTrue(PlateReader.tightTooWanted(ONE_ROW, yellow, candidate("皖A12345")));
-        assertFalse(PlateReader.tightTooWanted(ONE_ROW, yellow, candidate("51C12345")));
+        assertTrue(TightCuts.tightTooWanted(ONE_ROW, yellow, candidate("皖A12345")));
+        assertFalse(TightCuts.tightTooWanted(ONE_ROW, yellow, candidate("51C12345")));
     }
 
     @Test
     void aWhiteCutOrASquareRegionIsNotReadAgain() {
         PlateColour white = colourOf(new Scalar(235, 235, 235, 0));
         assertEquals(PlateColour.WHITE, white);
-        assertFalse(PlateReader.tightTooWanted(ONE_ROW, white, candidate("皖A12345")));
-        assertFalse(PlateReader.tightTooWanted(SQUARE, PlateColour.BLUE, candidate("皖A12345")));
+        assertFalse(TightCuts.tightTooWanted(ONE_ROW, white, candidate("皖A12345")));
+        assertFalse(TightCuts.tightTooWanted(SQUARE, PlateColour.BLUE, candidate("皖A12345")));
     }
 
     /** A one-row read of {@code text} placed as a lane camera sees a plate (shared with {@link MilitaryTightCutTest}). */
