@@ -2,14 +2,7 @@ package vn.bordergate.server.anpr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
@@ -38,19 +31,6 @@ class InvertedLineTest {
     }
 
     private static Mat line() {
-        BufferedImage image = new BufferedImage(360, 70, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 360, 70);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-        g.drawString("29H33578", 20, 50);
-        g.dispose();
-        Mat bgr = TestImages.mat(image);
-        Mat grey = new Mat();
-        cvtColor(bgr, grey, COLOR_BGR2GRAY);
-        bgr.close();
-        return grey;
+        return TestImages.greyLine();
     }
 }

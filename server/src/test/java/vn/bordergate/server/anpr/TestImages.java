@@ -1,7 +1,12 @@
 package vn.bordergate.server.anpr;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +39,24 @@ final class TestImages {
             g.dispose();
         }
         return ImageDecoder.decode(png(bgr)).orElseThrow();
+    }
+
+    /** {@code 29H33578} in bold sans serif, black on white, as one grey text line 360 × 70 px (a new Mat). */
+    static Mat greyLine() {
+        BufferedImage image = new BufferedImage(360, 70, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 360, 70);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+        g.drawString("29H33578", 20, 50);
+        g.dispose();
+        Mat grey = new Mat();
+        try (Mat bgr = mat(image)) {
+            cvtColor(bgr, grey, COLOR_BGR2GRAY);
+        }
+        return grey;
     }
 
     static byte[] png(BufferedImage image) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,7 +91,7 @@ class PlateIndexLayersTest {
             Map<Long, Double> found = index.closest("29C12345", from, to, Integer.MAX_VALUE, CANDIDATE)
                     .distances();
             assertThat(found).as("read %d", read).containsOnlyKeys(101L, 102L, 103L, 104L);
-            assertThat(found).isEqualTo(bruteForce("29C12345", from, to));
+            assertThat(found).isEqualTo(PlateIndexTest.bruteForce(entries, "29C12345", from, to));
         }
     }
 
@@ -181,32 +180,10 @@ class PlateIndexLayersTest {
         Instant at = NOW.plus(Duration.ofMinutes(random.nextInt(4_000) - 2_000));
         Instant from = at.minus(Duration.ofHours(36));
         Instant to = at.plus(Duration.ofHours(36));
-        Map<Long, Double> all = bruteForce(read, from, to);
+        Map<Long, Double> all = PlateIndexTest.bruteForce(entries, read, from, to);
         for (int want : new int[] {1, 3, 8, 64, Integer.MAX_VALUE}) {
-            PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
-            Map<Long, Double> expected = new HashMap<>();
-            all.forEach((crossing, d) -> {
-                if (d <= close.bound()) {
-                    expected.put(crossing, d);
-                }
-            });
-            assertThat(close.distances()).as("read %s, want %d", read, want).isEqualTo(expected);
-            assertThat(close.distances().size()).isGreaterThanOrEqualTo(Math.min(want, all.size()));
+            PlateIndexTest.assertSameAsEveryPlate(index, read, read, from, to, want, all);
         }
-    }
-
-    private Map<Long, Double> bruteForce(String read, Instant from, Instant to) {
-        Map<Long, Double> close = new HashMap<>();
-        for (ExpectedPlates.Entry e : entries) {
-            if (e.expectedArrival().isBefore(from) || e.expectedArrival().isAfter(to)) {
-                continue;
-            }
-            double d = PlateDistance.betweenPrepared(read, e.plate(), CANDIDATE);
-            if (d <= CANDIDATE) {
-                close.merge(e.crossingId(), d, Math::min);
-            }
-        }
-        return close;
     }
 
     private ExpectedPlates.Entry entry(long crossing, String plate) {

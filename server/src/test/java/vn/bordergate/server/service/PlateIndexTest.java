@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +194,11 @@ class PlateIndexTest {
     /** The index's {@code want} closest equal every plate scored ({@code all}) within the answer's own bound. */
     private PlateIndex.Closest assertSameAsEveryPlate(
             String raw, String read, Instant from, Instant to, int want, Map<Long, Double> all) {
+        return assertSameAsEveryPlate(index, raw, read, from, to, want, all);
+    }
+
+    static PlateIndex.Closest assertSameAsEveryPlate(
+            PlateIndex index, String raw, String read, Instant from, Instant to, int want, Map<Long, Double> all) {
         PlateIndex.Closest close = index.closest(read, from, to, want, CANDIDATE);
         Map<Long, Double> expected = new HashMap<>();
         all.forEach((crossing, d) -> {
@@ -208,6 +214,12 @@ class PlateIndexTest {
     }
 
     private Map<Long, Double> bruteForce(String read, Instant from, Instant to) {
+        return bruteForce(entries, read, from, to);
+    }
+
+    /** Every entry of the window scored against the read: each crossing within {@code CANDIDATE}, its closest plate. */
+    static Map<Long, Double> bruteForce(
+            Collection<ExpectedPlates.Entry> entries, String read, Instant from, Instant to) {
         Map<Long, Double> close = new HashMap<>();
         for (ExpectedPlates.Entry e : entries) {
             if (e.expectedArrival().isBefore(from) || e.expectedArrival().isAfter(to)) {
