@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import vn.bordergate.common.dto.MatchCandidateDto;
@@ -180,26 +179,6 @@ public final class PlateMatcher {
                 .getResultList();
     }
 
-    /**
-     * Declared plates as {@link PlateParser#normalize} gives them, kept: the close crossings of a queue of trucks are
-     * scored over and over, and normalising (Unicode folding, script lookups) cost more than the distance (JFR).
-     */
-    private final Map<String, String> normalizedPlates = new ConcurrentHashMap<>();
-    /** Plates kept at most; then all are dropped and normalised again (a pure function: always safe). */
-    private static final int MAX_NORMALIZED = 50_000;
-
-    private String normalized(String plate) {
-        String normalized = normalizedPlates.get(plate);
-        if (normalized == null) {
-            normalized = PlateParser.normalize(plate);
-            if (normalizedPlates.size() >= MAX_NORMALIZED) {
-                normalizedPlates.clear();
-            }
-            normalizedPlates.put(plate, normalized);
-        }
-        return normalized;
-    }
-
     private List<Scored> score(String prepared, List<Object[]> rows) {
         List<Scored> scored = new ArrayList<>();
         for (Object[] row : rows) {
@@ -207,8 +186,9 @@ public final class PlateMatcher {
             for (int k = 1; k <= 2; k++) {
                 String plate = (String) row[k];
                 if (plate != null) {
-                    // normalised already when the row came from SeenCrossings
-                    String normalized = row.length > 3 ? (String) row[k + 2] : normalized(plate);
+                    // normalised already when the row came from SeenCrossings' kept rows (every read once it listens);
+                    // the database's rows (before that, or a read older than the index) are normalised here
+                    String normalized = row.length > 3 ? (String) row[k + 2] : PlateParser.normalize(plate);
                     scored.add(new Scored(id, plate, PlateDistance.betweenPrepared(prepared, normalized, CANDIDATE)));
                 }
             }
