@@ -29,6 +29,8 @@ class JettyListenerSocketsTest {
         List<Long> seqs = new CopyOnWriteArrayList<>();
         AtomicInteger unreadable = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
+        int events = 3000;
+        int before = 0;
         URI uri = URI.create("ws://127.0.0.1:" + gate.uri().getPort() + "/api/events?batch=1");
         try (JettyListenerSockets wires =
                 new JettyListenerSockets(uri, gate.as("customs").token(), 1, new JettyListenerSockets.Receiver() {
@@ -48,36 +50,49 @@ class JettyListenerSocketsTest {
                 })) {
             wires.connect(0).get(30, TimeUnit.SECONDS);
             assertThat(wires.openCount()).isEqualTo(1);
-            int events = 3000;
+            // the socket is open before the server has subscribed it: a burst sent at once may start before that
+            // (its first envelopes then missed by a client that was not yet listening). A probe that arrives proves it.
+            long probeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (seqs.isEmpty() && System.nanoTime() < probeDeadline) {
+                publish(-1);
+                Thread.sleep(50);
+            }
+            assertThat(seqs).as("a probe envelope").isNotEmpty();
+            before = seqs.size();
             for (int i = 0; i < events; i++) {
-                gate.server()
-                        .events()
-                        .publish(new PlateReadEvent(new PlateReadDto(
-                                i,
-                                "CAM-L1-IN",
-                                "L1",
-                                Instant.now(),
-                                "29C-ĐẶNG-" + i, // multi-byte UTF-8 in the text
-                                null,
-                                0.5,
-                                null,
-                                null,
-                                MatchStatus.NEEDS_OFFICER,
-                                List.of(),
-                                null,
-                                null)));
+                publish(i);
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (seqs.size() < events && System.nanoTime() < deadline) {
+            while (seqs.size() < before + events && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         }
         assertThat(unreadable).hasValue(0);
         assertThat(lost).hasValue(0);
         assertThat(seqs).hasSizeGreaterThanOrEqualTo(3000);
+        assertThat(seqs.size() - before).as("envelopes after the probe").isGreaterThanOrEqualTo(events);
         for (int i = 1; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).as("envelope %d", i).isEqualTo(seqs.get(i - 1) + 1);
         }
+    }
+
+    private void publish(int i) {
+        gate.server()
+                .events()
+                .publish(new PlateReadEvent(new PlateReadDto(
+                        i,
+                        "CAM-L1-IN",
+                        "L1",
+                        Instant.now(),
+                        "29C-ĐẶNG-" + i, // multi-byte UTF-8 in the text
+                        null,
+                        0.5,
+                        null,
+                        null,
+                        MatchStatus.NEEDS_OFFICER,
+                        List.of(),
+                        null,
+                        null)));
     }
 
     @Test
