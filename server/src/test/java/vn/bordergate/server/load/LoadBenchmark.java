@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
@@ -34,12 +35,24 @@ import vn.bordergate.server.support.ServerProcess;
  * {@code -Dload.listenerTransport=wire}, the default; {@code jdk} for {@code java.net.http}); {@code -Dload.serverJvm="..."} adds options to
  * the server's JVM (a flight recording, say). With listeners, a last phase sends plate reads at a fixed rate
  * ({@code -Dload.pacedReads}, default 200 per second, 0 skips it) to measure the fan-out below saturation.
+ *
+ * <p>The {@code wrk} write phases use {@code -Dload.readConnections} (default 64) and {@code
+ * -Dload.declarationConnections} (default 16) connections; the bare Derby references run once more with as many clients
+ * when that differs from {@code -Dload.clients}, and the phases' ratios are printed against those.
  */
 @Tag("bench")
 class LoadBenchmark {
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("load.seconds", 15));
     private static final int CLIENTS = Integer.getInteger("load.clients", 16);
     private static final int LISTENERS = Integer.getInteger("load.listeners", 500);
+    /**
+     * wrk's connections in the write phases: plate reads come from many cameras and each waits for its commit, so
+     * the reads in flight bound their rate (16 connections: ~16 / 1.6 ms); each phase's bare reference runs again with
+     * as many clients.
+     */
+    private static final int READ_CONNECTIONS = Integer.getInteger("load.readConnections", 64);
+
+    private static final int DECLARATION_CONNECTIONS = Integer.getInteger("load.declarationConnections", 16);
     /** JVMs the listeners run in (apart from this one) and HTTP clients (selector threads) in each. */
     private static final int LISTENER_JVMS = Integer.getInteger("load.listenerJvms", 1);
 
@@ -205,15 +218,34 @@ class LoadBenchmark {
                 say(Wrk.run("bare Jetty GET /", "http://127.0.0.1:" + barePort + "/", null, 32, PHASE));
                 say(Wrk.run("GET /api/health", server.uri() + "/api/health", null, 32, PHASE));
                 say(Wrk.run("GET /api/crossings/queue", server.uri() + "/api/crossings/queue", supervisor, 32, PHASE));
-                new WrkWrites(work, gate, server.pid(), CLIENTS, PHASE)
+                // each write phase against the bare reference with as many clients as wrk has connections
+                Run derbyReadRef = sameClients(
+                        derbyRef,
+                        READ_CONNECTIONS,
+                        () -> BareDerbyInserts.run(
+                                work.resolve("reference-" + READ_CONNECTIONS), READ_CONNECTIONS, PHASE));
+                Run derbyDeclarationRefWrk = sameClients(
+                        derbyDeclarationRef,
+                        DECLARATION_CONNECTIONS,
+                        () -> BareDerbyDeclarations.run(
+                                work.resolve("reference-" + DECLARATION_CONNECTIONS), DECLARATION_CONNECTIONS, PHASE));
+                WrkWrites.Writes writes = new WrkWrites(
+                                work, gate, server.pid(), READ_CONNECTIONS, DECLARATION_CONNECTIONS, PHASE)
                         .run(
                                 URI.create("http://127.0.0.1:" + barePort),
                                 bareJetty.pid(),
                                 camera,
                                 cameras,
                                 enterprise,
-                                enterprise2)
-                        .forEach(this::say);
+                                enterprise2);
+                writes.lines().forEach(this::say);
+                say(String.format(
+                        "wrk plate reads = %.1f %% of the bare Derby insert with %d clients; wrk declarations = %.1f %%"
+                                + " of the bare declaration rows with %d clients",
+                        100 * writes.readsPerSecond() / derbyReadRef.perSecond(),
+                        READ_CONNECTIONS,
+                        100 * writes.declarationsPerSecond() / derbyDeclarationRefWrk.perSecond(),
+                        DECLARATION_CONNECTIONS));
             } else {
                 say("wrk not installed (apt-get install wrk): outside reference skipped");
             }
@@ -264,6 +296,16 @@ class LoadBenchmark {
         say(warm.line());
         say(fanOut(listeners, "  fan-out during the " + name.replace("warm-up (not measured): ", "warm-up, "), warm));
         gate.takeFailures();
+    }
+
+    /** {@code measured} when it ran with {@code clients}, else the same reference run again with them. */
+    private Run sameClients(Run measured, int clients, Callable<Run> rerun) throws Exception {
+        if (clients == CLIENTS) {
+            return measured;
+        }
+        Run run = rerun.call();
+        say(run.line() + " (" + clients + " clients, as wrk's connections below)");
+        return run;
     }
 
     private static Run runQuietly(String name, int clients, ClosedLoop.Call call) {

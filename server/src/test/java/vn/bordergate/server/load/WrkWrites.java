@@ -30,14 +30,28 @@ final class WrkWrites {
     private final Path work;
     private final GateTraffic gate;
     private final long serverPid;
-    private final int connections;
+    /** wrk's connections for plate reads (each camera's request waits for its commit) and for declarations. */
+    private final int readConnections;
+
+    private final int declarationConnections;
     private final Duration duration;
 
     WrkWrites(Path work, GateTraffic gate, long serverPid, int connections, Duration duration) {
+        this(work, gate, serverPid, connections, connections, duration);
+    }
+
+    WrkWrites(
+            Path work,
+            GateTraffic gate,
+            long serverPid,
+            int readConnections,
+            int declarationConnections,
+            Duration duration) {
         this.work = work;
         this.gate = gate;
         this.serverPid = serverPid;
-        this.connections = connections;
+        this.readConnections = readConnections;
+        this.declarationConnections = declarationConnections;
         this.duration = duration;
         long period = 100_000L * gate.provinces().size() * 3;
         if (period < DECLARATIONS_FROM + 2 * PER_THREAD) {
@@ -45,13 +59,16 @@ final class WrkWrites {
         }
     }
 
-    /** The three write lines: plate reads to the bare Jetty and to the gate server, then declarations. */
-    List<String> run(URI bare, long barePid, String camera, List<String> cameras, String enterprise, String enterprise2)
+    /** The write phases' lines and rates, to set the rates against references the caller measured. */
+    record Writes(List<String> lines, double readsPerSecond, double declarationsPerSecond) {}
+
+    /** The three write phases: plate reads to the bare Jetty and to the gate server, then declarations. */
+    Writes run(URI bare, long barePid, String camera, List<String> cameras, String enterprise, String enterprise2)
             throws Exception {
         Measured bareReads = plateReads("bare Jetty POST, plate read", bare, camera, cameras, barePid);
         Measured reads = plateReads("POST /api/plate-reads", gate.base(), camera, cameras, serverPid);
         Measured declarations = declarations(enterprise, enterprise2);
-        return List.of(
+        List<String> lines = List.of(
                 bareReads.line(),
                 reads.line()
                         + (bareReads.perSecond() > 0
@@ -60,6 +77,7 @@ final class WrkWrites {
                                         100 * reads.perSecond() / bareReads.perSecond())
                                 : ""),
                 declarations.line());
+        return new Writes(lines, reads.perSecond(), declarations.perSecond());
     }
 
     private record Measured(String line, double perSecond) {}
@@ -71,10 +89,11 @@ final class WrkWrites {
         List<String> declared =
                 gate.undecidedPlates.values().stream().limit(5_000).toList();
         return measured(
-                name + ", " + declared.size() + " plates to match",
+                name + ", " + declared.size() + " plates to match, " + readConnections + " connections",
                 base,
                 plateReadScript(camera, cameras, declared, READS_FROM),
-                cpuPid);
+                cpuPid,
+                readConnections);
     }
 
     /**
@@ -105,7 +124,12 @@ final class WrkWrites {
                 + "  local body = string.gsub(template, '__PLATE__', plate(first + n))\n"
                 + "  return wrk.format('POST', '/api/declarations', headers(), body)\n"
                 + "end\n";
-        return measured("POST /api/declarations", gate.base(), script, serverPid);
+        return measured(
+                "POST /api/declarations, " + declarationConnections + " connections",
+                gate.base(),
+                script,
+                serverPid,
+                declarationConnections);
     }
 
     /**
@@ -137,7 +161,7 @@ final class WrkWrites {
                 + "end\n";
     }
 
-    private Measured measured(String name, URI base, String script, long cpuPid) throws Exception {
+    private Measured measured(String name, URI base, String script, long cpuPid, int connections) throws Exception {
         Path file = Files.createTempFile(work, "wrk-", ".lua");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         long cpuBefore = cpuNanos(cpuPid);
