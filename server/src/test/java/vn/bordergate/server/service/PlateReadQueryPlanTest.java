@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,8 +16,10 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bordergate.common.dto.PlateReadStatsDto;
 import vn.bordergate.server.persistence.GateDatabase;
 import vn.bordergate.server.persistence.PlateReadEntity;
+import vn.bordergate.server.persistence.Transactions;
 
 /**
  * The workstations' newest reads and the day's auto-match rate read the part of ix_plate_read_report they need, not
@@ -31,30 +35,7 @@ class PlateReadQueryPlanTest {
     @Test
     void theNewestReadsAndTheDaysRateReadTheIndexNotTheTable() {
         try (GateDatabase db = GateDatabase.openEmbedded(data)) {
-            db.sessionFactory()
-                    .inTransaction(session -> session.doWork(connection -> {
-                        try (PreparedStatement insert = connection.prepareStatement(
-                                "INSERT INTO plate_read (id, camera_code,"
-                                        + " read_at, raw_text, confidence, match_status) VALUES (?, 'CAM-1', ?, 'R', 0.9, ?)")) {
-                            for (int i = 0;
-                                    i < ROWS;
-                                    i++) { // one read every ten minutes: about 42 days, 144 of them today
-                                insert.setLong(1, i + 1);
-                                insert.setTimestamp(2, utc(NOW.minusSeconds(600L * i)));
-                                insert.setString(3, i % 3 == 0 ? "NEEDS_OFFICER" : "MATCHED");
-                                insert.addBatch();
-                            }
-                            insert.executeBatch();
-                        }
-                    }));
-            // as the server's statistics pass does for a grown table
-            db.sessionFactory()
-                    .inTransaction(session -> session.doWork(connection -> {
-                        try (Statement statement = connection.createStatement()) {
-                            statement.execute(
-                                    "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'PLATE_READ', NULL)");
-                        }
-                    }));
+            fill(db);
 
             String recent = plan(db, session -> assertThat(
                             session.createSelectionQuery(PlateReadHistory.RECENT, PlateReadEntity.class)
@@ -79,6 +60,74 @@ class PlateReadQueryPlanTest {
                     .doesNotContain("Table Scan");
             assertThat(rowsSeen(rate)).isLessThan(300);
         }
+    }
+
+    @Test
+    void theAutoMatchRateCountsTheReadsOfTheLastDayByReadTime() {
+        try (GateDatabase db = GateDatabase.openEmbedded(data)) {
+            fill(db);
+            db.sessionFactory()
+                    .inTransaction(session -> session.doWork(connection -> {
+                        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plate_read (id,"
+                                + " camera_code, read_at, raw_text, confidence, match_status, corrected_at)"
+                                + " VALUES (?, 'CAM-1', ?, 'R', 0.9, ?, ?)")) {
+                            // a millisecond before the day: not counted
+                            insert.setLong(1, ROWS + 1);
+                            insert.setTimestamp(
+                                    2,
+                                    utc(NOW.minus(PlateReadHistory.RATE_PERIOD).minusMillis(1)));
+                            insert.setString(3, "MATCHED");
+                            insert.setTimestamp(4, null);
+                            insert.addBatch();
+                            // read two days ago, corrected an hour ago: the period is the read's, not the correction's
+                            insert.setLong(1, ROWS + 2);
+                            insert.setTimestamp(2, utc(NOW.minus(Duration.ofDays(2))));
+                            insert.setString(3, "CORRECTED");
+                            insert.setTimestamp(4, utc(NOW.minus(Duration.ofHours(1))));
+                            insert.addBatch();
+                            // read within the day and corrected: counted as corrected
+                            insert.setLong(1, ROWS + 3);
+                            insert.setTimestamp(2, utc(NOW.minusSeconds(301)));
+                            insert.setString(3, "CORRECTED");
+                            insert.setTimestamp(4, utc(NOW.minusSeconds(60)));
+                            insert.addBatch();
+                            insert.executeBatch();
+                        }
+                    }));
+            Clock fixed = Clock.fixed(NOW, ZoneOffset.UTC);
+            PlateReadHistory history = new PlateReadHistory(
+                    new Transactions(db.sessionFactory()), new PlateReadImages(data, 1, fixed, 4), fixed);
+
+            // reads i = 0..144 of the fill (every ten minutes from NOW; the one at exactly NOW - 24 h counts), a third
+            // of them (i % 3 == 0) left to an officer, and the one corrected read of the day
+            assertThat(history.stats()).isEqualTo(new PlateReadStatsDto(146, 96, 49, 1, 96 / 146.0));
+        }
+    }
+
+    /** One read every ten minutes back from {@link #NOW} (about 42 days), every third left to an officer. */
+    private static void fill(GateDatabase db) {
+        db.sessionFactory()
+                .inTransaction(session -> session.doWork(connection -> {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO plate_read (id, camera_code,"
+                                    + " read_at, raw_text, confidence, match_status) VALUES (?, 'CAM-1', ?, 'R', 0.9, ?)")) {
+                        for (int i = 0; i < ROWS; i++) { // one read every ten minutes: about 42 days, 144 of them today
+                            insert.setLong(1, i + 1);
+                            insert.setTimestamp(2, utc(NOW.minusSeconds(600L * i)));
+                            insert.setString(3, i % 3 == 0 ? "NEEDS_OFFICER" : "MATCHED");
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                }));
+        // as the server's statistics pass does for a grown table
+        db.sessionFactory()
+                .inTransaction(session -> session.doWork(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(
+                                "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'PLATE_READ', NULL)");
+                    }
+                }));
     }
 
     /** Runs {@code query} with Derby's runtime statistics on and answers the plan it ran. */
