@@ -117,6 +117,8 @@ class PlateIndexLayersTest {
         AtomicInteger addsDone = new AtomicInteger();
         AtomicInteger removalsStarted = new AtomicInteger();
         AtomicInteger removalsDone = new AtomicInteger();
+        AtomicInteger readsDone = new AtomicInteger();
+        AtomicInteger readsWhileWriting = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             Future<?> writer = threads.submit(() -> {
@@ -129,6 +131,8 @@ class PlateIndexLayersTest {
                         removalsStarted.set(end);
                         index.remove(entries.subList(removalsDone.get(), end));
                         removalsDone.set(end);
+                        // a few reads in between, so that readers and writer overlap however the threads are scheduled
+                        awaitReads(readsDone, readsDone.get() + 2, reads.size());
                     }
                 }
             });
@@ -139,6 +143,9 @@ class PlateIndexLayersTest {
                     int checked = 0;
                     for (String read : mine) {
                         int addedBefore = addsDone.get();
+                        if (addsStarted.get() > 0 && addedBefore < total) {
+                            readsWhileWriting.incrementAndGet();
+                        }
                         int removedBefore = removalsDone.get();
                         Map<Long, Double> found = index.closest(read, from, to, Integer.MAX_VALUE, CANDIDATE)
                                 .distances();
@@ -163,6 +170,7 @@ class PlateIndexLayersTest {
                                     .isLessThanOrEqualTo(addedAfter);
                         }
                         checked++;
+                        readsDone.incrementAndGet();
                     }
                     return checked;
                 }));
@@ -171,8 +179,18 @@ class PlateIndexLayersTest {
             for (Future<Integer> r : readers) {
                 assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(200);
             }
+            // twelve pauses of the writer, two reads each at least: else the readers only saw a finished index
+            assertThat(readsWhileWriting.get()).isGreaterThanOrEqualTo(20);
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** Waits until {@code done} reaches {@code target} or every read is done (at most ten seconds). */
+    private static void awaitReads(AtomicInteger done, int target, int all) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (done.get() < Math.min(target, all) && System.nanoTime() < end) {
+            Thread.onSpinWait();
         }
     }
 
