@@ -84,7 +84,7 @@ public final class GroupCommit {
     }
 
     /** Units waiting for a writer. */
-    public int queued() {
+    int queued() {
         return writes.queued();
     }
 

@@ -13,12 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -182,6 +185,8 @@ class PlateReadRowsTest {
     @Test
     void aRowRefusedAtTheSharedCommitFailsAloneAndTheOthersAreStoredOnce() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> committedBatches = new CopyOnWriteArrayList<>();
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         GroupCommit writes = new GroupCommit(
                 tx,
                 "rows-test",
@@ -191,7 +196,8 @@ class PlateReadRowsTest {
                 5_000,
                 60_000,
                 () -> new IllegalStateException("busy"),
-                () -> new IllegalStateException("unknown"));
+                () -> new IllegalStateException("unknown"),
+                results -> committedBatches.add(results.size()));
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -211,7 +217,10 @@ class PlateReadRowsTest {
             for (int i = 0; i < 6; i++) {
                 String name = "unit" + i;
                 boolean refused = i == 3;
-                others.add(pool.submit(() -> writes.write(session -> stored(session, run, name, refused))));
+                others.add(pool.submit(() -> writes.write(session -> {
+                    runs.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+                    return stored(session, run, name, refused);
+                })));
             }
             Await.until(() -> writes.queued() == 6, "six units never queued behind the first");
             release.countDown();
@@ -234,6 +243,11 @@ class PlateReadRowsTest {
         assertThat(texts)
                 .containsExactlyInAnyOrder(
                         "first " + run, "unit0 " + run, "unit1 " + run, "unit2 " + run, "unit4 " + run, "unit5 " + run);
+        // each of the six ran in the shared batch and once more alone; the first and the five redone were committed
+        assertThat(runs)
+                .hasSize(6)
+                .allSatisfy((name, count) -> assertThat(count.get()).as(name).isEqualTo(2));
+        assertThat(committedBatches).containsExactly(1, 5);
     }
 
     private long stored(org.hibernate.Session session, String run, String name, boolean refusedByTheDatabase) {
