@@ -27,6 +27,9 @@ import java.util.concurrent.ConcurrentMap;
 public final class RequestTiming implements Filter {
     static final int MOST_AREAS = 64;
     static final String OTHER = "other";
+    /** The status of requests whose connection failed while they were answered. */
+    static final String ABORTED = "aborted";
+
     private static final Set<String> METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
@@ -46,19 +49,23 @@ public final class RequestTiming implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
-        boolean escaped = true;
+        String escaped = "5xx";
         try {
             chain.doFilter(req, res);
-            escaped = false;
+            escaped = null;
+        } catch (IOException e) {
+            // the connection failed under the answer (a client gone mid-response): not the server's error
+            escaped = ABORTED;
+            throw e;
         } finally {
             HttpServletRequest request = (HttpServletRequest) req;
-            // what escaped the chain is answered 500 further out; the response still says 200 here
-            int status = escaped ? 500 : ((HttpServletResponse) res).getStatus();
+            // what else escaped the chain is answered 500 further out; the response still says 200 here
+            int status = escaped != null ? 500 : ((HttpServletResponse) res).getStatus();
             timers.computeIfAbsent(
                             new Series(
                                     method(request.getMethod()),
                                     bounded(area(decodedPath(request)), status),
-                                    (status / 100) + "xx"),
+                                    escaped != null ? escaped : (status / 100) + "xx"),
                             this::timer)
                     .record(Duration.ofNanos(System.nanoTime() - start));
         }
