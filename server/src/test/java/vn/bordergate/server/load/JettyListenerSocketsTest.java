@@ -10,6 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.dto.PlateReadDto;
@@ -22,6 +25,9 @@ import vn.bordergate.server.support.TestGate;
  * socket the server closes is reported lost.
  */
 class JettyListenerSocketsTest {
+    /** The number {@link #publish} writes into a read's text. */
+    private static final Pattern READ_NUMBER = Pattern.compile("NG-(-?\\d+)\"");
+
     private final TestGate gate = TestGate.shared();
 
     @Test
@@ -29,6 +35,7 @@ class JettyListenerSocketsTest {
         List<Long> seqs = new CopyOnWriteArrayList<>();
         AtomicInteger unreadable = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
+        List<Integer> reads = new CopyOnWriteArrayList<>();
         int events = 3000;
         int before = 0;
         URI uri = URI.create("ws://127.0.0.1:" + gate.uri().getPort() + "/api/events?batch=1");
@@ -38,6 +45,10 @@ class JettyListenerSocketsTest {
                     public void message(int index, CharSequence text) {
                         try {
                             EnvelopeScan.scan(text, (seq, sentAt) -> seqs.add(seq));
+                            Matcher read = READ_NUMBER.matcher(text);
+                            while (read.find()) {
+                                reads.add(Integer.parseInt(read.group(1)));
+                            }
                         } catch (IllegalArgumentException e) {
                             unreadable.incrementAndGet();
                         }
@@ -71,6 +82,9 @@ class JettyListenerSocketsTest {
         assertThat(lost).hasValue(0);
         assertThat(seqs).hasSizeGreaterThanOrEqualTo(3000);
         assertThat(seqs.size() - before).as("envelopes after the probe").isGreaterThanOrEqualTo(events);
+        // every read of the burst arrived once, its tail too (late probes, numbered -1, cannot make up for a lost one)
+        assertThat(reads.stream().filter(n -> n >= 0))
+                .containsExactlyElementsOf(IntStream.range(0, events).boxed().toList());
         for (int i = 1; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).as("envelope %d", i).isEqualTo(seqs.get(i - 1) + 1);
         }
