@@ -11,7 +11,6 @@ import org.hibernate.Session;
 import vn.bordergate.common.dto.MatchCandidateDto;
 import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.plate.PlateDistance;
-import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.common.workflow.CrossingStatus;
 
 /**
@@ -167,33 +166,35 @@ public final class PlateMatcher {
         return best > AUTO_MATCH || next.getValue() - best >= MARGIN;
     }
 
-    /** id, tractor plate, trailer plate of the crossings expected in the window. */
-    private static List<Object[]> expectedRows(Session session, Instant from, Instant to) {
-        return session.createSelectionQuery(
+    /** The crossings expected in the window. */
+    private static List<CloseCrossing> expectedRows(Session session, Instant from, Instant to) {
+        return session
+                .createSelectionQuery(
                         "select id, tractorPlate, trailerPlate from CrossingEntity where status in (:expected)"
                                 + " and expectedArrival between :from and :to",
                         Object[].class)
                 .setParameter("expected", EXPECTED)
                 .setParameter("from", from)
                 .setParameter("to", to)
-                .getResultList();
+                .getResultList()
+                .stream()
+                .map(row -> CloseCrossing.of((Long) row[0], (String) row[1], (String) row[2]))
+                .toList();
     }
 
-    private List<Scored> score(String prepared, List<Object[]> rows) {
+    private List<Scored> score(String prepared, List<CloseCrossing> crossings) {
         List<Scored> scored = new ArrayList<>();
-        for (Object[] row : rows) {
-            long id = (Long) row[0];
-            for (int k = 1; k <= 2; k++) {
-                String plate = (String) row[k];
-                if (plate != null) {
-                    // normalised already when the row came from SeenCrossings' kept rows (every read once it listens);
-                    // the database's rows (before that, or a read older than the index) are normalised here
-                    String normalized = row.length > 3 ? (String) row[k + 2] : PlateParser.normalize(plate);
-                    scored.add(new Scored(id, plate, PlateDistance.betweenPrepared(prepared, normalized, CANDIDATE)));
-                }
-            }
+        for (CloseCrossing crossing : crossings) {
+            score(prepared, crossing.id(), crossing.tractor(), crossing.tractorNormalized(), scored);
+            score(prepared, crossing.id(), crossing.trailer(), crossing.trailerNormalized(), scored);
         }
         return scored;
+    }
+
+    private static void score(String prepared, long id, String plate, String normalized, List<Scored> scored) {
+        if (plate != null) {
+            scored.add(new Scored(id, plate, PlateDistance.betweenPrepared(prepared, normalized, CANDIDATE)));
+        }
     }
 
     /** Closest first, ties by id: the order candidates are shown in. */

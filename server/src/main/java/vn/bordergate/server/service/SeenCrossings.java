@@ -58,11 +58,14 @@ final class SeenCrossings implements CrossingChanges.View {
             String tractorNormalized,
             String trailerNormalized) {
         Row(long id, CrossingStatus status, String tractor, String trailer, Instant expectedArrival) {
-            this(id, status, tractor, trailer, expectedArrival, normalized(tractor), normalized(trailer));
-        }
-
-        private static String normalized(String plate) {
-            return plate == null ? null : PlateParser.normalize(plate);
+            this(
+                    id,
+                    status,
+                    tractor,
+                    trailer,
+                    expectedArrival,
+                    CloseCrossing.normalized(tractor),
+                    CloseCrossing.normalized(trailer));
         }
     }
 
@@ -110,12 +113,8 @@ final class SeenCrossings implements CrossingChanges.View {
         return rows.containsKey(crossingId);
     }
 
-    /**
-     * As {@link StillExpected#rows}: id, tractor plate, trailer plate (null when none) of those of {@code crossingIds}
-     * expected between {@code from} and {@code to}, each crossing once, by id; when the rows come from here, then
-     * the two plates normalised as well.
-     */
-    List<Object[]> rows(Session session, List<Long> crossingIds, Instant from, Instant to) {
+    /** As {@link StillExpected#rows}: those of {@code crossingIds} expected between {@code from} and {@code to}, by id. */
+    List<CloseCrossing> rows(Session session, List<Long> crossingIds, Instant from, Instant to) {
         if (!listening(session.getSessionFactory())) {
             return (crossingIds.size() == firstCheck.ids() ? firstCheck : verifyCheck)
                     .rows(session, crossingIds, from, to);
@@ -144,15 +143,14 @@ final class SeenCrossings implements CrossingChanges.View {
             found.addAll(fetched);
         }
         found.sort((a, b) -> Long.compare(a.id(), b.id()));
-        List<Object[]> answer = new ArrayList<>(found.size());
+        List<CloseCrossing> answer = new ArrayList<>(found.size());
         for (Row row : found) {
             if (expected.contains(row.status())
                     && row.expectedArrival() != null
                     && !row.expectedArrival().isBefore(from)
                     && !row.expectedArrival().isAfter(to)) {
-                answer.add(new Object[] {
-                    row.id(), row.tractor(), row.trailer(), row.tractorNormalized(), row.trailerNormalized()
-                });
+                answer.add(new CloseCrossing(
+                        row.id(), row.tractor(), row.trailer(), row.tractorNormalized(), row.trailerNormalized()));
             }
         }
         return answer;

@@ -41,15 +41,15 @@ final class StillExpected {
         return ids;
     }
 
-    /** id, tractor plate, trailer plate (null when none) of those of {@code crossingIds} expected in the window. */
-    List<Object[]> rows(Session session, List<Long> crossingIds, Instant from, Instant to) {
+    /** Those of {@code crossingIds} expected in the window, by id. */
+    List<CloseCrossing> rows(Session session, List<Long> crossingIds, Instant from, Instant to) {
         if (crossingIds.size() != ids) {
             throw new IllegalArgumentException("asked for " + crossingIds.size() + " ids, prepared for " + ids);
         }
         return session.doReturningWork(connection -> rows(connection, crossingIds, from, to));
     }
 
-    private List<Object[]> rows(Connection connection, List<Long> crossingIds, Instant from, Instant to)
+    private List<CloseCrossing> rows(Connection connection, List<Long> crossingIds, Instant from, Instant to)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 1;
@@ -61,10 +61,10 @@ final class StillExpected {
             for (Long id : crossingIds) {
                 statement.setLong(p++, id);
             }
-            List<Object[]> rows = new ArrayList<>();
+            List<CloseCrossing> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Object[] {result.getLong(1), result.getString(2), result.getString(3)});
+                    rows.add(CloseCrossing.of(result.getLong(1), result.getString(2), result.getString(3)));
                 }
             }
             return rows;
