@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,9 @@ import vn.bordergate.server.persistence.CrossingChanges;
  *
  * <p>Why a kept row is never older than a committed write: {@link CrossingChanges} tells every write of a crossing at
  * its flush and again inside its commit (or rollback), and each telling drops the row and counts. A row is kept only
- * if no telling came between the count read before its fetch and its keeping, and not while its crossing has a flush
- * whose end was not told (a failed commit tells no end: that crossing is read from the database from then on). So a
+ * if no telling of its crossing came between the count read before its fetch and its keeping (the last {@link
+ * #RECENT} tellings are remembered by crossing; a fetch that spans more keeps nothing), and not while its crossing has
+ * a flush whose end was not told (a failed commit tells no end: that crossing is read from the database from then on). So a
  * row kept before a write's end is dropped by that end, and a row kept after it was fetched after it, from the
  * committed row. That last step needs each statement to read what is committed when it runs (read committed, Derby's
  * and PostgreSQL's default): rows fetched under a stricter isolation, which may read an older snapshot, are not kept.
@@ -38,6 +40,11 @@ import vn.bordergate.server.persistence.CrossingChanges;
 final class SeenCrossings implements CrossingChanges.View {
     /** Kept rows at most; then all are dropped (always safe) and read again. */
     private static final int MAX_ROWS = 100_000;
+    /**
+     * Tellings remembered by crossing: an officer's decision elsewhere need not cost every fetch under way its keeping
+     * (each of those reads would fetch and normalise its rows again).
+     */
+    static final int RECENT = 1_024;
     /** Crossings fetched by one statement (always as many ids: one statement text, compiled once). */
     private static final int FETCH = 8;
 
@@ -75,6 +82,8 @@ final class SeenCrossings implements CrossingChanges.View {
     private final Map<Long, Row> rows = new ConcurrentHashMap<>();
     /** Crossing writes told so far; guarded by {@code this} for writes. */
     private volatile long changes;
+    /** The crossing of telling {@code n} at {@code n % RECENT}, for the last {@link #RECENT}; guarded by {@code this}. */
+    private final long[] told = new long[RECENT];
     /**
      * Flushes not yet ended, by crossing; guarded by {@code this}. A crossing in here is never kept: its row may be
      * written any moment. An end that never comes (Hibernate runs no end when the commit itself fails, and such a
@@ -95,6 +104,7 @@ final class SeenCrossings implements CrossingChanges.View {
     /** A crossing is being written: forget its row, keep none read before now, and none of it until its end. */
     @Override
     public synchronized void flushed(long crossingId) {
+        told[(int) (changes % RECENT)] = crossingId;
         changes++;
         rows.remove(crossingId);
         inFlight.merge(crossingId, 1, Integer::sum);
@@ -103,6 +113,7 @@ final class SeenCrossings implements CrossingChanges.View {
     /** A crossing's write has ended (committed or rolled back): forget its row, and keep none read before now. */
     @Override
     public synchronized void ended(long crossingId) {
+        told[(int) (changes % RECENT)] = crossingId;
         changes++;
         rows.remove(crossingId);
         inFlight.computeIfPresent(crossingId, (id, n) -> n > 1 ? n - 1 : null);
@@ -157,14 +168,18 @@ final class SeenCrossings implements CrossingChanges.View {
     }
 
     synchronized void keep(List<Row> fetched, long seen) {
-        if (changes != seen) {
-            return;
+        if (changes - seen > RECENT) {
+            return; // more tellings than remembered since the fetch began: any of its rows may be stale
+        }
+        Set<Long> toldSince = new HashSet<>();
+        for (long n = seen; n < changes; n++) {
+            toldSince.add(told[(int) (n % RECENT)]);
         }
         if (rows.size() + fetched.size() > MAX_ROWS) {
             rows.clear();
         }
         for (Row row : fetched) {
-            if (!inFlight.containsKey(row.id())) {
+            if (!inFlight.containsKey(row.id()) && !toldSince.contains(row.id())) {
                 rows.put(row.id(), row);
             }
         }

@@ -9,7 +9,7 @@ import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.common.workflow.CrossingStatus;
 
 /**
- * When {@link SeenCrossings} keeps a crossing row it fetched: never across a write told while it was being fetched,
+ * When {@link SeenCrossings} keeps a crossing row it fetched: never across a write of it told while it was being fetched,
  * never while its crossing has a flush whose end was not told (a failed commit tells none), and no longer once told
  * again. A row kept stale would let a plate read match a cancelled or departed crossing.
  */
@@ -41,13 +41,33 @@ class SeenCrossingsTest {
     }
 
     @Test
-    void aRowFetchedWhileAnyCrossingWasToldIsNotKept() {
+    void aRowFetchedWhileItsCrossingWasToldIsNotKeptButTheOthersOfTheFetchAre() {
         long seen = view.changes();
-        view.flushed(7); // another crossing's write, told while the row was being fetched
+        view.flushed(2); // its write, flushed and committed while the rows were being fetched
+        view.ended(2);
+        view.flushed(7); // another crossing's write
         view.ended(7);
-        view.keep(List.of(row(2)), seen);
+        view.keep(List.of(row(2), row(8)), seen);
+
+        assertThat(view.holds(2))
+                .as("told during the fetch: maybe read before the write")
+                .isFalse();
+        assertThat(view.holds(8)).as("not told: as fetched").isTrue();
+    }
+
+    @Test
+    void aFetchThatSpansMoreTellingsThanRememberedKeepsNothing() {
+        long seen = view.changes();
+        for (int i = 0; i < SeenCrossings.RECENT; i++) {
+            view.flushed(100 + i);
+            view.ended(100 + i);
+        }
+        view.keep(List.of(row(2)), seen); // the telling of crossing 2, if any, is forgotten: it cannot be kept
 
         assertThat(view.holds(2)).isFalse();
+
+        view.keep(List.of(row(2)), view.changes() - SeenCrossings.RECENT); // exactly as many as remembered
+        assertThat(view.holds(2)).isTrue();
     }
 
     @Test
