@@ -14,7 +14,7 @@ import vn.bordergate.common.plate.PlateKind;
 
 /**
  * A region read as a Vietnamese military plate on a cut that is not red gets the tight cut read too
- * ({@link PlateReader#militaryOffRed}): military plates are red, and a Chinese plate whose province glyph Tesseract
+ * ({@link TightCuts#militaryOffRed}): military plates are red, and a Chinese plate whose province glyph Tesseract
  * dropped reads as two letters and four digits (cn-scenes 138 {@code EZ1618} for 皖EZM618; docs/anpr.md, "Scenes:
  * the 75 wrong photos by cause, a military read on a plate that is not red").
  */
