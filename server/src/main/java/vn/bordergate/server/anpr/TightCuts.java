@@ -14,9 +14,6 @@ final class TightCuts {
     /** Whether a plate-coloured region's tight cut is read too; off only to measure it ({@code -Danpr.tightToo=false}). */
     static final boolean TIGHT_TOO = Boolean.parseBoolean(System.getProperty("anpr.tightToo", "true"));
 
-    /** Whether a military read on a cut that is not red gets the tight cut; off only to measure it. */
-    static final boolean MILITARY_TIGHT = Boolean.parseBoolean(System.getProperty("anpr.militaryTight", "true"));
-
     /**
      * Whether a finder region gets the tight second cut after its loose quick read: only when that read saw no text
      * at all (too few character blobs for an OCR call, or Tesseract read nothing) in a region of one-row shape. A plate
@@ -25,10 +22,7 @@ final class TightCuts {
      * square regions only cost OCR calls on the lane scenes' lights, grilles and rain (docs/anpr.md, "Frame path").
      */
     static boolean tightCutWanted(PlateRegion region, CropRead loose) {
-        return TIGHT_CUT
-                && !loose.found()
-                && loose.raw().isEmpty()
-                && region.width() >= PlateRegion.TIGHT_CUT_SHAPE * region.height();
+        return TIGHT_CUT && !loose.found() && loose.raw().isEmpty() && oneRowShaped(region);
     }
 
     /**
@@ -49,10 +43,7 @@ final class TightCuts {
      * digits, {@code AS0819} for 浙A50819), so the tight cut gets its own read.
      */
     static boolean militaryOffRed(PlateCandidate loose, PlateColour tightColour) {
-        return MILITARY_TIGHT
-                && loose.match() != null
-                && loose.match().kind() == PlateKind.VN_MILITARY
-                && tightColour != PlateColour.RED;
+        return loose.match() != null && loose.match().kind() == PlateKind.VN_MILITARY && tightColour != PlateColour.RED;
     }
 
     static boolean oneRowShaped(PlateRegion region) {
