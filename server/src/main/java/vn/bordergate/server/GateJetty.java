@@ -76,6 +76,8 @@ final class GateJetty {
         // after the size limit and header checks, as Jersey is
         context.addFilter(
                 new FilterHolder(api.plateReadPosts()), "/api/plate-reads", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+                new FilterHolder(api.declarationPosts()), "/api/declarations", EnumSet.of(DispatcherType.REQUEST));
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
             container.setMaxTextMessageSize(64 * 1024);

@@ -45,6 +45,7 @@ import vn.bordergate.server.service.WeighingService;
 /** The REST application: resources built with plain constructors, JSON, security and the one error mapper. */
 public final class GateApi extends ResourceConfig {
     private final PlateReadPosts plateReadPosts;
+    private final DeclarationPosts declarationPosts;
 
     /** What the web layer needs from the composition root. */
     public record Services(
@@ -130,6 +131,7 @@ public final class GateApi extends ResourceConfig {
         }
         resources.forEach(this::register);
         plateReadPosts = new PlateReadPosts(s.tokens(), s.plateReads(), json);
+        declarationPosts = new DeclarationPosts(s.tokens(), s.declarations(), json);
         register(new PublicOpenApiResource().openApiConfiguration(openApi(resources, version)));
         register(JacksonFeature.withoutExceptionMappers());
         register(new JsonMapping(json));
@@ -147,6 +149,11 @@ public final class GateApi extends ResourceConfig {
      */
     public HttpFilter plateReadPosts() {
         return plateReadPosts;
+    }
+
+    /** The enterprises' {@code POST /api/declarations} without Jersey, mapped as {@link #plateReadPosts()}. */
+    public HttpFilter declarationPosts() {
+        return declarationPosts;
     }
 
     private static SwaggerConfiguration openApi(List<Object> resources, String version) {

@@ -24,7 +24,7 @@ final class WrkWrites {
      */
     private static final long READS_FROM = 12_000_000L;
 
-    private static final long DECLARATIONS_FROM = 20_000_000L;
+    static final long DECLARATIONS_FROM = 20_000_000L;
     private static final long PER_THREAD = 1_000_000L;
 
     private final Path work;
@@ -115,21 +115,27 @@ final class WrkWrites {
                 + "end\n";
     }
 
-    /** Declarations of new plates, the two enterprises' tokens on alternate wrk threads. */
     private Measured declarations(String enterprise, String enterprise2) throws Exception {
-        String script = common(List.of(enterprise, enterprise2), DECLARATIONS_FROM)
+        return measured(
+                "POST /api/declarations, " + declarationConnections + " connections",
+                gate.base(),
+                declarationScript(enterprise, enterprise2, DECLARATIONS_FROM),
+                serverPid,
+                declarationConnections);
+    }
+
+    /**
+     * The declarations phase's script: declarations of new plates numbered from {@code from} ({@link #PER_THREAD} a
+     * wrk thread), the two enterprises' tokens on alternate wrk threads.
+     */
+    String declarationScript(String enterprise, String enterprise2, long from) {
+        return common(List.of(enterprise, enterprise2), from)
                 + "local template = [==[" + gate.declarationTemplate() + "]==]\n"
                 + "request = function()\n"
                 + "  n = n + 1\n"
                 + "  local body = string.gsub(template, '__PLATE__', plate(first + n))\n"
                 + "  return wrk.format('POST', '/api/declarations', headers(), body)\n"
                 + "end\n";
-        return measured(
-                "POST /api/declarations, " + declarationConnections + " connections",
-                gate.base(),
-                script,
-                serverPid,
-                declarationConnections);
     }
 
     /**

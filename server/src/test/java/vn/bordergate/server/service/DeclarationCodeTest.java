@@ -52,6 +52,14 @@ class DeclarationCodeTest {
     }
 
     @Test
+    void aCodeIsTheIdInAtLeastEightDigitsAsFormatWroteIt() {
+        for (long id :
+                new long[] {0, 1, 9, 10, 1234567, 12345678, 99999999, 100000000, 123456789012L, Long.MAX_VALUE}) {
+            assertThat(DeclarationOpening.code(id)).as("id %d", id).isEqualTo(String.format("BG-%08d", id));
+        }
+    }
+
+    @Test
     void aValueGivenToAPendingInsertIsWrittenByItAndAFlushedRowIsRefused() {
         String plate = "PI" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String given = "PJ" + plate.substring(2);

@@ -1,0 +1,167 @@
+package vn.bordergate.server.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.bordergate.common.dto.ApiError;
+import vn.bordergate.server.security.Actor;
+import vn.bordergate.server.security.TokenService;
+
+/**
+ * A busy {@code POST} endpoint answered without Jersey: Jersey's matching, filters, interceptors and providers cost more
+ * of a camera's read than the read's own request work (JFR, branch readhttp), and a large share of a declaration's
+ * request thread (branch declcpu). Only the ordinary request is taken here: exactly the path, a known token of a role
+ * the resource method's {@code @RolesAllowed} lets in, a JSON body with a length, an answer anyone can read as JSON, no
+ * header this route reads sent twice. Everything else (no or bad token, another role, another media type, a chunked
+ * body, a query) goes on to the resource method through Jersey, so every refusal is Jersey's and {@link
+ * AuthenticationFilter}'s as before. What is taken gets the same service call, mapper and error answers ({@link
+ * ApiExceptionMapper}); the size limit and header checks are the filters in front of this one.
+ *
+ * @param <R> the request body's type, read as Jersey's Jackson provider reads it
+ */
+abstract class DirectPosts<R> extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    private final String path;
+    private final Set<String> roles;
+    private final transient TokenService tokens;
+    private final transient ObjectReader reader;
+    private final transient ObjectWriter answerWriter;
+    private final transient ObjectWriter errorWriter;
+    private final transient ApiExceptionMapper errors = new ApiExceptionMapper();
+
+    /** {@code resourceMethod}: the Jersey method of the same route, whose {@code @RolesAllowed} says who may post. */
+    DirectPosts(
+            String path,
+            Method resourceMethod,
+            TokenService tokens,
+            ObjectMapper json,
+            Class<R> requestType,
+            Class<?> answerType) {
+        this.path = path;
+        this.roles = rolesOf(resourceMethod);
+        this.tokens = tokens;
+        this.reader = json.readerFor(requestType);
+        this.answerWriter = json.writerFor(answerType);
+        this.errorWriter = json.writerFor(ApiError.class);
+    }
+
+    /** What the resource method's service answers (its 201 body); throws what it throws. */
+    abstract Object answer(Actor actor, R body, HttpServletRequest request);
+
+    /** Headers this route reads besides the token, type and accept: sent twice, the request goes on to Jersey. */
+    List<String> readHeaders() {
+        return List.of();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Actor actor = ordinary(request);
+        if (actor == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] answered;
+        try {
+            answered = answerWriter.writeValueAsBytes(answer(actor, body(request), request));
+        } catch (Exception e) {
+            Response refusal = errors.toResponse(e);
+            for (Map.Entry<String, List<Object>> header : refusal.getHeaders().entrySet()) {
+                if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                    header.getValue().forEach(value -> response.addHeader(header.getKey(), String.valueOf(value)));
+                }
+            }
+            answer(response, refusal.getStatus(), errorWriter.writeValueAsBytes(refusal.getEntity()));
+            return;
+        }
+        // outside the mapping: a client gone before its answer is Jetty's to handle, as it was Jersey's
+        answer(response, 201, answered);
+    }
+
+    /** The roles this route lets in (tests). */
+    Set<String> roles() {
+        return roles;
+    }
+
+    /** The caller, when this is a request taken here; null sends it on to Jersey. */
+    private Actor ordinary(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())
+                || !path.equals(request.getRequestURI())
+                || repeated(request, HttpHeaders.AUTHORIZATION)
+                || repeated(request, HttpHeaders.CONTENT_TYPE)
+                || repeated(request, HttpHeaders.ACCEPT)
+                || readHeaders().stream().anyMatch(header -> repeated(request, header))
+                || request.getQueryString() != null
+                || request.getContentLengthLong() <= 0
+                || !json(request.getContentType())
+                || !answersJson(request.getHeader(HttpHeaders.ACCEPT))) {
+            return null;
+        }
+        Optional<Actor> actor = AuthenticationFilter.bearer(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .flatMap(tokens::verify);
+        return actor.filter(a -> roles.contains(a.role().name())).orElse(null);
+    }
+
+    /** A header sent more than once: Jersey reads all its values (and refuses), {@code getHeader} only the first. */
+    private static boolean repeated(HttpServletRequest request, String header) {
+        Enumeration<String> values = request.getHeaders(header);
+        if (values == null || !values.hasMoreElements()) {
+            return false;
+        }
+        values.nextElement();
+        return values.hasMoreElements();
+    }
+
+    private static Set<String> rolesOf(Method resourceMethod) {
+        RolesAllowed roles = resourceMethod.getAnnotation(RolesAllowed.class);
+        if (roles == null) {
+            throw new IllegalStateException(resourceMethod + "'s @RolesAllowed is where this route's roles come from");
+        }
+        return Set.of(roles.value());
+    }
+
+    /** As Jersey's Jackson provider reads it: a body of only white space is a null request. */
+    private R body(HttpServletRequest request) throws IOException {
+        byte[] bytes = request.getInputStream().readAllBytes();
+        try (JsonParser parser = reader.createParser(bytes)) {
+            return parser.nextToken() == null ? null : reader.readValue(parser);
+        }
+    }
+
+    private static void answer(HttpServletResponse response, int status, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.replace(" ", "").toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.equals("application/json;charset=utf-8");
+    }
+
+    private static boolean answersJson(String accept) {
+        return accept == null || accept.equals("application/json") || accept.equals("*/*");
+    }
+}
