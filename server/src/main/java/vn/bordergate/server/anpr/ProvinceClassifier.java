@@ -34,10 +34,23 @@ final class ProvinceClassifier {
     /** Sharpness of the softmax that turns the network's outputs (about -1..1) into probabilities. */
     static final double SHARPNESS = 6;
 
+    /** Whether the clean templates give a second opinion; off only to measure them ({@code -Danpr.provinceTemplates}). */
+    static final boolean TEMPLATES = Boolean.parseBoolean(System.getProperty("anpr.provinceTemplates", "true"));
+
     private final ANN_MLP network;
+    private final ProvinceTemplates templates;
 
     ProvinceClassifier(ANN_MLP network) {
+        this(network, null);
+    }
+
+    /** A network with {@code templates} (null: none) as the second opinion on glyphs large enough for them. */
+    ProvinceClassifier(ANN_MLP network, ProvinceTemplates templates) {
+        if (templates != null && !templates.classes().equals(CLASSES)) {
+            throw new IllegalArgumentException("province templates are for other classes: " + templates.classes());
+        }
         this.network = network;
+        this.templates = templates;
     }
 
     /** The classifier committed beside this class. */
@@ -55,7 +68,7 @@ final class ProvinceClassifier {
             if (!network.isTrained()) {
                 throw new IllegalStateException("province classifier could not be read: " + RESOURCE);
             }
-            return new ProvinceClassifier(network);
+            return new ProvinceClassifier(network, TEMPLATES ? ProvinceTemplates.bundled() : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +85,7 @@ final class ProvinceClassifier {
 
     /** The glyph in {@code box} of a grey crop (dark text) as a grammar symbol. */
     PlateGrammarSymbol readAt(Mat grey, Rect box) {
-        return symbol(ProvinceGlyph.averaged(grey, box, this::probabilities));
+        return symbol(ProvinceGlyph.averaged(grey, box, f -> probabilities(f, box.height())));
     }
 
     /** The province glyph of a BGR plate crop, cut as the reader cuts it (for training and measuring). */
@@ -84,9 +97,25 @@ final class ProvinceClassifier {
         }
     }
 
-    /** Probabilities over {@link #CLASSES} for one feature vector. */
+    /** The network's probabilities over {@link #CLASSES} for one feature vector. */
     double[] probabilities(float[] features) {
         return softmax(network, features, CLASSES.length());
+    }
+
+    /**
+     * Probabilities over {@link #CLASSES} for the features of a glyph box {@code height} pixels high: the network's,
+     * mixed with the clean templates' by {@link ProvinceTemplates#weight} (none on small, blurred glyphs).
+     */
+    double[] probabilities(float[] features, int height) {
+        double[] p = probabilities(features);
+        double weight = templates == null ? 0 : ProvinceTemplates.weight(height);
+        if (weight > 0) {
+            double[] t = templates.probabilities(features);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (1 - weight) * p[i] + weight * t[i];
+            }
+        }
+        return p;
     }
 
     /** A glyph network's outputs (about -1..1) for one feature vector, turned into probabilities. */

@@ -135,7 +135,11 @@ class ProvinceAsDigitsTest {
         // measured 2026-11-24 (main 28a5b0a): 80G4136, 87S1866
         try (PlateReader reader = new PlateReader()) {
             assertThat(best(reader, crops.resolve("images/cn_0967.jpg"))).isEqualTo("皖QG4136");
-            assertThat(best(reader, scenes.resolve("images/easypr_205.jpg"))).isEqualTo("粤VS1866");
+            // read Chinese, not 87S1866; its province (粤) became 川 with the province templates (the one cn-scenes
+            // photo they lost, docs/anpr.md "Province: clean templates"), which is not what this test is about
+            String scene = best(reader, scenes.resolve("images/easypr_205.jpg"));
+            assertThat(scene).endsWith("VS1866").hasSize(7);
+            assertThat(ProvinceClassifier.CLASSES).contains(scene.substring(0, 1));
         }
     }
 

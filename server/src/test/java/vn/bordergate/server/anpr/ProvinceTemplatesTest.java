@@ -1,0 +1,66 @@
+package vn.bordergate.server.anpr;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Font;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clean province templates ({@link ProvinceTemplates}): the committed resource is what
+ * {@link ProvinceTemplateWriter} writes, they have no say on small crop glyphs, and on scene photos they mend the
+ * network's 京/宁, 浙/湘 and 津 confusions (docs/anpr.md, "Province: clean templates as a second opinion").
+ */
+class ProvinceTemplatesTest {
+    @Test
+    void theCommittedTemplatesAreWhatTheWriterWrites() throws Exception {
+        ProvinceTemplates templates = ProvinceTemplates.bundled();
+        assertEquals(ProvinceClassifier.CLASSES, templates.classes());
+        Font font = ProvinceClassifierTrainer.font();
+        for (int c = 0; c < ProvinceClassifier.CLASSES.length(); c++) {
+            double[] p = templates.probabilities(
+                    ProvinceTemplateWriter.features(font, ProvinceClassifier.CLASSES.charAt(c)));
+            int best = 0;
+            for (int i = 1; i < p.length; i++) {
+                best = p[i] > p[best] ? i : best;
+            }
+            assertEquals(c, best, "clean render of " + ProvinceClassifier.CLASSES.charAt(c));
+        }
+    }
+
+    @Test
+    void aSmallCropGlyphIsTheNetworksAloneALargeOneIsMixed() throws Exception {
+        ProvinceClassifier classifier = ProvinceClassifier.bundled();
+        float[] features = ProvinceTemplateWriter.features(ProvinceClassifierTrainer.font(), '湘');
+        // a 94 × 24 crop gives the glyph a box about 14 px high: the clean templates do not match such blurred glyphs
+        assertArrayEquals(classifier.probabilities(features), classifier.probabilities(features, 14), 1e-12);
+        assertNotEquals(classifier.probabilities(features)[0], classifier.probabilities(features, 30)[0]);
+        assertEquals(0, ProvinceTemplates.weight(ProvinceTemplates.NO_HEIGHT));
+        assertEquals(ProvinceTemplates.WEIGHT, ProvinceTemplates.weight(ProvinceTemplates.FULL_HEIGHT));
+    }
+
+    @Test
+    void sceneProvincesTheNetworkAloneMisreadAreReadRight() {
+        Optional<Path> set = TestImages.realSet("cn-scenes");
+        assumeTrue(set.isPresent(), "../shared/plates/cn-scenes is not on this machine");
+        // on main c446c37 (the network alone) these read 宁H99999, 沪A13840 and 甘LS2999
+        String[][] photos = {{"easypr_003.jpg", "京H99999"}, {"easypr_062.jpg", "浙A13840"}, {"easypr_054.jpg", "津LS2999"}
+        };
+        try (PlateReader reader = new PlateReader()) {
+            for (String[] photo : photos) {
+                Mat image = ImageDecoder.read(set.get().resolve("images/" + photo[0]))
+                        .orElseThrow();
+                try {
+                    assertEquals(photo[1], reader.readBest(image).orElseThrow().text(), photo[0]);
+                } finally {
+                    image.close();
+                }
+            }
+        }
+    }
+}
