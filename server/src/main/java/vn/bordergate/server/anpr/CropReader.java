@@ -1,5 +1,7 @@
 package vn.bordergate.server.anpr;
 
+import static vn.bordergate.server.anpr.LineImage.Binarisation.GLOBAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -110,10 +112,13 @@ final class CropReader {
             boolean whole = effort == ReadEffort.CROP;
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
-                reads.add(
-                        known
-                                ? quick
-                                : read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort));
+                CropRead next = known
+                        ? quick
+                        : read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort);
+                if (RimmedPlainRead.readAgain(effort, binarisation, next, rows)) {
+                    next = read(grey, rows, bottomStart, colour, colourless, GLOBAL, province, effort);
+                }
+                reads.add(next);
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {

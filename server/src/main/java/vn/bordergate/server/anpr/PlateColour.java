@@ -39,6 +39,15 @@ public enum PlateColour {
     /** The extra cost of a Chinese kind on a {@link #colourless(Mat)} crop (0.6 on any other white one). */
     static final double COLOURLESS_CHINESE = 1.5;
 
+    /** A grey crop whose middle is at least this share blue-hued (see {@link #paleBlue}) may be a pale blue plate. */
+    static final double PALE_BLUE = 0.4;
+
+    /** The saturation a pale blue plate's pixels keep (of 255; a colour takes 70). */
+    static final int PALE_SATURATION = 30;
+
+    /** Whether the pale blue rule is on; off only to measure it ({@code -Danpr.paleBlue=false}). */
+    static final boolean PALE_BLUE_ON = Boolean.parseBoolean(System.getProperty("anpr.paleBlue", "true"));
+
     private final Set<PlateKind> kinds;
 
     PlateColour(Set<PlateKind> kinds) {
@@ -87,9 +96,22 @@ public enum PlateColour {
         int total = counts[5];
         int best = Math.max(Math.max(blue, red), Math.max(yellow, green));
         if (total == 0 || best < total * 0.3) {
-            return WHITE;
+            return paleBlue(bgr, counts) ? BLUE : WHITE;
         }
         return best == blue ? BLUE : best == yellow ? YELLOW : best == green ? GREEN : RED;
+    }
+
+    /**
+     * Whether a crop too grey for a colour is a blue plate all the same: the middle of the crop (where the plate is,
+     * away from a loose cut's surroundings) mostly of blue hue, though weakly saturated, with light text on it. A
+     * hazy, overexposed or dusk blue plate keeps its hue but loses the saturation {@link #of} asks for, and a white
+     * plate under a blue cast shows that hue too but has dark text (of the white Vietnamese crops whose middle is at
+     * least {@link #PALE_BLUE} blue, 3 of 2 157 one-row and none of 877 two-row ones have light text). A Chinese blue
+     * plate taken for white is open to Vietnamese military reads and to no Chinese colour rule (cn-scenes 065 068 163,
+     * read {@code AS0819}, {@code TZ2201}, {@code AA8457}; docs/anpr.md, "Scenes: the rim, pale blue plates").
+     */
+    private static boolean paleBlue(Mat bgr, int[] counts) {
+        return PALE_BLUE_ON && counts[6] > 0 && counts[7] >= counts[6] * PALE_BLUE && CropGrey.lightText(bgr);
     }
 
     /**
@@ -104,9 +126,13 @@ public enum PlateColour {
         return !CropGrey.lightText(bgr);
     }
 
-    /** Sampled pixel counts: blue, yellow, green, red, saturated (any hue), all; zeros for a non-BGR image. */
+    /**
+     * Sampled pixel counts: blue, yellow, green, red, saturated (any hue), all; then the middle's samples (the
+     * {@link CropGrey#mostlyDark} window) and those of them of blue hue at {@link #PALE_SATURATION} or more; zeros for
+     * a non-BGR image.
+     */
     private static int[] counts(Mat bgr) {
-        int[] out = new int[6];
+        int[] out = new int[8];
         if (bgr.empty() || bgr.channels() != 3) {
             return out;
         }
@@ -114,6 +140,10 @@ public enum PlateColour {
         try {
             cvtColor(bgr, hsv, COLOR_BGR2HSV);
             int step = Math.max(1, (int) Math.sqrt((double) hsv.rows() * hsv.cols() / 4000.0));
+            int top = hsv.rows() / 4;
+            int bottom = hsv.rows() * 3 / 4;
+            int left = hsv.cols() / 5;
+            int right = hsv.cols() * 4 / 5;
             try (UByteIndexer px = hsv.createIndexer()) {
                 for (int y = 0; y < hsv.rows(); y += step) {
                     for (int x = 0; x < hsv.cols(); x += step) {
@@ -121,11 +151,18 @@ public enum PlateColour {
                         int h = px.get(y, x, 0);
                         int s = px.get(y, x, 1);
                         int v = px.get(y, x, 2);
+                        boolean blueHue = h >= 95 && h <= 130;
+                        if (y >= top && y < bottom && x >= left && x < right) {
+                            out[6]++;
+                            if (blueHue && s >= PALE_SATURATION && v >= 50) {
+                                out[7]++;
+                            }
+                        }
                         if (s < 70 || v < 50) {
                             continue;
                         }
                         out[4]++;
-                        if (h >= 95 && h <= 130) {
+                        if (blueHue) {
                             out[0]++;
                         } else if (h >= 12 && h <= 34) {
                             out[1]++;

@@ -1,0 +1,65 @@
+package vn.bordergate.server.anpr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A blue plate's quick plain read that sees no text though its row holds a plate's characters is read again with the
+ * frame removed: the plate's white rim boxes the characters and Tesseract returns nothing for the boxed line
+ * ({@link RimmedPlainRead}; docs/anpr.md, "Scenes: the rim, pale blue plates").
+ */
+class RimmedPlainReadTest {
+    private static final PlateRows SEVEN = new PlateRows(new Rect(0, 5, 200, 40), null, 7);
+    private static final CropRead BLANK_BLUE = new CropRead(null, "", PlateColour.BLUE, false);
+    private static final LineImage.Binarisation PLAIN = LineImage.Binarisation.PLAIN;
+
+    @Test
+    void aBlankQuickPlainReadOfABluePlatesRowIsReadAgain() {
+        assertThat(RimmedPlainRead.readAgain(ReadEffort.QUICK, PLAIN, BLANK_BLUE, SEVEN))
+                .isTrue();
+    }
+
+    @Test
+    void otherReadsAreNotReadAgain() {
+        // some text, another colour, too few characters, two rows, another binarisation, a full read
+        assertThat(RimmedPlainRead.readAgain(
+                        ReadEffort.QUICK, PLAIN, new CropRead(null, "AB", PlateColour.BLUE, false), SEVEN))
+                .isFalse();
+        assertThat(RimmedPlainRead.readAgain(
+                        ReadEffort.QUICK, PLAIN, new CropRead(null, "", PlateColour.WHITE, false), SEVEN))
+                .isFalse();
+        assertThat(RimmedPlainRead.readAgain(
+                        ReadEffort.QUICK, PLAIN, BLANK_BLUE, new PlateRows(new Rect(0, 5, 200, 40), null, 5)))
+                .isFalse();
+        assertThat(RimmedPlainRead.readAgain(
+                        ReadEffort.QUICK,
+                        PLAIN,
+                        BLANK_BLUE,
+                        new PlateRows(new Rect(0, 0, 80, 30), new Rect(0, 30, 80, 40), 9)))
+                .isFalse();
+        assertThat(RimmedPlainRead.readAgain(ReadEffort.QUICK, LineImage.Binarisation.SMALL, BLANK_BLUE, SEVEN))
+                .isFalse();
+        assertThat(RimmedPlainRead.readAgain(ReadEffort.FULL, PLAIN, BLANK_BLUE, SEVEN))
+                .isFalse();
+    }
+
+    @Test
+    void aCleanBluePlateInItsRimIsRead() {
+        // base: nothing read (the plain line of the loose and the tight cut both read as nothing); the plate is 浙AM690M
+        Optional<Path> set = TestImages.realSet("cn-scenes");
+        assumeTrue(set.isPresent(), "../shared/plates/cn-scenes is not on this machine");
+        Mat image =
+                ImageDecoder.read(set.get().resolve("images/easypr_075.jpg")).orElseThrow();
+        try (PlateReader reader = new PlateReader()) {
+            assertThat(reader.readBest(image).orElseThrow().text()).endsWith("AM690M");
+        } finally {
+            image.close();
+        }
+    }
+}
