@@ -94,7 +94,10 @@ final class CropReader {
             if (grey.cols() < MIN_WIDTH || grey.rows() < MIN_HEIGHT) {
                 return new CropRead(null, "", colour, false);
             }
-            PlateRows rows = PlateRows.of(grey);
+            // found once: the rows, the frame edge and the glyph boxes all start from them (a large two-row crop's
+            // threshold and components cost about as much as a Tesseract call)
+            List<Rect> blobs = PlateRows.characterBlobs(grey);
+            PlateRows rows = PlateRows.of(grey, blobs);
             // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
             boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
             if (effort == ReadEffort.QUICK && !rows.worthAQuickRead()) {
@@ -104,7 +107,7 @@ final class CropReader {
             // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
             CropProvince province = new CropProvince(provinces, serials, grey, rows);
             // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
-            int bottomStart = FrameEdge.bottomRowStart(grey, rows);
+            int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
             List<CropRead> reads = new ArrayList<>();
             // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
             List<double[]> vnGlyphs = null;
@@ -122,8 +125,8 @@ final class CropReader {
                 if (reads.size() == 2
                         && agreed(reads.get(0), reads.get(1))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
-                    vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
-                    vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
+                    vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
+                    vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
                     // unless the classifier doubts a character of the plate both agree on: then all four read
                     // or its boxes show one character more than that plate (a character both dropped), or it is a
                     // military plate whose H or N may be an M both faded (OneWayConfusion)
@@ -136,12 +139,15 @@ final class CropReader {
                     }
                 }
             }
-            if (vnGlyphs == null) {
-                vnGlyphs = vietnameseGlyphs(grey, rows.twoRows() ? rows.bottom() : rows.top(), effort);
-                vnTop = vietnameseGlyphs(grey, rows.twoRows() ? rows.top() : null, effort);
-            }
             if (effort == ReadEffort.CROP && reads.stream().noneMatch(CropRead::found)) {
                 reads.add(flatRead(grey, rows, colour, colourless, province));
+            }
+            // the classifier only has a say on a Vietnamese plate (CropVote): a crop no read made Vietnamese skips it
+            if (vnGlyphs == null && reads.stream().anyMatch(CropReader::vietnamese)) {
+                vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
+                vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
+            } else if (vnGlyphs == null) {
+                vnGlyphs = List.of();
             }
             CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
@@ -165,9 +171,9 @@ final class CropReader {
      * The Vietnamese glyph classifier's probabilities per character box of the row {@code band} of a crop read fully
      * (a one-row crop's row, a two-row crop's bottom row: its digits, or its top row); else none.
      */
-    private List<double[]> vietnameseGlyphs(Mat grey, Rect band, ReadEffort effort) {
+    private List<double[]> vietnameseGlyphs(Mat grey, List<Rect> blobs, Rect band, ReadEffort effort) {
         return vietnamese != null && effort != ReadEffort.QUICK && band != null
-                ? vietnamese.read(grey, band)
+                ? vietnamese.read(grey, blobs, band)
                 : List.of();
     }
 
@@ -268,6 +274,10 @@ final class CropReader {
                 colour,
                 rows.twoRows(),
                 rows.twoRows() ? List.of() : lines.get(0).symbols());
+    }
+
+    private static boolean vietnamese(CropRead read) {
+        return read.found() && read.match().country() == PlateCountry.VN;
     }
 
     /** The kinds that a plate of one row can be: a wide crop read as one row is no motorbike plate. */

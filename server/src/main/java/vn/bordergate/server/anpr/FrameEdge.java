@@ -86,11 +86,16 @@ final class FrameEdge {
      * at most about a character wider on each side than the top row, and ink wholly left of this is the frame.
      */
     static int bottomRowStart(Mat grey, PlateRows rows) {
+        return rows.twoRows() ? bottomRowStart(PlateRows.characterBlobs(grey), rows) : -1;
+    }
+
+    /** {@link #bottomRowStart(Mat, PlateRows)} given the crop's {@link PlateRows#characterBlobs}. */
+    static int bottomRowStart(List<Rect> characterBlobs, PlateRows rows) {
         if (!rows.twoRows()) {
             return -1;
         }
         Rect top = rows.top();
-        List<Rect> blobs = PlateRows.characterBlobs(grey).stream()
+        List<Rect> blobs = characterBlobs.stream()
                 .filter(b -> b.y() + b.height() / 2 >= top.y() && b.y() + b.height() / 2 < top.y() + top.height())
                 .toList();
         if (blobs.size() < TOP_SEEN) {

@@ -57,9 +57,14 @@ record PlateRows(Rect top, Rect bottom, int characters) {
 
     /** The rows of a grey plate crop (dark text on light). */
     static PlateRows of(Mat grey) {
+        return of(grey, characterBlobs(grey));
+    }
+
+    /** {@link #of(Mat)} given the crop's {@link #characterBlobs} (left as they are). */
+    static PlateRows of(Mat grey, List<Rect> characterBlobs) {
         int w = grey.cols();
         int h = grey.rows();
-        List<Rect> blobs = characterBlobs(grey);
+        List<Rect> blobs = new ArrayList<>(characterBlobs);
         if (blobs.size() < 2) {
             if ((double) w / h < TWO_ROW_SHAPE && h >= 16) {
                 return new PlateRows(new Rect(0, 0, w, h / 2), new Rect(0, h / 2, w, h - h / 2), blobs.size());

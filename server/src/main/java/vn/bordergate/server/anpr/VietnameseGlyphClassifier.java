@@ -45,8 +45,13 @@ final class VietnameseGlyphClassifier {
 
     /** Per character box of the row {@code band} (left to right), the probabilities of {@link #CLASSES}. */
     List<double[]> read(Mat grey, Rect band) {
+        return read(grey, PlateRows.characterBlobs(grey), band);
+    }
+
+    /** {@link #read(Mat, Rect)} given the crop's {@link PlateRows#characterBlobs}. */
+    List<double[]> read(Mat grey, List<Rect> characterBlobs, Rect band) {
         List<double[]> out = new ArrayList<>();
-        for (Rect box : VietnameseGlyphs.boxes(grey, band)) {
+        for (Rect box : VietnameseGlyphs.boxes(grey, characterBlobs, band)) {
             try (Mat glyph = VietnameseGlyphs.cut(grey, box)) {
                 out.add(probabilities(glyph));
             }

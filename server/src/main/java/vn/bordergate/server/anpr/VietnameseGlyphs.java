@@ -25,8 +25,13 @@ final class VietnameseGlyphs {
 
     /** The character boxes of the row {@code band} of a grey crop (dark text on light), left to right. */
     static List<Rect> boxes(Mat grey, Rect band) {
+        return boxes(grey, PlateRows.characterBlobs(grey), band);
+    }
+
+    /** {@link #boxes(Mat, Rect)} given the crop's {@link PlateRows#characterBlobs}. */
+    static List<Rect> boxes(Mat grey, List<Rect> characterBlobs, Rect band) {
         List<Rect> blobs = new ArrayList<>();
-        for (Rect b : PlateRows.characterBlobs(grey)) {
+        for (Rect b : characterBlobs) {
             double cy = b.y() + b.height() / 2.0;
             if (cy >= band.y() && cy <= band.y() + band.height()) {
                 blobs.add(b);
