@@ -227,6 +227,6 @@ final class ChineseGlyphRead {
         StringBuilder raw = new StringBuilder();
         line.forEach(symbol -> raw.append(symbol.best()));
         // the symbols go with it: ProvinceAsDigits weighs how sure each glyph is
-        return new CropRead(CropReader.cheapest(matches, colour), raw.toString(), colour, false, line);
+        return new CropRead(CropGrammar.cheapest(matches, colour), raw.toString(), colour, false, line);
     }
 }

@@ -28,4 +28,9 @@ record CropRead(
     double confidence() {
         return match == null ? 0 : match.confidence();
     }
+
+    /** The Latin letters and digits in {@code text}: a plate's characters but its province glyph. */
+    static long latinCharacters(String text) {
+        return text.chars().filter(c -> c < 128 && Character.isLetterOrDigit(c)).count();
+    }
 }

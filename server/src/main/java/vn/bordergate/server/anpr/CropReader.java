@@ -4,14 +4,10 @@ import static vn.bordergate.server.anpr.LineImage.Binarisation.GLOBAL;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import vn.bordergate.common.plate.PlateCountry;
-import vn.bordergate.common.plate.PlateGrammar;
 import vn.bordergate.common.plate.PlateGrammarMatch;
-import vn.bordergate.common.plate.PlateGrammarSymbol;
-import vn.bordergate.common.plate.PlateKind;
 
 /**
  * Reads a plate crop (a rectified plate, margins allowed): grey with dark text, split into rows, each row
@@ -25,12 +21,10 @@ final class CropReader {
 
     static final int MIN_HEIGHT = 6;
 
-    /** What replacing a sure Tesseract symbol by the province classifier's symbol costs the alignment. */
-    static final double REPLACED_COST = 0.25;
-
     /**
      * A crop read as one row at least this wide for its height is a one-row plate (about 4.3:1 once straightened;
-     * a two-row plate is about 1.4:1), so kinds that only come in two rows are not offered to the grammar.
+     * a two-row plate is about 1.4:1), so kinds that only come in two rows are not offered to the grammar
+     * ({@link CropGrammar#best}).
      */
     static final double ONE_ROW_SHAPE = 3.0;
 
@@ -209,7 +203,6 @@ final class CropReader {
             ReadEffort effort) {
         TesseractEngine engine = engines.forCurrentThread();
         boolean whole = effort == ReadEffort.CROP;
-        Set<PlateKind> kinds = colour.kinds();
         List<Rect> bands = TwoRowQuickRead.bands(rows, effort);
         LineRead[] byRow = new LineRead[bands.size()]; // top first, whatever the order read
         for (Rect band : bands) {
@@ -245,29 +238,8 @@ final class CropReader {
         List<LineRead> lines = List.of(byRow);
         String raw =
                 lines.stream().map(LineRead::text).reduce((a, b) -> a + "/" + b).orElse("");
-        List<PlateGrammarMatch> matches;
-        if (rows.twoRows()) {
-            matches = PlateGrammar.candidatesOfKinds(
-                    List.of(lines.get(0).symbols(), lines.get(1).symbols()), kinds);
-            if (matches.isEmpty()) {
-                // the split may be wrong (a one-row plate with a tall margin): try the rows as one line
-                List<PlateGrammarSymbol> joined = new ArrayList<>(lines.get(0).symbols());
-                joined.addAll(lines.get(1).symbols());
-                matches = PlateGrammar.candidatesOfKinds(List.of(joined), kinds);
-            }
-        } else {
-            if (grey.cols() >= ONE_ROW_SHAPE * grey.rows()) {
-                kinds = oneRowKinds(kinds);
-            }
-            matches = new ArrayList<>(
-                    PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
-            // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
-            if ((matches.isEmpty() || cheapest(matches, colour, colourless).country() == PlateCountry.CN)
-                    && province.get() != null) {
-                matches.addAll(withProvince(lines.get(0).symbols(), province.get(), kinds));
-            }
-        }
-        PlateGrammarMatch best = matches.isEmpty() ? null : cheapest(matches, colour, colourless);
+        PlateGrammarMatch best = CropGrammar.best(
+                lines, rows.twoRows(), grey.cols() >= ONE_ROW_SHAPE * grey.rows(), colour, colourless, province);
         return new CropRead(
                 best,
                 raw,
@@ -278,49 +250,5 @@ final class CropReader {
 
     private static boolean vietnamese(CropRead read) {
         return read.found() && read.match().country() == PlateCountry.VN;
-    }
-
-    /** The kinds that a plate of one row can be: a wide crop read as one row is no motorbike plate. */
-    static Set<PlateKind> oneRowKinds(Set<PlateKind> kinds) {
-        Set<PlateKind> oneRow = java.util.EnumSet.noneOf(PlateKind.class);
-        kinds.stream().filter(kind -> !kind.alwaysTwoRows()).forEach(oneRow::add);
-        return oneRow;
-    }
-
-    /**
-     * The grammar's plates when the classifier's province symbol stands in front of the read, or in place of its
-     * first one or two symbols (Tesseract reads the Han glyph as nothing, one or two Latin characters). The
-     * cheapest alignment over all of them wins, so the classifier's alternatives are weighed, not copied.
-     */
-    static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour) {
-        return cheapest(matches, colour, false);
-    }
-
-    /** {@link #cheapest(List, PlateColour)} on a crop that may have no colour at all ({@link PlateColour#colourless}). */
-    static PlateGrammarMatch cheapest(List<PlateGrammarMatch> matches, PlateColour colour, boolean colourless) {
-        return matches.stream()
-                .min(java.util.Comparator.comparingDouble(
-                        m -> m.cost() + m.layout().prior() + colour.unlikely(m.kind(), colourless)))
-                .orElseThrow();
-    }
-
-    private static List<PlateGrammarMatch> withProvince(
-            List<PlateGrammarSymbol> symbols, PlateGrammarSymbol province, Set<PlateKind> kinds) {
-        List<PlateGrammarMatch> out = new ArrayList<>();
-        for (int replaced = 0; replaced <= Math.min(2, symbols.size()); replaced++) {
-            List<PlateGrammarSymbol> line = new ArrayList<>();
-            line.add(province);
-            line.addAll(symbols.subList(replaced, symbols.size()));
-            // throwing away a symbol Tesseract was sure of costs up to half a look-alike swap
-            double thrown = 0;
-            for (PlateGrammarSymbol gone : symbols.subList(0, replaced)) {
-                thrown += REPLACED_COST * gone.bestProbability();
-            }
-            for (PlateGrammarMatch m : PlateGrammar.candidatesOfKinds(List.of(line), kinds)) {
-                out.add(new PlateGrammarMatch(
-                        m.text(), m.plate(), m.layout(), m.rows(), m.cost() + thrown, m.confidence()));
-            }
-        }
-        return out;
     }
 }

@@ -13,6 +13,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * threads; {@link #close()} once they have stopped.
  */
 public final class PlateReader implements AutoCloseable {
+    /** Latin characters a quick read without a plate needs to be read fully (a plate has at least six). */
+    static final int PROMISING_TEXT = 4;
+
     /** A whole image this small (or a one-row plate's proportions) is first read as a crop. */
     static final int CROP_MAX_WIDTH = 800;
     /** A read from a whole-image crop this confident is taken without searching the image. */
@@ -249,18 +252,23 @@ public final class PlateReader implements AutoCloseable {
         return b.promise() > a.promise() ? b : a;
     }
 
+    /**
+     * How promising a region's quick read is: above 1 for a quick plate (by confidence), 0..1 for Latin text of plate
+     * length (at least {@link #PROMISING_TEXT} characters), 0 for less. A region of promise 0 gets no full read, so a
+     * quick read {@link TwoRowQuickRead#ended} early (fewer characters) never stands in for a full read's plain read.
+     */
+    static double promise(CropRead read) {
+        if (read.found()) {
+            return 1 + read.confidence();
+        }
+        long latin = CropRead.latinCharacters(read.raw());
+        return latin >= PROMISING_TEXT ? Math.min(1, latin / 10.0) : 0;
+    }
+
     /** A region, the margin it was cut with, and its quick read. */
     private record Quick(PlateRegion region, double margin, CropRead read) {
-        /** Above 1 for a quick plate (by confidence), 0..1 for Latin text of plate length, 0 for nothing. */
         double promise() {
-            if (read.found()) {
-                return 1 + read.confidence();
-            }
-            long latin = read.raw()
-                    .chars()
-                    .filter(c -> c < 128 && Character.isLetterOrDigit(c))
-                    .count();
-            return latin >= 4 ? Math.min(1, latin / 10.0) : 0;
+            return PlateReader.promise(read);
         }
     }
 }

@@ -136,7 +136,7 @@ final class ProvinceAsDigits {
         if (matches.isEmpty()) {
             return voted;
         }
-        PlateGrammarMatch best = CropReader.cheapest(matches, glyphs.colour());
+        PlateGrammarMatch best = CropGrammar.cheapest(matches, glyphs.colour());
         return best.text().endsWith(end) ? new CropRead(best, glyphs.raw(), glyphs.colour(), false, filled) : voted;
     }
 }

@@ -12,7 +12,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * a two-row region's bottom row first").
  */
 final class TwoRowQuickRead {
-    /** A quick read's bottom row with fewer letters and digits than this ends the read. */
+    /**
+     * A quick read's bottom row with fewer letters and digits than this ends the read. Below {@link
+     * PlateReader#PROMISING_TEXT}: an ended read never gets a full read, whose plain read it would stand in for.
+     */
     static final int BOTTOM_CHARACTERS = 2;
 
     private TwoRowQuickRead() {}
@@ -30,11 +33,7 @@ final class TwoRowQuickRead {
 
     /** Whether the bottom row's read is too short for a plate's bottom row. */
     static boolean endsAt(LineRead bottom) {
-        long characters = bottom.text()
-                .chars()
-                .filter(c -> c < 128 && Character.isLetterOrDigit(c))
-                .count();
-        return characters < BOTTOM_CHARACTERS;
+        return CropRead.latinCharacters(bottom.text()) < BOTTOM_CHARACTERS;
     }
 
     /** The read that ends there: no plate, the bottom row's text as the raw read (an unread top row is empty). */

@@ -102,7 +102,7 @@ final class UnsureGlyphs {
         if (matches.isEmpty()) {
             return chosen;
         }
-        PlateGrammarMatch best = CropReader.cheapest(matches, glyphs.colour());
+        PlateGrammarMatch best = CropGrammar.cheapest(matches, glyphs.colour());
         return best.text().length() == mine.length() && best.text().charAt(0) == mine.charAt(0)
                 ? new CropRead(best, glyphs.raw(), glyphs.colour(), false, mended)
                 : chosen;

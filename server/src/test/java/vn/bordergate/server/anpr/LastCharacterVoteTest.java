@@ -51,7 +51,7 @@ class LastCharacterVoteTest {
         }
         PlateColour white = PlateColour.WHITE;
         return new CropRead(
-                CropReader.cheapest(PlateGrammar.candidatesOfKinds(List.of(symbols), white.kinds()), white),
+                CropGrammar.cheapest(PlateGrammar.candidatesOfKinds(List.of(symbols), white.kinds()), white),
                 text + (last == null ? "" : last.character()),
                 white,
                 false,

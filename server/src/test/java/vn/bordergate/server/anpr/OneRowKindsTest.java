@@ -19,19 +19,19 @@ class OneRowKindsTest {
         List<PlateGrammarSymbol> read = PlateGrammarSymbol.of("30G691959");
 
         assertThat(plate(read, PlateColour.WHITE.kinds())).isEqualTo("30G691959");
-        assertThat(plate(read, CropReader.oneRowKinds(PlateColour.WHITE.kinds())))
+        assertThat(plate(read, CropGrammar.oneRowKinds(PlateColour.WHITE.kinds())))
                 .isEqualTo("30G91959");
     }
 
     @Test
     void onlyTheTwoRowKindsGo() {
-        assertThat(CropReader.oneRowKinds(PlateColour.WHITE.kinds()))
+        assertThat(CropGrammar.oneRowKinds(PlateColour.WHITE.kinds()))
                 .doesNotContain(PlateKind.VN_MOTORBIKE)
                 .contains(PlateKind.VN_VEHICLE, PlateKind.VN_TRAILER, PlateKind.CN_STANDARD);
     }
 
     private static String plate(List<PlateGrammarSymbol> read, Set<PlateKind> kinds) {
-        return CropReader.cheapest(PlateGrammar.candidatesOfKinds(List.of(read), kinds), PlateColour.WHITE)
+        return CropGrammar.cheapest(PlateGrammar.candidatesOfKinds(List.of(read), kinds), PlateColour.WHITE)
                 .text();
     }
 }

@@ -12,8 +12,8 @@ final class OneRowReads {
     /** A one-row crop of this colour read exactly as {@code text}, as the crop reader would pick it. */
     static CropRead read(String text, PlateColour colour) {
         List<PlateGrammarSymbol> symbols = PlateGrammarSymbol.of(text);
-        PlateGrammarMatch match = CropReader.cheapest(
-                PlateGrammar.candidatesOfKinds(List.of(symbols), CropReader.oneRowKinds(colour.kinds())), colour);
+        PlateGrammarMatch match = CropGrammar.cheapest(
+                PlateGrammar.candidatesOfKinds(List.of(symbols), CropGrammar.oneRowKinds(colour.kinds())), colour);
         return new CropRead(match, text, colour, false, symbols);
     }
 

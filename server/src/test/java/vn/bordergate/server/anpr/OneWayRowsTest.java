@@ -148,8 +148,8 @@ class OneWayRowsTest {
                 3,
                 new PlateGrammarSymbol(
                         List.of(new PlateGrammarSymbol.Choice('4', 0.55), new PlateGrammarSymbol.Choice('6', 0.45))));
-        PlateGrammarMatch m = CropReader.cheapest(
-                PlateGrammar.candidatesOfKinds(List.of(symbols), CropReader.oneRowKinds(PlateColour.WHITE.kinds())),
+        PlateGrammarMatch m = CropGrammar.cheapest(
+                PlateGrammar.candidatesOfKinds(List.of(symbols), CropGrammar.oneRowKinds(PlateColour.WHITE.kinds())),
                 PlateColour.WHITE);
         PlateGrammarMatch match =
                 new PlateGrammarMatch(m.text(), m.plate(), m.layout(), m.rows(), m.cost(), confidence);

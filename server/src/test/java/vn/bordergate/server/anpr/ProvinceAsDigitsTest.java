@@ -88,7 +88,7 @@ class ProvinceAsDigitsTest {
             boolean doubtful = java.util.Arrays.stream(unsure).anyMatch(u -> u == place);
             line.add(PlateGrammarSymbol.of(text.charAt(k), doubtful ? p : 0.9));
         }
-        var match = CropReader.cheapest(
+        var match = CropGrammar.cheapest(
                 PlateGrammar.candidatesOfKinds(List.of(line), EnumSet.of(PlateKind.CN_STANDARD)), PlateColour.BLUE);
         return new CropRead(match, text, PlateColour.BLUE, false, line);
     }

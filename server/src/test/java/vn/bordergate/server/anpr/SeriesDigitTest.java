@@ -86,7 +86,7 @@ class SeriesDigitTest {
     /** What CropReader keeps of a white two-row crop read as {@code top} over {@code bottom}. */
     private static String plate(List<PlateGrammarSymbol> top, String bottom) {
         List<PlateGrammarSymbol> lower = PlateGrammarSymbol.of(bottom);
-        return CropReader.cheapest(
+        return CropGrammar.cheapest(
                         PlateGrammar.candidatesOfKinds(List.of(top, lower), PlateColour.WHITE.kinds()),
                         PlateColour.WHITE)
                 .text();

@@ -48,7 +48,7 @@ class SupportVoteTest {
         symbols.addAll(PlateGrammarSymbol.of(after));
         PlateColour white = PlateColour.WHITE;
         return new CropRead(
-                CropReader.cheapest(PlateGrammar.candidatesOfKinds(List.of(symbols), white.kinds()), white),
+                CropGrammar.cheapest(PlateGrammar.candidatesOfKinds(List.of(symbols), white.kinds()), white),
                 before + choices.get(0).character() + after,
                 white,
                 false,

@@ -126,7 +126,7 @@ class UnsureGlyphsTest {
                                     new PlateGrammarSymbol.Choice('W', 0.07)))
                             : PlateGrammarSymbol.of(text.charAt(k), 0.9));
         }
-        var match = CropReader.cheapest(
+        var match = CropGrammar.cheapest(
                 PlateGrammar.candidatesOfKinds(List.of(line), EnumSet.of(PlateKind.CN_STANDARD)), PlateColour.BLUE);
         return new CropRead(match, text, PlateColour.BLUE, false, line);
     }
