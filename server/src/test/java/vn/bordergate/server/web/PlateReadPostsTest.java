@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +29,10 @@ import vn.bordergate.server.support.TestGate;
  */
 class PlateReadPostsTest {
     private static final ObjectMapper JSON = GateJson.newMapper();
-    private static final int WENT_ON = 299;
+    private static final int WENT_ON = StandInJersey.WENT_ON;
 
     private static TestGate gate;
-    private static Server jetty;
+    private static StandInJersey jersey;
     private static URI base;
     private static String camera;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,33 +42,14 @@ class PlateReadPostsTest {
         gate = TestGate.shared();
         GateServices services = gate.server().services();
         camera = gate.as("admin").anpr().cameras().get(0).code();
-        jetty = new Server(0);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(
-                new ServletHolder(new HttpServlet() {
-                    @Override
-                    protected void service(HttpServletRequest request, HttpServletResponse response)
-                            throws IOException {
-                        response.setStatus(WENT_ON); // Jersey's place
-                        response.getWriter().write("went on");
-                    }
-                }),
-                "/*");
-        var requests = EnumSet.of(DispatcherType.REQUEST);
-        context.addFilter(new FilterHolder(new RequestSizeLimit(1024 * 1024, 64L * 1024 * 1024, JSON)), "/*", requests);
-        context.addFilter(new FilterHolder(new HeaderSyntaxFilter(JSON)), "/*", requests);
-        context.addFilter(
-                new FilterHolder(new PlateReadPosts(services.tokens, services.plateReads, JSON)),
-                PlateReadPosts.PATH,
-                requests);
-        jetty.setHandler(context);
-        jetty.start();
-        base = URI.create("http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort());
+        jersey = StandInJersey.start(
+                new PlateReadPosts(services.tokens, services.plateReads, JSON), PlateReadPosts.PATH, JSON);
+        base = jersey.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
+        jersey.close();
     }
 
     private static String read(String text) {
