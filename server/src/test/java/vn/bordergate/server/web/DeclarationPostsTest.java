@@ -62,18 +62,7 @@ class DeclarationPostsTest {
 
     private HttpResponse<String> post(String user, String path, String contentType, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (user != null) {
-            request.header("Authorization", "Bearer " + gate.as(user).token());
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return jersey.post(user == null ? null : gate.as(user).token(), path, contentType, body, headers);
     }
 
     @Test

@@ -7,6 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -22,6 +26,7 @@ final class StandInJersey implements AutoCloseable {
     /** The status of a request that went on past the route. */
     static final int WENT_ON = 299;
 
+    private final HttpClient http = HttpClient.newHttpClient();
     private final Server jetty;
     private final URI base;
 
@@ -55,6 +60,23 @@ final class StandInJersey implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    /** A POST to {@code path} with the bearer {@code token} and {@code contentType} (each left out when null). */
+    HttpResponse<String> post(String token, String path, String contentType, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override
