@@ -3,7 +3,6 @@ package vn.bordergate.server.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.SecurityContext;
-import java.lang.reflect.Method;
 import java.util.List;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
@@ -25,7 +24,15 @@ public final class DeclarationPosts extends DirectPosts<DeclarationRequest> {
     private final transient DeclarationService declarations;
 
     DeclarationPosts(TokenService tokens, DeclarationService declarations, ObjectMapper json) {
-        super(PATH, resourceMethod(), tokens, json, DeclarationRequest.class, DeclarationDto.class);
+        super(
+                PATH,
+                DeclarationResource.class,
+                "submit",
+                List.of(DeclarationRequest.class, String.class, SecurityContext.class),
+                tokens,
+                json,
+                DeclarationRequest.class,
+                DeclarationDto.class);
         this.declarations = declarations;
     }
 
@@ -37,15 +44,5 @@ public final class DeclarationPosts extends DirectPosts<DeclarationRequest> {
     @Override
     List<String> readHeaders() {
         return List.of(IDEMPOTENCY_KEY);
-    }
-
-    /** Its {@code @RolesAllowed} says who may post here: the two routes cannot disagree on who. */
-    private static Method resourceMethod() {
-        try {
-            return DeclarationResource.class.getMethod(
-                    "submit", DeclarationRequest.class, String.class, SecurityContext.class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("DeclarationResource.submit is this route's Jersey method", e);
-        }
     }
 }

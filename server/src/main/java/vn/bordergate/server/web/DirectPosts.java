@@ -47,16 +47,21 @@ abstract class DirectPosts<R> extends HttpFilter {
     private final transient ObjectWriter errorWriter;
     private final transient ApiExceptionMapper errors = new ApiExceptionMapper();
 
-    /** {@code resourceMethod}: the Jersey method of the same route, whose {@code @RolesAllowed} says who may post. */
+    /**
+     * {@code resource} and {@code method} with {@code parameters}: the Jersey method of the same route, whose {@code
+     * RolesAllowed} says who may post (the two routes cannot disagree on who).
+     */
     DirectPosts(
             String path,
-            Method resourceMethod,
+            Class<?> resource,
+            String method,
+            List<Class<?>> parameters,
             TokenService tokens,
             ObjectMapper json,
             Class<R> requestType,
             Class<?> answerType) {
         this.path = path;
-        this.roles = rolesOf(resourceMethod);
+        this.roles = rolesOf(resourceMethod(resource, method, parameters));
         this.tokens = tokens;
         this.reader = json.readerFor(requestType);
         this.answerWriter = json.writerFor(answerType);
@@ -128,6 +133,15 @@ abstract class DirectPosts<R> extends HttpFilter {
         }
         values.nextElement();
         return values.hasMoreElements();
+    }
+
+    private static Method resourceMethod(Class<?> resource, String method, List<Class<?>> parameters) {
+        try {
+            return resource.getMethod(method, parameters.toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(
+                    resource.getSimpleName() + "." + method + " is this route's Jersey method", e);
+        }
     }
 
     private static Set<String> rolesOf(Method resourceMethod) {

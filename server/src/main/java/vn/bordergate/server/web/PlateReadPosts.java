@@ -3,6 +3,7 @@ package vn.bordergate.server.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.server.security.Actor;
@@ -20,21 +21,20 @@ public final class PlateReadPosts extends DirectPosts<NewPlateReadRequest> {
     private final transient PlateReadService reads;
 
     PlateReadPosts(TokenService tokens, PlateReadService reads, ObjectMapper json) {
-        super(PATH, resourceMethod(), tokens, json, NewPlateReadRequest.class, PlateReadDto.class);
+        super(
+                PATH,
+                PlateReadResource.class,
+                "post",
+                List.of(NewPlateReadRequest.class, SecurityContext.class),
+                tokens,
+                json,
+                NewPlateReadRequest.class,
+                PlateReadDto.class);
         this.reads = reads;
     }
 
     @Override
     Object answer(Actor actor, NewPlateReadRequest body, HttpServletRequest request) {
         return reads.record(actor, body);
-    }
-
-    /** Its {@code @RolesAllowed} says who may post here: the two routes cannot disagree on who. */
-    private static java.lang.reflect.Method resourceMethod() {
-        try {
-            return PlateReadResource.class.getMethod("post", NewPlateReadRequest.class, SecurityContext.class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("PlateReadResource.post is this route's Jersey method", e);
-        }
     }
 }

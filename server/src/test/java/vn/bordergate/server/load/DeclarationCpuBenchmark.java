@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.server.support.ServerProcess;
@@ -42,14 +41,7 @@ class DeclarationCpuBenchmark {
         String start = "declarations with wrk: " + WARM_UP.toSeconds() + " s warm-up, " + PHASE.toSeconds() + " s, "
                 + CONNECTIONS + " connections; " + BenchProcesses.uptime();
         WrkCpuPhases phases;
-        try (ServerProcess server = ServerProcess.start(
-                work.resolve("data"),
-                ServerProcess.freePort(),
-                ProcessBuilder.Redirect.to(work.resolve("server.log").toFile()),
-                WrkCpuPhases.serverJvm(),
-                List.of("--no-cameras"))) {
-            server.awaitHealthy(Duration.ofSeconds(180));
-            BenchProcesses.awaitDemoDay(work.resolve("server.log"));
+        try (ServerProcess server = WrkCpuPhases.freshServer(work)) {
             GateTraffic gate = new GateTraffic(server.uri());
             phases = new WrkCpuPhases(work, gate.base().toString(), server.pid(), CONNECTIONS, PHASE);
             phases.say(start);

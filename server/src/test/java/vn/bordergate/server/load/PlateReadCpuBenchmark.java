@@ -39,14 +39,7 @@ class PlateReadCpuBenchmark {
         Path work = Files.createTempDirectory("bordergate-readcpu-");
         String start = "plate reads with wrk: " + PHASE.toSeconds() + " s; " + BenchProcesses.uptime();
         WrkCpuPhases phases;
-        try (ServerProcess server = ServerProcess.start(
-                work.resolve("data"),
-                ServerProcess.freePort(),
-                ProcessBuilder.Redirect.to(work.resolve("server.log").toFile()),
-                WrkCpuPhases.serverJvm(),
-                List.of("--no-cameras"))) {
-            server.awaitHealthy(Duration.ofSeconds(180));
-            BenchProcesses.awaitDemoDay(work.resolve("server.log"));
+        try (ServerProcess server = WrkCpuPhases.freshServer(work)) {
             GateTraffic gate = new GateTraffic(server.uri());
             phases = new WrkCpuPhases(work, gate.base().toString(), server.pid(), CONNECTIONS, PHASE);
             phases.say(start);

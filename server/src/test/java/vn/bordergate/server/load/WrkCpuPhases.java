@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import vn.bordergate.server.support.ServerProcess;
 
 /**
  * What the single-phase CPU benchmarks ({@link PlateReadCpuBenchmark}, {@link DeclarationCpuBenchmark}) share: wrk
@@ -40,6 +41,24 @@ final class WrkCpuPhases {
     }
 
     /** The server's heap, and {@code -Dload.serverJvm="..."} for a profiler (a flight recording) when asked for. */
+    /** A fresh gate server in its own JVM ({@link #serverJvm}), healthy and with its demo day in. */
+    static ServerProcess freshServer(Path work) throws Exception {
+        ServerProcess server = ServerProcess.start(
+                work.resolve("data"),
+                ServerProcess.freePort(),
+                ProcessBuilder.Redirect.to(work.resolve("server.log").toFile()),
+                serverJvm(),
+                List.of("--no-cameras"));
+        try {
+            server.awaitHealthy(Duration.ofSeconds(180));
+            BenchProcesses.awaitDemoDay(work.resolve("server.log"));
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
     static List<String> serverJvm() {
         List<String> options = new ArrayList<>(List.of("-Xmx512m"));
         String extra = System.getProperty("load.serverJvm", "").strip();
