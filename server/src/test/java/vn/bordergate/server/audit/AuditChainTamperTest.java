@@ -70,6 +70,30 @@ class AuditChainTamperTest {
         assertThat(result.problem()).contains("removed");
     }
 
+    /**
+     * Nothing in the database refuses a repeated hash any more (V14): an entry given its predecessor's hashes, as if
+     * chained twice, is found by the chain itself.
+     */
+    @Test
+    void anEntryGivenAnothersHashIsDetected() throws SQLException {
+        var entries = gate.as("admin").admin().audit(0L, 1000);
+        AuditEntryDto victim = entries.get(entries.size() / 2);
+        AuditEntryDto before = entries.get(entries.size() / 2 - 1);
+        try (Connection c = DriverManager.getConnection("jdbc:derby:" + gate.dataDir().resolve("db"));
+                PreparedStatement ps =
+                        c.prepareStatement("update audit_entry set previous_hash = ?, hash = ? where id = ?")) {
+            ps.setString(1, before.previousHash());
+            ps.setString(2, before.hash());
+            ps.setLong(3, victim.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        AuditVerification result = gate.as("admin").admin().verifyAudit();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenEntryId()).isEqualTo(victim.id());
+        assertThat(result.problem()).contains("does not follow");
+    }
+
     private AuditEntryDto middleEntry() {
         var entries = gate.as("admin").admin().audit(0L, 1000);
         return entries.get(entries.size() / 2);
