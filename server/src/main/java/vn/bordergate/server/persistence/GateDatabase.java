@@ -233,7 +233,8 @@ public final class GateDatabase implements AutoCloseable {
                 .applySetting(AvailableSettings.NON_CONTEXTUAL_LOB_CREATION, true)
                 // no Bean Validation of entities before each insert and update: they carry no constraint of it (the
                 // requests are validated, the tables hold the rest), yet with a validator on the class path Hibernate
-                // walked every property of every written entity (JFR: 1.7 % of the declaration writers, branch declcpu2)
+                // walked every property of every written entity (JFR: 1.7 % of the declaration writers, branch
+                // declcpu2)
                 .applySetting(AvailableSettings.JAKARTA_VALIDATION_MODE, "none")
                 .build();
         try {

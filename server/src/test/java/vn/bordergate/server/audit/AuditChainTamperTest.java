@@ -79,7 +79,8 @@ class AuditChainTamperTest {
         var entries = gate.as("admin").admin().audit(0L, 1000);
         AuditEntryDto victim = entries.get(entries.size() / 2);
         AuditEntryDto before = entries.get(entries.size() / 2 - 1);
-        try (Connection c = DriverManager.getConnection("jdbc:derby:" + gate.dataDir().resolve("db"));
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:derby:" + gate.dataDir().resolve("db"));
                 PreparedStatement ps =
                         c.prepareStatement("update audit_entry set previous_hash = ?, hash = ? where id = ?")) {
             ps.setString(1, before.previousHash());

@@ -31,7 +31,10 @@ class EntityValidationTest {
                     .getService(EventListenerRegistry.class);
             List<String> before = new ArrayList<>();
             for (EventType<?> type : List.of(EventType.PRE_INSERT, EventType.PRE_UPDATE, EventType.PRE_DELETE)) {
-                listeners.getEventListenerGroup(type).listeners().forEach(l -> before.add(l.getClass().getName()));
+                listeners
+                        .getEventListenerGroup(type)
+                        .listeners()
+                        .forEach(l -> before.add(l.getClass().getName()));
             }
             assertThat(before).noneMatch(name -> name.contains("BeanValidation"));
         }
@@ -45,7 +48,8 @@ class EntityValidationTest {
                 for (Field field : c.getDeclaredFields()) {
                     for (Annotation a : field.getAnnotations()) {
                         if (a.annotationType().getName().startsWith("jakarta.validation")) {
-                            constrained.add(c.getSimpleName() + "." + field.getName() + " @" + a.annotationType().getSimpleName());
+                            constrained.add(c.getSimpleName() + "." + field.getName() + " @"
+                                    + a.annotationType().getSimpleName());
                         }
                     }
                 }
