@@ -71,7 +71,7 @@ class AuditChainTamperTest {
     }
 
     /**
-     * Nothing in the database refuses a repeated hash any more (V14): an entry given its predecessor's hashes, as if
+     * Nothing in the database refuses a repeated hash any more (V13): an entry given its predecessor's hashes, as if
      * chained twice, is found by the chain itself.
      */
     @Test
