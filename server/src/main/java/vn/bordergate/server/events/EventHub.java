@@ -6,11 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bordergate.common.event.EventEnvelope;
@@ -18,11 +17,12 @@ import vn.bordergate.common.event.GateEvent;
 
 /**
  * Fans each event out to every subscriber. Publishers only queue the event: one dispatcher thread
- * numbers it, serialises it once into the {@link EventJournal} and tells every subscriber, so a request
- * never waits for hundreds of sockets and every subscriber sees events in sequence order. The dispatcher
- * takes whatever queued up meanwhile as one round and tells each subscriber once per round, so a busy
- * gate costs one frame per subscriber per round, not one per event. The queue is bounded: when the
- * dispatcher falls that far behind, publishers wait (back-pressure) instead of memory growing.
+ * numbers it, serialises it once into the {@link EventJournal} and has its {@link EventTeller}s tell every
+ * subscriber (each teller its share, at the same time), so a request never waits for hundreds of sockets
+ * and every subscriber sees events in sequence order. The dispatcher takes whatever queued up meanwhile as
+ * one round and tells each subscriber once per round, so a busy gate costs one frame per subscriber per
+ * round, not one per event. The queue is bounded: when the dispatcher falls that far behind, publishers
+ * wait (back-pressure) instead of memory growing.
  * Subscribers must not block (a slow workstation drops itself, it never slows the others).
  */
 public final class EventHub implements EventPublisher {
@@ -32,6 +32,8 @@ public final class EventHub implements EventPublisher {
     static final int ROUND = 256;
     /** Bytes per round at most: half a socket's lag bound, so one round alone never makes a socket "slow". */
     static final int ROUND_BYTES = 128 * 1024;
+    /** Threads handing frames to the sockets (one thread for 500 workstations was the fan-out's largest wait). */
+    static final int TELLERS = 2;
 
     /** A connected client: told that envelopes up to {@code latest} are in the journal. Must not block. */
     public interface Subscriber {
@@ -40,7 +42,9 @@ public final class EventHub implements EventPublisher {
 
     private final ObjectMapper json;
     private final Clock clock;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Threads that hand the frames to the sockets, each for its share of them. */
+    private final EventTeller[] tellers;
+
     private final BlockingQueue<Published> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final EventJournal journal = new EventJournal();
     private long seq;
@@ -50,15 +54,28 @@ public final class EventHub implements EventPublisher {
         this.clock = clock;
         Thread dispatcher = new Thread(this::dispatch, "event-fan-out");
         dispatcher.setDaemon(true);
+        this.tellers = new EventTeller[TELLERS];
+        for (int i = 0; i < TELLERS; i++) {
+            tellers[i] = new EventTeller(journal, dispatcher, "event-fan-out-" + (i + 1));
+        }
         dispatcher.start();
     }
 
-    public void subscribe(Subscriber subscriber) {
-        subscribers.add(subscriber);
+    /** To the teller with the fewest subscribers, so their shares stay even as workstations come and go. */
+    public synchronized void subscribe(Subscriber subscriber) {
+        EventTeller least = tellers[0];
+        for (EventTeller teller : tellers) {
+            if (teller.subscribers().size() < least.subscribers().size()) {
+                least = teller;
+            }
+        }
+        least.subscribers().add(subscriber);
     }
 
     public void unsubscribe(Subscriber subscriber) {
-        subscribers.remove(subscriber);
+        for (EventTeller teller : tellers) {
+            teller.subscribers().remove(subscriber);
+        }
     }
 
     /** The encoded envelopes subscribers send from. */
@@ -66,8 +83,21 @@ public final class EventHub implements EventPublisher {
         return journal;
     }
 
+    /** How many subscribers each teller has (tests: that they all share the sockets). */
+    int[] shares() {
+        int[] shares = new int[tellers.length];
+        for (int i = 0; i < tellers.length; i++) {
+            shares[i] = tellers[i].subscribers().size();
+        }
+        return shares;
+    }
+
     public int subscriberCount() {
-        return subscribers.size();
+        int count = 0;
+        for (EventTeller teller : tellers) {
+            count += teller.subscribers().size();
+        }
+        return count;
     }
 
     /** An event and when it was published: its envelope's {@code sentAt}, so time in the queue counts as lag. */
@@ -132,14 +162,15 @@ public final class EventHub implements EventPublisher {
         return payload.length;
     }
 
+    /** Has every teller tell its subscribers of what the journal holds, and waits until they all have. */
     private void tellSubscribers() {
         long latest = journal.latest();
-        for (Subscriber subscriber : subscribers) {
-            try {
-                subscriber.appended(latest);
-            } catch (RuntimeException e) {
-                LOG.debug("subscriber failed, dropping it: {}", e.getMessage());
-                subscribers.remove(subscriber);
+        for (EventTeller teller : tellers) {
+            teller.wake();
+        }
+        for (EventTeller teller : tellers) {
+            while (!teller.hasTold(latest) && !Thread.currentThread().isInterrupted()) {
+                LockSupport.park(this);
             }
         }
     }

@@ -48,7 +48,7 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
     private final AtomicBoolean dropped = new AtomicBoolean();
     /** The last envelope whose frame has been written. */
     private volatile long written;
-    /** The latest envelope of the previous round (only the dispatcher reads and writes it). */
+    /** The latest envelope of the previous round (only this socket's teller thread reads and writes it). */
     private long told;
     /** The first envelope not yet handed to a frame; only the thread that holds {@link #sending} moves it. */
     private volatile long next;
@@ -79,7 +79,7 @@ public final class EventSocket implements Session.Listener.AutoDemanding, EventH
         hub.subscribe(this);
     }
 
-    /** On the dispatcher thread, once per round of new envelopes. */
+    /** On this socket's teller thread (always the same one), once per round of new envelopes. */
     @Override
     public void appended(long latest) {
         Session s = session;

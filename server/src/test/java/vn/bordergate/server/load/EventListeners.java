@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -103,19 +104,7 @@ final class EventListeners implements AutoCloseable {
         try {
             for (int j = 0; j < jvms; j++) {
                 int share = count / jvms + (j < count % jvms ? 1 : 0);
-                Process process = new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java")
-                                        .toString(),
-                                "-Xmx384m",
-                                "-XX:+UseSerialGC",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                ListenerMain.class.getName(),
-                                uri,
-                                token,
-                                Integer.toString(share),
-                                Integer.toString(httpClients),
-                                transport)
+                Process process = new ProcessBuilder(listenerJvm(logs, j, uri, token, share, httpClients, transport))
                         .redirectError(logs.resolve("listeners-" + j + ".log").toFile())
                         .start();
                 listeners.children.add(Child.of(process));
@@ -133,6 +122,33 @@ final class EventListeners implements AutoCloseable {
             listeners.close(); // no JVM left behind
             throw e;
         }
+    }
+
+    /**
+     * The child's command line: a small serial-GC heap with a GC log ({@code listeners-gc.log}, listener JVM 0), plus
+     * {@code -Dload.listenerJvm="..."} (a flight recording, say; space-separated).
+     */
+    private static List<String> listenerJvm(
+            Path logs, int jvm, String uri, String token, int share, int httpClients, String transport) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-Xlog:gc:file=" + logs.resolve(jvm == 0 ? "listeners-gc.log" : "listeners-gc-" + jvm + ".log")));
+        String extra = System.getProperty("load.listenerJvm", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                ListenerMain.class.getName(),
+                uri,
+                token,
+                Integer.toString(share),
+                Integer.toString(httpClients),
+                transport));
+        return command;
     }
 
     int size() {

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -63,17 +65,22 @@ final class JettyListenerSockets implements AutoCloseable {
         pool.setName("listener-ws");
         pool.setDaemon(true);
         pool.setReservedThreads(0);
+        // Jetty's default pool keeps no buffer over 64 KB: each read of a 128 KB input buffer allocated a new one, some
+        // 3 GB/s for 500 sockets, and the serial collector then stopped the listener JVM for a Full GC several times a
+        // second (session 20: 25 s of pauses in a 60 s run, up to 450 ms each), which the fan-out latency counted
+        ByteBufferPool buffers = new ArrayByteBufferPool(0, 4096, INPUT_BUFFER);
         ClientConnector connector = new ClientConnector();
         connector.setSelectors(threads);
         connector.setExecutor(pool);
+        connector.setByteBufferPool(buffers);
         this.http = new HttpClient(new HttpClientTransportOverHTTP(connector));
         http.setExecutor(pool);
+        http.setByteBufferPool(buffers);
         http.setUseInputDirectByteBuffers(false); // frame payloads over heap arrays, read without a copy
         http.setConnectTimeout(30_000);
         http.setIdleTimeout(0);
         http.setMaxConnectionsPerDestination(Integer.MAX_VALUE);
-        WebSocketComponents components =
-                new WebSocketComponents(null, null, http.getByteBufferPool(), null, null, pool);
+        WebSocketComponents components = new WebSocketComponents(null, null, buffers, null, null, pool);
         this.client = new WebSocketCoreClient(http, components);
         // read big batch frames in few reads, straight from the read buffer (Jetty's default is 4 KB, and a frame
         // bigger than the buffer is first copied into one of its own); big frames are neither refused nor split
