@@ -108,12 +108,13 @@ final class CropReader {
             List<double[]> vnTop = List.of();
             boolean whole = effort == ReadEffort.CROP;
             for (LineImage.Binarisation binarisation : effort.binarisations) {
-                boolean known = quick != null && reads.isEmpty() && binarisation == LineImage.Binarisation.PLAIN;
-                CropRead next = known
-                        ? quick
-                        : read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort);
+                CropRead next = quick != null ? RimmedPlainRead.known(quick, binarisation, colour) : null;
+                if (next == null) {
+                    next = read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort);
+                }
                 if (RimmedPlainRead.readAgain(effort, binarisation, next, rows)) {
-                    next = read(grey, rows, bottomStart, colour, colourless, GLOBAL, province, effort);
+                    next = read(grey, rows, bottomStart, colour, colourless, GLOBAL, province, effort)
+                            .inPlaceOfABlankPlainRead();
                 }
                 reads.add(next);
                 if (reads.size() == 2
