@@ -10,11 +10,32 @@ import vn.bordergate.common.plate.PlateGrammarSymbol;
  * @param match the grammar's repair of the read (text, layout, cost, confidence), null when no plate fits
  * @param raw what Tesseract read before repair, rows joined by {@code /}
  * @param symbols a one-row Tesseract read's symbols with their alternatives; empty for other reads
+ * @param framedOff a quick read whose plain line read nothing and which is the frame-removed line's read instead
+ *     ({@link RimmedPlainRead}): a full read after it takes it for that line's, not the plain line's
  */
 record CropRead(
-        PlateGrammarMatch match, String raw, PlateColour colour, boolean twoRows, List<PlateGrammarSymbol> symbols) {
+        PlateGrammarMatch match,
+        String raw,
+        PlateColour colour,
+        boolean twoRows,
+        List<PlateGrammarSymbol> symbols,
+        boolean framedOff) {
     CropRead(PlateGrammarMatch match, String raw, PlateColour colour, boolean twoRows) {
         this(match, raw, colour, twoRows, List.of());
+    }
+
+    CropRead(
+            PlateGrammarMatch match,
+            String raw,
+            PlateColour colour,
+            boolean twoRows,
+            List<PlateGrammarSymbol> symbols) {
+        this(match, raw, colour, twoRows, symbols, false);
+    }
+
+    /** This read, made of the frame-removed line in place of a plain line that read nothing. */
+    CropRead inPlaceOfABlankPlainRead() {
+        return new CropRead(match, raw, colour, twoRows, symbols, true);
     }
 
     boolean found() {

@@ -45,9 +45,6 @@ public enum PlateColour {
     /** The saturation a pale blue plate's pixels keep (of 255; a colour takes 70). */
     static final int PALE_SATURATION = 30;
 
-    /** Whether the pale blue rule is on; off only to measure it ({@code -Danpr.paleBlue=false}). */
-    static final boolean PALE_BLUE_ON = Boolean.parseBoolean(System.getProperty("anpr.paleBlue", "true"));
-
     private final Set<PlateKind> kinds;
 
     PlateColour(Set<PlateKind> kinds) {
@@ -111,7 +108,7 @@ public enum PlateColour {
      * read {@code AS0819}, {@code TZ2201}, {@code AA8457}; docs/anpr.md, "Scenes: the rim, pale blue plates").
      */
     private static boolean paleBlue(Mat bgr, int[] counts) {
-        return PALE_BLUE_ON && counts[6] > 0 && counts[7] >= counts[6] * PALE_BLUE && CropGrey.lightText(bgr);
+        return counts[6] > 0 && counts[7] >= counts[6] * PALE_BLUE && CropGrey.lightText(bgr);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RotatedRect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -31,6 +32,8 @@ final class PlateRectifier {
     static final double MIN_SHARE = 0.25;
     /** A plate covering more than this share already fills the crop: nothing to do. */
     static final double FILLS = 0.9;
+    /** A light region spanning a one-row crop's height but at most this share of its width is a piece of the plate. */
+    static final double TIGHT_WIDTH = 0.85;
 
     private PlateRectifier() {}
 
@@ -63,10 +66,30 @@ final class PlateRectifier {
             if (boxArea > FILLS * cropArea || boxArea < MIN_SHARE * cropArea) {
                 return null;
             }
+            if (pieceOfATightCrop(grey.cols(), grey.rows(), box)) {
+                return null;
+            }
             return corners(box);
         } finally {
             bright.close();
             contours.close();
+        }
+    }
+
+    /**
+     * Whether the light region {@code box} is only a piece of a tightly cropped one-row plate: it spans the crop's
+     * height but not its width. A plate body found inside a loose crop has surroundings above and below it too; on a
+     * plate-shaped crop whose characters touch its top and bottom, the characters cut the background into islands
+     * and the largest is the stretch between two of them (vn-one-row: 24 crops lost their first characters this way
+     * and none of them was read right; docs/anpr.md, "A tight crop's body").
+     */
+    static boolean pieceOfATightCrop(int cropWidth, int cropHeight, RotatedRect box) {
+        try (Rect r = box.boundingRect()) {
+            int height = Math.min(cropHeight, r.y() + r.height()) - Math.max(0, r.y());
+            int width = Math.min(cropWidth, r.x() + r.width()) - Math.max(0, r.x());
+            return cropWidth >= CropReader.ONE_ROW_SHAPE * cropHeight
+                    && height >= FILLS * cropHeight
+                    && width <= TIGHT_WIDTH * cropWidth;
         }
     }
 

@@ -10,10 +10,12 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * Counts and times every HTTP request ({@code gate_http_requests_seconds}), by method, answer status
@@ -54,8 +56,9 @@ public final class RequestTiming implements Filter {
             chain.doFilter(req, res);
             escaped = null;
         } catch (IOException e) {
-            // the connection failed under the answer (a client gone mid-response): not the server's error
-            escaped = ABORTED;
+            // the connection failed under the answer (a client gone mid-response): not the server's error; any other
+            // I/O failure (a file a resource could not read) is
+            escaped = lostConnection(e) ? ABORTED : "5xx";
             throw e;
         } finally {
             HttpServletRequest request = (HttpServletRequest) req;
@@ -69,6 +72,16 @@ public final class RequestTiming implements Filter {
                             this::timer)
                     .record(Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /** Whether {@code e} says the client's connection was lost or closed: Jetty's {@link EofException}, a closed channel. */
+    static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EofException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Timer timer(Series series) {

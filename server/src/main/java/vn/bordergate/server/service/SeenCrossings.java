@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,18 +170,27 @@ final class SeenCrossings implements CrossingChanges.View {
         if (changes - seen > RECENT) {
             return; // more tellings than remembered since the fetch began: any of its rows may be stale
         }
-        Set<Long> toldSince = new HashSet<>();
-        for (long n = seen; n < changes; n++) {
-            toldSince.add(told[(int) (n % RECENT)]);
-        }
         if (rows.size() + fetched.size() > MAX_ROWS) {
             rows.clear();
         }
         for (Row row : fetched) {
-            if (!inFlight.containsKey(row.id()) && !toldSince.contains(row.id())) {
+            if (!inFlight.containsKey(row.id()) && !toldSince(row.id(), seen)) {
                 rows.put(row.id(), row);
             }
         }
+    }
+
+    /**
+     * Whether {@code crossingId} was told since telling {@code seen}; under this view's lock. A scan of the ring, not a set
+     * of the tellings: a fetch keeps a few rows, and this runs under the lock the crossing writers' flushes need.
+     */
+    private boolean toldSince(long crossingId, long seen) {
+        for (long n = seen; n < changes; n++) {
+            if (told[(int) (n % RECENT)] == crossingId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Crossing writes told so far (a fetch reads it before it starts: see {@link #keep}). */

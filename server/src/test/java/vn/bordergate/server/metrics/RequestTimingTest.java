@@ -7,11 +7,17 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -51,24 +57,65 @@ class RequestTimingTest {
         context.addServlet(
                 new ServletHolder(new HttpServlet() {
                     @Override
+                    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                        throw new IOException("a file the resource could not read");
+                    }
+                }),
+                "/api/disk/*");
+        context.addServlet(
+                new ServletHolder(new HttpServlet() {
+                    @Override
                     protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
                         resp.setStatus(204);
                     }
                 }),
                 "/api/fine/*");
+        CountDownLatch longAnswerEnded = new CountDownLatch(1);
+        context.addServlet(
+                new ServletHolder(new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                        // far more than the socket buffers hold: writing blocks until the client reads or leaves
+                        byte[] chunk = new byte[64 * 1024];
+                        try (OutputStream out = resp.getOutputStream()) {
+                            for (int i = 0; i < 4096; i++) {
+                                out.write(chunk);
+                            }
+                        } finally {
+                            longAnswerEnded.countDown();
+                        }
+                    }
+                }),
+                "/api/long/*");
         server.setHandler(context);
         server.start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-            for (String path : new String[] {"/api/broken/1", "/api/gone/2", "/api/fine/3"}) {
+            for (String path : new String[] {"/api/broken/1", "/api/gone/2", "/api/disk/3", "/api/fine/4"}) {
                 http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+            // a client that really goes away in the middle of a long answer
+            try (Socket client = new Socket("127.0.0.1", connector.getLocalPort())) {
+                client.getOutputStream()
+                        .write("GET /api/long/5 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                client.getInputStream().readNBytes(1024);
+                client.setSoLinger(true, 0); // a reset, as a crashed client's
+            }
+            assertThat(longAnswerEnded.await(30, TimeUnit.SECONDS)).isTrue();
+            // the filter times the answer just after the servlet gives up on it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (count(registry, RequestTiming.ABORTED) + count(registry, "5xx") < 4
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
         } finally {
             server.stop();
         }
-        assertThat(count(registry, "5xx")).isEqualTo(1);
-        assertThat(count(registry, RequestTiming.ABORTED)).isEqualTo(1);
+        assertThat(count(registry, "5xx")).as("the bug and the disk's failure").isEqualTo(2);
+        assertThat(count(registry, RequestTiming.ABORTED))
+                .as("the thrown EofException and the client really gone")
+                .isEqualTo(2);
         assertThat(count(registry, "2xx")).isEqualTo(1);
         assertThat(registry.get("gate_http_requests")
                         .tag("status", "2xx")

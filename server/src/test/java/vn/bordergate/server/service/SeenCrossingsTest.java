@@ -71,6 +71,28 @@ class SeenCrossingsTest {
     }
 
     @Test
+    void aTellingInASlotTheRingHasWrappedIntoStillCounts() {
+        for (int i = 0; i < (SeenCrossings.RECENT - 4) / 2; i++) {
+            view.flushed(100 + i); // two tellings each
+            view.ended(100 + i);
+        }
+        long seen = view.changes(); // four slots before the ring's end
+        assertThat(seen).isEqualTo(SeenCrossings.RECENT - 4);
+        for (int i = 0; i < 6; i++) {
+            view.flushed(5_000 + i); // past the end: tellings 1,024 and on go to slots 0, 1, …
+        }
+        view.flushed(9); // slot 2 of the wrapped ring
+        view.ended(9);
+        view.keep(List.of(row(9), row(11), row(100)), seen);
+
+        assertThat(view.holds(9)).as("told in a wrapped slot during the fetch").isFalse();
+        assertThat(view.holds(11)).as("never told").isTrue();
+        assertThat(view.holds(100))
+                .as("told before the fetch, its slot since written over")
+                .isTrue();
+    }
+
+    @Test
     void aCrossingBeingWrittenIsNotKeptUntilItsWriteEnds() {
         view.flushed(3);
         view.keep(List.of(row(3)), view.changes());
