@@ -43,6 +43,20 @@ class TesseractEnginesTest {
     }
 
     @Test
+    void aSymbolCarriesItsCharacterAndAtMostTheConfiguredAlternatives() {
+        try (TesseractEngine engine = new TesseractEngine(TesseractModel.bundledEnglish())) {
+            LineRead read = engine.readLine(line);
+
+            assertThat(read.text()).isEqualTo("29H33578");
+            // each extra beam search adds at most one character per symbol (Tesseract's default of five gives six)
+            assertThat(read.symbols())
+                    .allSatisfy(s ->
+                            assertThat(s.choices()).hasSizeLessThanOrEqualTo(TesseractEngine.CHOICE_ITERATIONS + 1))
+                    .anySatisfy(s -> assertThat(s.choices()).hasSize(TesseractEngine.CHOICE_ITERATIONS + 1));
+        }
+    }
+
+    @Test
     void eachWorkerThreadGetsItsOwnEngineAndKeepsIt() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         Set<TesseractEngine> seen = ConcurrentHashMap.newKeySet();
