@@ -87,7 +87,7 @@ abstract class DirectPosts<R> extends HttpFilter {
         byte[] answered;
         try {
             answered = answerWriter.writeValueAsBytes(answer(actor, body(request), request));
-        } catch (Exception e) {
+        } catch (Throwable e) { // as Jersey's mapper, which takes any Throwable: the same answer on both routes
             Response refusal = errors.toResponse(e);
             for (Map.Entry<String, List<Object>> header : refusal.getHeaders().entrySet()) {
                 if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
