@@ -118,6 +118,23 @@ final class ProvinceClassifier {
         return p;
     }
 
+    /** {@code logits} turned into probabilities, in place (the largest subtracted first, so none overflows). */
+    static double[] softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Math.exp(logits[i] - max);
+            sum += logits[i];
+        }
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] /= sum;
+        }
+        return logits;
+    }
+
     /** A glyph network's outputs (about -1..1) for one feature vector, turned into probabilities. */
     static double[] softmax(ANN_MLP network, float[] features, int classes) {
         Mat sample = new Mat(1, features.length, CV_32F);
@@ -128,22 +145,12 @@ final class ProvinceClassifier {
             }
             network.predict(sample, out, 0);
             double[] p = new double[classes];
-            double max = Double.NEGATIVE_INFINITY;
             try (FloatIndexer o = out.createIndexer()) {
                 for (int i = 0; i < p.length; i++) {
                     p[i] = o.get(0, i) * SHARPNESS;
-                    max = Math.max(max, p[i]);
                 }
             }
-            double sum = 0;
-            for (int i = 0; i < p.length; i++) {
-                p[i] = Math.exp(p[i] - max);
-                sum += p[i];
-            }
-            for (int i = 0; i < p.length; i++) {
-                p[i] /= sum;
-            }
-            return p;
+            return softmax(p);
         } finally {
             sample.close();
             out.close();

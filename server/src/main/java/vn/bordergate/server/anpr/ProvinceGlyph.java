@@ -131,6 +131,11 @@ final class ProvinceGlyph {
         return sum;
     }
 
+    /** How many features {@link #features} gives a glyph. */
+    static int featureLength() {
+        return (int) HOG.get().getDescriptorSize();
+    }
+
     /** HOG features of a glyph image (grey, dark on light, any size). */
     static float[] features(Mat glyph) {
         Mat scaled = new Mat();

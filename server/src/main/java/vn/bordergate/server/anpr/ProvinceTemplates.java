@@ -46,6 +46,11 @@ final class ProvinceTemplates {
             DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
             String classes = in.readUTF();
             int dimension = in.readInt();
+            if (dimension != ProvinceGlyph.featureLength()) {
+                // a cosine over a prefix would quietly read every glyph against the wrong features
+                throw new IllegalStateException("province templates of " + dimension + " features, but a glyph has "
+                        + ProvinceGlyph.featureLength() + ": rebuild them with ProvinceTemplateWriter");
+            }
             float[][] features = new float[classes.length()][dimension];
             for (float[] f : features) {
                 for (int i = 0; i < dimension; i++) {
@@ -70,21 +75,20 @@ final class ProvinceTemplates {
 
     /** Probabilities over {@link #classes()}: a softmax of each template's cosine to these features. */
     double[] probabilities(float[] glyph) {
+        if (glyph.length != features[0].length) {
+            throw new IllegalArgumentException(
+                    "a glyph of " + glyph.length + " features against templates of " + features[0].length);
+        }
         double[] p = new double[features.length];
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < p.length; c++) {
             p[c] = SHARPNESS * cosine(glyph, features[c]);
-            max = Math.max(max, p[c]);
         }
-        double sum = 0;
-        for (int c = 0; c < p.length; c++) {
-            p[c] = Math.exp(p[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
+        return ProvinceClassifier.softmax(p);
+    }
+
+    /** The template of class {@code c} of {@link #classes()} (tests). */
+    float[] template(int c) {
+        return features[c].clone();
     }
 
     static double cosine(float[] a, float[] b) {

@@ -3,6 +3,7 @@ package vn.bordergate.server.anpr;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Font;
@@ -23,14 +24,28 @@ class ProvinceTemplatesTest {
         assertEquals(ProvinceClassifier.CLASSES, templates.classes());
         Font font = ProvinceClassifierTrainer.font();
         for (int c = 0; c < ProvinceClassifier.CLASSES.length(); c++) {
-            double[] p = templates.probabilities(
-                    ProvinceTemplateWriter.features(font, ProvinceClassifier.CLASSES.charAt(c)));
+            float[] written = ProvinceTemplateWriter.features(font, ProvinceClassifier.CLASSES.charAt(c));
+            // feature by feature, not byte by byte: the font's rasteriser and zlib may differ a little between JDKs
+            float[] committed = templates.template(c);
+            assertEquals(written.length, committed.length);
+            for (int i = 0; i < written.length; i++) {
+                assertEquals(
+                        written[i], committed[i], 1e-4, "feature " + i + " of " + ProvinceClassifier.CLASSES.charAt(c));
+            }
+            double[] p = templates.probabilities(written);
             int best = 0;
             for (int i = 1; i < p.length; i++) {
                 best = p[i] > p[best] ? i : best;
             }
             assertEquals(c, best, "clean render of " + ProvinceClassifier.CLASSES.charAt(c));
         }
+    }
+
+    @Test
+    void aGlyphOfAnotherLengthIsRefused() {
+        ProvinceTemplates templates = ProvinceTemplates.bundled();
+        float[] shorter = new float[ProvinceGlyph.featureLength() - 1];
+        assertThrows(IllegalArgumentException.class, () -> templates.probabilities(shorter));
     }
 
     @Test
