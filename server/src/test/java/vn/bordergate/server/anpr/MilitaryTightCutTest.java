@@ -3,11 +3,7 @@ package vn.bordergate.server.anpr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.plate.PlateKind;
@@ -47,14 +43,7 @@ class MilitaryTightCutTest {
 
     @Test
     void aChinesePlateReadAsMilitaryOnItsLooseCutGetsItsProvince() {
-        Optional<Path> set = TestImages.realSet("cn-scenes");
-        assumeTrue(set.isPresent(), "../shared/plates/cn-scenes is not on this machine");
-        Mat image =
-                ImageDecoder.read(set.get().resolve("images/easypr_138.jpg")).orElseThrow();
-        try (PlateReader reader = new PlateReader()) {
-            assertEquals("皖EZM618", reader.readBest(image).orElseThrow().text());
-        } finally {
-            image.close();
-        }
+        assertEquals(
+                "皖EZM618", TestImages.bestRead("cn-scenes", "easypr_138.jpg").text());
     }
 }

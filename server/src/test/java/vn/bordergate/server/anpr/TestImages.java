@@ -141,5 +141,21 @@ final class TestImages {
         return Files.isRegularFile(set.resolve("labels.csv")) ? Optional.of(set) : Optional.empty();
     }
 
+    /**
+     * The best plate a fresh {@link PlateReader} reads in the photo {@code file} of the real set {@code set}; the test
+     * is skipped when the set is not on this machine.
+     */
+    static PlateCandidate bestRead(String set, String file) {
+        Optional<Path> folder = realSet(set);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                folder.isPresent(), "../shared/plates/" + set + " is not on this machine");
+        Mat image = ImageDecoder.read(folder.get().resolve("images/" + file)).orElseThrow();
+        try (PlateReader reader = new PlateReader()) {
+            return reader.readBest(image).orElseThrow();
+        } finally {
+            image.close();
+        }
+    }
+
     static final Set<String> REAL_SETS = Set.of("vn-one-row", "vn-mixed-silver", "cn-crops", "cn-scenes");
 }
