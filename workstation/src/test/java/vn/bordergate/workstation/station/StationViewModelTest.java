@@ -78,7 +78,12 @@ class StationViewModelTest {
     @Test
     void anotherAgencysDecisionUpdatesTheSelectedCrossingAndTheActivityList() {
         CrossingDto crossing = gate.atTheYard();
-        ui.await(WAIT, () -> station.queue().byId(crossing.id()).isPresent());
+        // The crossing reaches the queue on its declaration's event; wait for the last pass before it is mine.
+        ui.await(WAIT, () -> station.queue()
+                .byId(crossing.id())
+                .map(c ->
+                        QueueFilter.inScope(QueueScope.MINE, c, station.queue().agency()))
+                .orElse(false));
         ui.run(() -> station.select(station.queue().byId(crossing.id()).orElseThrow()));
         assertThat(ui.call(() -> station.crossing().canConfirm().get())).isTrue();
 
