@@ -177,6 +177,11 @@ public final class GateServer implements AutoCloseable {
         return GateJetty.port(jetty);
     }
 
+    /** The running Jetty, for tests of how its routes are mapped. */
+    Server jetty() {
+        return jetty;
+    }
+
     /** The lane cameras, once started (they start in the background). */
     public LaneSetup lanes() {
         return lanes;
