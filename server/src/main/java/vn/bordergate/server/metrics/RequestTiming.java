@@ -55,9 +55,10 @@ public final class RequestTiming implements Filter {
         try {
             chain.doFilter(req, res);
             escaped = null;
-        } catch (IOException e) {
-            // the connection failed under the answer (a client gone mid-response): not the server's error; any other
-            // I/O failure (a file a resource could not read) is
+        } catch (IOException | ServletException | RuntimeException e) {
+            // the connection failed under the answer (a client gone mid-response): not the server's error, also when
+            // Jersey wraps it (ServletException, ContainerException); any other failure (a file a resource could not
+            // read, a bug) is the server's 5xx
             escaped = lostConnection(e) ? ABORTED : "5xx";
             throw e;
         } finally {
