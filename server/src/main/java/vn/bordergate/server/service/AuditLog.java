@@ -98,11 +98,42 @@ public final class AuditLog {
     }
 
     /**
-     * Re-computes the whole chain in id order, a page at a time, up to its end (entries of
-     * transactions still open are chained after them).
+     * Re-computes the whole chain in id order, a page at a time, up to its end (entries of transactions still open
+     * are chained after them), then looks past the end: there only entries waiting to be chained may lie. A chained
+     * row there (a copy of an entry, say) was not chained by this server; the chainer would only meet it once the id
+     * sequence got there, or take it as the end at the next start.
      */
     public AuditVerification verify() {
         long end = chain.chainCommitted();
+        while (true) {
+            long upTo = end;
+            AuditVerification walked = walk(upTo);
+            if (!walked.intact()) {
+                return walked;
+            }
+            Long stray = tx.read(s -> s.createSelectionQuery(
+                            "select min(id) from AuditEntryEntity where id > :end and hash not like :pending",
+                            Long.class)
+                    .setParameter("end", upTo)
+                    .setParameter("pending", AuditChain.PENDING + "%")
+                    .getSingleResult());
+            if (stray == null) {
+                return walked;
+            }
+            long chained = chain.chainCommitted();
+            if (chained < stray) {
+                return new AuditVerification(
+                        false,
+                        walked.entriesChecked(),
+                        stray,
+                        "entry " + stray + " lies past the end of the chain but is not waiting to be chained: an"
+                                + " entry was inserted");
+            }
+            end = chained; // the chainer linked it meanwhile: walk again up to the new end
+        }
+    }
+
+    private AuditVerification walk(long end) {
         return tx.read(s -> {
             String previous = GENESIS;
             long checked = 0;

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +99,41 @@ class AuditChainTamperTest {
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenEntryId()).isEqualTo(victim.id());
         assertThat(result.problem()).contains("does not follow");
+    }
+
+    /** What the unique hash index refused before V13: a verbatim copy of a chained entry added as a new row. */
+    @Test
+    void aCopiedEntryAddedAtTheEndIsDetected() throws SQLException {
+        AuditEntryDto victim = middleEntry();
+        long copyId;
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:derby:" + gate.dataDir().resolve("db"));
+                Statement st = c.createStatement()) {
+            try (ResultSet max = st.executeQuery("select max(id) from audit_entry")) {
+                max.next();
+                // past the ids the server's own entries (this test's logins) may take meanwhile
+                copyId = max.getLong(1) + 1000;
+            }
+            List<String> columns = new ArrayList<>();
+            try (ResultSet row = st.executeQuery("select * from audit_entry where id = " + victim.id())) {
+                ResultSetMetaData meta = row.getMetaData();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(meta.getColumnName(i));
+                }
+            }
+            String copied = String.join(", ", columns);
+            String selected = columns.stream()
+                    .map(column -> column.equalsIgnoreCase("id") ? copyId + "" : column)
+                    .collect(Collectors.joining(", "));
+            assertThat(st.executeUpdate("insert into audit_entry (" + copied + ") select " + selected
+                            + " from audit_entry where id = " + victim.id()))
+                    .isEqualTo(1);
+        }
+
+        AuditVerification result = gate.as("admin").admin().verifyAudit();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenEntryId()).isEqualTo(copyId);
+        assertThat(result.problem()).contains("inserted");
     }
 
     private AuditEntryDto middleEntry() {
