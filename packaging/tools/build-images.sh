@@ -67,8 +67,9 @@ echo "BorderGate $version: building app images in $target"
 # the installation guide travels with the server (the systemd unit points at it)
 cp "$root/docs/install.md" "$target/input/server/install.md"
 runtime_for server
+# after an OutOfMemoryError the server's state is unknown: exit, and systemd's Restart=on-failure starts it afresh
 app_image server vn.bordergate.server.GateServerMain "$icons/bordergate-server/bordergate-server-256.png" \
-    --java-options '-Djava.awt.headless=true' --java-options '-Xss1m'
+    --java-options '-Djava.awt.headless=true' --java-options '-Xss1m' --java-options '-XX:+ExitOnOutOfMemoryError'
 runtime_for workstation
 app_image workstation vn.bordergate.workstation.WorkstationLauncher \
     "$icons/bordergate-workstation/bordergate-workstation-256.png"
