@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
+import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
 import static org.bytedeco.opencv.global.opencv_imgproc.contourArea;
 import static org.bytedeco.opencv.global.opencv_imgproc.findContours;
 import static org.bytedeco.opencv.global.opencv_imgproc.getPerspectiveTransform;
@@ -34,6 +35,8 @@ final class PlateRectifier {
     static final double FILLS = 0.9;
     /** A light region spanning a one-row crop's height but at most this share of its width is a piece of the plate. */
     static final double TIGHT_WIDTH = 0.85;
+    /** How near the crop's top and bottom rows a region must reach to be cut off by them (a JPEG edge's blur). */
+    static final double EDGE_ROWS = 0.02;
 
     private PlateRectifier() {}
 
@@ -66,8 +69,10 @@ final class PlateRectifier {
             if (boxArea > FILLS * cropArea || boxArea < MIN_SHARE * cropArea) {
                 return null;
             }
-            if (pieceOfATightCrop(grey.cols(), grey.rows(), box)) {
-                return null;
+            try (Rect bounds = boundingRect(largest)) {
+                if (pieceOfATightCrop(grey.cols(), grey.rows(), bounds)) {
+                    return null;
+                }
             }
             return corners(box);
         } finally {
@@ -77,20 +82,19 @@ final class PlateRectifier {
     }
 
     /**
-     * Whether the light region {@code box} is only a piece of a tightly cropped one-row plate: it spans the crop's
-     * height but not its width. A plate body found inside a loose crop has surroundings above and below it too; on a
-     * plate-shaped crop whose characters touch its top and bottom, the characters cut the background into islands
-     * and the largest is the stretch between two of them (vn-one-row: 24 crops lost their first characters this way
-     * and none of them was read right; docs/anpr.md, "A tight crop's body").
+     * Whether the light region with upright bounds {@code bounds} is only a piece of a tightly cropped one-row plate: it
+     * runs from the crop's top row to its bottom row but spans at most {@link #TIGHT_WIDTH} of its width. On a
+     * plate-shaped crop whose characters touch its top and bottom, the characters cut the background into islands cut
+     * off by the crop's edges, and the largest is the stretch between two of them (vn-one-row: 24 crops lost their first
+     * characters this way and none of them was read right; docs/anpr.md, "A tight crop's body"). A plate body inside a
+     * loose crop, even tilted so that its upright bounds are nearly as tall as the crop, stops short of its edges.
      */
-    static boolean pieceOfATightCrop(int cropWidth, int cropHeight, RotatedRect box) {
-        try (Rect r = box.boundingRect()) {
-            int height = Math.min(cropHeight, r.y() + r.height()) - Math.max(0, r.y());
-            int width = Math.min(cropWidth, r.x() + r.width()) - Math.max(0, r.x());
-            return cropWidth >= CropReader.ONE_ROW_SHAPE * cropHeight
-                    && height >= FILLS * cropHeight
-                    && width <= TIGHT_WIDTH * cropWidth;
-        }
+    static boolean pieceOfATightCrop(int cropWidth, int cropHeight, Rect bounds) {
+        int edge = Math.max(1, (int) Math.round(EDGE_ROWS * cropHeight));
+        return cropWidth >= CropReader.ONE_ROW_SHAPE * cropHeight
+                && bounds.y() <= edge
+                && bounds.y() + bounds.height() >= cropHeight - edge
+                && bounds.width() <= TIGHT_WIDTH * cropWidth;
     }
 
     /** The corners of a rotated rectangle, ordered top-left, top-right, bottom-right, bottom-left. */

@@ -1,11 +1,16 @@
 package vn.bordergate.server.anpr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.getRotationMatrix2D;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
@@ -55,15 +60,39 @@ class TightCropBodyTest {
         }
     }
 
+    /** A tilted plate's upright bounding box spans most of a crop with little margin above and below: not a piece. */
+    @Test
+    void aTiltedPlateInACropLooseOnlyAtItsSidesIsStillStraightened() {
+        try (Mat plate = plate(false);
+                // turned 8°, the plate's upright bounds are 244 × 77: 92 % of the crop's height, 76 % of its width
+                Mat loose = new Mat(84, 320, CV_8U, new Scalar(30));
+                Mat inside = new Mat(loose, new Rect(40, 20, 240, 44));
+                Mat turn = getRotationMatrix2D(new Point2f(160, 42), 8, 1);
+                Mat tilted = new Mat()) {
+            plate.copyTo(inside);
+            warpAffine(loose, tilted, turn, loose.size(), INTER_LINEAR, BORDER_CONSTANT, new Scalar(30));
+
+            assertThat(PlateRectifier.body(tilted))
+                    .as("the tilted plate's corners")
+                    .isNotNull();
+            try (Mat bgr = bgr(tilted);
+                    Mat straight = CropGrey.straight(bgr)) {
+                assertThat(straight.cols()).isBetween(232, 248);
+                assertThat(straight.rows()).isBetween(38, 50);
+            }
+        }
+    }
+
     @Test
     void aPieceIsOnlyEverTakenForOneOfAOneRowCrop() {
-        try (org.bytedeco.opencv.opencv_core.RotatedRect box = new org.bytedeco.opencv.opencv_core.RotatedRect(
-                new org.bytedeco.opencv.opencv_core.Point2f(60, 50),
-                new org.bytedeco.opencv.opencv_core.Size2f(60, 100),
-                0)) {
-            // full height, half the width, but of a two-row-shaped crop: a plate beside other light things
-            assertThat(PlateRectifier.pieceOfATightCrop(140, 100, box)).isFalse();
-            assertThat(PlateRectifier.pieceOfATightCrop(400, 100, box)).isTrue();
+        // full height, half the width, but of a two-row-shaped crop: a plate beside other light things
+        try (Rect piece = new Rect(30, 0, 60, 100)) {
+            assertThat(PlateRectifier.pieceOfATightCrop(140, 100, piece)).isFalse();
+            assertThat(PlateRectifier.pieceOfATightCrop(400, 100, piece)).isTrue();
+        }
+        // nearly as tall but stopping short of the top row: inside the crop, not cut off by it
+        try (Rect inside = new Rect(30, 4, 60, 94)) {
+            assertThat(PlateRectifier.pieceOfATightCrop(400, 100, inside)).isFalse();
         }
     }
 
