@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +29,7 @@ import vn.bordergate.server.security.Actor;
  */
 public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
+    private static final MessageDigest SHA_256 = digest();
 
     private final Transactions tx;
     private final Clock clock;
@@ -172,21 +174,49 @@ public final class AuditLog {
     }
 
     static String hash(String previous, AuditEntryEntity e) {
+        return hash(
+                previous,
+                e.getRecordedAt(),
+                e.getActor(),
+                e.getStationCode(),
+                e.getAction(),
+                e.getEntityType(),
+                e.getEntityId(),
+                e.getDetails());
+    }
+
+    /** An entry's hash from its fields as stored, and its predecessor's hash. */
+    static String hash(
+            String previous,
+            Instant recordedAt,
+            String actor,
+            String stationCode,
+            String action,
+            String entityType,
+            String entityId,
+            String details) {
         String canonical = String.join(
                 "\u001f",
                 previous,
-                e.getRecordedAt().toString(),
-                e.getActor(),
-                String.valueOf(e.getStationCode()),
-                e.getAction(),
-                e.getEntityType(),
-                String.valueOf(e.getEntityId()),
-                String.valueOf(e.getDetails()));
+                recordedAt.toString(),
+                actor,
+                String.valueOf(stationCode),
+                action,
+                entityType,
+                String.valueOf(entityId),
+                String.valueOf(details));
+        return HexFormat.of().formatHex(sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh digest cloned from one looked up once: {@code MessageDigest.getInstance} searches the security
+     * providers on every call (JFR: 4 % of the audit chainer's samples, branch declcpu3).
+     */
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e1);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 
@@ -202,6 +232,14 @@ public final class AuditLog {
                 e.getDetails(),
                 e.getPreviousHash(),
                 e.getHash());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String truncate(String s, int max) {

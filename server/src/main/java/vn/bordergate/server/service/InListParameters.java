@@ -1,5 +1,7 @@
 package vn.bordergate.server.service;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +35,25 @@ final class InListParameters {
             query.setParameter(name + i, i < padded.size() ? padded.get(i) : last);
         }
         return query;
+    }
+
+    /** As {@link #in}, for plain JDBC: {@code ?, ?, ...} for {@code count} values. */
+    static String marks(int count) {
+        return "?, ".repeat(size(count) - 1) + "?";
+    }
+
+    /**
+     * Binds the values (at least one) to the markers {@link #marks} wrote, from parameter {@code first} on; answers the
+     * next parameter's index.
+     */
+    static int bind(PreparedStatement statement, int first, Collection<?> values) throws SQLException {
+        List<Object> padded = new ArrayList<>(values);
+        Object last = padded.get(padded.size() - 1);
+        int size = size(padded.size());
+        for (int i = 0; i < size; i++) {
+            statement.setObject(first + i, i < padded.size() ? padded.get(i) : last);
+        }
+        return first + size;
     }
 
     private static int size(int count) {
