@@ -19,10 +19,8 @@ import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.cfg.AvailableSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GateDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateDatabase.class);
-    static final List<Class<?>> ENTITIES = List.of(
+    private static final List<Class<?>> ENTITIES = List.of(
             EnterpriseEntity.class,
             UserAccountEntity.class,
             VehicleEntity.class,
@@ -218,25 +216,7 @@ public final class GateDatabase implements AutoCloseable {
     private record Mappings(StandardServiceRegistry registry, Metadata metadata) {}
 
     private static Mappings mappings(HikariDataSource dataSource) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.DATASOURCE, dataSource)
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
-                // Instant parameters outside converted fields: plain TIMESTAMP, not the shared-Calendar UTC path
-                .applySetting(AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP")
-                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
-                .applySetting(AvailableSettings.ORDER_INSERTS, true)
-                .applySetting(AvailableSettings.ORDER_UPDATES, true)
-                .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 32)
-                .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
-                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
-                // Derby has no NClob: without this Hibernate probes for it and Hikari marks the connection broken
-                .applySetting(AvailableSettings.NON_CONTEXTUAL_LOB_CREATION, true)
-                // no Bean Validation of entities before each insert and update: they carry no constraint of it (the
-                // requests are validated, the tables hold the rest), yet with a validator on the class path Hibernate
-                // walked every property of every written entity (JFR: 1.7 % of the declaration writers, branch
-                // declcpu2)
-                .applySetting(AvailableSettings.JAKARTA_VALIDATION_MODE, "none")
-                .build();
+        StandardServiceRegistry registry = HibernateSettings.registry(dataSource);
         try {
             MetadataSources sources = new MetadataSources(registry);
             ENTITIES.forEach(sources::addAnnotatedClass);
