@@ -37,7 +37,9 @@ class IdleTellersTest {
 
         hub.publish(new CameraStatusEvent("CAM-IDLE", CameraState.STREAMING, 200, null));
         awaitTrue(() -> told.contains(201L), "the subscriber told of the next round (told: " + told + ")");
-        assertThat(hub.tellerWakes()).as("the subscriber's teller woken for rounds again").isPositive();
+        assertThat(hub.tellerWakes())
+                .as("the subscriber's teller woken for rounds again")
+                .isPositive();
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
