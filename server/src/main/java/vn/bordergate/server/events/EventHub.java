@@ -178,7 +178,7 @@ public final class EventHub implements EventPublisher {
      * Has every teller with subscribers tell them of what the journal holds, and waits until they all have. A teller
      * without subscribers is neither woken nor waited for: with no workstation connected, waking both tellers and
      * waiting for them was most of the fan-out threads' 0.017–0.021 ms of a plate read's ~0.22 ms of server CPU
-     * (0.008–0.009 ms without; session 21, PlateReadCpuBenchmark). One that gets a subscriber meanwhile is woken by
+     * (0.008–0.010 ms without; session 21, PlateReadCpuBenchmark). One that gets a subscriber meanwhile is woken by
      * {@link #subscribe}.
      */
     private void tellSubscribers() {
