@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * is a write to the network, some 20–40 µs on a loaded two-core host: one thread for 500 workstations made the last
  * of them wait 17 ms (median) to 90 ms (p99) for every round, and the next round queue behind it (session 20's stage
  * timings). Several tellers write their shares at once; each subscriber stays with one teller, so its calls still
- * come one at a time and in order. The dispatcher waits for every teller before its next round, as it waited for its
- * own telling before: the journal never runs ahead of a socket's lag checks, and publishers still feel back-pressure.
+ * come one at a time and in order. The dispatcher waits for every teller it woke (those with subscribers) before its
+ * next round, as it waited for its own telling before: the journal never runs ahead of a socket's lag checks by more
+ * than the round in which a teller got its first subscriber, and publishers still feel back-pressure.
  */
 final class EventTeller {
     private static final Logger LOG = LoggerFactory.getLogger(EventTeller.class);
