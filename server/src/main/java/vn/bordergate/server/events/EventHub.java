@@ -71,6 +71,9 @@ public final class EventHub implements EventPublisher {
     public synchronized void subscribe(Subscriber subscriber) {
         EventTeller least = tellers[0];
         for (EventTeller teller : tellers) {
+            if (teller.subscribers().contains(subscriber)) {
+                return; // on two tellers it would be told from two threads at once
+            }
             if (teller.subscribers().size() < least.subscribers().size()) {
                 least = teller;
             }

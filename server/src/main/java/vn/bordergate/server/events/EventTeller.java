@@ -64,6 +64,11 @@ final class EventTeller {
                 } catch (RuntimeException e) {
                     LOG.debug("subscriber failed, dropping it: {}", e.getMessage());
                     subscribers.remove(subscriber);
+                } catch (Error e) {
+                    // not let through: this thread's end would leave the dispatcher waiting for it and stop every
+                    // workstation's events; an OutOfMemoryError ends the product's server before it gets here
+                    LOG.error("subscriber failed, dropping it", e);
+                    subscribers.remove(subscriber);
                 }
             }
             told = latest;
