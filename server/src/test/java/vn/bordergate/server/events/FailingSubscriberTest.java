@@ -3,23 +3,19 @@ package vn.bordergate.server.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.event.CameraStatusEvent;
 import vn.bordergate.common.event.CameraStatusEvent.CameraState;
 import vn.bordergate.common.json.GateJson;
+import vn.bordergate.server.support.Await;
 
 /** One subscriber's failure, even an {@link Error}, costs only that subscriber its events; a double subscribe is one. */
 class FailingSubscriberTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
-
     @Test
-    void aSubscriberThrowingAnErrorIsDroppedAndEveryOtherIsStillTold() {
+    void aSubscriberThrowingAnErrorIsDroppedAndEveryOtherIsStillTold() throws InterruptedException {
         EventHub hub = new EventHub(GateJson.newMapper(), Clock.systemUTC());
         List<Long> calm = new CopyOnWriteArrayList<>();
         List<Long> beside = new CopyOnWriteArrayList<>();
@@ -34,34 +30,19 @@ class FailingSubscriberTest {
         for (int i = 0; i < 50; i++) {
             hub.publish(new CameraStatusEvent("CAM-FAIL", CameraState.STREAMING, i, null));
         }
-        awaitTrue(() -> calm.contains(50L) && beside.contains(50L), "both others told of envelope 50");
-        awaitTrue(() -> hub.subscriberCount() == 2, "the failing subscriber dropped");
+        Await.until(() -> calm.contains(50L) && beside.contains(50L), "both others told of envelope 50");
+        Await.until(() -> hub.subscriberCount() == 2, "the failing subscriber dropped");
 
         hub.publish(new CameraStatusEvent("CAM-FAIL", CameraState.STREAMING, 50, null));
-        awaitTrue(() -> calm.contains(51L) && beside.contains(51L), "both told of the next round too");
+        Await.until(() -> calm.contains(51L) && beside.contains(51L), "both told of the next round too");
     }
 
     @Test
-    void subscribingTwiceSubscribesOnce() {
+    void subscribingTwiceSubscribesOnce() throws InterruptedException {
         EventHub hub = new EventHub(GateJson.newMapper(), Clock.systemUTC());
         EventHub.Subscriber once = latest -> {};
         hub.subscribe(once);
         hub.subscribe(once);
         assertThat(Arrays.stream(hub.shares()).sum()).isEqualTo(1);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(LIMIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " within " + LIMIT);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 }
