@@ -254,7 +254,7 @@ final class CropReader {
             boolean bottom = band == rows.bottom();
             // a two-row plate's top row lies right under the frame's top edge, which the threshold joins to it
             Mat line = LineImage.of(
-                    bottom || topGrey == null ? grey : topGrey,
+                    bottom || topGrey == null || !JoinedTopRow.readsFlattened(binarisation) ? grey : topGrey,
                     band,
                     binarisation,
                     bottom,

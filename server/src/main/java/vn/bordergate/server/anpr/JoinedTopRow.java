@@ -9,8 +9,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * darken the plate's top under an uneven light, and the crop's one Otsu threshold runs the characters' tops into it,
  * so the top row shows (almost) no character blobs and its band is only guessed from the bottom row
  * ({@link PlateRows}). Every read of that row then thresholds the same gradient, cuts the tops off
- * ({@link FrameTop}) and reads {@code 5} as {@code 9}, the series letter as {@code T}. Its line images are cut from
- * the crop flattened against its own background ({@link CropGrey#flattened}) instead, which takes the gradient out
+ * ({@link FrameTop}) and reads {@code 5} as {@code 9}, the series letter as {@code T}. Two of its line images are cut
+ * from the crop flattened against its own background ({@link CropGrey#flattened}) instead, which takes the gradient out
  * (docs/anpr.md, "Two-row plates: a top row joined to the frame above read flattened").
  */
 final class JoinedTopRow {
@@ -32,6 +32,16 @@ final class JoinedTopRow {
             return null;
         }
         return CropGrey.flattened(grey, rows.top().height());
+    }
+
+    /**
+     * Whether a joined top row's line image of this binarisation is cut from the flattened crop: the frame-removed and
+     * equalised reads only. The plain and small reads keep the crop as it is, so the vote still sees the row both
+     * ways: flattened in all four reads, vn-mixed-silver won 13 and lost 5, three of them `M`/`N` series letters the
+     * plain reads had right; in these two 9 and 3, no series letter lost (docs/anpr.md).
+     */
+    static boolean readsFlattened(LineImage.Binarisation binarisation) {
+        return binarisation == LineImage.Binarisation.GLOBAL || binarisation == LineImage.Binarisation.EQUALISED;
     }
 
     /** How many of the crop's character blobs lie in a two-row crop's top row (their centres above the bottom row). */
