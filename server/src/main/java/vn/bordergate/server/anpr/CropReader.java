@@ -90,6 +90,7 @@ final class CropReader {
             return new CropRead(null, "", colour, false);
         }
         Mat grey = CropGrey.straight(bgr);
+        Mat topGrey = null;
         try {
             if (grey.cols() < MIN_WIDTH || grey.rows() < MIN_HEIGHT) {
                 return new CropRead(null, "", colour, false);
@@ -108,6 +109,8 @@ final class CropReader {
             CropProvince province = new CropProvince(provinces, serials, grey, rows);
             // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
             int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
+            // a top row joined to the frame above is read from the crop flattened (JoinedTopRow); null: from grey
+            topGrey = JoinedTopRow.flattenedIfJoined(grey, blobs, rows, effort);
             List<CropRead> reads = new ArrayList<>();
             // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
             List<double[]> vnGlyphs = null;
@@ -116,10 +119,10 @@ final class CropReader {
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 CropRead next = quick != null ? RimmedPlainRead.known(quick, binarisation, colour) : null;
                 if (next == null) {
-                    next = read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort);
+                    next = read(grey, topGrey, rows, bottomStart, colour, colourless, binarisation, province, effort);
                 }
                 if (RimmedPlainRead.readAgain(effort, binarisation, next, rows)) {
-                    next = read(grey, rows, bottomStart, colour, colourless, GLOBAL, province, effort)
+                    next = read(grey, topGrey, rows, bottomStart, colour, colourless, GLOBAL, province, effort)
                             .inPlaceOfABlankPlainRead();
                 }
                 reads.add(next);
@@ -169,6 +172,9 @@ final class CropReader {
             return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
         } finally {
             grey.close();
+            if (topGrey != null) {
+                topGrey.close();
+            }
         }
     }
 
@@ -201,7 +207,15 @@ final class CropReader {
             PlateRows flatRows = PlateRows.of(flat);
             int start = FrameEdge.bottomRowStart(flat, flatRows);
             return read(
-                    flat, flatRows, start, colour, colourless, LineImage.Binarisation.PLAIN, province, ReadEffort.CROP);
+                    flat,
+                    null,
+                    flatRows,
+                    start,
+                    colour,
+                    colourless,
+                    LineImage.Binarisation.PLAIN,
+                    province,
+                    ReadEffort.CROP);
         }
     }
 
@@ -216,8 +230,10 @@ final class CropReader {
                 && first.colour().unlikely(first.match().kind()) == 0;
     }
 
+    /** {@code topGrey}: the grey image a two-row crop's top row is read from ({@link JoinedTopRow}); null for grey. */
     private CropRead read(
             Mat grey,
+            Mat topGrey,
             PlateRows rows,
             int bottomStart,
             PlateColour colour,
@@ -238,7 +254,12 @@ final class CropReader {
             boolean bottom = band == rows.bottom();
             // a two-row plate's top row lies right under the frame's top edge, which the threshold joins to it
             Mat line = LineImage.of(
-                    grey, band, binarisation, bottom, bottom ? bottomStart : -1, rows.twoRows() && !bottom);
+                    bottom || topGrey == null || !JoinedTopRow.readsFlattened(binarisation) ? grey : topGrey,
+                    band,
+                    binarisation,
+                    bottom,
+                    bottom ? bottomStart : -1,
+                    rows.twoRows() && !bottom);
             if (line == null) {
                 byRow[row] = LineRead.empty();
                 continue;
