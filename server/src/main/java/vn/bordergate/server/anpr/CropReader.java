@@ -97,79 +97,95 @@ final class CropReader {
             // found once: the rows, the frame edge and the glyph boxes all start from them (a large two-row crop's
             // threshold and components cost about as much as a Tesseract call)
             List<Rect> blobs = PlateRows.characterBlobs(grey);
-            PlateRows rows = PlateRows.of(grey, blobs);
-            // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
-            boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
-            if (effort == ReadEffort.QUICK && !rows.worthAQuickRead()) {
-                // too few character-like marks to be a plate: not worth an OCR call
-                return new CropRead(null, "", colour, rows.twoRows());
+            CropRead read = read(bgr, grey, blobs, colour, effort, quick);
+            if (!DarkCropEdge.wanted(grey, blobs, effort)) {
+                return read;
             }
-            // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
-            CropProvince province = new CropProvince(provinces, serials, grey, rows);
-            // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
-            int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
-            List<CropRead> reads = new ArrayList<>();
-            // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
-            List<double[]> vnGlyphs = null;
-            List<double[]> vnTop = List.of();
-            boolean whole = effort == ReadEffort.CROP;
-            for (LineImage.Binarisation binarisation : effort.binarisations) {
-                CropRead next = quick != null ? RimmedPlainRead.known(quick, binarisation, colour) : null;
-                if (next == null) {
-                    next = read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort);
+            // its characters merged with a dark edge: read again cut loose of it, the surer read kept (replacing the
+            // read outright lost about as many right crops as it won, docs/anpr.md)
+            try (Mat loose = DarkCropEdge.cutLoose(grey, blobs.size())) {
+                if (loose == null) {
+                    return read;
                 }
-                if (RimmedPlainRead.readAgain(effort, binarisation, next, rows)) {
-                    next = read(grey, rows, bottomStart, colour, colourless, GLOBAL, province, effort)
-                            .inPlaceOfABlankPlainRead();
-                }
-                reads.add(next);
-                if (reads.size() == 2
-                        && agreed(reads.get(0), reads.get(1))
-                        && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
-                    vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
-                    vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
-                    // unless the classifier doubts a character of the plate both agree on: then all four read
-                    // or its boxes show one character more than that plate (a character both dropped), or it is a
-                    // military plate whose H or N may be an M both faded (OneWayConfusion)
-                    if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
-                            && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))
-                            && !OneWayConfusion.mayBeM(reads.get(0))) {
-                        CropRead surer =
-                                reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
-                        return asDigits.checked(surer, bgr, grey, rows, colour, province, effort);
-                    }
-                }
+                CropRead cut = read(bgr, loose, PlateRows.characterBlobs(loose), colour, effort, null);
+                return DarkCropEdge.surer(read, cut);
             }
-            if (effort == ReadEffort.CROP && reads.stream().noneMatch(CropRead::found)) {
-                reads.add(flatRead(grey, rows, colour, colourless, province));
-            }
-            // the classifier only has a say on a Vietnamese plate (CropVote): a crop no read made Vietnamese skips it
-            if (vnGlyphs == null && reads.stream().anyMatch(CropReader::vietnamese)) {
-                vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
-                vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
-            } else if (vnGlyphs == null) {
-                vnGlyphs = List.of();
-            }
-            CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
-            if (flatTooWanted(effort, reads, voted)) {
-                reads.add(flatRead(grey, rows, colour, colourless, province));
-                voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
-            }
-            if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
-                ChineseGlyphRead.Placed placed =
-                        ChineseGlyphRead.placed(serials, provinces, bgr, grey, rows, colour, province.get());
-                if (placed != null) {
-                    CropRead glyphs = placed.read();
-                    reads.add(glyphs);
-                    CropRead chosen =
-                            ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs, placed.weight()), glyphs);
-                    return UnsureGlyphs.mended(chosen, glyphs, reads);
-                }
-            }
-            return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
         } finally {
             grey.close();
         }
+    }
+
+    /** {@link #read(Mat, ReadEffort, CropRead)} of the crop {@code bgr} made grey and straight ({@code grey}). */
+    private CropRead read(Mat bgr, Mat grey, List<Rect> blobs, PlateColour colour, ReadEffort effort, CropRead quick) {
+        PlateRows rows = PlateRows.of(grey, blobs);
+        // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
+        boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
+        if (effort == ReadEffort.QUICK && !rows.worthAQuickRead()) {
+            // too few character-like marks to be a plate: not worth an OCR call
+            return new CropRead(null, "", colour, rows.twoRows());
+        }
+        // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
+        CropProvince province = new CropProvince(provinces, serials, grey, rows);
+        // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
+        int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
+        List<CropRead> reads = new ArrayList<>();
+        // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
+        List<double[]> vnGlyphs = null;
+        List<double[]> vnTop = List.of();
+        boolean whole = effort == ReadEffort.CROP;
+        for (LineImage.Binarisation binarisation : effort.binarisations) {
+            CropRead next = quick != null ? RimmedPlainRead.known(quick, binarisation, colour) : null;
+            if (next == null) {
+                next = read(grey, rows, bottomStart, colour, colourless, binarisation, province, effort);
+            }
+            if (RimmedPlainRead.readAgain(effort, binarisation, next, rows)) {
+                next = read(grey, rows, bottomStart, colour, colourless, GLOBAL, province, effort)
+                        .inPlaceOfABlankPlainRead();
+            }
+            reads.add(next);
+            if (reads.size() == 2
+                    && agreed(reads.get(0), reads.get(1))
+                    && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
+                vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
+                vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
+                // unless the classifier doubts a character of the plate both agree on: then all four read
+                // or its boxes show one character more than that plate (a character both dropped), or it is a
+                // military plate whose H or N may be an M both faded (OneWayConfusion)
+                if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
+                        && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))
+                        && !OneWayConfusion.mayBeM(reads.get(0))) {
+                    CropRead surer =
+                            reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
+                    return asDigits.checked(surer, bgr, grey, rows, colour, province, effort);
+                }
+            }
+        }
+        if (effort == ReadEffort.CROP && reads.stream().noneMatch(CropRead::found)) {
+            reads.add(flatRead(grey, rows, colour, colourless, province));
+        }
+        // the classifier only has a say on a Vietnamese plate (CropVote): a crop no read made Vietnamese skips it
+        if (vnGlyphs == null && reads.stream().anyMatch(CropReader::vietnamese)) {
+            vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
+            vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
+        } else if (vnGlyphs == null) {
+            vnGlyphs = List.of();
+        }
+        CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
+        if (flatTooWanted(effort, reads, voted)) {
+            reads.add(flatRead(grey, rows, colour, colourless, province));
+            voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
+        }
+        if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
+            ChineseGlyphRead.Placed placed =
+                    ChineseGlyphRead.placed(serials, provinces, bgr, grey, rows, colour, province.get());
+            if (placed != null) {
+                CropRead glyphs = placed.read();
+                reads.add(glyphs);
+                CropRead chosen = ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs, placed.weight()), glyphs);
+                return UnsureGlyphs.mended(chosen, glyphs, reads);
+            }
+        }
+        return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
     }
 
     /**
