@@ -90,7 +90,6 @@ final class CropReader {
             return new CropRead(null, "", colour, false);
         }
         Mat grey = CropGrey.straight(bgr);
-        Mat topGrey = null;
         try {
             if (grey.cols() < MIN_WIDTH || grey.rows() < MIN_HEIGHT) {
                 return new CropRead(null, "", colour, false);
@@ -98,19 +97,40 @@ final class CropReader {
             // found once: the rows, the frame edge and the glyph boxes all start from them (a large two-row crop's
             // threshold and components cost about as much as a Tesseract call)
             List<Rect> blobs = PlateRows.characterBlobs(grey);
-            PlateRows rows = PlateRows.of(grey, blobs);
-            // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
-            boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
-            if (effort == ReadEffort.QUICK && !rows.worthAQuickRead()) {
-                // too few character-like marks to be a plate: not worth an OCR call
-                return new CropRead(null, "", colour, rows.twoRows());
+            CropRead read = read(bgr, grey, blobs, colour, effort, quick);
+            if (!DarkCropEdge.wanted(grey, blobs, effort)) {
+                return read;
             }
-            // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
-            CropProvince province = new CropProvince(provinces, serials, grey, rows);
-            // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
-            int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
-            // a top row joined to the frame above is read from the crop flattened (JoinedTopRow); null: from grey
-            topGrey = JoinedTopRow.flattenedIfJoined(grey, blobs, rows, effort);
+            // its characters merged with a dark edge: read again cut loose of it, the surer read kept (replacing the
+            // read outright lost about as many right crops as it won, docs/anpr.md)
+            try (Mat loose = DarkCropEdge.cutLoose(grey, blobs.size())) {
+                if (loose == null) {
+                    return read;
+                }
+                CropRead cut = read(bgr, loose, PlateRows.characterBlobs(loose), colour, effort, null);
+                return DarkCropEdge.surer(read, cut);
+            }
+        } finally {
+            grey.close();
+        }
+    }
+
+    /** {@link #read(Mat, ReadEffort, CropRead)} of the crop {@code bgr} made grey and straight ({@code grey}). */
+    private CropRead read(Mat bgr, Mat grey, List<Rect> blobs, PlateColour colour, ReadEffort effort, CropRead quick) {
+        PlateRows rows = PlateRows.of(grey, blobs);
+        // a two-row crop's junk reads turned Vietnamese outvoted its good read: only one-row crops (docs/anpr.md)
+        boolean colourless = colour == PlateColour.WHITE && !rows.twoRows() && PlateColour.colourless(bgr);
+        if (effort == ReadEffort.QUICK && !rows.worthAQuickRead()) {
+            // too few character-like marks to be a plate: not worth an OCR call
+            return new CropRead(null, "", colour, rows.twoRows());
+        }
+        // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
+        CropProvince province = new CropProvince(provinces, serials, grey, rows);
+        // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
+        int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
+        // a top row joined to the frame above is read from the crop flattened (JoinedTopRow); null: from grey
+        Mat topGrey = JoinedTopRow.flattenedIfJoined(grey, blobs, rows, effort);
+        try {
             List<CropRead> reads = new ArrayList<>();
             // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
             List<double[]> vnGlyphs = null;
@@ -171,7 +191,6 @@ final class CropReader {
             }
             return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
         } finally {
-            grey.close();
             if (topGrey != null) {
                 topGrey.close();
             }
