@@ -146,8 +146,10 @@ class PreviewTest {
             http.stop(0);
         }
         assertThat(boxSeen).as("the plate box is in the preview").contains(true).doesNotContain(false);
+        // each preview frame newer than the one before, none repeated; how many the preview skips to keep its 10 fps
+        // grows on a loaded machine (5 seen while four benchmarks ran), so that is not pinned
         for (int i = 1; i < numbers.size(); i++) {
-            assertThat(Math.floorMod(numbers.get(i) - numbers.get(i - 1), 20)).isBetween(1, 3);
+            assertThat(Math.floorMod(numbers.get(i) - numbers.get(i - 1), 20)).isBetween(1, 10);
         }
     }
 
