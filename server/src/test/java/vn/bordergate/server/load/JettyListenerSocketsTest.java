@@ -28,6 +28,9 @@ class JettyListenerSocketsTest {
     /** The number {@link #publish} writes into a read's text. */
     private static final Pattern READ_NUMBER = Pattern.compile("NG-(-?\\d+)\"");
 
+    /** Events published at once, well under {@code EventSocket.MAX_IN_FLIGHT}. */
+    private static final int BURST = 1000;
+
     private final TestGate gate = TestGate.shared();
 
     @Test
@@ -70,12 +73,17 @@ class JettyListenerSocketsTest {
             }
             assertThat(seqs).as("a probe envelope").isNotEmpty();
             before = seqs.size();
-            for (int i = 0; i < events; i++) {
-                publish(i);
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (seqs.size() < before + events && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            // bursts stay under the server's lag bound: a CPU-starved client more than that many events behind is
+            // dropped by design (a CI run lost this socket in one burst of 3,000), which is not what this test is about
+            for (int burst = 0; burst < events / BURST; burst++) {
+                for (int i = burst * BURST; i < (burst + 1) * BURST; i++) {
+                    publish(i);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                int expected = before + (burst + 1) * BURST;
+                while (seqs.size() < expected && lost.get() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
             }
         }
         assertThat(unreadable).hasValue(0);
