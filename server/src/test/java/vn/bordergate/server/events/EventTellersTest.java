@@ -27,6 +27,7 @@ class EventTellersTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final int WORKSTATIONS = 6;
     private static final int BURST = 2_000;
+    private static final int PART = 1_000;
 
     private final TestGate gate = TestGate.shared();
     private final List<GateEventStream> open = new ArrayList<>();
@@ -77,11 +78,21 @@ class EventTellersTest {
                 .allSatisfy(share -> assertThat(share).isPositive());
 
         String camera = "CAM-TELLERS-" + System.nanoTime();
-        for (int i = 0; i < BURST; i++) {
-            gate.server().events().publish(new CameraStatusEvent(camera, CameraState.STREAMING, i, null));
+        // parts well under the server's lag bound (2,048 events): a CPU-starved workstation that far behind is
+        // dropped by design, and other events of the shared gate count towards it too
+        for (int part = 0; part < BURST / PART; part++) {
+            for (int i = part * PART; i < (part + 1) * PART; i++) {
+                gate.server().events().publish(new CameraStatusEvent(camera, CameraState.STREAMING, i, null));
+            }
+            long sent = (part + 1L) * PART;
+            for (Inbox inbox : inboxes) {
+                awaitTrue(() -> inbox.ours(camera) >= sent, "a workstation got " + inbox.ours(camera) + " of " + sent);
+            }
         }
         for (Inbox inbox : inboxes) {
-            awaitTrue(() -> inbox.ours(camera) == BURST, "a workstation got " + inbox.ours(camera) + " of " + BURST);
+            assertThat(inbox.ours(camera))
+                    .as("events of the burst at a workstation")
+                    .isEqualTo(BURST);
         }
         for (Inbox inbox : inboxes) {
             long[] seqs = inbox.received.stream().mapToLong(EventEnvelope::seq).toArray();

@@ -35,8 +35,10 @@ class SlowEventClientTest {
     private static TestGate gate;
 
     @BeforeAll
-    static void start() {
+    static void start() throws InterruptedException {
         gate = TestGate.start(Clock.systemUTC());
+        // the demo day's events count towards each socket's lag bound but not towards this test's own throttle
+        gate.server().awaitDemoDay();
     }
 
     @AfterAll
@@ -60,7 +62,10 @@ class SlowEventClientTest {
         }
         List<Socket> stalled = List.of(
                 EventSubscribers.stalledClient(gate, token, 4096), EventSubscribers.stalledClient(gate, token, 4096));
-        EventSubscribers.awaitSubscribers(gate, HEALTHY + stalled.size());
+        // else "stalled workstations dropped" below would also hold for stalled clients that never subscribed
+        assertThat(EventSubscribers.awaitSubscribers(gate, HEALTHY + stalled.size()))
+                .as("the healthy and the stalled workstations subscribed")
+                .isTrue();
 
         // about 2 KB a frame, 12 MB in all: more than socket buffers hold for a client that never reads
         List<MatchCandidateDto> candidates = new ArrayList<>();
@@ -96,7 +101,9 @@ class SlowEventClientTest {
             assertThat(c.received.get()).as("events at a healthy workstation").isEqualTo(EVENTS);
             assertThat(c.outOfOrder.get()).as("events out of sequence").isZero();
         }
-        EventSubscribers.awaitSubscribers(gate, HEALTHY);
+        assertThat(EventSubscribers.awaitSubscribers(gate, HEALTHY))
+                .as("only the healthy workstations still subscribed")
+                .isTrue();
         assertThat(gate.server().eventSubscribers())
                 .as("stalled workstations dropped")
                 .isEqualTo(HEALTHY);

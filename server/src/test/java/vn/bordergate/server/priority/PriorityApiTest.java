@@ -50,7 +50,7 @@ class PriorityApiTest {
 
             assertThat(given.priority()).isTrue();
             assertThat(gate.as("customs").crossing(id).priority()).isTrue();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (heard.stream()
                     .noneMatch(e -> e.event() instanceof CrossingChangedEvent c
                             && c.crossing().id() == id

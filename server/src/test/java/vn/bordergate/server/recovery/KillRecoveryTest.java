@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bordergate.common.dto.CrossingDto;
@@ -32,9 +33,11 @@ class KillRecoveryTest {
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.to(
                 Files.createTempFile("gate-server-", ".log").toFile());
         long crossingId;
-        ServerProcess first = ServerProcess.start(data, port, log);
+        // no demo cameras: the test is about Derby's durability, and decoding video while starting slowed a loaded CI
+        // run past its health wait
+        ServerProcess first = ServerProcess.start(data, port, log, List.of(), List.of("--no-cameras"));
         try {
-            first.awaitHealthy(Duration.ofSeconds(60));
+            first.awaitHealthy(Duration.ofSeconds(180));
             DeclarationDto declared = first.loggedIn("enterprise")
                     .submitDeclaration(
                             TestGate.declaration(TestGate.uniqueChinesePlate(), Direction.IMPORT, QuarantineKind.NONE));
@@ -46,8 +49,8 @@ class KillRecoveryTest {
             assertThat(first.kill()).as("killed, not exited").isNotZero();
         }
 
-        try (ServerProcess second = ServerProcess.start(data, port, log)) {
-            second.awaitHealthy(Duration.ofSeconds(60));
+        try (ServerProcess second = ServerProcess.start(data, port, log, List.of(), List.of("--no-cameras"))) {
+            second.awaitHealthy(Duration.ofSeconds(180));
             CrossingDto after = second.loggedIn("borderguard").crossing(crossingId);
             assertThat(TestGate.state(after, Step.DECLARATION)).isEqualTo(StepState.PASSED);
             assertThat(after.steps().get(0).officer()).isEqualTo("customs");

@@ -86,7 +86,7 @@ class VehicleCallApiTest {
                     .contains(laterDry.id());
             assertThat(gate.as("gate").site().callNext("L1")).isEmpty();
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (heard.size() < 3 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
             }

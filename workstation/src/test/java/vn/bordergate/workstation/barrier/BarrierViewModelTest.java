@@ -22,7 +22,9 @@ class BarrierViewModelTest {
     private final DemoGate gate = DemoGate.shared();
     private final UiThread ui = new UiThread();
     private final BackgroundWork work = new BackgroundWork(ui);
-    private final SimulatedBarrier barrier = new SimulatedBarrier(work, Duration.ofSeconds(2));
+    /** Long enough that "already open" is still true when checked on a starved host, short for the test. */
+    private final SimulatedBarrier barrier = new SimulatedBarrier(work, Duration.ofSeconds(8));
+
     private final SimpleObjectProperty<CrossingDto> shown = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<String> lane = new SimpleObjectProperty<>("L1");
 
@@ -80,7 +82,7 @@ class BarrierViewModelTest {
         assertThat(ui.call(() -> model.message().get()))
                 .isEqualTo("Barrier of lane L1 opened for " + released.tractorPlate() + ".");
         assertThat(ui.call(() -> model.canOpen().get())).as("already open").isFalse();
-        ui.await(Duration.ofSeconds(5), () -> model.position().get() == Position.CLOSED);
+        ui.await(Duration.ofSeconds(30), () -> model.position().get() == Position.CLOSED);
         assertThat(ui.call(() -> model.canOpen().get())).isTrue();
     }
 

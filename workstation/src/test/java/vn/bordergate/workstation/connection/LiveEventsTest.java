@@ -88,7 +88,8 @@ class LiveEventsTest {
             ui.await(Duration.ofSeconds(10), () -> states.contains(ConnectionState.RECONNECTING));
 
             restarted = gate.restart(port);
-            ui.await(Duration.ofSeconds(20), () -> states.get(states.size() - 1) == ConnectionState.CONNECTED);
+            // the retry delay grows to 15 s (±20 %) while the gate is away, and a loaded host restarts slowly
+            ui.await(Duration.ofSeconds(60), () -> states.get(states.size() - 1) == ConnectionState.CONNECTED);
             assertThat(states)
                     .containsSubsequence(
                             ConnectionState.CONNECTING,
@@ -96,6 +97,9 @@ class LiveEventsTest {
                             ConnectionState.RECONNECTING,
                             ConnectionState.CONNECTED);
 
+            // the socket counts as connected a moment before the server has subscribed it
+            DemoGate back = restarted;
+            ui.await(Duration.ofSeconds(30), () -> back.server().eventSubscribers() >= 1);
             events.clear();
             restarted.declare(DemoGate.uniquePlate());
             ui.await(Duration.ofSeconds(10), () -> events.stream().anyMatch(e -> e instanceof CrossingChangedEvent));
