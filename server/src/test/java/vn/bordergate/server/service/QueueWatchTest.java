@@ -79,7 +79,7 @@ class QueueWatchTest {
         return () -> {
             long seen = waiting.get();
             counts.incrementAndGet();
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            long deadline = System.nanoTime() + 60_000_000_000L; // 16 threads to schedule on a starved host
             while (watch.waitingToCount() < active.get() - 1) {
                 if (System.nanoTime() - deadline > 0) {
                     problems.add("readers never all waited for a count");

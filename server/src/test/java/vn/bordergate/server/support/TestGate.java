@@ -40,6 +40,11 @@ public final class TestGate implements AutoCloseable {
     public static final String PASSWORD = "bordergate-demo";
     private static TestGate shared;
     private static final AtomicInteger PLATES = new AtomicInteger(10_000);
+    /**
+     * How long a call of an {@link #as} client may take: a starved CI host is not what these tests are about
+     * (tests of timeouts build their own impatient clients).
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final GateServer server;
     private final Path dataDir;
@@ -131,7 +136,7 @@ public final class TestGate implements AutoCloseable {
         String token = tokens.computeIfAbsent(username, u -> new GateClient(uri(), null, loginTimeout)
                 .login(u, PASSWORD)
                 .token());
-        return new GateClient(uri()).withToken(token);
+        return new GateClient(uri(), null, PATIENCE).withToken(token);
     }
 
     /** Forgets cached tokens: after moving a test clock past their 12 h lifetime, log in afresh. */

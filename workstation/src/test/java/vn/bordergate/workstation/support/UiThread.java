@@ -29,7 +29,7 @@ public final class UiThread implements Executor, AutoCloseable {
     /** Runs {@code read} on the ui thread and answers its result. */
     public <T> T call(Callable<T> read) {
         try {
-            return thread.submit(read).get(10, TimeUnit.SECONDS);
+            return thread.submit(read).get(60, TimeUnit.SECONDS); // a starved CI host, not the code under test
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException | TimeoutException e) {
