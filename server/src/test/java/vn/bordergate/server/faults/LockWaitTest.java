@@ -207,12 +207,21 @@ class LockWaitTest {
         long other = gate.declare().crossingId();
         // two writes changing the same two crossings in opposite orders: Derby rolls one of them back
         CyclicBarrier bothHoldOne = new CyclicBarrier(2);
-        CompletableFuture<Object> first =
-                CompletableFuture.supplyAsync(() -> touchBoth(one, other, bothHoldOne), threads);
-        CompletableFuture<Object> second =
-                CompletableFuture.supplyAsync(() -> touchBoth(other, one, bothHoldOne), threads);
-        Object a = first.handle((ok, e) -> ok != null ? ok : e.getCause()).get(30, TimeUnit.SECONDS);
-        Object b = second.handle((ok, e) -> ok != null ? ok : e.getCause()).get(30, TimeUnit.SECONDS);
+        // the survivor's own lock wait must outlast the victim's detection (1 s) and rollback on a starved host:
+        // with the class's 2 s both could time out
+        setDatabaseProperty("derby.locks.waitTimeout", "30");
+        Object a;
+        Object b;
+        try {
+            CompletableFuture<Object> first =
+                    CompletableFuture.supplyAsync(() -> touchBoth(one, other, bothHoldOne), threads);
+            CompletableFuture<Object> second =
+                    CompletableFuture.supplyAsync(() -> touchBoth(other, one, bothHoldOne), threads);
+            a = first.handle((ok, e) -> ok != null ? ok : e.getCause()).get(60, TimeUnit.SECONDS);
+            b = second.handle((ok, e) -> ok != null ? ok : e.getCause()).get(60, TimeUnit.SECONDS);
+        } finally {
+            setDatabaseProperty("derby.locks.waitTimeout", "2");
+        }
         assertThat(List.of(a, b)).as("one committed, one the deadlock's victim").containsOnlyOnce("committed");
         Object victim = "committed".equals(a) ? b : a;
         assertThat(victim).isInstanceOfSatisfying(GateException.class, e -> {
