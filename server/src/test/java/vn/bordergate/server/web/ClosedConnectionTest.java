@@ -34,7 +34,9 @@ class ClosedConnectionTest {
                             + "Content-Length: 5000\r\n\r\n{\"enterpriseId\": 1, \"direction\": \"EXP")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(200); // the request reaches the resource, which waits for the rest of the body
+            // the request reaches the resource, which waits for the rest of the body (200 ms was close on a starved
+            // host)
+            Thread.sleep(2000);
         }
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
