@@ -144,12 +144,13 @@ final class SerialGlyphs {
     }
 
     /**
-     * How far off the crop's middle, in pitches, a placement may sit while a placement nearer the middle fits
-     * ({@link Fit#offCentre}); 0 turns the check off ({@code -Danpr.offCentre=0}). The seven characters stand in the
-     * plate's middle (15.5 mm of plate either side), and a crop holds the plate: a placement with a pitch more room on
-     * one side than the other has put a character where there is none and left one without a place, mostly the small
-     * province glyph that leaves no blob (the fit one place right, the last place on the crop's right edge). On cn-crops
-     * no fit read right sits more than one pitch off the middle; 22 read wrong do.
+     * How far right of the crop's middle, in pitches, a placement whose last place reaches the crop's right edge may
+     * sit before the best placement within that distance of the middle is taken instead ({@link Fit#pushedRight});
+     * 0 turns the check off ({@code -Danpr.offCentre=0}). The seven characters stand in the plate's middle (15.5 mm of
+     * plate either side) and a crop holds the plate: a pitch of empty crop on the left means the small province glyph
+     * left no blob and the fit went one place right, the province place on the region letter and the last on the
+     * frame. On cn-crops no glyph read that is right sits more than about a pitch off the middle. Only this pattern is
+     * checked: a finder's cut is not centred on the plate (docs/anpr.md, branch cnserial).
      */
     static final double OFF_CENTRE = Double.parseDouble(System.getProperty("anpr.offCentre", "1.0"));
 
