@@ -119,6 +119,15 @@ final class SerialGlyphs {
             }
         }
         fits.sort((a, b) -> a.better(b) ? -1 : b.better(a) ? 1 : 0);
+        if (OFF_CENTRE > 0 && !fits.isEmpty() && fits.get(0).pushedRight()) {
+            // the province place on the region letter, the last on the frame: a centred placement instead
+            List<Fit> centred = fits.stream()
+                    .filter(f -> Math.abs(f.offCentre()) <= OFF_CENTRE)
+                    .toList();
+            if (!centred.isEmpty()) {
+                fits = centred;
+            }
+        }
         List<Rect[]> out = new ArrayList<>();
         List<Fit> kept = new ArrayList<>();
         for (Fit fit : fits) {
@@ -134,8 +143,20 @@ final class SerialGlyphs {
         return out;
     }
 
+    /**
+     * How far right of the crop's middle, in pitches, a placement whose last place reaches the crop's right edge may
+     * sit before the best placement within that distance of the middle is taken instead ({@link Fit#pushedRight});
+     * 0 turns the check off ({@code -Danpr.offCentre=0}). The seven characters stand in the plate's middle (15.5 mm of
+     * plate either side) and a crop holds the plate: a pitch of empty crop on the left means the small province glyph
+     * left no blob and the fit went one place right, the province place on the region letter and the last on the
+     * frame. On cn-crops no glyph read that is right sits more than about a pitch off the middle. Only this pattern is
+     * checked: a finder's cut is not centred on the plate (docs/anpr.md, branch cnserial).
+     */
+    static final double OFF_CENTRE = Double.parseDouble(System.getProperty("anpr.offCentre", "1.0"));
+
     /** One placement of the layout: offset and scale, and which blob (if any) sits at each place. */
-    private record Fit(double offset, double scale, int[] blobAt, int matched, double error, double outside) {
+    private record Fit(
+            double offset, double scale, int[] blobAt, int matched, double error, double outside, int width) {
         static Fit of(List<Rect> blobs, double offset, double scale, int width) {
             int[] at = new int[COUNT];
             boolean[] used = new boolean[blobs.size()];
@@ -162,7 +183,7 @@ final class SerialGlyphs {
                 double half = 22.5 * scale;
                 outside += Math.max(0, -(x - half)) + Math.max(0, x + half - width);
             }
-            return new Fit(offset, scale, at, matched, error, outside / (45 * scale));
+            return new Fit(offset, scale, at, matched, error, outside / (45 * scale), width);
         }
 
         /**
@@ -171,6 +192,24 @@ final class SerialGlyphs {
          */
         double score() {
             return matched - (blobAt[0] >= 0 ? 0.5 : 0) - 1.5 * outside;
+        }
+
+        /**
+         * How far right of the crop's middle the layout sits, in pitches: the crop's room left of the first place's
+         * centre less its room right of the last one's (negative: left of the middle).
+         */
+        double offCentre() {
+            double left = offset + scale * CENTRES[0];
+            double right = width - offset - scale * CENTRES[COUNT - 1];
+            return (left - right) / (PITCH_MM * scale);
+        }
+
+        /**
+         * Whether the last place reaches the crop's right edge while the layout sits more than {@link #OFF_CENTRE}
+         * pitches right of the crop's middle: room for a character is left on the left.
+         */
+        boolean pushedRight() {
+            return offCentre() > OFF_CENTRE && offset + scale * (CENTRES[COUNT - 1] + 22.5) >= width - 1;
         }
 
         /** Whether the two put the last character at the same place (within a third of a pitch). */

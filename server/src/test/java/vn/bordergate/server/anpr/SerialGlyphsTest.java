@@ -46,4 +46,42 @@ class SerialGlyphsTest {
             }
         }
     }
+
+    /**
+     * A crop whose province glyph leaves no blob (drawn blank) and whose frame leaves a character-like mark at the
+     * right edge: shifted one place right, the layout puts the province on the region letter and the last character
+     * on the frame, matching one blob more than where the plate is. That placement sits more than a pitch right of
+     * the crop's middle, so the centred one is taken. Fails with {@code -Danpr.offCentre=0}.
+     */
+    @Test
+    void aPlacementOffTheCropsMiddleGivesWayToACentredOne() {
+        double scale = 0.2; // px per mm
+        int top = 6;
+        int height = 10;
+        double left = 0.4; // the plate's left edge in the crop: the province glyph's centre at 8 px
+        try (Mat grey = new Mat(24, 94, CV_8UC1, new Scalar(215))) {
+            double[] centres = new double[SerialGlyphs.COUNT];
+            for (int k = 0; k < SerialGlyphs.COUNT; k++) {
+                centres[k] = left + scale * SerialGlyphs.CENTRES[k];
+                if (k > 0) {
+                    rectangle(
+                            grey, new Rect((int) Math.round(centres[k] - 4), top, 8, height), new Scalar(30), 2, 8, 0);
+                }
+            }
+            // the frame's mark a pitch right of the last character, at the crop's right edge
+            double frame = centres[SerialGlyphs.COUNT - 1] + scale * 57;
+            rectangle(grey, new Rect((int) Math.round(frame - 4), top, 8, height), new Scalar(30), 2, 8, 0);
+
+            Rect[] boxes = SerialGlyphs.boxes(grey, new Rect(0, top - 2, 94, height + 4));
+
+            assertThat(boxes).as("a placement is found").isNotNull();
+            for (int k = 1; k < SerialGlyphs.COUNT; k++) {
+                assertThat(boxes[k]).as("box %d", k).isNotNull();
+                double centre = boxes[k].x() + boxes[k].width() / 2.0;
+                assertThat(Math.abs(centre - centres[k]))
+                        .as("box %d at %.1f, character at %.1f", k, centre, centres[k])
+                        .isLessThan(2.0);
+            }
+        }
+    }
 }
