@@ -32,10 +32,10 @@ final class SerialGlyphs {
     static final int COUNT = CENTRES.length;
 
     /** Character height in mm. */
-    private static final double HEIGHT_MM = 90;
+    static final double HEIGHT_MM = 90;
 
     /** The pitch in mm, for the tolerance of a blob's fit to its place. */
-    private static final double PITCH_MM = 57;
+    static final double PITCH_MM = 57;
 
     /** Fewer character blobs in place than this, and the layout's placement is too unsure to read by. */
     static final int MIN_MATCHED = 4;
@@ -107,12 +107,13 @@ final class SerialGlyphs {
         double height =
                 ProvinceGlyph.median(blobs.stream().mapToDouble(Rect::height).toArray());
         double base = height / HEIGHT_MM;
-        List<Fit> fits = new ArrayList<>();
+        List<LayoutFit> fits = new ArrayList<>();
         for (double scale = base * 0.45; scale <= base * MAX_SCALE; scale += base * 0.02) {
             for (Rect blob : blobs) {
                 for (double centre : CENTRES) {
-                    Fit fit = Fit.of(blobs, ProvinceGlyph.centreX(blob) - scale * centre, scale, grey.cols());
-                    if (fit.matched >= MIN_MATCHED) {
+                    LayoutFit fit =
+                            LayoutFit.of(blobs, ProvinceGlyph.centreX(blob) - scale * centre, scale, grey.cols());
+                    if (fit.matched() >= MIN_MATCHED) {
                         fits.add(fit);
                     }
                 }
@@ -121,7 +122,7 @@ final class SerialGlyphs {
         fits.sort((a, b) -> a.better(b) ? -1 : b.better(a) ? 1 : 0);
         if (OFF_CENTRE > 0 && !fits.isEmpty() && fits.get(0).pushedRight()) {
             // the province place on the region letter, the last on the frame: a centred placement instead
-            List<Fit> centred = fits.stream()
+            List<LayoutFit> centred = fits.stream()
                     .filter(f -> Math.abs(f.offCentre()) <= OFF_CENTRE)
                     .toList();
             if (!centred.isEmpty()) {
@@ -129,8 +130,8 @@ final class SerialGlyphs {
             }
         }
         List<Rect[]> out = new ArrayList<>();
-        List<Fit> kept = new ArrayList<>();
-        for (Fit fit : fits) {
+        List<LayoutFit> kept = new ArrayList<>();
+        for (LayoutFit fit : fits) {
             // a second placement only when it puts the characters elsewhere (one place along, another scale)
             if (kept.stream().noneMatch(k -> k.sameAs(fit))) {
                 kept.add(fit);
@@ -145,7 +146,7 @@ final class SerialGlyphs {
 
     /**
      * How far right of the crop's middle, in pitches, a placement whose last place reaches the crop's right edge may
-     * sit before the best placement within that distance of the middle is taken instead ({@link Fit#pushedRight});
+     * sit before the best placement within that distance of the middle is taken instead ({@link LayoutFit#pushedRight});
      * 0 turns the check off ({@code -Danpr.offCentre=0}). The seven characters stand in the plate's middle (15.5 mm of
      * plate either side) and a crop holds the plate: a pitch of empty crop on the left means the small province glyph
      * left no blob and the fit went one place right, the province place on the region letter and the last on the
@@ -153,142 +154,6 @@ final class SerialGlyphs {
      * checked: a finder's cut is not centred on the plate (docs/anpr.md, branch cnserial).
      */
     static final double OFF_CENTRE = Double.parseDouble(System.getProperty("anpr.offCentre", "1.0"));
-
-    /** One placement of the layout: offset and scale, and which blob (if any) sits at each place. */
-    private record Fit(
-            double offset, double scale, int[] blobAt, int matched, double error, double outside, int width) {
-        static Fit of(List<Rect> blobs, double offset, double scale, int width) {
-            int[] at = new int[COUNT];
-            boolean[] used = new boolean[blobs.size()];
-            int matched = 0;
-            double error = 0;
-            double outside = 0;
-            double tolerance = 0.25 * PITCH_MM * scale;
-            for (int k = 0; k < COUNT; k++) {
-                double x = offset + scale * CENTRES[k];
-                at[k] = -1;
-                double nearest = tolerance;
-                for (int i = 0; i < blobs.size(); i++) {
-                    double d = Math.abs(ProvinceGlyph.centreX(blobs.get(i)) - x);
-                    if (!used[i] && d < nearest) {
-                        nearest = d;
-                        at[k] = i;
-                    }
-                }
-                if (at[k] >= 0) {
-                    used[at[k]] = true;
-                    matched++;
-                    error += nearest / tolerance;
-                }
-                double half = 22.5 * scale;
-                outside += Math.max(0, -(x - half)) + Math.max(0, x + half - width);
-            }
-            return new Fit(offset, scale, at, matched, error, outside / (45 * scale), width);
-        }
-
-        /**
-         * Blobs in place (the province's counts half: its glyph breaks into pieces that land anywhere), less the
-         * places off the crop (a plate is seldom cut: a fit one place off puts the province outside).
-         */
-        double score() {
-            return matched - (blobAt[0] >= 0 ? 0.5 : 0) - 1.5 * outside;
-        }
-
-        /**
-         * How far right of the crop's middle the layout sits, in pitches: the crop's room left of the first place's
-         * centre less its room right of the last one's (negative: left of the middle).
-         */
-        double offCentre() {
-            double left = offset + scale * CENTRES[0];
-            double right = width - offset - scale * CENTRES[COUNT - 1];
-            return (left - right) / (PITCH_MM * scale);
-        }
-
-        /**
-         * Whether the last place reaches the crop's right edge while the layout sits more than {@link #OFF_CENTRE}
-         * pitches right of the crop's middle: room for a character is left on the left.
-         */
-        boolean pushedRight() {
-            return offCentre() > OFF_CENTRE && offset + scale * (CENTRES[COUNT - 1] + 22.5) >= width - 1;
-        }
-
-        /** Whether the two put the last character at the same place (within a third of a pitch). */
-        boolean sameAs(Fit other) {
-            double last = offset + scale * CENTRES[COUNT - 1];
-            double otherLast = other.offset + other.scale * CENTRES[COUNT - 1];
-            return Math.abs(last - otherLast) < PITCH_MM * scale / 3
-                    && Math.abs(offset + scale * CENTRES[1] - other.offset - other.scale * CENTRES[1])
-                            < PITCH_MM * scale / 3;
-        }
-
-        /** More blobs in place, then fewer places off the crop, then a closer fit. */
-        boolean better(Fit other) {
-            double mine = score();
-            double theirs = other.score();
-            if (Math.abs(mine - theirs) > 1e-9) {
-                return mine > theirs;
-            }
-            return error < other.error;
-        }
-
-        Rect[] boxes(List<Rect> blobs, int width, int height) {
-            // the characters' vertical centre and height follow the matched blobs (a line through them for tilt)
-            List<double[]> points = new ArrayList<>();
-            List<Double> heights = new ArrayList<>();
-            for (int k = 0; k < COUNT; k++) {
-                if (blobAt[k] >= 0) {
-                    Rect b = blobs.get(blobAt[k]);
-                    points.add(new double[] {ProvinceGlyph.centreX(b), b.y() + b.height() / 2.0});
-                    heights.add((double) b.height());
-                }
-            }
-            // the layout's scale gives the height when the matched blobs disagree with it (frame bits, merged blobs)
-            double charHeight = ProvinceGlyph.median(
-                    heights.stream().mapToDouble(Double::doubleValue).toArray());
-            double expected = HEIGHT_MM * scale;
-            if (charHeight < expected * 0.8 || charHeight > expected * 1.25) {
-                charHeight = expected;
-            }
-            double[] line = line(points);
-            Rect[] out = new Rect[COUNT];
-            // the width follows the pitch, not the height: a plate seen at an angle is narrower, not shorter
-            double w = Math.min(charHeight * 0.62, 1.2 * 45 * scale);
-            double h = charHeight * 1.1;
-            for (int k = 0; k < COUNT; k++) {
-                double cx = blobAt[k] >= 0 ? ProvinceGlyph.centreX(blobs.get(blobAt[k])) : offset + scale * CENTRES[k];
-                double cy = line[0] + line[1] * cx;
-                int x0 = (int) Math.round(Math.max(0, cx - w / 2));
-                int y0 = (int) Math.round(Math.max(0, cy - h / 2));
-                int x1 = (int) Math.round(Math.min(width, cx + w / 2));
-                int y1 = (int) Math.round(Math.min(height, cy + h / 2));
-                out[k] = x1 - x0 < Math.max(3, w * 0.5) || y1 - y0 < 5 ? null : new Rect(x0, y0, x1 - x0, y1 - y0);
-            }
-            return out;
-        }
-
-        /** Least-squares line y = a + b·x through the points; flat through their mean when fewer than 2. */
-        private static double[] line(List<double[]> points) {
-            double n = points.size();
-            double sx = 0;
-            double sy = 0;
-            double sxx = 0;
-            double sxy = 0;
-            for (double[] p : points) {
-                sx += p[0];
-                sy += p[1];
-                sxx += p[0] * p[0];
-                sxy += p[0] * p[1];
-            }
-            double denominator = n * sxx - sx * sx;
-            if (n < 2 || Math.abs(denominator) < 1e-9) {
-                return new double[] {sy / Math.max(1, n), 0};
-            }
-            double b = (n * sxy - sx * sy) / denominator;
-            // a plate is never tilted more than about 15° after straightening
-            b = Math.max(-0.27, Math.min(0.27, b));
-            return new double[] {(sy - b * sx) / n, b};
-        }
-    }
 
     /** Character-shaped blobs of dark ink under a local (adaptive) threshold sized to the band. */
     static List<Rect> localBlobs(Mat grey, Rect band) {
