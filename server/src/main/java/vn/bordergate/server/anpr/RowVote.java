@@ -68,11 +68,16 @@ final class RowVote {
         Map<String, Double> bottoms = alternatives ? RowSupport.of(reads, readBottoms.keySet(), 1) : readBottoms;
         // a top row read without its series digit where four glyph boxes stand (SeriesBox)
         SeriesBox.restore(tops, topGlyphs);
+        if (alternatives) {
+            SeriesBox.restore(readTops, topGlyphs);
+        }
         if (oneWay) {
-            // credited before the classifier tips the rows
-            OneWayConfusion.credit(Map.copyOf(tops), false)
+            // credited before the classifier tips the rows, from the reads' own rows: a look-alike's alternative
+            // already
+            // gave the other row its share of the tally, and crediting the tally counted it twice (docs/anpr.md, vote)
+            OneWayConfusion.credit(Map.copyOf(readTops), false)
                     .forEach((row, credit) -> tops.merge(row, credit, Double::sum));
-            OneWayConfusion.credit(Map.copyOf(bottoms))
+            OneWayConfusion.credit(Map.copyOf(readBottoms))
                     .forEach((row, credit) -> bottoms.merge(row, credit, Double::sum));
         }
         tip(tops, topGlyphs, true);
