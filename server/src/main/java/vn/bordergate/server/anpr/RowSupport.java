@@ -31,9 +31,10 @@ final class RowSupport {
 
     /**
      * Each of {@code rows} (the texts the reads gave for row {@code row}, 0 top, 1 bottom) with the confidence of every
-     * read whose own row has its length, each times the cost of reading it out of that read's symbols. Only reads of the
-     * same length count: through a drop, a read of {@code 59H1} spoke for {@code 59H}, and series digits and the bottom
-     * row's fifth digit were lost (vn-mixed-silver: 14 won, 15 lost with drops; 15 won, 11 lost without).
+     * read whose own row has its length, each times e^(−cost) of reading it out of that read's symbols. Only reads of
+     * the same length count: through a drop, a read of {@code 59H1} spoke for {@code 59H}, and series digits and the
+     * bottom row's fifth digit were lost (vn-mixed-silver against main: 13 won, 18 lost with them; 15 won, 11 lost
+     * without).
      */
     static Map<String, Double> of(List<CropRead> reads, Set<String> rows, int row) {
         Map<String, Double> out = new HashMap<>();

@@ -72,9 +72,9 @@ final class RowVote {
             SeriesBox.restore(readTops, topGlyphs);
         }
         if (oneWay) {
-            // credited before the classifier tips the rows, from the reads' own rows: a look-alike's alternative
-            // already
-            // gave the other row its share of the tally, and crediting the tally counted it twice (docs/anpr.md, vote)
+            // credited before the classifier tips the rows, from the reads' own rows: a look-alike's alternative has
+            // given the other row its share of the tally already, and crediting the tally counted it twice
+            // (docs/anpr.md, branch vote)
             OneWayConfusion.credit(Map.copyOf(readTops), false)
                     .forEach((row, credit) -> tops.merge(row, credit, Double::sum));
             OneWayConfusion.credit(Map.copyOf(readBottoms))
