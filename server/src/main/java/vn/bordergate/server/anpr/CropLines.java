@@ -82,6 +82,8 @@ final class CropLines {
                 raw,
                 colour,
                 rows.twoRows(),
-                rows.twoRows() ? List.of() : lines.get(0).symbols());
+                rows.twoRows() ? List.of() : lines.get(0).symbols(),
+                false,
+                rows.twoRows() ? List.of(lines.get(0).symbols(), lines.get(1).symbols()) : List.of());
     }
 }

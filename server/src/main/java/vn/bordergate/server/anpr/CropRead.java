@@ -12,6 +12,8 @@ import vn.bordergate.common.plate.PlateGrammarSymbol;
  * @param symbols a one-row Tesseract read's symbols with their alternatives; empty for other reads
  * @param framedOff a quick read whose plain line read nothing and which is the frame-removed line's read instead
  *     ({@link RimmedPlainRead}): a full read after it takes it for that line's, not the plain line's
+ * @param rowSymbols a two-row Tesseract read's symbols row by row (top, bottom) with their alternatives, for the row
+ *     vote ({@link RowVote}); empty for other reads
  */
 record CropRead(
         PlateGrammarMatch match,
@@ -19,7 +21,18 @@ record CropRead(
         PlateColour colour,
         boolean twoRows,
         List<PlateGrammarSymbol> symbols,
-        boolean framedOff) {
+        boolean framedOff,
+        List<List<PlateGrammarSymbol>> rowSymbols) {
+    CropRead(
+            PlateGrammarMatch match,
+            String raw,
+            PlateColour colour,
+            boolean twoRows,
+            List<PlateGrammarSymbol> symbols,
+            boolean framedOff) {
+        this(match, raw, colour, twoRows, symbols, framedOff, List.of());
+    }
+
     CropRead(PlateGrammarMatch match, String raw, PlateColour colour, boolean twoRows) {
         this(match, raw, colour, twoRows, List.of());
     }
@@ -35,7 +48,7 @@ record CropRead(
 
     /** This read, made of the frame-removed line in place of a plain line that read nothing. */
     CropRead inPlaceOfABlankPlainRead() {
-        return new CropRead(match, raw, colour, twoRows, symbols, true);
+        return new CropRead(match, raw, colour, twoRows, symbols, true, rowSymbols);
     }
 
     boolean found() {

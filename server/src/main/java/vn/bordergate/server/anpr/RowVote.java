@@ -24,7 +24,8 @@ final class RowVote {
 
     /**
      * The plate made of the top row and the bottom row most of {@code reads} agree on (each read votes with its
-     * confidence), when it is a valid plate; {@code whole} (the whole-text vote) otherwise.
+     * confidence, and through its rows' alternatives where it has them: {@link RowSupport}), when it is a valid plate;
+     * {@code whole} (the whole-text vote) otherwise.
      */
     static CropRead of(List<CropRead> reads, CropRead whole) {
         return of(reads, whole, List.of());
@@ -53,21 +54,30 @@ final class RowVote {
      */
     static CropRead of(
             List<CropRead> reads, CropRead whole, List<double[]> topGlyphs, List<double[]> glyphs, boolean oneWay) {
-        Map<String, Double> tops = new HashMap<>();
-        Map<String, Double> bottoms = new HashMap<>();
+        Map<String, Double> readTops = new HashMap<>();
+        Map<String, Double> readBottoms = new HashMap<>();
         for (CropRead read : reads) {
             if (read.found() && read.match().rows().size() == 2) {
-                tops.merge(read.match().rows().get(0), read.confidence(), Double::sum);
-                bottoms.merge(read.match().rows().get(1), read.confidence(), Double::sum);
+                readTops.merge(read.match().rows().get(0), read.confidence(), Double::sum);
+                readBottoms.merge(read.match().rows().get(1), read.confidence(), Double::sum);
             }
         }
+        // each read also speaks for the other reads' rows through its per-character alternatives, where it has them
+        boolean alternatives = RowSupport.applies(reads);
+        Map<String, Double> tops = alternatives ? RowSupport.of(reads, readTops.keySet(), 0) : readTops;
+        Map<String, Double> bottoms = alternatives ? RowSupport.of(reads, readBottoms.keySet(), 1) : readBottoms;
         // a top row read without its series digit where four glyph boxes stand (SeriesBox)
         SeriesBox.restore(tops, topGlyphs);
+        if (alternatives) {
+            SeriesBox.restore(readTops, topGlyphs);
+        }
         if (oneWay) {
-            // credited before the classifier tips the rows
-            OneWayConfusion.credit(Map.copyOf(tops), false)
+            // credited before the classifier tips the rows, from the reads' own rows: a look-alike's alternative has
+            // given the other row its share of the tally already, and crediting the tally counted it twice
+            // (docs/anpr.md, branch vote)
+            OneWayConfusion.credit(Map.copyOf(readTops), false)
                     .forEach((row, credit) -> tops.merge(row, credit, Double::sum));
-            OneWayConfusion.credit(Map.copyOf(bottoms))
+            OneWayConfusion.credit(Map.copyOf(readBottoms))
                     .forEach((row, credit) -> bottoms.merge(row, credit, Double::sum));
         }
         tip(tops, topGlyphs, true);
