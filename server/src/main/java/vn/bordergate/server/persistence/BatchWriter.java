@@ -7,6 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,6 +84,22 @@ public final class BatchWriter<I, O> {
     private final ThreadPoolExecutor writer;
 
     /**
+     * The bounds of {@link #submit}'s answers, for every writer: one daemon thread, which sleeps until the oldest
+     * bound (30 s away under load) and drops a bound once its item is answered.
+     */
+    private static final ScheduledThreadPoolExecutor ANSWER_TIMERS = answerTimers();
+
+    private static ScheduledThreadPoolExecutor answerTimers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "batch-answer-bounds");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true); // answered items' bounds would stay queued for 30 s each
+        return timers;
+    }
+
+    /**
      * @param writers batches written at once: while one waits for its commit's disk flush, the next is
      *     prepared
      * @param capacity items that may wait for a writer
@@ -123,6 +141,43 @@ public final class BatchWriter<I, O> {
 
     /** Hands {@code item} to the writers; returns its answer once its batch gave it (after the commit). */
     public O write(I item) {
+        Unit<I, O> unit = enqueue(item);
+        try {
+            return unit.done().get(maxAnswerMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw abandon(unit);
+        } catch (TimeoutException e) {
+            throw abandon(unit);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * As {@link #write}, without waiting for the answer: the future is completed by the writer right after its
+     * batch's commit (what is chained to it without an executor runs on the writer then, so it must not wait), or
+     * after {@code maxAnswer} with what {@link #write} throws then. Waiting for room in the queue and its refusal
+     * are as {@link #write}'s, on the caller. A request thread that parks until its batch commits costs two thread
+     * switches and a wake-up per item (branch readcpu3's count); a request answered from the future costs none.
+     */
+    public CompletableFuture<O> submit(I item) {
+        Unit<I, O> unit = enqueue(item);
+        if (!unit.done().isDone()) {
+            ScheduledFuture<?> giveUp =
+                    ANSWER_TIMERS.schedule(() -> expire(unit), maxAnswerMillis, TimeUnit.MILLISECONDS);
+            unit.done().whenComplete((value, failure) -> giveUp.cancel(false));
+        }
+        return unit.done();
+    }
+
+    private Unit<I, O> enqueue(I item) {
         Unit<I, O> unit = new Unit<>(item, new CompletableFuture<>());
         if (closed) {
             throw busy.get();
@@ -150,21 +205,13 @@ public final class BatchWriter<I, O> {
                 } // else a running writer took it: wait for its answer as usual
             }
         }
-        try {
-            return unit.done().get(maxAnswerMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw abandon(unit);
-        } catch (TimeoutException e) {
-            throw abandon(unit);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+        return unit;
+    }
+
+    /** {@link #submit}'s bound: the caller is told what {@link #write} throws after {@code maxAnswer}. */
+    private void expire(Unit<I, O> unit) {
+        if (!unit.done().isDone()) {
+            unit.done().completeExceptionally(abandon(unit));
         }
     }
 
