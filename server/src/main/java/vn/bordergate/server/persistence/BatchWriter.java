@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,22 +83,6 @@ public final class BatchWriter<I, O> {
     private final ThreadPoolExecutor writer;
 
     /**
-     * The bounds of {@link #submit}'s answers, for every writer: one daemon thread, which sleeps until the oldest
-     * bound (30 s away under load) and drops a bound once its item is answered.
-     */
-    private static final ScheduledThreadPoolExecutor ANSWER_TIMERS = answerTimers();
-
-    private static ScheduledThreadPoolExecutor answerTimers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "batch-answer-bounds");
-            t.setDaemon(true);
-            return t;
-        });
-        timers.setRemoveOnCancelPolicy(true); // answered items' bounds would stay queued for 30 s each
-        return timers;
-    }
-
-    /**
      * @param writers batches written at once: while one waits for its commit's disk flush, the next is
      *     prepared
      * @param capacity items that may wait for a writer
@@ -170,8 +153,7 @@ public final class BatchWriter<I, O> {
     public CompletableFuture<O> submit(I item) {
         Unit<I, O> unit = enqueue(item);
         if (!unit.done().isDone()) {
-            ScheduledFuture<?> giveUp =
-                    ANSWER_TIMERS.schedule(() -> expire(unit), maxAnswerMillis, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> giveUp = AnswerBounds.after(maxAnswerMillis, () -> expire(unit));
             unit.done().whenComplete((value, failure) -> giveUp.cancel(false));
         }
         return unit.done();
