@@ -11,7 +11,6 @@ import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.workflow.Step;
 import vn.bordergate.common.workflow.StepState;
 import vn.bordergate.server.anpr.tracking.PlateEvidence;
-import vn.bordergate.server.persistence.PlateReadEntity;
 
 /**
  * One pass of {@link PlateReadService}, checked and ready for the writers: the tractor's read and the trailer's (if
@@ -19,10 +18,10 @@ import vn.bordergate.server.persistence.PlateReadEntity;
  * saved once it is committed. Shared by the answer that waits for the commit and the one completed after it.
  */
 final class PlateReadPass {
-    /** How a read is matched and stored in the writer's transaction ({@link PlateReadService}'s). */
+    /** How a read is matched and stored in the writer's transaction ({@link PlateReadService}'s), as answered. */
     @FunctionalInterface
     interface Rows {
-        PlateReadEntity store(
+        PlateReadDto store(
                 Session session,
                 NewPlateReadRequest request,
                 CameraPlace camera,
@@ -53,17 +52,17 @@ final class PlateReadPass {
     /** The unit of work: both reads stored, the trailer's pointing at the tractor's. */
     Stored store(Session session) {
         List<PlateReadDto> written = new ArrayList<>();
-        PlateReadEntity first =
+        PlateReadDto first =
                 rows.store(session, tractor.request(), tractor.camera(), tractor.at(), null, kept(tractor));
-        written.add(DtoMapping.plateRead(first));
+        written.add(first);
         if (trailer != null) {
-            written.add(DtoMapping.plateRead(rows.store(
-                    session, trailer.request(), trailer.camera(), trailer.at(), first.getId(), kept(trailer))));
+            written.add(
+                    rows.store(session, trailer.request(), trailer.camera(), trailer.at(), first.id(), kept(trailer)));
         }
         // whether the crossing may move on is asked after the commit only (arrived() re-reads its steps then
         // anyway): asking in this transaction too cost a second query for every read of a crossing still waiting
         // for its declaration, the reads the gate sees most (JFR, perf8)
-        return new Stored(written, first.getMatchStatus() == MatchStatus.MATCHED);
+        return new Stored(written, first.matchStatus() == MatchStatus.MATCHED);
     }
 
     /** The pass was not written: its pictures' room is given back. */

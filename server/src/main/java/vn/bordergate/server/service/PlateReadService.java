@@ -196,7 +196,8 @@ public final class PlateReadService {
         // checked before the shared transaction, so a bad read is refused alone and costs the others nothing
         Instant now = clock.instant();
         return new PlateReadPass(
-                this::store,
+                (session, request, camera, at, pairedWith, withPictures) ->
+                        DtoMapping.plateRead(store(session, request, camera, at, pairedWith, withPictures)),
                 images,
                 new PlateReadPass.Seen(
                         tractor, cameras.of(tx, tractor.cameraCode()), readAt(tractor, now), tractorImage),
@@ -247,7 +248,7 @@ public final class PlateReadService {
         return request.readAt() == null ? now : request.readAt();
     }
 
-    PlateReadEntity store(
+    private PlateReadEntity store(
             Session session,
             NewPlateReadRequest request,
             CameraPlace camera,
