@@ -66,16 +66,22 @@ final class GateJetty {
         if (options.operations().metricsAccess() == Operations.MetricsAccess.LOOPBACK) {
             context.addServlet(new ServletHolder("metrics", new LoopbackMetricsServlet(metrics)), "/metrics");
         }
+        // the filters in front of the plate-read route let its requests go asynchronous (answered by the writer)
         context.addFilter(
-                new FilterHolder(new RequestTiming(metrics.registry())), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(
-                new FilterHolder(new RequestSizeLimit(MAX_REQUEST_BYTES, MAX_DRAINED_BYTES, json)),
+                asynchronous(new FilterHolder(new RequestTiming(metrics.registry()))),
                 "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new HeaderSyntaxFilter(json)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+                asynchronous(new FilterHolder(new RequestSizeLimit(MAX_REQUEST_BYTES, MAX_DRAINED_BYTES, json))),
+                "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+                asynchronous(new FilterHolder(new HeaderSyntaxFilter(json))), "/*", EnumSet.of(DispatcherType.REQUEST));
         // after the size limit and header checks, as Jersey is
         context.addFilter(
-                new FilterHolder(api.plateReadPosts()), "/api/plate-reads", EnumSet.of(DispatcherType.REQUEST));
+                asynchronous(new FilterHolder(api.plateReadPosts())),
+                "/api/plate-reads",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(
                 new FilterHolder(api.declarationPosts()), "/api/declarations", EnumSet.of(DispatcherType.REQUEST));
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
@@ -104,6 +110,11 @@ final class GateJetty {
                     "the gate server cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    private static FilterHolder asynchronous(FilterHolder filter) {
+        filter.setAsyncSupported(true);
+        return filter;
     }
 
     static void stopQuietly(Server jetty) {

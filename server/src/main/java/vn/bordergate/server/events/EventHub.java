@@ -130,6 +130,11 @@ public final class EventHub implements EventPublisher {
         }
     }
 
+    @Override
+    public boolean tryPublish(GateEvent event) {
+        return queue.offer(new Published(event, clock.instant()));
+    }
+
     private void dispatch() {
         List<Published> round = new ArrayList<>(ROUND);
         while (true) {

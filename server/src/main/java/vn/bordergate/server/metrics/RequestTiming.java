@@ -2,6 +2,8 @@ package vn.bordergate.server.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -62,16 +64,57 @@ public final class RequestTiming implements Filter {
             escaped = lostConnection(e) ? ABORTED : "5xx";
             throw e;
         } finally {
-            HttpServletRequest request = (HttpServletRequest) req;
-            // what else escaped the chain is answered 500 further out; the response still says 200 here
-            int status = escaped != null ? 500 : ((HttpServletResponse) res).getStatus();
-            timers.computeIfAbsent(
-                            new Series(
-                                    method(request.getMethod()),
-                                    bounded(area(decodedPath(request)), status),
-                                    escaped != null ? escaped : (status / 100) + "xx"),
-                            this::timer)
-                    .record(Duration.ofNanos(System.nanoTime() - start));
+            if (escaped == null && req.isAsyncStarted()) {
+                // answered later (a plate read, by its writer): timed and counted when the exchange ends
+                req.getAsyncContext().addListener(new Ended(start));
+            } else {
+                record((HttpServletRequest) req, (HttpServletResponse) res, escaped, start);
+            }
+        }
+    }
+
+    private void record(HttpServletRequest request, HttpServletResponse response, String escaped, long start) {
+        // what else escaped the chain is answered 500 further out; the response still says 200 here
+        int status = escaped != null ? 500 : response.getStatus();
+        timers.computeIfAbsent(
+                        new Series(
+                                method(request.getMethod()),
+                                bounded(area(decodedPath(request)), status),
+                                escaped != null ? escaped : (status / 100) + "xx"),
+                        this::timer)
+                .record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Times an asynchronous request when its exchange ends: answered, or its connection failed. */
+    private final class Ended implements AsyncListener {
+        private final long start;
+
+        Ended(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            record(
+                    (HttpServletRequest) event.getSuppliedRequest(),
+                    (HttpServletResponse) event.getSuppliedResponse(),
+                    null,
+                    start);
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            // onComplete follows (the exchange ends either way); counting here too would count it twice
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // as onError
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not restarted by this gate
         }
     }
 

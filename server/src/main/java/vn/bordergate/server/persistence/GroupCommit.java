@@ -2,6 +2,7 @@ package vn.bordergate.server.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -83,8 +84,17 @@ public final class GroupCommit {
         return (T) writes.write(work);
     }
 
+    /**
+     * As {@link #write}, answered later: the future completes on the writer right after the commit (or with what
+     * {@link #write} would throw); waiting for room in the queue is the caller's, as in {@link #write}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> submit(Function<Session, T> work) {
+        return (CompletableFuture<T>) writes.submit(work);
+    }
+
     /** Units waiting for a writer. */
-    int queued() {
+    public int queued() {
         return writes.queued();
     }
 

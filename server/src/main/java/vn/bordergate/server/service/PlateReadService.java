@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.hibernate.Session;
-import vn.bordergate.common.dto.MatchStatus;
 import vn.bordergate.common.dto.NewPlateReadRequest;
 import vn.bordergate.common.dto.PlateCorrectionRequest;
 import vn.bordergate.common.dto.PlateReadDto;
@@ -96,6 +97,11 @@ public final class PlateReadService {
         return writes.close(waitMillis);
     }
 
+    /** Reads waiting for a writer now (tests: how many wait for a commit). */
+    int queued() {
+        return writes.queued();
+    }
+
     public PlateReadDto record(Actor actor, NewPlateReadRequest request) {
         return recordPass(actor, request, null).get(0);
     }
@@ -118,6 +124,68 @@ public final class PlateReadService {
             PlateEvidence tractorImage,
             NewPlateReadRequest trailer,
             PlateEvidence trailerImage) {
+        PlateReadPass pass = pass(actor, tractor, tractorImage, trailer, trailerImage);
+        PlateReadPass.Stored stored;
+        try {
+            stored = writes.write(pass::store);
+        } catch (RuntimeException e) {
+            pass.release();
+            throw e;
+        }
+        pass.savePictures(stored);
+        List<PlateReadDto> reads = stored.reads();
+        reads.forEach(read -> events.publish(new PlateReadEvent(read)));
+        arrive(stored);
+        return reads;
+    }
+
+    /**
+     * As {@link #record}, answered later: the future completes after the read's commit, with what {@code record}
+     * returns or throws, so a request thread need not park until then. What follows the commit runs on the writer
+     * that committed it when it cannot wait (the event queue has room, the crossing has no step to pass); otherwise
+     * ({@link VehicleArrival} may write) on {@code slowWork}, since a writer waiting would hold back every read
+     * queued behind it. Refusals before the read is queued (a bad read, a full queue) are thrown here.
+     */
+    public CompletableFuture<PlateReadDto> recordLater(Actor actor, NewPlateReadRequest request, Executor slowWork) {
+        PlateReadPass pass = pass(actor, request, null, null, null);
+        CompletableFuture<PlateReadDto> answer = new CompletableFuture<>();
+        writes.submit(pass::store).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure); // no pictures were reserved: none to release
+                return;
+            }
+            PlateReadDto read = stored.reads().get(0);
+            boolean told = events.tryPublish(new PlateReadEvent(read));
+            if (told && !(stored.arrives() && (stored.states == null || VehicleArrival.mayPass(stored.states)))) {
+                answer.complete(read); // arrived() would do nothing with these states
+                return;
+            }
+            Runnable rest = () -> {
+                try {
+                    if (!told) {
+                        events.publish(new PlateReadEvent(read));
+                    }
+                    arrive(stored);
+                    answer.complete(read);
+                } catch (RuntimeException | Error e) {
+                    answer.completeExceptionally(e);
+                }
+            };
+            try {
+                slowWork.execute(rest);
+            } catch (RuntimeException refused) { // no thread for it (stopping): the read is written, finish it here
+                rest.run();
+            }
+        });
+        return answer;
+    }
+
+    private PlateReadPass pass(
+            Actor actor,
+            NewPlateReadRequest tractor,
+            PlateEvidence tractorImage,
+            NewPlateReadRequest trailer,
+            PlateEvidence trailerImage) {
         validator.check(tractor);
         if (trailer != null) {
             validator.check(trailer);
@@ -127,73 +195,22 @@ public final class PlateReadService {
         }
         // checked before the shared transaction, so a bad read is refused alone and costs the others nothing
         Instant now = clock.instant();
-        CameraPlace tractorCamera = cameras.of(tx, tractor.cameraCode());
-        Instant tractorAt = readAt(tractor, now);
-        CameraPlace trailerCamera = trailer == null ? null : cameras.of(tx, trailer.cameraCode());
-        Instant trailerAt = trailer == null ? null : readAt(trailer, now);
-        PlateEvidence trailerPicture = trailer == null ? null : trailerImage;
-        int pictures = (tractorImage == null ? 0 : 1) + (trailerPicture == null ? 0 : 1);
-        boolean keepPictures = pictures > 0 && images.reserve(pictures);
-        PlateEvidence[] kept = {keepPictures ? tractorImage : null, keepPictures ? trailerPicture : null};
-        Stored stored;
-        try {
-            stored = writes.write(session -> {
-                List<PlateReadDto> written = new ArrayList<>();
-                PlateReadEntity first = store(session, tractor, tractorCamera, tractorAt, null, kept[0] != null);
-                written.add(DtoMapping.plateRead(first));
-                if (trailer != null) {
-                    written.add(DtoMapping.plateRead(
-                            store(session, trailer, trailerCamera, trailerAt, first.getId(), kept[1] != null)));
-                }
-                // whether the crossing may move on is asked after the commit only (arrived() re-reads its steps
-                // then anyway): asking in this transaction too cost a second query for every read of a crossing
-                // still waiting for its declaration, the reads the gate sees most (JFR, perf8)
-                return new Stored(written, first.getMatchStatus() == MatchStatus.MATCHED);
-            });
-        } catch (RuntimeException e) {
-            if (keepPictures) {
-                images.release(pictures);
-            }
-            throw e;
-        }
-        List<PlateReadDto> reads = stored.reads();
-        for (int i = 0; i < reads.size(); i++) {
-            if (kept[i] != null) {
-                images.write(reads.get(i).id(), reads.get(i).readAt(), kept[i]);
-            }
-        }
-        reads.forEach(read -> events.publish(new PlateReadEvent(read)));
-        PlateReadDto first = reads.get(0);
-        if (stored.arrives()) {
-            arrival.arrived(first.crossingId(), first.cameraCode(), first.laneCode(), stored.states);
-        }
-        return reads;
+        return new PlateReadPass(
+                (session, request, camera, at, pairedWith, withPictures) ->
+                        DtoMapping.plateRead(store(session, request, camera, at, pairedWith, withPictures)),
+                images,
+                new PlateReadPass.Seen(
+                        tractor, cameras.of(tx, tractor.cameraCode()), readAt(tractor, now), tractorImage),
+                trailer == null
+                        ? null
+                        : new PlateReadPass.Seen(
+                                trailer, cameras.of(tx, trailer.cameraCode()), readAt(trailer, now), trailerImage));
     }
 
-    /**
-     * The reads of a pass as written, whether the tractor's matched a crossing (which may move on), and that
-     * crossing's step states as read after the commit (null when they could not be read with the batch's).
-     */
-    private static final class Stored {
-        private final List<PlateReadDto> reads;
-        private final boolean arrives;
-        private volatile Map<Step, StepState> states;
-
-        Stored(List<PlateReadDto> reads, boolean arrives) {
-            this.reads = reads;
-            this.arrives = arrives;
-        }
-
-        List<PlateReadDto> reads() {
-            return reads;
-        }
-
-        boolean arrives() {
-            return arrives;
-        }
-
-        long crossingId() {
-            return reads.get(0).crossingId();
+    private void arrive(PlateReadPass.Stored stored) {
+        if (stored.arrives()) {
+            PlateReadDto first = stored.reads().get(0);
+            arrival.arrived(first.crossingId(), first.cameraCode(), first.laneCode(), stored.states);
         }
     }
 
@@ -203,18 +220,18 @@ public final class PlateReadService {
      * the commit, as {@link VehicleArrival#arrived} needs: a step passed meanwhile is seen.
      */
     private void committed(List<Object> results) {
-        List<Stored> arriving = new ArrayList<>();
+        List<PlateReadPass.Stored> arriving = new ArrayList<>();
         for (Object result : results) {
-            if (result instanceof Stored stored && stored.arrives()) {
+            if (result instanceof PlateReadPass.Stored stored && stored.arrives()) {
                 arriving.add(stored);
             }
         }
         if (arriving.isEmpty()) {
             return;
         }
-        Map<Long, Map<Step, StepState>> states =
-                arrival.stepStates(arriving.stream().map(Stored::crossingId).toList());
-        for (Stored stored : arriving) {
+        Map<Long, Map<Step, StepState>> states = arrival.stepStates(
+                arriving.stream().map(PlateReadPass.Stored::crossingId).toList());
+        for (PlateReadPass.Stored stored : arriving) {
             stored.states = states.getOrDefault(stored.crossingId(), Map.of());
         }
     }

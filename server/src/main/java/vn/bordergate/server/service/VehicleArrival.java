@@ -83,6 +83,21 @@ public final class VehicleArrival {
         }
     }
 
+    /**
+     * Whether {@link #arrived} with these step states would try to pass a step, a write that may wait for the
+     * crossing's lock and a commit; false: it would do nothing.
+     */
+    static boolean mayPass(Map<Step, StepState> states) {
+        for (Step step : ARRIVAL) {
+            if (states.get(step) == StepState.PENDING
+                    && CrossingWorkflow.refusal(states, step, Agency.GATE_MANAGEMENT, Outcome.PASS)
+                            .isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void advance(Actor lane, long crossingId, Map<Step, StepState> states) {
         for (Step step : ARRIVAL) {
             // a step the workflow would refuse (declaration not yet accepted, say) is not even tried:

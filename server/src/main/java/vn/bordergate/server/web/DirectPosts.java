@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -20,6 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import vn.bordergate.common.dto.ApiError;
 import vn.bordergate.server.security.Actor;
 import vn.bordergate.server.security.TokenService;
@@ -71,6 +75,20 @@ abstract class DirectPosts<R> extends HttpFilter {
     /** What the resource method's service answers (its 201 body); throws what it throws. */
     abstract Object answer(Actor actor, R body, HttpServletRequest request);
 
+    /**
+     * The answer completed later, for a route that {@link #answersLater}. The
+     * request is asynchronous meanwhile, so no thread waits for it; {@code slowWork} runs what must not run on the
+     * thread that completes the future (it runs on Jetty's threads). What it throws is answered as {@code answer}'s.
+     */
+    CompletableFuture<?> answerLater(Actor actor, R body, Executor slowWork) {
+        throw new UnsupportedOperationException("this route answers on the request thread");
+    }
+
+    /** Whether this route's answers come from {@link #answerLater} (false: {@link #answer}). */
+    boolean answersLater() {
+        return false;
+    }
+
     /** Headers this route reads besides the token, type and accept: sent twice, the request goes on to Jersey. */
     List<String> readHeaders() {
         return List.of();
@@ -84,21 +102,64 @@ abstract class DirectPosts<R> extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        AsyncContext async = null;
         byte[] answered;
         try {
-            answered = answerWriter.writeValueAsBytes(answer(actor, body(request), request));
-        } catch (Throwable e) { // as Jersey's mapper, which takes any Throwable: the same answer on both routes
-            Response refusal = errors.toResponse(e);
-            for (Map.Entry<String, List<Object>> header : refusal.getHeaders().entrySet()) {
-                if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
-                    header.getValue().forEach(value -> response.addHeader(header.getKey(), String.valueOf(value)));
-                }
+            R body = body(request);
+            if (answersLater()) {
+                async = request.startAsync();
+                async.setTimeout(0); // the future is bounded by its writer (the same bound as a waiting request's)
+                AsyncContext started = async;
+                answerLater(actor, body, async::start)
+                        .whenComplete((value, failure) -> answerLater(started, response, value, failure));
+                return;
             }
-            answer(response, refusal.getStatus(), errorWriter.writeValueAsBytes(refusal.getEntity()));
+            answered = answerWriter.writeValueAsBytes(answer(actor, body, request));
+        } catch (Throwable e) { // as Jersey's mapper, which takes any Throwable: the same answer on both routes
+            refuse(response, e);
+            if (async != null) {
+                async.complete();
+            }
             return;
         }
         // outside the mapping: a client gone before its answer is Jetty's to handle, as it was Jersey's
         answer(response, 201, answered);
+    }
+
+    /** The answer of a request answered later, from the thread that completed it; then the exchange ends. */
+    private void answerLater(AsyncContext async, HttpServletResponse response, Object value, Throwable failure) {
+        try {
+            if (failure != null) {
+                refuse(response, failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+            } else {
+                byte[] answered;
+                try {
+                    answered = answerWriter.writeValueAsBytes(value);
+                } catch (Throwable e) {
+                    refuse(response, e);
+                    return;
+                }
+                answer(response, 201, answered);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client is gone, or Jetty ended the exchange already (its connection failed): nobody to answer
+        } finally {
+            try {
+                async.complete();
+            } catch (IllegalStateException ended) {
+                // Jetty ended it already (the connection failed meanwhile)
+            }
+        }
+    }
+
+    private void refuse(HttpServletResponse response, Throwable e) throws IOException {
+        Response refusal = errors.toResponse(e);
+        for (Map.Entry<String, List<Object>> header : refusal.getHeaders().entrySet()) {
+            if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                header.getValue().forEach(value -> response.addHeader(header.getKey(), String.valueOf(value)));
+            }
+        }
+        answer(response, refusal.getStatus(), errorWriter.writeValueAsBytes(refusal.getEntity()));
     }
 
     /** The roles this route lets in (tests). */

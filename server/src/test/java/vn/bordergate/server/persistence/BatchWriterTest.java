@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +85,44 @@ class BatchWriterTest {
             Future<String> second = callers.submit(() -> writer.write("second"));
             assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
             assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("unknown");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aSubmittedItemIsAnsweredOnTheWriterAfterItsBatchAndBoundedAsAWaitingCallerIs() throws Exception {
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch chained = new CountDownLatch(1);
+        List<String> written = new CopyOnWriteArrayList<>();
+        BatchWriter<String, String> writer = writer(1, 2_000, items -> {
+            if (items.contains("first")) {
+                await(chained);
+            }
+            if (items.contains("held")) {
+                taken.countDown();
+                await(release);
+            }
+            written.addAll(items);
+            return items.stream().map(Outcome::of).toList();
+        });
+        try {
+            // answered once written, on the writer (what is chained to the answer runs there: no caller waits)
+            CompletableFuture<String> answered = writer.submit("first")
+                    .thenApply(value -> written.contains(value) + " on "
+                            + Thread.currentThread().getName());
+            chained.countDown();
+            assertThat(answered.get(10, TimeUnit.SECONDS)).isEqualTo("true on batch-writer-test");
+            // a batch that never commits: the taken item may yet be written, the queued one certainly not
+            CompletableFuture<String> held = writer.submit("held");
+            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<String> queued = writer.submit("queued");
+            assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("busy");
+            assertThatThrownBy(() -> held.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("unknown");
+            release.countDown();
+            assertThat(writer.submit("after").get(10, TimeUnit.SECONDS)).isEqualTo("after");
+            assertThat(written).as("the withdrawn item was never written").containsExactly("first", "held", "after");
         } finally {
             release.countDown();
         }

@@ -49,13 +49,22 @@ final class StandInJersey implements AutoCloseable {
                 }),
                 "/*");
         var requests = EnumSet.of(DispatcherType.REQUEST);
-        context.addFilter(new FilterHolder(new RequestSizeLimit(1024 * 1024, 64L * 1024 * 1024, json)), "/*", requests);
-        context.addFilter(new FilterHolder(new HeaderSyntaxFilter(json)), "/*", requests);
-        context.addFilter(new FilterHolder(route), path, requests);
+        // as the gate server's: the filters in front of a route that answers later let it go asynchronous
+        context.addFilter(
+                asynchronous(new FilterHolder(new RequestSizeLimit(1024 * 1024, 64L * 1024 * 1024, json))),
+                "/*",
+                requests);
+        context.addFilter(asynchronous(new FilterHolder(new HeaderSyntaxFilter(json))), "/*", requests);
+        context.addFilter(asynchronous(new FilterHolder(route)), path, requests);
         jetty.setHandler(context);
         jetty.start();
         return new StandInJersey(
                 jetty, URI.create("http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort()));
+    }
+
+    private static FilterHolder asynchronous(FilterHolder filter) {
+        filter.setAsyncSupported(true);
+        return filter;
     }
 
     URI base() {
