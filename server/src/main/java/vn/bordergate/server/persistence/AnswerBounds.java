@@ -5,27 +5,28 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bounds of {@link BatchWriter#submit}'s answers, for every writer: one daemon thread, which sleeps until the
- * oldest bound (30 s away under load) and drops a bound once its item is answered. A thread of its own rather than
- * Jetty's asynchronous timeout, so the bound is the writer's, the same for every caller.
+ * The bounds of one {@link BatchWriter}'s {@link BatchWriter#submit} answers: one daemon thread, started by the first
+ * bound and ended when none is pending, which sleeps until the oldest bound (30 s away under load) and drops a bound
+ * once its item is answered. A thread of the writer's own rather than Jetty's asynchronous timeout, so the bound is
+ * the writer's, the same for every caller.
  */
 final class AnswerBounds {
-    private static final ScheduledThreadPoolExecutor TIMERS = timers();
+    private final ScheduledThreadPoolExecutor timers;
 
-    private AnswerBounds() {}
-
-    /** Runs {@code expire} after {@code millis} unless the returned future is cancelled first. */
-    static ScheduledFuture<?> after(long millis, Runnable expire) {
-        return TIMERS.schedule(expire, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private static ScheduledThreadPoolExecutor timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "batch-answer-bounds");
+    AnswerBounds(String name) {
+        timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
         timers.setRemoveOnCancelPolicy(true); // answered items' bounds would otherwise stay queued for 30 s each
-        return timers;
+        // a stopped server leaves no thread behind (a pending bound keeps the last thread until it runs)
+        timers.setKeepAliveTime(5, TimeUnit.SECONDS);
+        timers.allowCoreThreadTimeOut(true);
+    }
+
+    /** Runs {@code expire} after {@code millis} unless the returned future is cancelled first. */
+    ScheduledFuture<?> after(long millis, Runnable expire) {
+        return timers.schedule(expire, millis, TimeUnit.MILLISECONDS);
     }
 }

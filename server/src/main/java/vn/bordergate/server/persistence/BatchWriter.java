@@ -81,6 +81,7 @@ public final class BatchWriter<I, O> {
     private final AtomicInteger writing = new AtomicInteger();
 
     private final ThreadPoolExecutor writer;
+    private final AnswerBounds bounds;
 
     /**
      * @param writers batches written at once: while one waits for its commit's disk flush, the next is
@@ -120,6 +121,7 @@ public final class BatchWriter<I, O> {
             return t;
         });
         writer.allowCoreThreadTimeOut(true);
+        this.bounds = new AnswerBounds(name + "-answer-bounds");
     }
 
     /** Hands {@code item} to the writers; returns its answer once its batch gave it (after the commit). */
@@ -153,7 +155,7 @@ public final class BatchWriter<I, O> {
     public CompletableFuture<O> submit(I item) {
         Unit<I, O> unit = enqueue(item);
         if (!unit.done().isDone()) {
-            ScheduledFuture<?> giveUp = AnswerBounds.after(maxAnswerMillis, () -> expire(unit));
+            ScheduledFuture<?> giveUp = bounds.after(maxAnswerMillis, () -> expire(unit));
             unit.done().whenComplete((value, failure) -> giveUp.cancel(false));
         }
         return unit.done();
