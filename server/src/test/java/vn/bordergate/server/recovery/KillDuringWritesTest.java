@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -76,16 +75,10 @@ class KillDuringWritesTest {
                 writers.add(t);
                 t.start();
             }
-            long ackedBefore = acknowledged.size();
-            long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (acknowledged.size() < ackedBefore + Integer.getInteger("kill.acks", 20)) {
-                // writers that all gave up (say every call timed out) would otherwise hang the build
-                assertThat(System.nanoTime() < ackDeadline && writers.stream().anyMatch(Thread::isAlive))
-                        .as("writers still writing, %d acknowledged", acknowledged.size())
-                        .isTrue();
-                Thread.sleep(20);
-            }
-            assertThat(server.kill()).as("killed, not exited").isNotZero();
+            int acks = acknowledged.size() + Integer.getInteger("kill.acks", 20);
+            assertThat(server.killOnceAcknowledged(acknowledged::size, acks, writers))
+                    .as("killed, not exited")
+                    .isNotZero();
             writing.set(false);
             for (Thread t : writers) {
                 t.join();

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -64,15 +63,9 @@ class PlateReadKillTest {
                 t.start();
             }
             int acks = Integer.getInteger("kill.acks", 300);
-            long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (acknowledged.size() < acks) {
-                // cameras that all gave up (say every call timed out) would otherwise hang the build
-                assertThat(System.nanoTime() < ackDeadline && cameras.stream().anyMatch(Thread::isAlive))
-                        .as("cameras still posting, %d acknowledged", acknowledged.size())
-                        .isTrue();
-                Thread.sleep(20);
-            }
-            assertThat(server.kill()).as("killed, not exited").isNotZero();
+            assertThat(server.killOnceAcknowledged(acknowledged::size, acks, cameras))
+                    .as("killed, not exited")
+                    .isNotZero();
             posting.set(false);
             for (Thread t : cameras) {
                 t.join();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.GateUnreachableException;
@@ -107,6 +108,23 @@ public final class ServerProcess implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor(20, TimeUnit.SECONDS);
         return process.exitValue();
+    }
+
+    /**
+     * {@link #kill}s once {@code acknowledged} reaches {@code acks}, while {@code writers} write; fails (rather than
+     * hang the build) when every writer has given up, say every call timed out, or after 120 s.
+     */
+    public int killOnceAcknowledged(IntSupplier acknowledged, int acks, List<Thread> writers)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (acknowledged.getAsInt() < acks) {
+            if (System.nanoTime() > deadline || writers.stream().noneMatch(Thread::isAlive)) {
+                throw new AssertionError("writers stopped or too slow: " + acknowledged.getAsInt() + " of " + acks
+                        + " writes acknowledged");
+            }
+            Thread.sleep(20);
+        }
+        return kill();
     }
 
     @Override
