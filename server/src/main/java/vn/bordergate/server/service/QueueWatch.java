@@ -43,6 +43,18 @@ public final class QueueWatch {
     /** Counts kept at most this long, even without a change (they are read without locks: see count()). */
     private static final long FRESH_NANOS = 1_000_000_000L;
 
+    /**
+     * Pushes wait at least this many times as long as the last count took: each count reads a status's whole index
+     * range, so it grows with the history (a day of 300,000 declarations made it 50 ms, four times a second, a tenth
+     * of the server's CPU), and this keeps the pushes' counting to a twentieth of one core however long it grows.
+     */
+    static final int COUNT_COST_SHARE = 20;
+
+    /** Pushes never wait longer than this, however slow a count: the dashboards follow the queue at least this often. */
+    static final long LONGEST_PUSH_DELAY_MILLIS = 5_000;
+
+    private volatile long lastCountNanos;
+
     /** Counts as computed once every change up to {@code changes} was committed. */
     private record Counted(long changes, long countedAt, QueueSummaryDto summary) {
         boolean current(long changesNow) {
@@ -74,8 +86,14 @@ public final class QueueWatch {
     public void changed() {
         changes.incrementAndGet();
         if (pending.compareAndSet(false, true)) {
-            scheduler.schedule(this::push, coalesceMillis, TimeUnit.MILLISECONDS);
+            scheduler.schedule(this::push, pushDelayMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** How long a change waits for its push: the coalescing period, longer while counts are slow. */
+    long pushDelayMillis() {
+        long forCost = COUNT_COST_SHARE * lastCountNanos / 1_000_000;
+        return Math.max(coalesceMillis, Math.min(LONGEST_PUSH_DELAY_MILLIS, forCost));
     }
 
     private void push() {
@@ -111,6 +129,7 @@ public final class QueueWatch {
             long now = changes.get();
             long countedAt = System.nanoTime();
             QueueSummaryDto summary = counter.get();
+            lastCountNanos = System.nanoTime() - countedAt;
             counted = new Counted(now, countedAt, summary);
             return summary;
         } finally {

@@ -71,6 +71,46 @@ class QueueWatchTest {
         assertThat(counts.get()).isEqualTo(1);
     }
 
+    @Test
+    void aSlowCountSpacesThePushesOutSoTheyKeepToTheirShareOfACore() throws Exception {
+        List<Long> pushedAt = Collections.synchronizedList(new ArrayList<>());
+        // counts that take at least 60 ms, as over a long history: the pushes must then wait 20 × as long
+        watch = new QueueWatch(null, event -> pushedAt.add(System.nanoTime()), scheduler, 50, () -> {
+            sleep(60);
+            counts.incrementAndGet();
+            return new QueueSummaryDto(Map.of(), Map.of(), 0);
+        });
+        assertThat(watch.pushDelayMillis())
+                .as("before any count: the coalescing period")
+                .isEqualTo(50);
+
+        long end = System.nanoTime() + 4_000_000_000L;
+        while (System.nanoTime() - end < 0) { // a crossing changes every 10 ms
+            watch.changed();
+            sleep(10);
+        }
+
+        assertThat(watch.pushDelayMillis()).isBetween(20 * 60L, QueueWatch.LONGEST_PUSH_DELAY_MILLIS);
+        // until the first count has been timed a change waits 50 ms (it may schedule a second push during that
+        // count); after it every push waits at least 1.2 s: 5 at most in 4 s (some 60 with the coalescing period
+        // alone), however slowly this machine runs
+        assertThat(pushedAt).hasSizeBetween(2, 5);
+        for (int i = 2; i < pushedAt.size(); i++) {
+            assertThat((pushedAt.get(i) - pushedAt.get(i - 1)) / 1_000_000).isGreaterThanOrEqualTo(20 * 60L);
+        }
+    }
+
+    @Test
+    void evenAVerySlowCountLeavesThePushesAtMostFiveSecondsApart() {
+        watch = new QueueWatch(null, event -> {}, scheduler, 50, () -> {
+            sleep(400); // 20 × 400 ms would be 8 s
+            return new QueueSummaryDto(Map.of(), Map.of(), 0);
+        });
+        watch.summary();
+
+        assertThat(watch.pushDelayMillis()).isEqualTo(QueueWatch.LONGEST_PUSH_DELAY_MILLIS);
+    }
+
     /**
      * A count of {@code waiting} that waits (up to 10 s) until every other active reader is queued for
      * the count, then runs {@code meanwhile}.
