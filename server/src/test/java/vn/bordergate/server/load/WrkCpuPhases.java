@@ -95,6 +95,11 @@ final class WrkCpuPhases {
                         "  server CPU %.2f cores, %.3f ms per 2xx answer (%d of %d)",
                         cpu / 1e9 / run.seconds(), cpu / 1e6 / answered, run.answered(), run.requests())
                 + Wrk.clientAndIdle(run, idle));
+        say(byThreadGroup(before, after, answered));
+    }
+
+    /** The line of CPU per 2xx answer by thread group between two {@link #threadTicks} of the server. */
+    static String byThreadGroup(Map<String, Long> before, Map<String, Long> after, long answered) {
         StringBuilder split = new StringBuilder("  ms per 2xx answer by thread group (user+system):");
         after.forEach((group, ticks) -> {
             long spent = ticks - before.getOrDefault(group, 0L);
@@ -102,7 +107,7 @@ final class WrkCpuPhases {
                 split.append(String.format(" %s %.3f;", group, spent * 10.0 / answered));
             }
         });
-        say(split.toString());
+        return split.toString();
     }
 
     void fault(String fault) {
@@ -127,7 +132,7 @@ final class WrkCpuPhases {
     }
 
     /** CPU ticks (1/100 s) per thread group of a process (thread names without their numbers); ended threads drop out. */
-    private static Map<String, Long> threadTicks(long pid) throws Exception {
+    static Map<String, Long> threadTicks(long pid) throws Exception {
         Map<String, Long> ticks = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -76,11 +77,13 @@ final class WrkWrites {
                                         "  = %.1f %% of wrk's bare Jetty POST",
                                         100 * reads.perSecond() / bareReads.perSecond())
                                 : ""),
-                declarations.line());
+                reads.byThread(),
+                declarations.line(),
+                declarations.byThread());
         return new Writes(lines, reads.perSecond(), declarations.perSecond());
     }
 
-    private record Measured(String line, double perSecond) {}
+    private record Measured(String line, String byThread, double perSecond) {}
 
     private Measured plateReads(String name, URI base, String camera, List<String> cameras, long cpuPid)
             throws Exception {
@@ -170,11 +173,15 @@ final class WrkWrites {
     private Measured measured(String name, URI base, String script, long cpuPid, int connections) throws Exception {
         Path file = Files.createTempFile(work, "wrk-", ".lua");
         Files.writeString(file, script, StandardCharsets.UTF_8);
+        Map<String, Long> threadsBefore = WrkCpuPhases.threadTicks(cpuPid);
         long cpuBefore = cpuNanos(cpuPid);
         MachineCpu machine = MachineCpu.now();
         Wrk.Scripted run = Wrk.runScript(name, base.toString(), file, connections, duration);
         double cpuSeconds = (cpuNanos(cpuPid) - cpuBefore) / 1e9;
         double idle = MachineCpu.now().idlePercentSince(machine);
+        // where the server's CPU went (the JIT still compiling, the queue counts' pushes…), on a line of its own
+        String byThread = WrkCpuPhases.byThreadGroup(
+                threadsBefore, WrkCpuPhases.threadTicks(cpuPid), Math.max(1, run.answered()));
         return new Measured(
                 run.line()
                         + String.format(
@@ -185,6 +192,7 @@ final class WrkWrites {
                                 run.answered(),
                                 run.requests())
                         + Wrk.clientAndIdle(run, idle),
+                byThread,
                 run.perSecond());
     }
 
