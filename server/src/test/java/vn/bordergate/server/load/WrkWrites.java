@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +27,17 @@ final class WrkWrites {
     private static final long READS_FROM = 12_000_000L;
 
     static final long DECLARATIONS_FROM = 20_000_000L;
+
+    /** The declarations' warm-up numbers its plates from here, clear of the reads' and the measured phase's. */
+    private static final long WARM_UP_DECLARATIONS_FROM = 16_000_000L;
+
+    /**
+     * wrk's declarations first for this long, printed but not measured against the reference: on two cores the JIT was
+     * still compiling the writers' main methods 50–80 s into a run (session 23's flight recording), and the Java
+     * phases before warm a different client's mix.
+     */
+    private static final Duration DECLARATIONS_WARM_UP = Duration.ofSeconds(Long.getLong("load.wrkWarmUpSeconds", 20));
+
     private static final long PER_THREAD = 1_000_000L;
 
     private final Path work;
@@ -68,18 +80,30 @@ final class WrkWrites {
             throws Exception {
         Measured bareReads = plateReads("bare Jetty POST, plate read", bare, camera, cameras, barePid);
         Measured reads = plateReads("POST /api/plate-reads", gate.base(), camera, cameras, serverPid);
+        Measured warmUp = DECLARATIONS_WARM_UP.isZero()
+                ? null
+                : measured(
+                        "warm-up (not measured): POST /api/declarations, " + declarationConnections + " connections",
+                        gate.base(),
+                        declarationScript(enterprise, enterprise2, WARM_UP_DECLARATIONS_FROM),
+                        serverPid,
+                        declarationConnections,
+                        DECLARATIONS_WARM_UP);
         Measured declarations = declarations(enterprise, enterprise2);
-        List<String> lines = List.of(
-                bareReads.line(),
-                reads.line()
-                        + (bareReads.perSecond() > 0
-                                ? String.format(
-                                        "  = %.1f %% of wrk's bare Jetty POST",
-                                        100 * reads.perSecond() / bareReads.perSecond())
-                                : ""),
-                reads.byThread(),
-                declarations.line(),
-                declarations.byThread());
+        List<String> lines = new ArrayList<>();
+        lines.add(bareReads.line());
+        lines.add(reads.line()
+                + (bareReads.perSecond() > 0
+                        ? String.format(
+                                "  = %.1f %% of wrk's bare Jetty POST", 100 * reads.perSecond() / bareReads.perSecond())
+                        : ""));
+        lines.add(reads.byThread());
+        if (warmUp != null) {
+            lines.add(warmUp.line());
+            lines.add(warmUp.byThread());
+        }
+        lines.add(declarations.line());
+        lines.add(declarations.byThread());
         return new Writes(lines, reads.perSecond(), declarations.perSecond());
     }
 
@@ -171,12 +195,17 @@ final class WrkWrites {
     }
 
     private Measured measured(String name, URI base, String script, long cpuPid, int connections) throws Exception {
+        return measured(name, base, script, cpuPid, connections, duration);
+    }
+
+    private Measured measured(String name, URI base, String script, long cpuPid, int connections, Duration length)
+            throws Exception {
         Path file = Files.createTempFile(work, "wrk-", ".lua");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         Map<String, Long> threadsBefore = WrkCpuPhases.threadTicks(cpuPid);
         long cpuBefore = cpuNanos(cpuPid);
         MachineCpu machine = MachineCpu.now();
-        Wrk.Scripted run = Wrk.runScript(name, base.toString(), file, connections, duration);
+        Wrk.Scripted run = Wrk.runScript(name, base.toString(), file, connections, length);
         double cpuSeconds = (cpuNanos(cpuPid) - cpuBefore) / 1e9;
         double idle = MachineCpu.now().idlePercentSince(machine);
         // where the server's CPU went (the JIT still compiling, the queue counts' pushes…), on a line of its own
