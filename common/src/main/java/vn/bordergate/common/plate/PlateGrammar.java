@@ -151,7 +151,33 @@ public final class PlateGrammar {
 
     private static PlateGrammarMatch align(List<PlateGrammarSymbol> symbols, PlateGrammarLayout layout) {
         PlateGrammarAlignment row = PlateGrammarAlignment.align(symbols, layout, 0, layout.length());
-        return row == null ? null : finish(layout, row.text(), row.cost(), row.probabilitySum(), row.known());
+        if (row == null) {
+            return null;
+        }
+        PlateGrammarMatch match = finish(layout, row.text(), row.cost(), row.probabilitySum(), row.known());
+        if (match == null && layout.pattern().startsWith("dd") && unregisteredProvince(row.text())) {
+            // the cheapest path's code is no province's (`91`, its `9` read `1`): the alignment keeps one path, so
+            // the registered codes one digit away are aligned as they stand and the cheapest of them is the read's
+            String code = row.text().substring(0, 2);
+            for (String other : PlateParser.registeredNear(code)) {
+                PlateGrammarLayout fixed = new PlateGrammarLayout(
+                        layout.kind(), other + layout.pattern().substring(2), 0, layout.prior());
+                PlateGrammarAlignment again = PlateGrammarAlignment.align(symbols, fixed, 0, fixed.length());
+                PlateGrammarMatch m = again == null
+                        ? null
+                        : finish(layout, again.text(), again.cost(), again.probabilitySum(), again.known());
+                if (m != null && (match == null || m.cost() < match.cost())) {
+                    match = m;
+                }
+            }
+        }
+        return match;
+    }
+
+    private static boolean unregisteredProvince(String text) {
+        return PlateParser.tryParse(text)
+                .map(plate -> !PlateParser.registeredProvince(plate))
+                .orElse(false);
     }
 
     private static PlateGrammarMatch alignRows(List<List<PlateGrammarSymbol>> rows, PlateGrammarLayout layout) {
@@ -186,6 +212,11 @@ public final class PlateGrammar {
         }
         Optional<Plate> parsed = PlateParser.tryParse(probe.toString());
         if (parsed.isEmpty() || !parsed.get().normalized().equals(probe.toString())) {
+            return null;
+        }
+        if (!PlateParser.registeredProvince(parsed.get())) {
+            // a camera never sees such a plate: the code is a look-alike misread (`99LD` read `9LD`, made `91D`), and
+            // the read's other layouts or the crop's other reads should have the plate
             return null;
         }
         boolean complete = text.indexOf(UNKNOWN) < 0;

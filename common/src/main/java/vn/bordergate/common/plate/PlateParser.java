@@ -3,6 +3,7 @@ package vn.bordergate.common.plate;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,9 @@ public final class PlateParser {
     public static final String CN_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
     /** Suffix characters that replace the last serial character of a Chinese plate. */
     public static final String CN_SUFFIXES = "挂学港澳";
+
+    /** Codes between 11 and 99 that no province is given (see {@link #registeredProvince}). */
+    private static final Set<String> UNREGISTERED_PROVINCES = Set.of("13", "42", "44", "45", "46", "87", "91", "96");
 
     private static final String VN_SERIES = "[A-HK-NPR-VX-Z]";
     private static final String CN_ALNUM = "[A-HJ-NP-Z0-9]";
@@ -134,6 +138,34 @@ public final class PlateParser {
     /** Vietnamese province codes run from 11 to 99. */
     private static boolean province(String code) {
         return Integer.parseInt(code) >= 11;
+    }
+
+    /**
+     * Whether a Vietnamese plate's province code is one that is registered somewhere (a military plate has none and
+     * is always registered). Of 11–99, Circular 24/2023's list of province codes leaves out 13 (Hà Bắc, split into
+     * Bắc Giang 98 and Bắc Ninh 99 in 1997), 42, 44, 45, 46, 87, 91 and 96. The parser still takes them, as a clerk
+     * may type what a document says; a camera read of one is a misread of a look-alike ({@link PlateGrammar}).
+     */
+    public static boolean registeredProvince(Plate plate) {
+        String n = plate.normalized();
+        return plate.country() != PlateCountry.VN
+                || n.length() < 2
+                || !Character.isDigit(n.charAt(0))
+                || !Character.isDigit(n.charAt(1))
+                || !UNREGISTERED_PROVINCES.contains(n.substring(0, 2));
+    }
+
+    /** The registered province codes that differ from {@code code} in one of its two digits. */
+    static List<String> registeredNear(String code) {
+        List<String> out = new java.util.ArrayList<>();
+        for (char d = '0'; d <= '9'; d++) {
+            for (String near : List.of(d + code.substring(1), code.charAt(0) + String.valueOf(d))) {
+                if (!near.equals(code) && province(near) && !UNREGISTERED_PROVINCES.contains(near)) {
+                    out.add(near);
+                }
+            }
+        }
+        return out;
     }
 
     private static String vnSerial(String digits) {

@@ -175,6 +175,43 @@ class PlateGrammarTest {
                 .isNotEqualTo(java.util.Optional.of("10A12345"));
     }
 
+    /**
+     * No province has 13, 42, 44–46, 87, 91 or 96: a read of one is a look-alike misread. A sure `99LD01602` read
+     * with its second `9` lost and `L` taken for `1` (`9LD01602`) gave `91D01602`, which outvoted the two reads of
+     * the plate; its alternative `9` at the second place now gives the registered plate instead.
+     */
+    @Test
+    void anUnregisteredProvinceCodeIsNoVietnamesePlateTheCameraSaw() {
+        for (String read : List.of("91F04275", "13A12345", "87S1866", "44B7971", "96LD12345")) {
+            assertThat(PlateGrammar.candidates(List.of(PlateGrammar.symbols(read)), VN))
+                    .extracting(PlateGrammarMatch::text)
+                    .as(read)
+                    .noneMatch(text -> text.startsWith(read.substring(0, 2)));
+        }
+        assertThat(PlateGrammar.candidates(List.of(PlateGrammar.symbols("92F04275")), VN))
+                .extracting(PlateGrammarMatch::text)
+                .as("a registered code beside them")
+                .contains("92F04275");
+        assertThat(PlateGrammar.repair("5IF04275", VN).map(PlateGrammarMatch::text))
+                .as("a registered code is still repaired")
+                .contains("51F04275");
+
+        List<PlateGrammarSymbol> unsure = List.of(
+                PlateGrammarSymbol.of('9', 0.9),
+                new PlateGrammarSymbol(
+                        List.of(new PlateGrammarSymbol.Choice('1', 0.6), new PlateGrammarSymbol.Choice('9', 0.3))),
+                PlateGrammarSymbol.of('F', 0.9),
+                PlateGrammarSymbol.of('0', 0.9),
+                PlateGrammarSymbol.of('4', 0.9),
+                PlateGrammarSymbol.of('2', 0.9),
+                PlateGrammarSymbol.of('7', 0.9),
+                PlateGrammarSymbol.of('5', 0.9));
+        assertThat(PlateGrammar.repair(unsure, VN).map(PlateGrammarMatch::text)).contains("99F04275");
+        assertThat(PlateParser.tryParse("91F-042.75"))
+                .as("a clerk may still type what a document says")
+                .isPresent();
+    }
+
     @Test
     void nullIsNoRead() {
         assertThat(PlateGrammar.repair((String) null)).isEmpty();

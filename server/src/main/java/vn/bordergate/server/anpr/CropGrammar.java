@@ -19,6 +19,9 @@ final class CropGrammar {
     /** What replacing a sure Tesseract symbol by the province classifier's symbol costs the alignment. */
     static final double REPLACED_COST = 0.25;
 
+    /** The two-letter series of a long Vietnamese plate ({@link #oneRowSeries}). */
+    private static final Set<String> ONE_ROW_PAIRS = Set.of("LD", "DA", "KT", "HC", "TD", "NG", "NN", "QT", "CV");
+
     private CropGrammar() {}
 
     /**
@@ -49,6 +52,9 @@ final class CropGrammar {
             }
             matches = new ArrayList<>(
                     PlateGrammar.candidatesOfKinds(List.of(lines.get(0).symbols()), kinds));
+            if (wide) {
+                matches.removeIf(m -> !oneRowSeries(m));
+            }
             // only where the read is Chinese (or nothing) already: a Vietnamese read is never turned Chinese
             if ((matches.isEmpty() || cheapest(matches, colour, colourless).country() == PlateCountry.CN)
                     && province.get() != null) {
@@ -56,6 +62,21 @@ final class CropGrammar {
             }
         }
         return matches.isEmpty() ? null : cheapest(matches, colour, colourless);
+    }
+
+    /**
+     * Whether a one-row plate's series is one a long (car, truck) plate carries: one letter, or one of the two-letter
+     * series Circular 24/2023 gives such vehicles (LD foreign-invested firms, DA foreign-funded projects, KT the army's
+     * firms, HC restricted use, TD pilot-built vehicles, NG NN QT CV foreign missions, staff and people). Other
+     * letter pairs are moped series, which only the square two-row plate carries: on a long plate they are a digit
+     * read as a letter ({@code 30E41411} read {@code 30EG1411}, {@code 29H08921} read {@code 29HU8921}).
+     */
+    static boolean oneRowSeries(PlateGrammarMatch m) {
+        String text = m.text();
+        if (m.kind() != PlateKind.VN_VEHICLE || text.length() < 4 || !Character.isLetter(text.charAt(3))) {
+            return true;
+        }
+        return ONE_ROW_PAIRS.contains(text.substring(2, 4));
     }
 
     /** The kinds that a plate of one row can be: a wide crop read as one row is no motorbike plate. */

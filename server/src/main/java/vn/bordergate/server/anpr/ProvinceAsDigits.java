@@ -15,6 +15,8 @@ import vn.bordergate.common.plate.PlateKind;
  * the glyph read ({@link ChineseGlyphRead}) was never asked. The glyph read is taken instead when it gives a standard
  * Chinese plate whose last four characters are the vote's: the serial both read the same, and only the province
  * glyph and the region letter, where Tesseract has no Han glyph, differ (docs/anpr.md, "Chinese plates read as Vietnamese").
+ * Two digits that are no province's code (44, 87, …: {@code PlateParser.registeredProvince}) no longer make a
+ * Vietnamese plate at all, so such a crop is read Chinese without this check.
  */
 final class ProvinceAsDigits {
     /** Off only to measure it ({@code -Danpr.provinceAsDigits=false}). */
