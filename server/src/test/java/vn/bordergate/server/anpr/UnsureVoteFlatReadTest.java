@@ -37,7 +37,9 @@ class UnsureVoteFlatReadTest {
             long asCrop = lines(crop, ReadEffort.CROP);
 
             assertThat(read.text()).isEqualTo(plate.normalized());
-            assertThat(fourWays).as("a finder region's four reads, none agreeing early").isEqualTo(4);
+            assertThat(fourWays)
+                    .as("a finder region's four reads, none agreeing early")
+                    .isEqualTo(4);
             assertThat(asCrop).as("the four reads and the one row flattened").isEqualTo(fourWays + 1);
         } finally {
             crop.close();
