@@ -217,6 +217,11 @@ public final class BatchWriter<I, O> {
         return writing.get();
     }
 
+    /** Whether {@link #close} has begun: from then on every new item is refused (tests wait for it, not a clock). */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /**
      * Refuses new items (the {@code busy} answer), answers the queued ones the same, and waits up to {@code
      * waitMillis} for the batches being written to be answered. Returns whether they all were.

@@ -103,6 +103,11 @@ public final class GroupCommit {
         return writes.close(waitMillis);
     }
 
+    /** Whether {@link #close} has begun (new units are refused). */
+    public boolean isClosed() {
+        return writes.isClosed();
+    }
+
     private List<Outcome<Object>> write(List<Function<Session, ?>> batch) {
         List<Object> results;
         try {

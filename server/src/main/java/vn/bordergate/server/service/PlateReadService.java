@@ -102,6 +102,11 @@ public final class PlateReadService {
         return writes.queued();
     }
 
+    /** Whether {@link #close} has begun, so new reads are refused (tests wait for it during a stop). */
+    boolean isClosed() {
+        return writes.isClosed();
+    }
+
     public PlateReadDto record(Actor actor, NewPlateReadRequest request) {
         return recordPass(actor, request, null).get(0);
     }

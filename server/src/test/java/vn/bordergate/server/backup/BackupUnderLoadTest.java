@@ -35,6 +35,8 @@ import vn.bordergate.server.support.TestGate;
 class BackupUnderLoadTest {
     private static final ObjectMapper JSON = GateJson.newClientMapper();
     private static final int WRITERS = 4;
+    /** The writers' and the backup's client timeout: as the login's, not the 10 s of {@link TestGate#as}. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** One acknowledged write: the server answered 201 with this declaration at {@code ackedAt}. */
     record Ack(DeclarationDto declaration, long ackedAt) {}
@@ -46,11 +48,15 @@ class BackupUnderLoadTest {
         BackupDto backup;
         List<Ack> before;
         long duringBackup;
+        int taken = 0;
         try (TestGate gate = TestGate.start(Clock.systemUTC())) {
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> writers = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
-                GateClient enterprise = gate.as(i % 2 == 0 ? "enterprise" : "enterprise2");
+                // patient: a write held a few seconds behind the backup on a loaded machine is not a failure here
+                GateClient enterprise = new GateClient(gate.uri(), null, PATIENCE)
+                        .withToken(gate.as(i % 2 == 0 ? "enterprise" : "enterprise2")
+                                .token());
                 Thread writer = new Thread(() -> {
                     try {
                         while (!stop.get()) {
@@ -70,13 +76,21 @@ class BackupUnderLoadTest {
                 Thread.sleep(20);
             }
 
-            long asked = System.nanoTime();
-            before = acks.stream().filter(a -> a.ackedAt() < asked).toList();
-            RawResponse answer = gate.as("admin").send("POST", "/api/admin/backups", null);
-            long answered = System.nanoTime();
-            duringBackup = acks.stream()
-                    .filter(a -> a.ackedAt() > asked && a.ackedAt() < answered)
-                    .count();
+            // a backup that happened to run while no write was acknowledged (writers held, or starved of CPU) proves
+            // nothing about load: the first of up to three with acknowledgements inside its window is the one checked
+            GateClient admin = new GateClient(gate.uri(), null, PATIENCE)
+                    .withToken(gate.as("admin").token());
+            RawResponse answer;
+            do {
+                long asked = System.nanoTime();
+                before = acks.stream().filter(a -> a.ackedAt() < asked).toList();
+                answer = admin.send("POST", "/api/admin/backups", null);
+                long answered = System.nanoTime();
+                duringBackup = acks.stream()
+                        .filter(a -> a.ackedAt() > asked && a.ackedAt() < answered)
+                        .count();
+                taken++;
+            } while (duringBackup == 0 && answer.status() == 201 && taken < 3 && writerFailure.get() == null);
             stop.set(true);
             for (Thread writer : writers) {
                 writer.join(30_000);
@@ -86,12 +100,12 @@ class BackupUnderLoadTest {
             backup = JSON.readValue(answer.body(), BackupDto.class);
         }
         System.out.printf(
-                "backup under load: %d declarations acknowledged before it, %d while it ran; %d bytes in %d ms%n",
+                "backup under load (try %d): %d declarations acknowledged before it, %d while it ran; %d bytes in %d ms%n",
+                taken,
                 before.size(),
                 duringBackup,
                 backup.bytes(),
-                java.time.Duration.between(backup.startedAt(), backup.finishedAt())
-                        .toMillis());
+                Duration.between(backup.startedAt(), backup.finishedAt()).toMillis());
         assertThat(before).hasSizeGreaterThanOrEqualTo(40);
         assertThat(duringBackup)
                 .as("declarations acknowledged while the backup ran: the backup really was under load")

@@ -3,6 +3,7 @@ package vn.bordergate.server.camera;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -39,8 +40,22 @@ final class LoopbackMjpegServer implements AutoCloseable {
         server.stop(0); // closes the streaming exchanges too: their next write fails
     }
 
-    synchronized void restart() throws IOException {
-        start(port);
+    /**
+     * Serves again on the same port, as a camera that comes back does. Another process may have taken the port while
+     * it was free (a shared machine): a few tries before giving up.
+     */
+    synchronized void restart() throws IOException, InterruptedException {
+        for (int tries = 1; ; tries++) {
+            try {
+                start(port);
+                return;
+            } catch (BindException taken) {
+                if (tries == 20) {
+                    throw taken;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     @Override

@@ -336,10 +336,12 @@ class EventStreamTest {
                     return null;
                 }));
             }
+            // both stalled clients gone, not just one: the subscriber count alone can't say which one went, and
+            // once the changes stop a client still subscribed is not judged again
             awaitTrue(
-                    () -> gate.server().eventSubscribers() <= before + 2,
+                    () -> gate.server().eventSubscribers() <= before + 1,
                     BURST_LIMIT,
-                    () -> "the server gives up on the client that never reads (subscribers "
+                    () -> "the server gives up on the clients that never read (subscribers "
                             + gate.server().eventSubscribers() + ", " + before + " before the three; " + changes
                             + " changes made)");
             stop.set(true);
@@ -360,6 +362,10 @@ class EventStreamTest {
         assertThat(stalledReceived.get())
                 .as("the stalled client really stalled")
                 .isLessThanOrEqualTo(1);
+        // the count could also fall for a subscriber of an earlier class leaving: the deaf socket itself was cut
+        assertThat(EventSubscribers.cutByServer(deaf))
+                .as("connection of the client that never reads closed by the server")
+                .isTrue();
     }
 
     @Test

@@ -25,7 +25,7 @@ class DatabaseLockedTest {
     void aSecondServerOnTheSameDataSaysTheDatabaseIsInUse() throws Exception {
         try (ServerProcess first = ServerProcess.start(
                 data,
-                ServerProcess.freePort(),
+                ServerProcess.ANY_PORT,
                 ProcessBuilder.Redirect.to(logs.resolve("first.log").toFile()),
                 List.of(),
                 List.of("--no-cameras"))) {
@@ -34,7 +34,7 @@ class DatabaseLockedTest {
             Path secondLog = logs.resolve("second.log");
             try (ServerProcess second = ServerProcess.start(
                     data,
-                    ServerProcess.freePort(),
+                    ServerProcess.ANY_PORT,
                     ProcessBuilder.Redirect.to(secondLog.toFile()),
                     List.of(),
                     List.of("--no-cameras"))) {

@@ -139,8 +139,9 @@ class DeclarationShutdownTest {
                 Await.until(
                         () -> writer.writing() >= 1 && writer.queued() == 0 && TableLock.waits(tx, "AUDIT_ENTRY") >= 1,
                         "no writer took the declaration");
-                refusal = stopping.stopAndSendUntilRefused(
+                refusal = stopping.stopAndSendOnceWriterClosed(
                         enterprise.token(),
+                        writer::isClosed,
                         impatient -> impatient.submitDeclaration(request(), "during-" + UUID.randomUUID()));
                 assertThat(inFlight)
                         .as("the declaration being written while the server stops")

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.plate.PlateDistance;
 
@@ -186,11 +187,19 @@ class PlateIndexLayersTest {
         }
     }
 
-    /** Waits until {@code done} reaches {@code target} or every read is done (at most ten seconds). */
+    /**
+     * Waits until {@code done} reaches {@code target} or every read is done. It parks between looks, not spins: on a
+     * loaded two-core machine a spinning writer takes the CPU from the very readers it waits for. Two minutes is
+     * a hang, not a slow machine, and fails the writer rather than letting it write on without the overlap.
+     */
     private static void awaitReads(AtomicInteger done, int target, int all) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (done.get() < Math.min(target, all) && System.nanoTime() < end) {
-            Thread.onSpinWait();
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (done.get() < Math.min(target, all)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(
+                        "the readers made no " + target + " reads within 2 minutes (" + done.get() + " done)");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 

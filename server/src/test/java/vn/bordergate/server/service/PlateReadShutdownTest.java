@@ -112,8 +112,9 @@ class PlateReadShutdownTest {
             try (TableLock lock = TableLock.hold(tx, "plate_read", threads)) {
                 inFlight = CompletableFuture.supplyAsync(() -> held.anpr().postPlateRead(read(plate)), threads);
                 Await.until(() -> TableLock.waits(tx, "PLATE_READ") >= 1, "the read never waited for the lock");
-                refusal = stopping.stopAndSendUntilRefused(
+                refusal = stopping.stopAndSendOnceWriterClosed(
                         camera.token(),
+                        gate.server().services().plateReads::isClosed,
                         impatient -> impatient.anpr().postPlateRead(read(TestGate.uniqueVietnamesePlate())));
                 assertThat(inFlight)
                         .as("the read being written while the server stops")

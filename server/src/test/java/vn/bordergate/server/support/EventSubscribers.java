@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -46,6 +48,27 @@ public final class EventSubscribers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventSubscribers() {}
+
+    /**
+     * Drains what the server had sent to a {@link #stalledClient}; true if the connection then ends (the server cut
+     * it), false if it is still open after 30 s.
+     */
+    public static boolean cutByServer(Socket socket) throws IOException {
+        // generous: without the server cutting it, the connection lasts until the 30-minute idle timeout
+        socket.setSoTimeout(30_000);
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            while (in.read(buffer) >= 0) {
+                // discard
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset: the server closed with our unread bytes still in its buffers
+        }
+    }
 
     /**
      * A WebSocket handshake by hand on {@code /api/events}, then no reads: with a tiny receive window the server's

@@ -1,14 +1,19 @@
 package vn.bordergate.server.support;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.client.GateUnreachableException;
@@ -19,13 +24,25 @@ import vn.bordergate.server.GateServerMain;
  * time it. Its output goes to {@code log}.
  */
 public final class ServerProcess implements AutoCloseable {
-    private final Process process;
-    private final int port;
-    private final long startedNanos;
+    /**
+     * Asks the server to bind any free port, read back from its log: a port picked here and bound later by the child
+     * JVM may be taken in between on a shared machine.
+     */
+    public static final int ANY_PORT = 0;
 
-    private ServerProcess(Process process, int port, long startedNanos) {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:/\\s]+:(\\d+)");
+
+    private final Process process;
+    private final File log;
+    private final long logStart;
+    private final long startedNanos;
+    private volatile int port;
+
+    private ServerProcess(Process process, int port, File log, long logStart, long startedNanos) {
         this.process = process;
         this.port = port;
+        this.log = log;
+        this.logStart = logStart;
         this.startedNanos = startedNanos;
     }
 
@@ -40,6 +57,11 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(
             Path data, int port, ProcessBuilder.Redirect log, List<String> jvmOptions, List<String> serverOptions)
             throws IOException {
+        File logFile = log.file();
+        if (port == ANY_PORT && logFile == null) {
+            throw new IllegalArgumentException("any port is read from the server's log: give it a log file");
+        }
+        long logStart = logFile != null && log.type() == ProcessBuilder.Redirect.Type.APPEND ? logFile.length() : 0;
         long started = System.nanoTime();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,7 +73,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
-        return new ServerProcess(process, port, started);
+        return new ServerProcess(process, port, logFile, logStart, started);
     }
 
     public long pid() {
@@ -75,11 +97,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Polls health until UP; answers the milliseconds since start, or throws after {@code limit}. */
     public long awaitHealthy(Duration limit) throws InterruptedException {
-        GateClient probe = new GateClient(uri(), null, Duration.ofSeconds(1));
+        GateClient probe = null;
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue());
+            }
+            if (probe == null) {
+                if (port == ANY_PORT && (port = portInLog()) == ANY_PORT) {
+                    Thread.sleep(20); // not listening yet
+                    continue;
+                }
+                probe = new GateClient(uri(), null, Duration.ofSeconds(1));
             }
             try {
                 if ("UP".equals(probe.health().status())) {
@@ -92,8 +121,25 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server not healthy within " + limit);
     }
 
+    /** The server's address; with {@link #ANY_PORT}, known once {@link #awaitHealthy} returned. */
     public URI uri() {
+        if (port == ANY_PORT) {
+            throw new IllegalStateException("the server's port is read from its log by awaitHealthy");
+        }
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The port this process's log says it listens on (its part of a log others appended to), else ANY_PORT. */
+    private int portInLog() {
+        try (RandomAccessFile file = new RandomAccessFile(log, "r")) {
+            file.seek(Math.min(logStart, file.length()));
+            byte[] mine = new byte[(int) (file.length() - file.getFilePointer())];
+            file.readFully(mine);
+            Matcher listening = LISTENING.matcher(new String(mine, StandardCharsets.UTF_8));
+            return listening.find() ? Integer.parseInt(listening.group(1)) : ANY_PORT;
+        } catch (IOException notYet) {
+            return ANY_PORT;
+        }
     }
 
     public GateClient loggedIn(String username) {

@@ -8,21 +8,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import vn.bordergate.common.client.GateApiException;
 import vn.bordergate.common.client.GateClient;
 
 /**
- * A test's own server stopped in the background while the test keeps sending one kind of request, until the
- * stopping server refuses one. Closing it stops the server if the test never got that far, so a failing test
+ * A test's own server stopped in the background while the test sends one kind of request once the stop has closed the
+ * writer for it, which refuses it. Closing it stops the server if the test never got that far, so a failing test
  * leaves no server or open Derby files behind.
  */
 public final class StoppingGate implements AutoCloseable {
     /**
-     * Clearly shorter than the 10 s the server's close waits for a batch held in flight: the test releases its
-     * lock once refused, and must do so before the server gives up on that batch.
+     * A request sent once the writer is closed is refused at once, so it is answered long before the 10 s the server's
+     * close waits for a batch held in flight; the client may still wait this long for a starved server's answer.
      */
-    private static final Duration REFUSAL_WITHIN = Duration.ofSeconds(5);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final TestGate gate;
     private final ExecutorService thread;
@@ -35,32 +36,30 @@ public final class StoppingGate implements AutoCloseable {
     }
 
     /**
-     * Starts stopping the server, then sends {@code request} as {@code token}'s user until one is refused: a
-     * client that gives up after 2 s, since one queued before the stop may wait as long as the held batch.
+     * Starts stopping the server, waits until the stop has closed the writer ({@code writerClosed}), then sends
+     * {@code request} once as {@code token}'s user. Waiting on the writer, not a clock, keeps a starved stop from
+     * turning into a missing refusal.
      *
      * @return the refusal (its status and the server's words: a writer's own 503 says what it refused, Jetty's
-     *     graceful stop also answers 503), or null when none came within 5 s
+     *     graceful stop also answers 503), or null when the request was accepted or got no answer
      */
-    public GateApiException stopAndSendUntilRefused(String token, Consumer<GateClient> request)
-            throws InterruptedException {
-        GateClient impatient = new GateClient(gate.uri(), null, Duration.ofSeconds(2)).withToken(token);
+    public GateApiException stopAndSendOnceWriterClosed(
+            String token, BooleanSupplier writerClosed, Consumer<GateClient> request) throws InterruptedException {
+        GateClient client = new GateClient(gate.uri(), null, PATIENCE).withToken(token);
         stopped = CompletableFuture.runAsync(gate::close, thread);
-        long deadline = System.nanoTime() + REFUSAL_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                request.accept(impatient);
-                triesBeforeRefusal.add("accepted");
-            } catch (GateApiException e) {
-                return e;
-            } catch (RuntimeException e) { // no answer: timed out, or nobody listening any more
-                triesBeforeRefusal.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            Thread.sleep(50);
+        Await.until(writerClosed, "the stop never closed the writer");
+        try {
+            request.accept(client);
+            triesBeforeRefusal.add("accepted");
+        } catch (GateApiException e) {
+            return e;
+        } catch (RuntimeException e) { // no answer: timed out, or nobody listening any more
+            triesBeforeRefusal.add(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return null;
     }
 
-    /** What the requests sent before the refusal got, for a failure message. */
+    /** What the request got when it was not refused, for a failure message. */
     public List<String> triesBeforeRefusal() {
         return triesBeforeRefusal;
     }
@@ -71,7 +70,7 @@ public final class StoppingGate implements AutoCloseable {
      */
     public void assertRefusedByClosedWriter(GateApiException refusal, String what) {
         assertThat(refusal)
-                .as("a request sent while the server stops (tries before: %s)", triesBeforeRefusal)
+                .as("a request sent while the server stops (got instead: %s)", triesBeforeRefusal)
                 .isNotNull();
         assertThat(refusal.status()).isEqualTo(503);
         assertThat(refusal.error().message()).contains("too busy to record " + what);

@@ -3,11 +3,7 @@ package vn.bordergate.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -15,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +49,11 @@ class StalledEventSocketTest {
     void aClientThatTakesNothingIsDroppedAndASlowSteadyOneIsKept() throws Exception {
         assertThat(EVENTS).as("under the event bound").isLessThan(EventSocket.MAX_IN_FLIGHT);
         String token = gate.as("customs").token();
-        Reader slow = new Reader(40);
+        AtomicInteger published = new AtomicInteger();
+        Reader slow = new Reader(40, published);
         List<Reader> readers = new ArrayList<>(List.of(slow));
         for (int i = 0; i < HEALTHY; i++) {
-            readers.add(new Reader(0));
+            readers.add(new Reader(0, published));
         }
         List<WebSocket> sockets = new ArrayList<>();
         for (Reader reader : readers) {
@@ -92,12 +90,13 @@ class StalledEventSocketTest {
             }
             slowestLag = Math.max(slowestLag, i - slow.received.get());
             gate.server().events().publish(EventSubscribers.plateRead(i, candidates));
+            published.set(i + 1);
         }
         assertThat(publishedWhenDropped)
                 .as("events published when the client that takes nothing was dropped (-1: never)")
                 .isPositive();
         // the server cut the connection instead of queueing a close frame behind bytes the client never takes
-        assertThat(readsToEnd(stalled))
+        assertThat(EventSubscribers.cutByServer(stalled))
                 .as("connection of the client that takes nothing closed by the server")
                 .isTrue();
 
@@ -129,36 +128,24 @@ class StalledEventSocketTest {
         sockets.forEach(WebSocket::abort);
     }
 
-    /** Drains what the server had sent; true if the connection then ends, false if it is still open. */
-    private static boolean readsToEnd(Socket socket) throws IOException {
-        // generous: without the server cutting it, the connection lasts until the 30-minute idle timeout
-        socket.setSoTimeout(30_000);
-        InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            while (in.read(buffer) >= 0) {
-                // discard
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (SocketException e) {
-            return true; // reset: the server closed with our unread bytes still in its buffers
-        }
-    }
-
     /**
-     * Reads every frame in order. A slow one pauses after each of its first {@link #SLOW_FRAMES}: it takes fewer
-     * bytes than are published for several seconds, never none, then catches up.
+     * Reads every frame in order. A slow one pauses after each frame until it has lagged {@link #LAGGED} behind what
+     * was published: it takes fewer bytes than are published, never none, then catches up. Its lag is reached however
+     * load stretches the publisher's pace, instead of after a fixed number of frames that a slowed publisher may never
+     * have got ahead of.
      */
     private static final class Reader extends EventSubscribers.ReadCounter {
-        private static final int SLOW_FRAMES = 400;
+        /** Past the byte bound twice over (the test's check), with room for frames of a little under 8 KB. */
+        private static final long LAGGED = 5L * EventSocket.MAX_BUFFERED_BYTES / 2;
 
         final int pauseMillis;
         final AtomicLong frameBytes = new AtomicLong();
+        private final AtomicInteger published;
+        private volatile boolean lagged;
 
-        Reader(int pauseMillis) {
+        Reader(int pauseMillis, AtomicInteger published) {
             this.pauseMillis = pauseMillis;
+            this.published = published;
         }
 
         @Override
@@ -168,7 +155,8 @@ class StalledEventSocketTest {
 
         @Override
         protected void frameDone() {
-            if (pauseMillis > 0 && received.get() < SLOW_FRAMES) {
+            lagged = lagged || (published.get() - received.get()) * frameBytes.get() > LAGGED;
+            if (pauseMillis > 0 && !lagged) {
                 try {
                     Thread.sleep(pauseMillis);
                 } catch (InterruptedException e) {

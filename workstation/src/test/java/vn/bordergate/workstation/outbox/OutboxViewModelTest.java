@@ -159,10 +159,9 @@ class OutboxViewModelTest {
         serverAway(() -> {
             assertThat(submit(medical(crossing, ActionKind.CONFIRM, null)).result())
                     .isEqualTo(Result.QUEUED);
+            // the journal is open (the action was queued in it), so closing shuts its file before run returns
             ui.run(outbox::close);
-            ui.await(WAIT, () -> true);
         });
-        Thread.sleep(200); // the journal closes in the background
 
         outbox = open(Officers.session(gate, "medical", work)); // a new workstation over the same folder
         ui.await(WAIT, () -> outbox.pending().get() == 0);
@@ -222,8 +221,7 @@ class OutboxViewModelTest {
                 .isEqualTo(StepState.PASSED);
 
         // kept across a restart of the workstation, until the officer decides
-        ui.run(outbox::close);
-        Thread.sleep(200);
+        ui.run(outbox::close); // open (it showed the conflict): its file is shut before run returns
         outbox = open(Officers.session(gate, "medical", work));
         ui.await(WAIT, () -> outbox.refused().get() == 1);
         ui.call(() -> outbox.discard(hold.key())).get(10, TimeUnit.SECONDS);
