@@ -107,28 +107,36 @@ final class ProvinceGlyph {
     /** A classifier's probabilities for the glyph in {@code box}, averaged over the {@link #CUTS} on the crop. */
     static double[] averaged(Mat grey, Rect box, Function<float[], double[]> classifier) {
         double[] sum = null;
-        int n = 0;
-        for (int[] d : CUTS) {
-            int x = box.x() + d[0];
-            int y = box.y() + d[1];
-            if (n > 0 && (x < 0 || y < 0 || x + box.width() > grey.cols() || y + box.height() > grey.rows())) {
-                continue;
+        List<float[]> cuts = cutFeatures(grey, box);
+        for (float[] features : cuts) {
+            double[] p = classifier.apply(features);
+            if (sum == null) {
+                sum = new double[p.length];
             }
-            try (Mat glyph = new Mat(grey, new Rect(x, y, box.width(), box.height()))) {
-                double[] p = classifier.apply(features(glyph));
-                if (sum == null) {
-                    sum = new double[p.length];
-                }
-                for (int i = 0; i < p.length; i++) {
-                    sum[i] += p[i];
-                }
-                n++;
+            for (int i = 0; i < p.length; i++) {
+                sum[i] += p[i];
             }
         }
         for (int i = 0; i < sum.length; i++) {
-            sum[i] /= n;
+            sum[i] /= cuts.size();
         }
         return sum;
+    }
+
+    /** The features of the glyph in {@code box} in each of the {@link #CUTS} that stays on the crop (the box always). */
+    static List<float[]> cutFeatures(Mat grey, Rect box) {
+        List<float[]> out = new ArrayList<>();
+        for (int[] d : CUTS) {
+            int x = box.x() + d[0];
+            int y = box.y() + d[1];
+            if (!out.isEmpty() && (x < 0 || y < 0 || x + box.width() > grey.cols() || y + box.height() > grey.rows())) {
+                continue;
+            }
+            try (Mat glyph = new Mat(grey, new Rect(x, y, box.width(), box.height()))) {
+                out.add(features(glyph));
+            }
+        }
+        return out;
     }
 
     /** How many features {@link #features} gives a glyph. */

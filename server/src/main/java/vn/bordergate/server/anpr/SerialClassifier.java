@@ -1,11 +1,14 @@
 package vn.bordergate.server.anpr;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.FileStorage;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -28,9 +31,13 @@ final class SerialClassifier {
     /**
      * Networks trained the same way with other seeds ({@code SerialClassifierTrainer}, {@code -Dserial.seed}), whose
      * probabilities are averaged with the first's: each alone is right on about 79 % of held-out glyphs, and they are
-     * wrong on different ones. {@code -Danpr.serialNets=1} reads with the first alone (to measure).
+     * wrong on different ones. {@code -4} and {@code -5} were trained on glyphs cut by a later layout fit (seeds
+     * 20261123 and 7, 2026-11-25): alone the three of that run read no more held-out serials than the first three, and
+     * the five together read more than either three (docs/anpr.md, branch cnnet). {@code -Danpr.serialNets=1} reads
+     * with the first alone, {@code 3} with the first three (to measure).
      */
-    static final List<String> MORE = List.of("serial-mlp-2.yml.gz", "serial-mlp-3.yml.gz");
+    static final List<String> MORE =
+            List.of("serial-mlp-2.yml.gz", "serial-mlp-3.yml.gz", "serial-mlp-4.yml.gz", "serial-mlp-5.yml.gz");
 
     private static final int NETS = Integer.getInteger("anpr.serialNets", 1 + MORE.size());
 
@@ -53,12 +60,18 @@ final class SerialClassifier {
         return new SerialClassifier(networks);
     }
 
-    /** The networks as {@link #bundled()}, read from files of the same names in {@code folder} (the trainer's chooser). */
+    /**
+     * The networks as {@link #bundled()}, read from files of the same names in {@code folder} (the trainer's chooser):
+     * the first, and those of {@link #MORE} the folder holds (the committed chooser is an earlier main's three).
+     */
     static SerialClassifier fromFolder(java.nio.file.Path folder) throws IOException {
         List<ANN_MLP> networks = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of(RESOURCE));
         names.addAll(MORE.subList(0, Math.max(0, Math.min(MORE.size(), NETS - 1))));
         for (String name : names) {
+            if (!name.equals(RESOURCE) && !java.nio.file.Files.exists(folder.resolve(name))) {
+                continue;
+            }
             try (InputStream in = java.nio.file.Files.newInputStream(folder.resolve(name))) {
                 networks.add(read(in, folder.resolve(name).toString()));
             }
@@ -102,12 +115,58 @@ final class SerialClassifier {
 
     /** The six Latin glyphs at the layout's boxes ({@link SerialGlyphs#boxes}); null when one is off the crop. */
     List<PlateGrammarSymbol> read(Mat grey, Rect[] boxes) {
-        List<PlateGrammarSymbol> out = new ArrayList<>();
+        List<List<float[]>> cuts = new ArrayList<>();
         for (int k = 1; k < SerialGlyphs.COUNT; k++) {
             if (boxes[k] == null) {
                 return null;
             }
-            out.add(symbol(ProvinceGlyph.averaged(grey, boxes[k], this::probabilities)));
+            cuts.add(ProvinceGlyph.cutFeatures(grey, boxes[k]));
+        }
+        List<double[]> places = averaged(cuts);
+        List<PlateGrammarSymbol> out = new ArrayList<>();
+        places.forEach(p -> out.add(symbol(p)));
+        return out;
+    }
+
+    /**
+     * Each place's probabilities averaged over its cuts and the networks, as {@link ProvinceGlyph#averaged} with
+     * {@link #probabilities} would give them, with all places' cuts passed to each network at once: one predict call
+     * per network and crop instead of one per cut (about 30), whose per-call cost was most of the networks' time.
+     */
+    private List<double[]> averaged(List<List<float[]>> cuts) {
+        int rows = cuts.stream().mapToInt(List::size).sum();
+        int features = cuts.get(0).get(0).length;
+        List<double[]> out = new ArrayList<>();
+        cuts.forEach(c -> out.add(new double[CLASSES.length()]));
+        try (Mat samples = new Mat(rows, features, CV_32F);
+                Mat predicted = new Mat()) {
+            try (FloatIndexer in = samples.createIndexer()) {
+                int row = 0;
+                for (List<float[]> place : cuts) {
+                    for (float[] f : place) {
+                        in.put(row++, 0, f);
+                    }
+                }
+            }
+            for (ANN_MLP network : networks) {
+                network.predict(samples, predicted, 0);
+                try (FloatIndexer o = predicted.createIndexer()) {
+                    int row = 0;
+                    for (int k = 0; k < cuts.size(); k++) {
+                        double share = 1.0 / (cuts.get(k).size() * networks.size());
+                        for (int c = 0; c < cuts.get(k).size(); c++, row++) {
+                            double[] p = new double[CLASSES.length()];
+                            for (int i = 0; i < p.length; i++) {
+                                p[i] = o.get(row, i) * ProvinceClassifier.SHARPNESS;
+                            }
+                            ProvinceClassifier.softmax(p);
+                            for (int i = 0; i < p.length; i++) {
+                                out.get(k)[i] += p[i] * share;
+                            }
+                        }
+                    }
+                }
+            }
         }
         return out;
     }

@@ -79,6 +79,43 @@ class SerialClassifierTest {
     }
 
     @Test
+    void eachPlaceIsItsCutsProbabilitiesAveragedOverTheNetworks() throws Exception {
+        Path folder = TestImages.realSet("cn-crops").orElse(null);
+        assumeTrue(folder != null, "../shared/plates/cn-crops is absent");
+        SerialClassifier classifier = SerialClassifier.bundled();
+        int compared = 0;
+        for (String line : java.nio.file.Files.readAllLines(folder.resolve("labels.csv"))) {
+            String[] f = line.split(",");
+            if (f[0].equals("file") || compared >= 40) {
+                continue;
+            }
+            try (Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElseThrow();
+                    Mat grey = CropGrey.straight(bgr)) {
+                Rect[] boxes = SerialGlyphs.boxes(grey, PlateRows.of(grey).top());
+                List<vn.bordergate.common.plate.PlateGrammarSymbol> six =
+                        boxes == null ? null : classifier.read(grey, boxes);
+                if (six == null) {
+                    continue;
+                }
+                // the batched read against one cut and one network at a time
+                for (int k = 1; k < SerialGlyphs.COUNT; k++) {
+                    double[] p = ProvinceGlyph.averaged(grey, boxes[k], classifier::probabilities);
+                    var expected = SerialClassifier.symbol(p).choices();
+                    var actual = six.get(k - 1).choices();
+                    for (int c = 0; c < expected.size(); c++) {
+                        assertThat(actual.get(c).character())
+                                .isEqualTo(expected.get(c).character());
+                        assertThat(actual.get(c).probability())
+                                .isCloseTo(expected.get(c).probability(), org.assertj.core.data.Offset.offset(1e-6));
+                    }
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(40);
+    }
+
+    @Test
     void aCropWithoutCharactersHasNoLayout() {
         try (Mat blank = new Mat(24, 94, CV_8UC1, new Scalar(200))) {
             assertThat(SerialGlyphs.boxes(blank, new Rect(0, 0, 94, 24))).isNull();
