@@ -78,8 +78,7 @@ public final class EventHub implements EventPublisher {
                 least = teller;
             }
         }
-        least.subscribers().add(subscriber);
-        least.wake();
+        least.join(subscriber);
     }
 
     public void unsubscribe(Subscriber subscriber) {

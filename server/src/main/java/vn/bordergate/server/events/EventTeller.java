@@ -1,7 +1,9 @@
 package vn.bordergate.server.events;
 
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,12 @@ final class EventTeller {
 
     private final EventJournal journal;
     private final Set<EventHub.Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /**
+     * Subscribers that joined since this teller last looked: one that joins after the teller told the journal's latest
+     * envelope (with nobody to tell, or just before it joined) is told of it at once, not at the next round.
+     */
+    private final Queue<EventHub.Subscriber> joining = new ConcurrentLinkedQueue<>();
+
     private final Thread thread;
     /** Unparked when a round is told, so it can go on to the next one. */
     private final Thread dispatcher;
@@ -38,6 +46,13 @@ final class EventTeller {
         return subscribers;
     }
 
+    /** Adds {@code subscriber} and has it told of what the journal holds now, even if no new envelope comes. */
+    void join(EventHub.Subscriber subscriber) {
+        subscribers.add(subscriber);
+        joining.add(subscriber);
+        wake();
+    }
+
     /** Called after each append: wakes the thread if it waits (a wake-up before it parks is not lost). */
     void wake() {
         LockSupport.unpark(thread);
@@ -51,6 +66,12 @@ final class EventTeller {
     private void tell() {
         while (true) {
             long latest = journal.latest();
+            // a newcomer is in `subscribers` before it is queued here: when there is a new round it is told below
+            for (EventHub.Subscriber joined = joining.poll(); joined != null; joined = joining.poll()) {
+                if (latest <= told && subscribers.contains(joined)) {
+                    tell(joined, latest);
+                }
+            }
             if (latest <= told) {
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
@@ -59,20 +80,24 @@ final class EventTeller {
                 continue;
             }
             for (EventHub.Subscriber subscriber : subscribers) {
-                try {
-                    subscriber.appended(latest);
-                } catch (RuntimeException e) {
-                    LOG.debug("subscriber failed, dropping it: {}", e.getMessage());
-                    subscribers.remove(subscriber);
-                } catch (Error e) {
-                    // not let through: this thread's end would leave the dispatcher waiting for it and stop every
-                    // workstation's events; an OutOfMemoryError ends the product's server before it gets here
-                    LOG.error("subscriber failed, dropping it", e);
-                    subscribers.remove(subscriber);
-                }
+                tell(subscriber, latest);
             }
             told = latest;
             LockSupport.unpark(dispatcher);
+        }
+    }
+
+    private void tell(EventHub.Subscriber subscriber, long latest) {
+        try {
+            subscriber.appended(latest);
+        } catch (RuntimeException e) {
+            LOG.debug("subscriber failed, dropping it: {}", e.getMessage());
+            subscribers.remove(subscriber);
+        } catch (Error e) {
+            // not let through: this thread's end would leave the dispatcher waiting for it and stop every
+            // workstation's events; an OutOfMemoryError ends the product's server before it gets here
+            LOG.error("subscriber failed, dropping it", e);
+            subscribers.remove(subscriber);
         }
     }
 }

@@ -36,4 +36,24 @@ class IdleTellersTest {
         // a teller still awake from the subscribe may tell 201 before the dispatcher counts its wake-up
         Await.until(() -> hub.tellerWakes() > 0, "the subscriber's teller woken for rounds again");
     }
+
+    @Test
+    void aWorkstationThatSubscribesAfterAnotherHasLeftIsToldAtOnce() throws InterruptedException {
+        EventHub hub = new EventHub(GateJson.newMapper(), Clock.systemUTC());
+        for (int i = 0; i < 200; i++) {
+            hub.publish(new CameraStatusEvent("CAM-IDLE", CameraState.STREAMING, i, null));
+        }
+        Await.until(() -> hub.journal().latest() == 200, "the 200 events appended");
+        // the first workstation is told of the 200 and leaves: its teller has told the journal's latest envelope
+        List<Long> first = new CopyOnWriteArrayList<>();
+        EventHub.Subscriber leaving = first::add;
+        hub.subscribe(leaving);
+        Await.until(() -> first.contains(200L), "the first subscriber told of envelope 200 (told: " + first + ")");
+        hub.unsubscribe(leaving);
+
+        // the next one joins the same teller (both have none): no further event comes, and it must still be told
+        List<Long> told = new CopyOnWriteArrayList<>();
+        hub.subscribe(told::add);
+        Await.until(() -> told.contains(200L), "the new subscriber told of envelope 200 (told: " + told + ")");
+    }
 }
