@@ -66,7 +66,8 @@ final class GateJetty {
         if (options.operations().metricsAccess() == Operations.MetricsAccess.LOOPBACK) {
             context.addServlet(new ServletHolder("metrics", new LoopbackMetricsServlet(metrics)), "/metrics");
         }
-        // the filters in front of the plate-read route let its requests go asynchronous (answered by the writer)
+        // the filters in front of the plate-read and declaration routes let their requests go asynchronous (answered
+        // by the writer)
         context.addFilter(
                 asynchronous(new FilterHolder(new RequestTiming(metrics.registry()))),
                 "/*",
@@ -83,7 +84,9 @@ final class GateJetty {
                 "/api/plate-reads",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(
-                new FilterHolder(api.declarationPosts()), "/api/declarations", EnumSet.of(DispatcherType.REQUEST));
+                asynchronous(new FilterHolder(api.declarationPosts())),
+                "/api/declarations",
+                EnumSet.of(DispatcherType.REQUEST));
         JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
             container.setMaxTextMessageSize(64 * 1024);

@@ -1,6 +1,7 @@
 package vn.bordergate.server.service;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
 import vn.bordergate.common.workflow.CrossingStatus;
@@ -38,6 +39,17 @@ public final class DeclarationService {
     public DeclarationDto submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
         // written together with the submissions of other requests: one commit for all of them
         return submissions.write(check.submission(actor, request, idempotencyKey));
+    }
+
+    /**
+     * As {@link #submit}, answered later: the future completes after the declaration's commit with what {@code submit}
+     * returns or throws (a repeated Idempotency-Key's first answer included), completed on the writer that committed
+     * it, so whatever is chained to it must not wait. Refusals before the submission is queued (a bad request, a full
+     * queue) are thrown here, as {@code submit} throws them.
+     */
+    public CompletableFuture<DeclarationDto> submitLater(
+            Actor actor, DeclarationRequest request, String idempotencyKey) {
+        return submissions.submit(check.submission(actor, request, idempotencyKey));
     }
 
     public DeclarationDto resubmit(Actor actor, long id, DeclarationRequest request) {

@@ -1,6 +1,7 @@
 package vn.bordergate.server.service;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.server.persistence.BatchWriter;
 import vn.bordergate.server.persistence.Transactions;
@@ -49,6 +50,14 @@ public final class DeclarationSubmissions {
     /** Writes a checked submission with those of other requests; returns its answer after the commit. */
     DeclarationDto write(Submission submission) {
         return writer.write(submission);
+    }
+
+    /**
+     * As {@link #write}, without waiting: the future is completed by the writer after the commit, or after the same
+     * bound with the same 503 ({@link BatchWriter#submit}).
+     */
+    CompletableFuture<DeclarationDto> submit(Submission submission) {
+        return writer.submit(submission);
     }
 
     /** The writer itself (tests watch its queue). */

@@ -76,11 +76,12 @@ abstract class DirectPosts<R> extends HttpFilter {
     abstract Object answer(Actor actor, R body, HttpServletRequest request);
 
     /**
-     * The answer completed later, for a route that {@link #answersLater}. The
-     * request is asynchronous meanwhile, so no thread waits for it; {@code slowWork} runs what must not run on the
-     * thread that completes the future (it runs on Jetty's threads). What it throws is answered as {@code answer}'s.
+     * The answer completed later, for a route that {@link #answersLater}; called on the request thread, so its
+     * headers are read here. The request is asynchronous meanwhile, so no thread waits for it; {@code slowWork} runs
+     * what must not run on the thread that completes the future (it runs on Jetty's threads). What it throws is
+     * answered as {@code answer}'s.
      */
-    CompletableFuture<?> answerLater(Actor actor, R body, Executor slowWork) {
+    CompletableFuture<?> answerLater(Actor actor, R body, HttpServletRequest request, Executor slowWork) {
         throw new UnsupportedOperationException("this route answers on the request thread");
     }
 
@@ -110,7 +111,7 @@ abstract class DirectPosts<R> extends HttpFilter {
                 async = request.startAsync();
                 async.setTimeout(0); // the future is bounded by its writer (the same bound as a waiting request's)
                 AsyncContext started = async;
-                answerLater(actor, body, async::start)
+                answerLater(actor, body, request, async::start)
                         .whenComplete((value, failure) -> answerLater(started, response, value, failure));
                 return;
             }

@@ -50,7 +50,8 @@ public final class PlateReadPosts extends DirectPosts<NewPlateReadRequest> {
     }
 
     @Override
-    CompletableFuture<?> answerLater(Actor actor, NewPlateReadRequest body, Executor slowWork) {
+    CompletableFuture<?> answerLater(
+            Actor actor, NewPlateReadRequest body, HttpServletRequest request, Executor slowWork) {
         return reads.recordLater(actor, body, slowWork);
     }
 }
