@@ -1,6 +1,7 @@
 package vn.bordergate.server.service;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,7 +77,7 @@ final class CloseCrossings {
         }
     }
 
-    /** The crossings within the final bound, by id. */
+    /** The crossings within the final bound, by id; unmodifiable, as answers kept for repeated reads are shared. */
     Map<Long, Double> within() {
         Map<Long, Double> within = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
@@ -84,7 +85,7 @@ final class CloseCrossings {
                 within.put(ids[i], distances[i]);
             }
         }
-        return within;
+        return Collections.unmodifiableMap(within);
     }
 
     private void drop(double value) {
