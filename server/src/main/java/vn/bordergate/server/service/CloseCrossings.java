@@ -1,7 +1,6 @@
 package vn.bordergate.server.service;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -77,7 +76,7 @@ final class CloseCrossings {
         }
     }
 
-    /** The crossings within the final bound, by id; unmodifiable, as answers kept for repeated reads are shared. */
+    /** The crossings within the final bound, by id. */
     Map<Long, Double> within() {
         Map<Long, Double> within = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
@@ -85,7 +84,7 @@ final class CloseCrossings {
                 within.put(ids[i], distances[i]);
             }
         }
-        return Collections.unmodifiableMap(within);
+        return within;
     }
 
     private void drop(double value) {

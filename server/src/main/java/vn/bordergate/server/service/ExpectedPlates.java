@@ -30,13 +30,6 @@ final class ExpectedPlates {
     private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
     /** The same entries by plate, for the reads. */
     private final PlateIndex index = new PlateIndex();
-    /**
-     * Entries added to and removed from the index so far, counted after each change (under this object's lock): an
-     * answer kept in {@link #repeated} is taken only while this count is the one read before its search.
-     */
-    private volatile long changes;
-
-    private final RepeatedReads repeated = new RepeatedReads();
     /** Every crossing expected at or after this instant is in {@link #entries}; null until loaded. */
     private volatile Instant horizon;
 
@@ -64,42 +57,7 @@ final class ExpectedPlates {
         if (between(session, from, to) == null) {
             return null;
         }
-        long before = changes; // before the search: a change during it leaves its answer unused
-        RepeatedReads.Answer kept = repeated.kept(preparedRead, want, limit, before);
-        if (kept != null && sameEntries(kept.from(), kept.to(), from, to)) {
-            return kept.closest();
-        }
-        PlateIndex.Closest closest = index.closest(preparedRead, from, to, want, limit);
-        repeated.keep(new RepeatedReads.Answer(preparedRead, want, limit, before, from, to, closest));
-        return closest;
-    }
-
-    /**
-     * Whether the windows {@code [from, to]} and {@code [otherFrom, otherTo]} hold the same entries: none is expected
-     * between their starts or between their ends (a read's window moves with its time; the answer depends on the
-     * entries in it, not on the instants).
-     */
-    private boolean sameEntries(Instant from, Instant to, Instant otherFrom, Instant otherTo) {
-        // both ends are inside their window: the starts differ on [earlier, later), the ends on (earlier, later]
-        return noneExpected(min(from, otherFrom), max(from, otherFrom))
-                && noneExpected(min(to, otherTo).plusNanos(1), max(to, otherTo).plusNanos(1));
-    }
-
-    /** Whether no entry is expected from {@code from} (included) to {@code to} (excluded). */
-    private boolean noneExpected(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            return true;
-        }
-        Entry first = entries.ceiling(new Entry(from, Long.MIN_VALUE, ""));
-        return first == null || !first.expectedArrival().isBefore(to);
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isBefore(b) ? b : a;
+        return index.closest(preparedRead, from, to, want, limit);
     }
 
     /** The index, for tests. */
@@ -124,7 +82,6 @@ final class ExpectedPlates {
     private synchronized void add(Entry entry) {
         if (entries.add(entry)) {
             index.add(entry);
-            changes++; // under the lock: one writer at a time
         }
     }
 
@@ -157,7 +114,6 @@ final class ExpectedPlates {
                 NavigableSet<Entry> old = entries.headSet(new Entry(before, Long.MIN_VALUE, ""), false);
                 index.remove(List.copyOf(old));
                 old.clear();
-                changes++;
             }
         }
     }
