@@ -42,6 +42,12 @@ final class PlateIndexSearch {
     private double bound;
 
     private double[][] columns = new double[16][];
+    /**
+     * The least cell of each depth's column, kept when {@link #next} computes it: a node's walk used to scan its column
+     * again for it (~9 % of the plate-read writers' samples, JFR, docs/benchmarks.md "readcpu5"). Depth 0 is the first
+     * column, whose least cell is 0.
+     */
+    private double[] leasts = new double[16];
     /** Per read position, where its row of {@link #ASCII_COSTS} starts; -1 for a character past ASCII. */
     private final int[] rows;
 
@@ -82,7 +88,7 @@ final class PlateIndexSearch {
                 descend(children[k], keys[k], column, depth);
             }
         }
-        double least = least(column);
+        double least = leasts[depth];
         for (int k = 0; k < keys.length; k++) {
             // the bound may have dropped while the children before were walked: checked for each
             if (keys[k] != own && (least + 1 <= bound || diagonalWithin(column, keys[k]))) {
@@ -117,7 +123,7 @@ final class PlateIndexSearch {
                 descend(k, own, column, depth);
             }
         }
-        double least = least(column);
+        double least = leasts[depth];
         for (int k = first; k < end; k++) {
             char key = (char) nodes[k * FlatPlates.SLOT + FlatPlates.KEY];
             if (key != own && (least + 1 <= bound || diagonalWithin(column, key))) {
@@ -139,14 +145,6 @@ final class PlateIndexSearch {
     private boolean within(long second, int nano) {
         return (second > fromSecond || second == fromSecond && nano >= fromNano)
                 && (second < toSecond || second == toSecond && nano <= toNano);
-    }
-
-    private double least(double[] column) {
-        double least = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= read.length(); i++) {
-            least = Math.min(least, column[i]);
-        }
-        return least;
     }
 
     /**
@@ -174,6 +172,7 @@ final class PlateIndexSearch {
         int n = read.length();
         if (depth + 1 == columns.length) {
             columns = Arrays.copyOf(columns, columns.length * 2);
+            leasts = Arrays.copyOf(leasts, leasts.length * 2);
         }
         if (columns[depth + 1] == null) {
             columns[depth + 1] = new double[n + 1];
@@ -213,6 +212,8 @@ final class PlateIndexSearch {
             next[i] = cell;
             min = Math.min(min, cell);
         }
+        // every cell of next is either min's candidate or infinite: min is its least cell
+        leasts[depth + 1] = min;
         return min <= bound ? next : null; // null: no plate below can be within the bound
     }
 
