@@ -33,9 +33,7 @@ final class SerialClassifier {
      * probabilities are averaged with the first's: each alone is right on about 79 % of held-out glyphs, and they are
      * wrong on different ones. {@code -4} and {@code -5} were trained on glyphs cut by a later layout fit (seeds
      * 20261123 and 7, 2026-11-25): alone the three of that run read no more held-out serials than the first three, and
-     * the five together read more than either three (docs/anpr.md, branch cnnet). {@code -5} was replaced on
-     * 2026-11-25 (branch cnaug) by a network trained on real glyphs moved by fractions of a pixel and repeated up to
-     * twice as often: alone it reads about as many held-out glyphs as the five did together. {@code -Danpr.serialNets=1} reads
+     * the five together read more than either three (docs/anpr.md, branch cnnet). {@code -Danpr.serialNets=1} reads
      * with the first alone, {@code 3} with the first three (to measure).
      */
     static final List<String> MORE =

@@ -40,17 +40,15 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  * whose probabilities the reader averages with the first's ({@link SerialClassifier#MORE}). The committed three were
  * trained on 2026-11-24 (branch cnheld) with the glyphs of slanted crops cut upright ({@link GlyphShear}) and the
  * networks of main {@code 63af6c6} choosing the training crops: give those with {@code
- * -Dserial.chooser=FOLDER} to rebuild them (docs/anpr.md). {@code serial-mlp-4.yml.gz} is the default
- * seed's network trained the same way on 2026-11-25 (branch cnnet) with main {@code 29ae502}'s layout fit and the same
- * chooser; {@code -5} the default seed's with {@code -Dserial.jitter=1 -Dserial.scale=0.08 -Dserial.real=800
- * -Dserial.maxRepeats=24} and the same chooser (branch cnaug). {@code -Dserial.allFits=false -Dserial.agree=0} trains on
+ * -Dserial.chooser=FOLDER} to rebuild them (docs/anpr.md). {@code serial-mlp-4.yml.gz} and {@code -5} are the default
+ * seed's and seed 7's networks trained the same way on 2026-11-25 (branch cnnet) with main {@code 29ae502}'s layout fit
+ * and the same chooser. {@code -Dserial.allFits=false -Dserial.agree=0} trains on
  * the first fit's crops alone, as before. System properties
  * {@code serial.renders}, {@code serial.real}, {@code serial.maxRepeats}, {@code serial.hidden}, {@code
  * serial.synthetic} (the first trainer's lone-glyph renders, 60 then) and {@code serial.repeats} (without balance,
  * {@code serial.real=0}) are for experiments, as are {@code serial.atCutSize}, {@code serial.thinner}, {@code
  * serial.jitter} and {@code serial.scale} (renders at a real cut's pixel size with thinner strokes, real glyphs moved
- * by fractions of a pixel: alone neither read more held-out glyphs, nor did 128 hidden units; the moves with twice the
- * real glyphs per class did, docs/anpr.md, branch cnaug).
+ * by fractions of a pixel: none read more held-out glyphs, nor did 128 hidden units; docs/anpr.md, branch cnaug).
  * Their defaults leave the training as it was.
  */
 public final class SerialClassifierTrainer {
