@@ -48,7 +48,9 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  * serial.synthetic} (the first trainer's lone-glyph renders, 60 then) and {@code serial.repeats} (without balance,
  * {@code serial.real=0}) are for experiments, as are {@code serial.atCutSize}, {@code serial.thinner}, {@code
  * serial.jitter} and {@code serial.scale} (renders at a real cut's pixel size with thinner strokes, real glyphs moved
- * by fractions of a pixel: none read more held-out glyphs, nor did 128 hidden units; docs/anpr.md, branch cnaug).
+ * by fractions of a pixel; docs/anpr.md, branch cnaug: the moves with {@code -Dserial.real=800
+ * -Dserial.maxRepeats=24} made one network read as many held-out glyphs as the five, but as the fifth of the five
+ * no more plates).
  * Their defaults leave the training as it was.
  */
 public final class SerialClassifierTrainer {
