@@ -169,11 +169,19 @@ final class ProvinceGlyphRenders {
 
     /** Blur, low resolution, JPEG, contrast and noise, as in a 94 × 24 crop where the glyph is about 10 × 18 px. */
     static Mat lowQuality(Mat box, Random random) {
+        return lowQuality(box, random, 12, 12, true);
+    }
+
+    /**
+     * As {@link #lowQuality(Mat, Random)}, the glyph brought down to {@code lowest} to {@code lowest + range - 1} px
+     * high, and scaled back to the box's size only when {@code scaledBack}.
+     */
+    static Mat lowQuality(Mat box, Random random, int lowest, int range, boolean scaledBack) {
         double sigma = random.nextDouble() * 1.6;
         if (sigma > 0.3) {
             GaussianBlur(box, box, new Size(0, 0), sigma);
         }
-        int lowH = 12 + random.nextInt(12);
+        int lowH = lowest + random.nextInt(range);
         int lowW = Math.max(4, (int) Math.round(lowH * box.cols() / (double) box.rows()));
         Mat low = new Mat();
         resize(box, low, new Size(lowW, lowH), 0, 0, INTER_AREA);
@@ -190,9 +198,12 @@ final class ProvinceGlyphRenders {
                 low = decoded;
             }
         }
-        Mat out = new Mat();
-        resize(low, out, box.size(), 0, 0, INTER_LINEAR);
-        low.close();
+        Mat out = low;
+        if (scaledBack) {
+            out = new Mat();
+            resize(low, out, box.size(), 0, 0, INTER_LINEAR);
+            low.close();
+        }
         box.close();
         double ink = random.nextDouble() * 90;
         double paper = Math.max(ink + 70, 140 + random.nextDouble() * 115);

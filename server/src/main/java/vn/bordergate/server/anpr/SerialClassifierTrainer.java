@@ -1,5 +1,10 @@
 package vn.bordergate.server.anpr;
 
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.getRotationMatrix2D;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
 import java.awt.Font;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_ml.ANN_MLP;
 
 /**
@@ -38,7 +46,12 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
  * the first fit's crops alone, as before. System properties
  * {@code serial.renders}, {@code serial.real}, {@code serial.maxRepeats}, {@code serial.hidden}, {@code
  * serial.synthetic} (the first trainer's lone-glyph renders, 60 then) and {@code serial.repeats} (without balance,
- * {@code serial.real=0}) are for experiments.
+ * {@code serial.real=0}) are for experiments, as are {@code serial.atCutSize}, {@code serial.thinner}, {@code
+ * serial.jitter} and {@code serial.scale} (renders at a real cut's pixel size with thinner strokes, real glyphs moved
+ * by fractions of a pixel; docs/anpr.md, branch cnaug: the moves with {@code -Dserial.real=800
+ * -Dserial.maxRepeats=24} made one network read as many held-out glyphs as the five, but as the fifth of the five
+ * no more plates).
+ * Their defaults leave the training as it was.
  */
 public final class SerialClassifierTrainer {
     private static final String FONT = "/fonts/DejaVuSansCondensed-Bold-Plates.ttf";
@@ -50,6 +63,15 @@ public final class SerialClassifierTrainer {
     private static final int RENDERS_PER_CLASS = Integer.getInteger("serial.renders", 150);
     /** Real glyphs of a class are repeated up to this many per class (0: every glyph {@code REAL_REPEATS} times). */
     private static final int REAL_PER_CLASS = Integer.getInteger("serial.real", 400);
+
+    /** How much thinner than DejaVu Sans Condensed Bold the renders' strokes are drawn, in 3 px steps of the 64 px font. */
+    private static final int THINNER = Integer.getInteger("serial.thinner", 0);
+
+    /** Real glyphs' sub-pixel shifts ({@link #jittered}), in px each way; 0: whole-pixel shifts as before. */
+    private static final double JITTER = Double.parseDouble(System.getProperty("serial.jitter", "0"));
+
+    /** Real glyphs' scaling ({@link #jittered}), as a fraction each way. */
+    private static final double SCALE = Double.parseDouble(System.getProperty("serial.scale", "0"));
 
     private static final int MAX_REPEATS = Integer.getInteger("serial.maxRepeats", 12);
 
@@ -85,7 +107,8 @@ public final class SerialClassifierTrainer {
             }
             for (int c = 0; c < classes.length(); c++) {
                 for (int k = 0; k < RENDERS_PER_CLASS; k++) {
-                    try (Mat weighted = ProvinceGlyphRenders.weighted(neighbours.get(c), random.nextInt(3) - 1);
+                    try (Mat weighted =
+                                    ProvinceGlyphRenders.weighted(neighbours.get(c), random.nextInt(3) - 1 - THINNER);
                             Mat glyph = SerialGlyphRenders.degrade(weighted, neighbours, random)) {
                         samples.add(ProvinceGlyph.features(glyph));
                         labels.add(c);
@@ -105,7 +128,10 @@ public final class SerialClassifierTrainer {
             for (int k = 0; k < repeats; k++) {
                 // 1 px shifts only: rotation, scaling and blur on top were tried and were worse (787 against 819
                 // held-out glyphs right)
-                samples.add(ProvinceGlyph.features(ProvinceClassifierTrainer.shifted(r.glyph(), random, k == 0)));
+                samples.add(ProvinceGlyph.features(
+                        JITTER > 0
+                                ? jittered(r.glyph(), random, JITTER, SCALE, k == 0)
+                                : ProvinceClassifierTrainer.shifted(r.glyph(), random, k == 0)));
                 labels.add(r.label());
             }
             r.glyph().close();
@@ -133,6 +159,29 @@ public final class SerialClassifierTrainer {
             r.glyph().close();
         }
         System.out.printf("held-out cn-crops glyphs (odd numbers): %d/%d right; wrong: %s%n", right, total, confusions);
+    }
+
+    /**
+     * A real glyph moved by a fraction of a pixel up to {@code jitter} px each way and scaled by up to {@code scaling}
+     * about its centre: where the layout fit places the box and how large it makes it vary by fractions of a pixel
+     * from crop to crop, which on a glyph about 10 px wide is a tenth of it per pixel; whole-pixel shifts teach none of
+     * the steps between. The first time ({@code asIs}) the glyph as cut.
+     */
+    static Mat jittered(Mat glyph, Random random, double jitter, double scaling, boolean asIs) {
+        if (asIs) {
+            return glyph;
+        }
+        double scale = 1 + (random.nextDouble() * 2 - 1) * scaling;
+        double dx = (random.nextDouble() * 2 - 1) * jitter;
+        double dy = (random.nextDouble() * 2 - 1) * jitter;
+        Mat out = new Mat();
+        try (Mat m = getRotationMatrix2D(new Point2f(glyph.cols() / 2f, glyph.rows() / 2f), 0, scale);
+                DoubleIndexer at = m.createIndexer()) {
+            at.put(0, 2, at.get(0, 2) + dx);
+            at.put(1, 2, at.get(1, 2) + dy);
+            warpAffine(glyph, out, m, glyph.size(), INTER_LINEAR, BORDER_REPLICATE, Scalar.all(0));
+        }
+        return out;
     }
 
     private static SerialClassifier committed;

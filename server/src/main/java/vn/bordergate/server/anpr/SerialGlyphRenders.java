@@ -16,6 +16,20 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * its own width) left rare letters such as Q, D, W and U to a handful of real glyphs each.
  */
 final class SerialGlyphRenders {
+    /**
+     * Whether a render ends at the pixel size of a real cut rather than scaled back up to its drawing size. Real cuts
+     * are small (even-half quartiles 10–11 × 18–20 px), so the 24 × 32 feature window enlarges them and their edges
+     * stay blocky; a render brought down to 12–23 px and scaled back up smoothly had half the real glyphs' edge
+     * sharpness at the window (Laplacian, 14 against 32–35). Off by default: with strokes one step thinner (which
+     * matched the real glyphs' ink share, 35 %) it read no more held-out glyphs (docs/anpr.md, branch cnaug).
+     */
+    static final boolean AT_CUT_SIZE = Boolean.parseBoolean(System.getProperty("serial.atCutSize", "false"));
+
+    /** A render at cut size is {@code CUT_LOWEST} to {@code CUT_LOWEST + CUT_RANGE - 1} px high, as real cuts are. */
+    static final int CUT_LOWEST = Integer.getInteger("serial.cutLowest", 15);
+
+    static final int CUT_RANGE = Integer.getInteger("serial.cutRange", 8);
+
     private SerialGlyphRenders() {}
 
     /**
@@ -23,6 +37,14 @@ final class SerialGlyphRenders {
      * two of {@code neighbours} beside it.
      */
     static Mat degrade(Mat clean, List<Mat> neighbours, Random random) {
+        Mat glyph = cut(clean, neighbours, random);
+        return AT_CUT_SIZE
+                ? ProvinceGlyphRenders.lowQuality(glyph, random, CUT_LOWEST, CUT_RANGE, false)
+                : ProvinceGlyphRenders.lowQuality(glyph, random);
+    }
+
+    /** {@code clean} drawn on a plate at an angle with two neighbours and cut by a box a little off, not yet degraded. */
+    static Mat cut(Mat clean, List<Mat> neighbours, Random random) {
         double h = 26 + random.nextInt(10); // character height in px on the drawing canvas
         double mm = h / 90; // px per mm
         int canvasW = (int) Math.round(200 * mm);
@@ -55,7 +77,7 @@ final class SerialGlyphRenders {
         int y1 = (int) Math.round(Math.min(canvas.rows(), by + boxH));
         Mat glyph = new Mat(canvas, new Rect(x0, y0, x1 - x0, y1 - y0)).clone();
         canvas.close();
-        return ProvinceGlyphRenders.lowQuality(glyph, random);
+        return glyph;
     }
 
     private static double aspect(Mat glyph) {
