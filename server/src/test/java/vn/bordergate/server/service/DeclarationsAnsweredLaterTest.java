@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class DeclarationsAnsweredLaterTest {
     void declarationsWaitForTheirCommitWithoutHoldingAThreadAndEachIsAnsweredWithItsOwn() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         DeclarationService declarations = gate.server().services().declarations;
-        double timedBefore = timedDeclarations();
+        double timedBefore = gate.answeredPosts("/api/declarations");
         List<String> plates = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -133,7 +131,7 @@ class DeclarationsAnsweredLaterTest {
             assertThat(JSON.readTree(retry.body()))
                     .isEqualTo(JSON.readTree(answers.get(i).get().body()));
         }
-        assertThat(timedDeclarations() - timedBefore)
+        assertThat(gate.answeredPosts("/api/declarations") - timedBefore)
                 .as("timed once each, as 2xx")
                 .isEqualTo(DECLARATIONS + 2 + 5);
     }
@@ -153,21 +151,5 @@ class DeclarationsAnsweredLaterTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The gate's count of declaration POSTs answered 2xx ({@code gate_http_requests_seconds_count}). */
-    private static double timedDeclarations() {
-        String metrics = gate.as("supervisor").send("GET", "/api/metrics", null).body();
-        Matcher count = Pattern.compile("gate_http_requests_seconds_count\\{([^}]*)} (\\S+)")
-                .matcher(metrics);
-        while (count.find()) {
-            String labels = count.group(1);
-            if (labels.contains("area=\"/api/declarations\"")
-                    && labels.contains("method=\"POST\"")
-                    && labels.contains("status=\"2xx\"")) {
-                return Double.parseDouble(count.group(2));
-            }
-        }
-        return 0;
     }
 }

@@ -16,8 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class PlateReadsAnsweredLaterTest {
         String token = gate.as("camera").token();
         HttpClient http = HttpClient.newHttpClient();
         PlateReadService reads = gate.server().services().plateReads;
-        double timedBefore = timedPlateReads();
+        double timedBefore = gate.answeredPosts("/api/plate-reads");
         List<String> plates = new ArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         try (TableLock lock = TableLock.hold(gate.server().services().tx, "plate_read", threads)) {
@@ -113,24 +111,8 @@ class PlateReadsAnsweredLaterTest {
                 .map(PlateReadDto::id)
                 .toList();
         assertThat(stored).containsAll(ids);
-        assertThat(timedPlateReads() - timedBefore)
+        assertThat(gate.answeredPosts("/api/plate-reads") - timedBefore)
                 .as("timed once each, as 2xx")
                 .isEqualTo(READS);
-    }
-
-    /** The gate's count of plate-read POSTs answered 2xx ({@code gate_http_requests_seconds_count}). */
-    private static double timedPlateReads() {
-        String metrics = gate.as("supervisor").send("GET", "/api/metrics", null).body();
-        Matcher count = Pattern.compile("gate_http_requests_seconds_count\\{([^}]*)} (\\S+)")
-                .matcher(metrics);
-        while (count.find()) {
-            String labels = count.group(1);
-            if (labels.contains("area=\"/api/plate-reads\"")
-                    && labels.contains("method=\"POST\"")
-                    && labels.contains("status=\"2xx\"")) {
-                return Double.parseDouble(count.group(2));
-            }
-        }
-        return 0;
     }
 }

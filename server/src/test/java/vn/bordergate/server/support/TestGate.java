@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import vn.bordergate.common.client.GateClient;
 import vn.bordergate.common.dto.CrossingDto;
@@ -129,6 +131,25 @@ public final class TestGate implements AutoCloseable {
     /** A client without a token. */
     public GateClient anonymous() {
         return new GateClient(uri());
+    }
+
+    /**
+     * The gate's count of {@code POST}s to {@code path} answered 2xx ({@code gate_http_requests_seconds_count}, read
+     * by the supervisor): tests that answer requests later check each was timed once, when its exchange ended.
+     */
+    public double answeredPosts(String path) {
+        String metrics = as("supervisor").send("GET", "/api/metrics", null).body();
+        Matcher count = Pattern.compile("gate_http_requests_seconds_count\\{([^}]*)} (\\S+)")
+                .matcher(metrics);
+        while (count.find()) {
+            String labels = count.group(1);
+            if (labels.contains("area=\"" + path + "\"")
+                    && labels.contains("method=\"POST\"")
+                    && labels.contains("status=\"2xx\"")) {
+                return Double.parseDouble(count.group(2));
+            }
+        }
+        return 0;
     }
 
     /** A client logged in as a demo account (tokens are cached: logging in costs a bcrypt check). */
