@@ -29,7 +29,7 @@ import vn.bordergate.common.plate.PlateDistance;
  * old one and the added entries, and publishes it with a trie of node objects holding the entries added meanwhile, in
  * one volatile write, so a read sees both layers as they were before or after a change. The writer (the declaration
  * writer, through {@link ExpectedPlates}) only adds to the trie of nodes and marks removals: it used to build the
- * flat trie of every entry held itself, tens of milliseconds with 100,000 entries held, while declarations waited
+ * flat trie of every entry held itself, some 90 ms of CPU with 100,000 entries held, while declarations waited
  * (docs/benchmarks.md, "idxbuild"). A removal marks the entry gone in the flat trie ({@link FlatPlates#forget}) or
  * takes it out of its node; the next build leaves it out. In the trie of nodes the single writer publishes a node's
  * branches (keys with their children) and entries as new immutable arrays (copy on write), so a reader sees a node
