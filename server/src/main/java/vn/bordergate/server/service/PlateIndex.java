@@ -1,12 +1,14 @@
 package vn.bordergate.server.service;
 
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import vn.bordergate.common.plate.PlateDistance;
 
@@ -22,20 +24,23 @@ import vn.bordergate.common.plate.PlateDistance;
  * {@link PlateDistance#betweenPrepared} gives (the same table cells, computed in another order).
  *
  * <p>The trie is in two layers: most entries in a {@link FlatPlates} (plain arrays, cheap to walk, built at
- * once), and the entries added since it was built in a small trie of node objects that grows in place. When
- * that one holds more than an eighth of the entries, or an entry is removed, the writer builds a new flat
- * trie of every entry held and publishes it with a new empty trie of nodes in one volatile write, so a read
- * sees both layers as they were before or after a change; a read also builds it when the trie of nodes is not
- * empty and nothing was built for a while (see {@link #toSearch}). In the trie of nodes the single writer
- * publishes a node's branches (keys with their children) and entries as new immutable arrays (copy on write),
- * so a reader sees a node before or after a change, never half of one. Removed entries leave nothing behind
- * (the table is pruned, the gate runs for months).
+ * once), and the entries added since it was built in a small trie of node objects that grows in place. When that one
+ * holds more than an eighth of the entries, or an eighth are forgotten, a builder thread makes a new flat trie of the
+ * old one and the added entries, and publishes it with a trie of node objects holding the entries added meanwhile, in
+ * one volatile write, so a read sees both layers as they were before or after a change. The writer (the declaration
+ * writer, through {@link ExpectedPlates}) only adds to the trie of nodes and marks removals: it used to build the
+ * flat trie of every entry held itself, some 90 ms of CPU with 100,000 entries held, while declarations waited
+ * (docs/benchmarks.md, "idxbuild"). A removal marks the entry gone in the flat trie ({@link FlatPlates#forget}) or
+ * takes it out of its node; the next build leaves it out. In the trie of nodes the single writer publishes a node's
+ * branches (keys with their children) and entries as new immutable arrays (copy on write), so a reader sees a node
+ * before or after a change, never half of one. Removed entries leave nothing behind after the next build (the table
+ * is pruned, the gate runs for months).
  */
 final class PlateIndex {
     private static final ExpectedPlates.Entry[] NO_ENTRIES = {};
-    /** The fewest entries added in node objects before the flat trie is built again. */
+    /** The fewest entries added in node objects (or forgotten) before the flat trie is built again. */
     private static final int LEAST_REBUILT = 64;
-    /** The shortest time between two rebuilds asked by reads. */
+    /** The shortest time between two builds asked by reads. */
     private static final long MERGE_PAUSE = 1_000_000_000L;
 
     /** A node's children and the characters leading to them, published together. */
@@ -76,15 +81,52 @@ final class PlateIndex {
     /** The flat trie, and the trie of the entries added since it was built. */
     private record Layers(FlatPlates flat, Node added) {}
 
+    /**
+     * A build under way: the flat trie and the added entries it started from, and what the writer changed since (added
+     * to the trie of nodes, or forgotten), applied to the new flat trie before it is published.
+     */
+    private static final class Build {
+        final FlatPlates base;
+        final List<ExpectedPlates.Entry> added;
+        final List<ExpectedPlates.Entry> addedSince = new ArrayList<>();
+        final List<ExpectedPlates.Entry> removedSince = new ArrayList<>();
+
+        Build(FlatPlates base, List<ExpectedPlates.Entry> added) {
+            this.base = base;
+            this.added = added;
+        }
+    }
+
+    /** One thread builds every index's flat tries: a build is a background job, and one at a time is plenty. */
+    private static final Executor BUILDER = Executors.newSingleThreadExecutor(job -> {
+        Thread thread = new Thread(job, "plate-index-builder");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Executor builder;
     private volatile Layers layers = new Layers(FlatPlates.EMPTY, new Node());
     /** Every entry held (the writer's). */
     private final Set<ExpectedPlates.Entry> held = new HashSet<>();
-    /** Entries in {@link Layers#added}. */
-    private int added;
-    /** Adds, removals and rebuilds, one at a time; a read may rebuild when nothing else is under way. */
+    /** The entries added to {@link Layers#added}, in order (some may have been removed since). */
+    private List<ExpectedPlates.Entry> added = new ArrayList<>();
+    /** Entries of {@link Layers#flat} forgotten. */
+    private int gone;
+    /** The build under way, or null. */
+    private Build building;
+    /** Adds, removals, the start and the end of builds, one at a time. */
     private final ReentrantLock writer = new ReentrantLock();
-    /** When (nanoTime) a read may build the flat trie again. */
+    /** When (nanoTime) a read may ask for a build again. */
     private volatile long mergeDue;
+
+    PlateIndex() {
+        this(BUILDER);
+    }
+
+    /** An index whose flat tries are built by {@code builder} (a test runs the builds when it wants). */
+    PlateIndex(Executor builder) {
+        this.builder = builder;
+    }
 
     void add(ExpectedPlates.Entry entry) {
         writer.lock();
@@ -98,22 +140,13 @@ final class PlateIndex {
     }
 
     private void addHeld(ExpectedPlates.Entry entry) {
-        if (added >= Math.max(LEAST_REBUILT, held.size() / 8)) {
-            rebuild();
-            return;
+        NodeTrie.insert(layers.added(), entry);
+        added.add(entry);
+        if (building != null) {
+            building.addedSince.add(entry);
+        } else if (due()) {
+            startBuild();
         }
-        added++;
-        Node root = layers.added();
-        Node node = root;
-        String plate = entry.plate();
-        root.widen(plate.length());
-        for (int i = 0; i < plate.length(); i++) {
-            node = childOrNew(node, plate.charAt(i), plate.length());
-        }
-        ExpectedPlates.Entry[] ends = node.ends;
-        ExpectedPlates.Entry[] grown = Arrays.copyOf(ends, ends.length + 1);
-        grown[ends.length] = entry;
-        node.ends = grown;
     }
 
     /** Forgets an entry. */
@@ -121,48 +154,122 @@ final class PlateIndex {
         remove(List.of(entry));
     }
 
-    /** Forgets entries, with one new flat trie for all of them. */
+    /** Forgets entries: marked gone where they are, left out of the next flat trie. */
     void remove(Collection<ExpectedPlates.Entry> entries) {
         writer.lock();
         try {
+            Layers now = layers;
             boolean removed = false;
             for (ExpectedPlates.Entry e : entries) { // not removeAll: with a list, that may scan it for each entry held
-                removed |= held.remove(e);
+                if (held.remove(e)) {
+                    removed = true;
+                    if (!NodeTrie.takeOut(now.added(), e) && now.flat().forget(e)) {
+                        gone++;
+                    }
+                    if (building != null) {
+                        building.removedSince.add(e);
+                    }
+                }
             }
             if (removed) {
-                rebuild();
+                // published again: a read that starts after this removal returned sees the flat trie's marks
+                layers = new Layers(now.flat(), now.added());
+                if (building == null && due()) {
+                    startBuild();
+                }
             }
         } finally {
             writer.unlock();
         }
     }
 
-    /** Nodes of the trie of every entry held, the root included (builds the flat trie of them all first). */
+    /** Nodes of the trie of every entry held, the root included (builds the flat trie of them all first, here). */
     int nodes() {
         writer.lock();
         try {
-            if (added > 0) {
-                rebuild();
-            }
+            building = null; // a build under way is not published
+            layers = new Layers(FlatPlates.of(held), new Node());
+            added = new ArrayList<>();
+            gone = 0;
             return layers.flat().size();
         } finally {
             writer.unlock();
         }
     }
 
-    private void rebuild() {
-        long start = System.nanoTime();
-        layers = new Layers(FlatPlates.of(held), new Node());
-        added = 0;
-        long end = System.nanoTime();
-        mergeDue = end + Math.max(MERGE_PAUSE, 100 * (end - start));
+    /** Entries in the flat trie, forgotten ones included: what the last published build held. */
+    int flatEntries() {
+        return layers.flat().entries.length;
+    }
+
+    private void startBuild() {
+        List<ExpectedPlates.Entry> still = new ArrayList<>(added.size());
+        for (ExpectedPlates.Entry e : added) {
+            if (held.contains(e)) {
+                still.add(e);
+            }
+        }
+        added = still;
+        Build build = new Build(layers.flat(), List.copyOf(still));
+        building = build;
+        mergeDue = System.nanoTime() + MERGE_PAUSE;
+        builder.execute(() -> build(build));
+    }
+
+    /** On the builder: the new flat trie, published unless {@link #nodes} built one meanwhile. */
+    private void build(Build build) {
+        FlatPlates made = null;
+        try {
+            made = build.base.with(build.added);
+        } finally {
+            writer.lock();
+            try {
+                if (building == build) {
+                    building = null;
+                    if (made != null) {
+                        publish(build, made);
+                    }
+                }
+            } finally {
+                writer.unlock();
+            }
+        }
+    }
+
+    private void publish(Build build, FlatPlates made) {
+        int forgotten = 0;
+        for (ExpectedPlates.Entry e : build.removedSince) {
+            if (made.forget(e)) {
+                forgotten++;
+            }
+        }
+        Node fresh = new Node();
+        List<ExpectedPlates.Entry> since = new ArrayList<>();
+        for (ExpectedPlates.Entry e : build.addedSince) {
+            if (held.contains(e)) {
+                NodeTrie.insert(fresh, e);
+                since.add(e);
+            }
+        }
+        layers = new Layers(made, fresh);
+        added = since;
+        gone = forgotten;
+        mergeDue = System.nanoTime() + MERGE_PAUSE;
+        if (due()) { // more came meanwhile than a build waits for: the next one at once
+            startBuild();
+        }
+    }
+
+    /** Whether an eighth of the entries (64 at least) are in node objects, or forgotten in the flat trie. */
+    private boolean due() {
+        int enough = Math.max(LEAST_REBUILT, held.size() / 8);
+        return added.size() >= enough || gone >= enough;
     }
 
     /**
-     * The layers to search: when entries were added in node objects and no flat trie was built for a while, first one
-     * of every entry, if no add or removal is under way. Walking both layers costs about half as much again as the
-     * flat one alone (the top of the trie is walked twice); a read after a burst of declarations pays for the rebuild
-     * instead, at most once a second and at most a hundredth of the time.
+     * The layers to search. When entries were added in node objects and nothing was built for a while, asks for a
+     * build first (if no add or removal is under way): walking both layers costs about half as much again as the flat
+     * one alone (the top of the trie is walked twice). The read does not wait for it.
      */
     private Layers toSearch() {
         Layers now = layers;
@@ -170,10 +277,10 @@ final class PlateIndex {
             return now;
         }
         try {
-            if (added > 0 && System.nanoTime() >= mergeDue) {
-                rebuild();
+            if (building == null && !added.isEmpty() && System.nanoTime() >= mergeDue) {
+                startBuild();
             }
-            return layers;
+            return now;
         } finally {
             writer.unlock();
         }
@@ -187,35 +294,5 @@ final class PlateIndex {
     Closest closest(String read, Instant from, Instant to, int want, double limit) {
         Layers now = toSearch();
         return new PlateIndexSearch(read, from, to, want, limit).from(now.flat(), now.added());
-    }
-
-    private static Node child(Node node, char c) {
-        Branches branches = node.branches;
-        char[] keys = branches.keys();
-        Node[] children = branches.children();
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == c) {
-                return children[i];
-            }
-        }
-        return null;
-    }
-
-    /** The child for {@code c}, widened to a plate of {@code length} characters, or a new one made for it. */
-    private static Node childOrNew(Node node, char c, int length) {
-        Node existing = child(node, c);
-        if (existing != null) {
-            existing.widen(length);
-            return existing;
-        }
-        Node created = new Node();
-        created.widen(length); // before it is published below
-        Branches old = node.branches;
-        Node[] children = Arrays.copyOf(old.children(), old.children().length + 1);
-        children[children.length - 1] = created;
-        char[] keys = Arrays.copyOf(old.keys(), old.keys().length + 1);
-        keys[keys.length - 1] = c;
-        node.branches = new Branches(keys, children);
-        return created;
     }
 }
