@@ -48,6 +48,14 @@ final class PlateIndexSearch {
      * column, whose least cell is 0.
      */
     private double[] leasts = new double[16];
+    /**
+     * The first and last finite cell of each depth's column, kept when {@link #next} computes it: cells outside are
+     * infinite, so {@link #diagonalWithin} and the next column's loop skip them (the two were over half of the
+     * search's own samples, JFR, docs/benchmarks.md "readcpu6"). Depth 0 is the first column, finite throughout.
+     */
+    private int[] firsts = new int[16];
+
+    private int[] lasts = new int[16];
     /** Per read position, where its row of {@link #ASCII_COSTS} starts; -1 for a character past ASCII. */
     private final int[] rows;
 
@@ -61,6 +69,7 @@ final class PlateIndexSearch {
         this.toNano = to.getNano();
         this.found = new CloseCrossings(want, limit);
         this.bound = limit;
+        this.lasts[0] = read.length();
         this.rows = new int[read.length()];
         for (int i = 0; i < rows.length; i++) {
             char c = read.charAt(i);
@@ -91,7 +100,7 @@ final class PlateIndexSearch {
         double least = leasts[depth];
         for (int k = 0; k < keys.length; k++) {
             // the bound may have dropped while the children before were walked: checked for each
-            if (keys[k] != own && (least + 1 <= bound || diagonalWithin(column, keys[k]))) {
+            if (keys[k] != own && (least + 1 <= bound || diagonalWithin(column, depth, keys[k]))) {
                 descend(children[k], keys[k], column, depth);
             }
         }
@@ -126,7 +135,7 @@ final class PlateIndexSearch {
         double least = leasts[depth];
         for (int k = first; k < end; k++) {
             char key = (char) nodes[k * FlatPlates.SLOT + FlatPlates.KEY];
-            if (key != own && (least + 1 <= bound || diagonalWithin(column, key))) {
+            if (key != own && (least + 1 <= bound || diagonalWithin(column, depth, key))) {
                 descend(k, key, column, depth);
             }
         }
@@ -154,8 +163,9 @@ final class PlateIndexSearch {
      * and {@link #descend} would compute its column only to cut it. Most children of a node near the bound are
      * cut here (readcost: nine in ten of the columns computed in LoadBenchmark's reads were of such children).
      */
-    private boolean diagonalWithin(double[] column, char c) {
-        for (int i = 0; i < read.length(); i++) {
+    private boolean diagonalWithin(double[] column, int depth, char c) {
+        // the cell of the whole read (index n) is no diagonal's start: the range stops before it
+        for (int i = firsts[depth], last = Math.min(lasts[depth], read.length() - 1); i <= last; i++) {
             if (column[i] <= bound && column[i] + substitution(i, c) <= bound) {
                 return true;
             }
@@ -173,6 +183,8 @@ final class PlateIndexSearch {
         if (depth + 1 == columns.length) {
             columns = Arrays.copyOf(columns, columns.length * 2);
             leasts = Arrays.copyOf(leasts, leasts.length * 2);
+            firsts = Arrays.copyOf(firsts, firsts.length * 2);
+            lasts = Arrays.copyOf(lasts, lasts.length * 2);
         }
         if (columns[depth + 1] == null) {
             columns[depth + 1] = new double[n + 1];
@@ -184,7 +196,19 @@ final class PlateIndexSearch {
         int fewest = shortest - (depth + 1);
         int most = longest - (depth + 1);
         double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= n; i++) {
+        // below the column's first finite cell every way into a cell is infinite (the first cell's only way is the
+        // column's own first cell), and past its last one only the way from the left is left: once that is
+        // infinite too, so is the rest. The cells skipped are the infinite ones the loop would store
+        int first = firsts[depth];
+        int last = lasts[depth];
+        Arrays.fill(next, 0, first, Double.POSITIVE_INFINITY);
+        int firstFinite = -1;
+        int lastFinite = -1;
+        for (int i = first; i <= n; i++) {
+            if (i > last + 1 && next[i - 1] == Double.POSITIVE_INFINITY) {
+                Arrays.fill(next, i, n + 1, Double.POSITIVE_INFINITY);
+                break;
+            }
             double cell;
             if (i == 0) {
                 cell = column[0] + 1;
@@ -211,9 +235,15 @@ final class PlateIndexSearch {
             }
             next[i] = cell;
             min = Math.min(min, cell);
+            if (firstFinite < 0) {
+                firstFinite = i;
+            }
+            lastFinite = i;
         }
         // every cell of next is either min's candidate or infinite: min is its least cell
         leasts[depth + 1] = min;
+        firsts[depth + 1] = firstFinite < 0 ? n + 1 : firstFinite; // none finite: an empty range
+        lasts[depth + 1] = lastFinite;
         return min <= bound ? next : null; // null: no plate below can be within the bound
     }
 
