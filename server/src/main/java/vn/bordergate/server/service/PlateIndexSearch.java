@@ -50,8 +50,9 @@ final class PlateIndexSearch {
     private double[] leasts = new double[16];
     /**
      * The first and last finite cell of each depth's column, kept when {@link #next} computes it: cells outside are
-     * infinite, so {@link #diagonalWithin} and the next column's loop skip them (the two were over half of the
-     * search's own samples, JFR, docs/benchmarks.md "readcpu6"). Depth 0 is the first column, finite throughout.
+     * infinite and not even stored (the arrays are reused: what is there is another column's), so {@link
+     * #diagonalWithin} and the next column's loop skip them (the two were over half of the search's own samples,
+     * JFR, docs/benchmarks.md "readcpu6"). Depth 0 is the first column, finite throughout.
      */
     private int[] firsts = new int[16];
 
@@ -80,11 +81,12 @@ final class PlateIndexSearch {
     /** A node of the trie of node objects (the entries added since the flat one was built). */
     private void visit(Node node, double[] column, int depth) {
         int n = read.length();
+        double whole = whole(column, depth);
         for (ExpectedPlates.Entry e : node.ends) {
-            if (column[n] <= bound
+            if (whole <= bound
                     && !e.expectedArrival().isBefore(from)
                     && !e.expectedArrival().isAfter(to)) {
-                hit(e.crossingId(), column[n]);
+                hit(e.crossingId(), whole);
             }
         }
         Branches branches = node.branches;
@@ -116,10 +118,11 @@ final class PlateIndexSearch {
     /** A node of the flat trie: the same walk as {@link #visit(Node, double[], int)}, on plain arrays. */
     private void visit(int node, double[] column, int depth) {
         int n = read.length();
-        if (column[n] <= bound) {
+        double whole = whole(column, depth);
+        if (whole <= bound) {
             for (int e = flat.endStart[node], end = flat.endStart[node + 1]; e < end; e++) {
-                if (column[n] <= bound && within(flat.arrivalSecond[e], flat.arrivalNano[e])) {
-                    hit(flat.crossing[e], column[n]);
+                if (whole <= bound && within(flat.arrivalSecond[e], flat.arrivalNano[e])) {
+                    hit(flat.crossing[e], whole);
                 }
             }
         }
@@ -148,6 +151,12 @@ final class PlateIndexSearch {
         if (next != null) {
             visit(child, next, depth + 1);
         }
+    }
+
+    /** The distance of the whole read to the plate ending at a node: the column's last cell (infinite if not kept). */
+    private double whole(double[] column, int depth) {
+        int n = read.length();
+        return lasts[depth] == n ? column[n] : Double.POSITIVE_INFINITY;
     }
 
     /** Whether an arrival (epoch second and nanosecond) is in the window, both ends included. */
@@ -196,31 +205,30 @@ final class PlateIndexSearch {
         int fewest = shortest - (depth + 1);
         int most = longest - (depth + 1);
         double min = Double.POSITIVE_INFINITY;
-        // below the column's first finite cell every way into a cell is infinite (the first cell's only way is the
-        // column's own first cell), and past its last one only the way from the left is left: once that is
-        // infinite too, so is the rest. The cells skipped are the infinite ones the loop would store
+        // Only the cells from the column's first finite one to its last are read (the others are infinite, and
+        // not stored: the arrays are reused). Below the first one every way into a cell is infinite (the first
+        // cell's only way is the column's own first cell), and past the last one only the way from the left is
+        // left: once that is infinite too, so is the rest
         int first = firsts[depth];
         int last = lasts[depth];
-        Arrays.fill(next, 0, first, Double.POSITIVE_INFINITY);
         int firstFinite = -1;
         int lastFinite = -1;
+        double left = Double.POSITIVE_INFINITY; // the cell above this one in next (none above the first)
         for (int i = first; i <= n; i++) {
-            if (i > last + 1 && next[i - 1] == Double.POSITIVE_INFINITY) {
-                Arrays.fill(next, i, n + 1, Double.POSITIVE_INFINITY);
+            if (i > last + 1 && left == Double.POSITIVE_INFINITY) {
                 break;
             }
             double cell;
             if (i == 0) {
                 cell = column[0] + 1;
             } else {
-                double diagonal = column[i - 1];
-                double up = column[i];
-                double left = next[i - 1];
+                double diagonal = i > first && i <= last + 1 ? column[i - 1] : Double.POSITIVE_INFINITY;
+                double up = i <= last ? column[i] : Double.POSITIVE_INFINITY;
                 if (diagonal > bound && up > bound && left > bound) {
                     // every way into this cell is beyond the bound (costs only add), and the bound only drops:
                     // the cell can lead to no plate within it, so its exact value never matters (JFR, perf10:
                     // this loop was most of the search)
-                    next[i] = Double.POSITIVE_INFINITY;
+                    next[i] = left = Double.POSITIVE_INFINITY;
                     continue;
                 }
                 cell = Math.min(diagonal + substitution(i - 1, c), Math.min(up + 1, left + 1));
@@ -230,10 +238,10 @@ final class PlateIndexSearch {
             if (cell + gap > bound) {
                 // no plate below is within the bound through this cell either: as above. A plate within the
                 // bound is reached only through cells within it, so every such plate keeps its exact distance
-                next[i] = Double.POSITIVE_INFINITY;
+                next[i] = left = Double.POSITIVE_INFINITY;
                 continue;
             }
-            next[i] = cell;
+            next[i] = left = cell;
             min = Math.min(min, cell);
             if (firstFinite < 0) {
                 firstFinite = i;
