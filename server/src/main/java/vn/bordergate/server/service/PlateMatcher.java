@@ -58,6 +58,8 @@ public final class PlateMatcher {
     private record Scored(long crossingId, String plate, double distance) {}
 
     private final ExpectedPlates expected = new ExpectedPlates();
+    /** The candidates' plates as printed, kept per plate. */
+    private final PlateDisplays displays = new PlateDisplays();
     /** The close crossings' status and plates, from memory while no write of them was told since they were read. */
     private final SeenCrossings seen = new SeenCrossings(
             EXPECTED, new StillExpected(EXPECTED, FIRST_BATCH), new StillExpected(EXPECTED, VERIFY_BATCH));
@@ -154,8 +156,8 @@ public final class PlateMatcher {
             return false; // a crossing not asked yet may still be among the five shown
         }
         Scored fifth = ranked.get(4);
-        boolean fifthBefore = fifth.distance() < nextDistance
-                || (fifth.distance() == nextDistance && fifth.crossingId() < nextId);
+        boolean fifthBefore =
+                fifth.distance() < nextDistance || (fifth.distance() == nextDistance && fifth.crossingId() < nextId);
         if (!fifthBefore) {
             return false;
         }
@@ -212,12 +214,12 @@ public final class PlateMatcher {
         return ranked;
     }
 
-    private static Match decide(List<Scored> scored) {
+    private Match decide(List<Scored> scored) {
         List<Scored> ranked = ranked(scored);
         List<MatchCandidateDto> candidates = new ArrayList<>(Math.min(5, ranked.size()));
         for (int i = 0; i < ranked.size() && i < 5; i++) {
             Scored s = ranked.get(i);
-            candidates.add(new MatchCandidateDto(s.crossingId(), DtoMapping.plate(s.plate()), s.distance()));
+            candidates.add(new MatchCandidateDto(s.crossingId(), displays.of(s.plate()), s.distance()));
         }
         if (!ranked.isEmpty() && ranked.get(0).distance() <= AUTO_MATCH) {
             Scored best = ranked.get(0);
