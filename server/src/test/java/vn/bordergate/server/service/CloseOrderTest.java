@@ -35,7 +35,9 @@ class CloseOrderTest {
 
                 assertThat(order.size()).isEqualTo(size);
                 for (int i = 0; i < size; i++) {
-                    assertThat(order.id(i)).as("id at %d of %d", i, size).isEqualTo(expected.get(i).getKey());
+                    assertThat(order.id(i))
+                            .as("id at %d of %d", i, size)
+                            .isEqualTo(expected.get(i).getKey());
                     assertThat(order.distance(i)).isEqualTo(expected.get(i).getValue());
                 }
             }

@@ -15,7 +15,8 @@ class DirectPostsBodyTest {
 
     @Test
     void aBodyOfItsSaidLengthIsReadWhole() throws IOException {
-        assertThat(DirectPosts.bodyBytes(new ByteArrayInputStream(READ), READ.length)).isEqualTo(READ);
+        assertThat(DirectPosts.bodyBytes(new ByteArrayInputStream(READ), READ.length))
+                .isEqualTo(READ);
     }
 
     @Test
@@ -40,6 +41,7 @@ class DirectPostsBodyTest {
     @Test
     void aBodyWithoutAUsableLengthIsReadToItsEnd() throws IOException {
         assertThat(DirectPosts.bodyBytes(new ByteArrayInputStream(READ), -1)).isEqualTo(READ);
-        assertThat(DirectPosts.bodyBytes(new ByteArrayInputStream(READ), 1L << 40)).isEqualTo(READ);
+        assertThat(DirectPosts.bodyBytes(new ByteArrayInputStream(READ), 1L << 40))
+                .isEqualTo(READ);
     }
 }
