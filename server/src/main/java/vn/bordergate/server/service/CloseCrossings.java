@@ -16,10 +16,14 @@ final class CloseCrossings {
     private final int want;
     private final double limit;
     private double bound;
-    /** Open addressing by crossing id: the id and its distance, {@link #FREE} where no crossing is. */
-    private long[] ids = new long[64];
+    /**
+     * Open addressing by crossing id: the id and its distance, {@link #FREE} where no crossing is. Room for 64 before
+     * growing: a plate-read benchmark's search finds ~33 crossings for a declared plate and ~61 for an unknown one
+     * (docs/benchmarks.md "readcpu5"), so half of this had grown in nearly every search (JFR, "readcpu6").
+     */
+    private long[] ids = new long[128];
 
-    private double[] distances = new double[64];
+    private double[] distances = new double[128];
     private int size;
     /**
      * The {@code want} closest distances found, ascending (values only: the bound depends on no crossing's id);

@@ -48,6 +48,15 @@ final class PlateIndexSearch {
      * column, whose least cell is 0.
      */
     private double[] leasts = new double[16];
+    /**
+     * The first and last finite cell of each depth's column, kept when {@link #next} computes it: cells outside are
+     * infinite and not even stored (the arrays are reused: what is there is another column's), so {@link
+     * #diagonalWithin} and the next column's loop skip them (the two were over half of the search's own samples,
+     * JFR, docs/benchmarks.md "readcpu6"). Depth 0 is the first column, finite throughout.
+     */
+    private int[] firsts = new int[16];
+
+    private int[] lasts = new int[16];
     /** Per read position, where its row of {@link #ASCII_COSTS} starts; -1 for a character past ASCII. */
     private final int[] rows;
 
@@ -61,6 +70,7 @@ final class PlateIndexSearch {
         this.toNano = to.getNano();
         this.found = new CloseCrossings(want, limit);
         this.bound = limit;
+        this.lasts[0] = read.length();
         this.rows = new int[read.length()];
         for (int i = 0; i < rows.length; i++) {
             char c = read.charAt(i);
@@ -71,11 +81,12 @@ final class PlateIndexSearch {
     /** A node of the trie of node objects (the entries added since the flat one was built). */
     private void visit(Node node, double[] column, int depth) {
         int n = read.length();
+        double whole = whole(column, depth);
         for (ExpectedPlates.Entry e : node.ends) {
-            if (column[n] <= bound
+            if (whole <= bound
                     && !e.expectedArrival().isBefore(from)
                     && !e.expectedArrival().isAfter(to)) {
-                hit(e.crossingId(), column[n]);
+                hit(e.crossingId(), whole);
             }
         }
         Branches branches = node.branches;
@@ -91,7 +102,7 @@ final class PlateIndexSearch {
         double least = leasts[depth];
         for (int k = 0; k < keys.length; k++) {
             // the bound may have dropped while the children before were walked: checked for each
-            if (keys[k] != own && (least + 1 <= bound || diagonalWithin(column, keys[k]))) {
+            if (keys[k] != own && (least + 1 <= bound || diagonalWithin(column, depth, keys[k]))) {
                 descend(children[k], keys[k], column, depth);
             }
         }
@@ -107,10 +118,11 @@ final class PlateIndexSearch {
     /** A node of the flat trie: the same walk as {@link #visit(Node, double[], int)}, on plain arrays. */
     private void visit(int node, double[] column, int depth) {
         int n = read.length();
-        if (column[n] <= bound) {
+        double whole = whole(column, depth);
+        if (whole <= bound) {
             for (int e = flat.endStart[node], end = flat.endStart[node + 1]; e < end; e++) {
-                if (column[n] <= bound && within(flat.arrivalSecond[e], flat.arrivalNano[e])) {
-                    hit(flat.crossing[e], column[n]);
+                if (whole <= bound && within(flat.arrivalSecond[e], flat.arrivalNano[e])) {
+                    hit(flat.crossing[e], whole);
                 }
             }
         }
@@ -126,7 +138,7 @@ final class PlateIndexSearch {
         double least = leasts[depth];
         for (int k = first; k < end; k++) {
             char key = (char) nodes[k * FlatPlates.SLOT + FlatPlates.KEY];
-            if (key != own && (least + 1 <= bound || diagonalWithin(column, key))) {
+            if (key != own && (least + 1 <= bound || diagonalWithin(column, depth, key))) {
                 descend(k, key, column, depth);
             }
         }
@@ -139,6 +151,12 @@ final class PlateIndexSearch {
         if (next != null) {
             visit(child, next, depth + 1);
         }
+    }
+
+    /** The distance of the whole read to the plate ending at a node: the column's last cell (infinite if not kept). */
+    private double whole(double[] column, int depth) {
+        int n = read.length();
+        return lasts[depth] == n ? column[n] : Double.POSITIVE_INFINITY;
     }
 
     /** Whether an arrival (epoch second and nanosecond) is in the window, both ends included. */
@@ -154,8 +172,9 @@ final class PlateIndexSearch {
      * and {@link #descend} would compute its column only to cut it. Most children of a node near the bound are
      * cut here (readcost: nine in ten of the columns computed in LoadBenchmark's reads were of such children).
      */
-    private boolean diagonalWithin(double[] column, char c) {
-        for (int i = 0; i < read.length(); i++) {
+    private boolean diagonalWithin(double[] column, int depth, char c) {
+        // the cell of the whole read (index n) is no diagonal's start: the range stops before it
+        for (int i = firsts[depth], last = Math.min(lasts[depth], read.length() - 1); i <= last; i++) {
             if (column[i] <= bound && column[i] + substitution(i, c) <= bound) {
                 return true;
             }
@@ -173,6 +192,8 @@ final class PlateIndexSearch {
         if (depth + 1 == columns.length) {
             columns = Arrays.copyOf(columns, columns.length * 2);
             leasts = Arrays.copyOf(leasts, leasts.length * 2);
+            firsts = Arrays.copyOf(firsts, firsts.length * 2);
+            lasts = Arrays.copyOf(lasts, lasts.length * 2);
         }
         if (columns[depth + 1] == null) {
             columns[depth + 1] = new double[n + 1];
@@ -184,19 +205,30 @@ final class PlateIndexSearch {
         int fewest = shortest - (depth + 1);
         int most = longest - (depth + 1);
         double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= n; i++) {
+        // Only the cells from the column's first finite one to its last are read (the others are infinite, and
+        // not stored: the arrays are reused). Below the first one every way into a cell is infinite (the first
+        // cell's only way is the column's own first cell), and past the last one only the way from the left is
+        // left: once that is infinite too, so is the rest
+        int first = firsts[depth];
+        int last = lasts[depth];
+        int firstFinite = -1;
+        int lastFinite = -1;
+        double left = Double.POSITIVE_INFINITY; // the cell above this one in next (none above the first)
+        for (int i = first; i <= n; i++) {
+            if (i > last + 1 && left == Double.POSITIVE_INFINITY) {
+                break;
+            }
             double cell;
             if (i == 0) {
                 cell = column[0] + 1;
             } else {
-                double diagonal = column[i - 1];
-                double up = column[i];
-                double left = next[i - 1];
+                double diagonal = i > first && i <= last + 1 ? column[i - 1] : Double.POSITIVE_INFINITY;
+                double up = i <= last ? column[i] : Double.POSITIVE_INFINITY;
                 if (diagonal > bound && up > bound && left > bound) {
                     // every way into this cell is beyond the bound (costs only add), and the bound only drops:
                     // the cell can lead to no plate within it, so its exact value never matters (JFR, perf10:
                     // this loop was most of the search)
-                    next[i] = Double.POSITIVE_INFINITY;
+                    next[i] = left = Double.POSITIVE_INFINITY;
                     continue;
                 }
                 cell = Math.min(diagonal + substitution(i - 1, c), Math.min(up + 1, left + 1));
@@ -206,14 +238,20 @@ final class PlateIndexSearch {
             if (cell + gap > bound) {
                 // no plate below is within the bound through this cell either: as above. A plate within the
                 // bound is reached only through cells within it, so every such plate keeps its exact distance
-                next[i] = Double.POSITIVE_INFINITY;
+                next[i] = left = Double.POSITIVE_INFINITY;
                 continue;
             }
-            next[i] = cell;
+            next[i] = left = cell;
             min = Math.min(min, cell);
+            if (firstFinite < 0) {
+                firstFinite = i;
+            }
+            lastFinite = i;
         }
         // every cell of next is either min's candidate or infinite: min is its least cell
         leasts[depth + 1] = min;
+        firsts[depth + 1] = firstFinite < 0 ? n + 1 : firstFinite; // none finite: an empty range
+        lasts[depth + 1] = lastFinite;
         return min <= bound ? next : null; // null: no plate below can be within the bound
     }
 

@@ -58,6 +58,8 @@ public final class PlateMatcher {
     private record Scored(long crossingId, String plate, double distance) {}
 
     private final ExpectedPlates expected = new ExpectedPlates();
+    /** The candidates' plates as printed, kept per plate. */
+    private final PlateDisplays displays = new PlateDisplays();
     /** The close crossings' status and plates, from memory while no write of them was told since they were read. */
     private final SeenCrossings seen = new SeenCrossings(
             EXPECTED, new StillExpected(EXPECTED, FIRST_BATCH), new StillExpected(EXPECTED, VERIFY_BATCH));
@@ -110,18 +112,15 @@ public final class PlateMatcher {
      */
     private List<Scored> verified(
             Session session, String prepared, Map<Long, Double> close, double bound, Instant from, Instant to) {
-        List<Map.Entry<Long, Double>> order = new ArrayList<>(close.entrySet());
-        order.sort((a, b) -> {
-            int byDistance = Double.compare(a.getValue(), b.getValue());
-            return byDistance != 0 ? byDistance : Long.compare(a.getKey(), b.getKey());
-        });
+        CloseOrder order = new CloseOrder(close);
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < order.size(); ) {
             // a small first batch: the closest few usually settle it (a read of a declared plate)
             int size = i == 0 ? FIRST_BATCH : VERIFY_BATCH;
-            List<Map.Entry<Long, Double>> batch = order.subList(i, Math.min(order.size(), i + size));
             List<Long> ids = new ArrayList<>(size);
-            batch.forEach(e -> ids.add(e.getKey()));
+            for (int k = i; k < Math.min(order.size(), i + size); k++) {
+                ids.add(order.id(k));
+            }
             while (ids.size() < size) {
                 // always as many ids: one statement text, compiled once by Derby (a list of
                 // another length is another statement, compiled anew: measured, the writer's main cost)
@@ -129,7 +128,7 @@ public final class PlateMatcher {
             }
             scored.addAll(score(prepared, seen.rows(session, ids, from, to)));
             i += size;
-            if (i < order.size() && settled(ranked(scored), order.get(i))) {
+            if (i < order.size() && settled(ranked(scored), order.distance(i), order.id(i))) {
                 return scored;
             }
         }
@@ -146,24 +145,24 @@ public final class PlateMatcher {
     }
 
     /**
-     * Whether the crossings not asked yet, from {@code next} on in (memory distance, id) order, can still
-     * change the five shown or the auto-match. Each of them really is at least as far as its memory
-     * distance, so none can come before a fifth that is closer than {@code next}, or as close with a
-     * smaller id (a tie is ranked by id, and every crossing not asked has an id at least {@code next}'s
-     * or a larger memory distance).
+     * Whether the crossings not asked yet, from the one at memory distance {@code nextDistance} with {@code nextId}
+     * on in (memory distance, id) order, can still change the five shown or the auto-match. Each of them really is at
+     * least as far as its memory distance, so none can come before a fifth that is closer than {@code nextDistance},
+     * or as close with a smaller id (a tie is ranked by id, and every crossing not asked has an id at least {@code
+     * nextId} or a larger memory distance).
      */
-    private static boolean settled(List<Scored> ranked, Map.Entry<Long, Double> next) {
+    private static boolean settled(List<Scored> ranked, double nextDistance, long nextId) {
         if (ranked.size() < 5) {
             return false; // a crossing not asked yet may still be among the five shown
         }
         Scored fifth = ranked.get(4);
-        boolean fifthBefore = fifth.distance() < next.getValue()
-                || (fifth.distance() == next.getValue() && fifth.crossingId() < next.getKey());
+        boolean fifthBefore =
+                fifth.distance() < nextDistance || (fifth.distance() == nextDistance && fifth.crossingId() < nextId);
         if (!fifthBefore) {
             return false;
         }
         double best = ranked.get(0).distance();
-        return best > AUTO_MATCH || next.getValue() - best >= MARGIN;
+        return best > AUTO_MATCH || nextDistance - best >= MARGIN;
     }
 
     /** The crossings expected in the window. */
@@ -215,12 +214,12 @@ public final class PlateMatcher {
         return ranked;
     }
 
-    private static Match decide(List<Scored> scored) {
+    private Match decide(List<Scored> scored) {
         List<Scored> ranked = ranked(scored);
         List<MatchCandidateDto> candidates = new ArrayList<>(Math.min(5, ranked.size()));
         for (int i = 0; i < ranked.size() && i < 5; i++) {
             Scored s = ranked.get(i);
-            candidates.add(new MatchCandidateDto(s.crossingId(), DtoMapping.plate(s.plate()), s.distance()));
+            candidates.add(new MatchCandidateDto(s.crossingId(), displays.of(s.plate()), s.distance()));
         }
         if (!ranked.isEmpty() && ranked.get(0).distance() <= AUTO_MATCH) {
             Scored best = ranked.get(0);

@@ -14,7 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +44,8 @@ import vn.bordergate.server.security.TokenService;
  */
 abstract class DirectPosts<R> extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    /** Bodies up to this long are read into an array of their length; longer ones (past any size limit) as before. */
+    private static final long MAX_SIZED_BODY = 1 << 20;
 
     private final String path;
     private final Set<String> roles;
@@ -214,12 +218,35 @@ abstract class DirectPosts<R> extends HttpFilter {
         return Set.of(roles.value());
     }
 
-    /** As Jersey's Jackson provider reads it: a body of only white space is a null request. */
+    /**
+     * As Jersey's Jackson provider reads it: a body of only white space is a null request. Read into an array of its
+     * length ({@link #ordinary} took only bodies with one, and the size limit in front refused those over it):
+     * {@code readAllBytes} took 8 KB buffers for a camera's ~100 bytes, most of a read's garbage on the request
+     * threads (docs/benchmarks.md "readcpu5").
+     */
     private R body(HttpServletRequest request) throws IOException {
-        byte[] bytes = request.getInputStream().readAllBytes();
+        byte[] bytes = bodyBytes(request.getInputStream(), request.getContentLengthLong());
         try (JsonParser parser = reader.createParser(bytes)) {
             return parser.nextToken() == null ? null : reader.readValue(parser);
         }
+    }
+
+    /**
+     * The body of a request that says its length: exactly that many bytes, fewer if the stream ends first (as {@code
+     * readAllBytes} would give them; Jetty's own early-end failure is thrown as before).
+     */
+    static byte[] bodyBytes(InputStream in, long length) throws IOException {
+        if (length <= 0 || length > MAX_SIZED_BODY) {
+            return in.readAllBytes();
+        }
+        byte[] bytes = new byte[(int) length];
+        int read = 0;
+        // a loop of reads, not readNBytes: a stream may override that with a single read (ByteArrayInputStream does)
+        for (int got; read < bytes.length && (got = in.read(bytes, read, bytes.length - read)) >= 0; ) {
+            read += got;
+        }
+        // Jetty's stream ends at the length the request said (HTTP's framing: what follows is another request)
+        return read < bytes.length ? Arrays.copyOf(bytes, read) : bytes;
     }
 
     private static void answer(HttpServletResponse response, int status, byte[] body) throws IOException {
