@@ -138,6 +138,7 @@ public final class GateServer implements AutoCloseable {
             metrics.crossingQueue(services.queue::summary);
             metrics.eventSubscribers(hub::subscriberCount);
             metrics.declarationBatchesReplayed(services.declarations::batchesReplayed);
+            metrics.declarationStages(services.declarations.stages());
             metrics.cameras(lanes::metrics);
             BackupSchedule backupSchedule =
                     ops.backupTime() == null ? null : new BackupSchedule(backups, ops.backupTime(), clock);

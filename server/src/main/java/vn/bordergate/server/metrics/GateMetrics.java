@@ -70,6 +70,25 @@ public final class GateMetrics {
                 .register(registry);
     }
 
+    /**
+     * Stages' timings as cumulative bucket counts, {@code gate_declaration_stage_total{stage, unit, upto}}: the
+     * values counted up to {@code upto} (µs, or items); the difference of two scrapes is what happened between them.
+     */
+    public void declarationStages(List<StageTimes> stages) {
+        for (StageTimes stage : stages) {
+            for (int b = 0; b < StageTimes.BUCKETS; b++) {
+                int bucket = b;
+                String upTo = b == StageTimes.BUCKETS - 1 ? "+Inf" : Long.toString(stage.upTo(b));
+                FunctionCounter.builder("gate_declaration_stage", stage, s -> s.countUpTo(bucket))
+                        .description("declarations (or their batches) through a stage within a time (or size)")
+                        .tag("stage", stage.stage())
+                        .tag("unit", stage.unit())
+                        .tag("upto", upTo)
+                        .register(registry);
+            }
+        }
+    }
+
     public void eventSubscribers(Supplier<Integer> count) {
         Gauge.builder("gate_event_subscribers", count::get)
                 .description("open live-event WebSocket connections")

@@ -65,7 +65,8 @@ public final class BatchWriter<I, O> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
-    private record Unit<I, O>(I item, CompletableFuture<O> done) {}
+    /** An item, its answer, and when (nanoTime) it was queued. */
+    private record Unit<I, O>(I item, CompletableFuture<O> done, long queuedAt) {}
 
     private final Batch<I, O> batch;
     private final int maxBatch;
@@ -82,6 +83,8 @@ public final class BatchWriter<I, O> {
 
     private final ThreadPoolExecutor writer;
     private final AnswerBounds bounds;
+    /** Set once before the first item ({@link #timedBy}); untimed stages count for nobody. */
+    private volatile BatchTimes times = BatchTimes.named("");
 
     /**
      * @param writers batches written at once: while one waits for its commit's disk flush, the next is
@@ -124,6 +127,12 @@ public final class BatchWriter<I, O> {
         this.bounds = new AnswerBounds(name + "-answer-bounds");
     }
 
+    /** Where this writer's items spend their time is counted in {@code times} (set before the first item). */
+    public BatchWriter<I, O> timedBy(BatchTimes times) {
+        this.times = times;
+        return this;
+    }
+
     /** Hands {@code item} to the writers; returns its answer once its batch gave it (after the commit). */
     public O write(I item) {
         Unit<I, O> unit = enqueue(item);
@@ -162,7 +171,7 @@ public final class BatchWriter<I, O> {
     }
 
     private Unit<I, O> enqueue(I item) {
-        Unit<I, O> unit = new Unit<>(item, new CompletableFuture<>());
+        Unit<I, O> unit = new Unit<>(item, new CompletableFuture<>(), System.nanoTime());
         if (closed) {
             throw busy.get();
         }
@@ -268,16 +277,27 @@ public final class BatchWriter<I, O> {
                     counted = true;
                     continue;
                 }
+                BatchTimes timed = times;
+                long start = System.nanoTime();
+                timed.size().record(taken.size());
+                for (Unit<I, O> unit : taken) {
+                    timed.queued().record(start - unit.queuedAt());
+                }
                 List<Outcome<O>> outcomes =
                         batch.write(taken.stream().map(Unit::item).toList());
+                long written = System.nanoTime();
+                timed.written().record(written - start);
                 for (int i = 0; i < taken.size(); i++) {
                     Outcome<O> outcome = outcomes.get(i);
+                    Unit<I, O> unit = taken.get(i);
                     if (outcome.failure() != null) {
-                        taken.get(i).done().completeExceptionally(outcome.failure());
+                        unit.done().completeExceptionally(outcome.failure());
                     } else {
-                        taken.get(i).done().complete(outcome.value());
+                        unit.done().complete(outcome.value());
                     }
+                    timed.answered().record(System.nanoTime() - unit.queuedAt());
                 }
+                timed.answering().record(System.nanoTime() - written);
                 taken.clear();
                 announce(outcomes);
             }

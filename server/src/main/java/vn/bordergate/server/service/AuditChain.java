@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,22 +29,41 @@ import vn.bordergate.server.persistence.Transactions;
  * one disk flush each). Ids come from one pooled sequence, increasing within the server; an entry is
  * chained only once every transaction that might still commit a smaller id has ended, so the chain
  * order stays the id order that {@link AuditLog#verify()} walks.
+ *
+ * <p>Passes after commits are paced ({@link #PACE_MILLIS}): each pass commits its links, one log flush, and Derby
+ * flushes one commit at a time, so a pass after every batch of declarations put a flush of the chainer's between the
+ * writers' flushes (branch decltail measured the commit as the largest stage of a slow declaration). Readers of the
+ * log ({@link AuditLog#list}, {@link AuditLog#verify}) chain what is committed themselves first, so they never see
+ * the pace.
  */
 final class AuditChain {
     static final String PENDING = "pending:";
     private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
     private static final int BATCH = 500;
+    /**
+     * The least time between the starts of two passes after commits: at 2,000 declarations a second, some 200 entries
+     * a pass (under {@link #BATCH}) and ten flushes a second instead of one per declaration batch.
+     */
+    static final long PACE_MILLIS = 100;
 
     private final Transactions tx;
     /** Open transactions that appended: the smallest audit id each may still commit (MIN_VALUE: unknown yet). */
     private final Map<Object, Long> inFlight = new ConcurrentHashMap<>();
 
     private final ReentrantLock chaining = new ReentrantLock();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "audit-chain");
-        t.setDaemon(true);
-        return t;
-    });
+
+    /** Runs a pass after a delay (in nanoseconds). */
+    @FunctionalInterface
+    interface Passes {
+        void after(long delayNanos, Runnable pass);
+    }
+
+    /** The passes' thread; a test replaces it to see the delays asked for and run the passes itself. */
+    volatile Passes passes = passThread();
+    /** {@link #PACE_MILLIS} in nanoseconds; a test sets a longer one to tell a paced pass from one run at once. */
+    volatile long paceNanos = TimeUnit.MILLISECONDS.toNanos(PACE_MILLIS);
+    /** When (nanoTime) the last pass after commits started; none yet: as long ago as the longest pace. */
+    private volatile long lastPass = System.nanoTime() - Long.MAX_VALUE / 4;
     /**
      * The largest id {@link #appended} has reported (or found in the table at start). A transaction that holds a
      * smaller id was in {@link #inFlight} before that id was reported, so a snapshot of the floors taken after
@@ -85,8 +104,10 @@ final class AuditChain {
 
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
-            writer.execute(() -> {
+            long wait = lastPass + paceNanos - System.nanoTime();
+            passes.after(Math.max(0, wait), () -> {
                 scheduled.set(false);
+                lastPass = System.nanoTime();
                 try {
                     chainCommitted();
                 } catch (RuntimeException e) {
@@ -95,6 +116,15 @@ final class AuditChain {
                 }
             });
         }
+    }
+
+    private static Passes passThread() {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "audit-chain");
+            t.setDaemon(true);
+            return t;
+        });
+        return (delayNanos, pass) -> thread.schedule(pass, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Chains every committed pending entry that may be chained now; answers the id the chain ends at. */

@@ -43,6 +43,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     private final DeclarationOpening opening;
     private final IdempotentWrites idempotent;
     private final DeclarationAnnouncements announcements;
+    private final DeclarationStages stages;
     /** Batches whose shared transaction failed and whose submissions were written alone (tests watch it). */
     private final AtomicLong replayed = new AtomicLong();
 
@@ -65,7 +66,9 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
             UniqueKeyRaceRetry keyRaceRetry,
             DeclarationOpening opening,
             IdempotentWrites idempotent,
-            DeclarationAnnouncements announcements) {
+            DeclarationAnnouncements announcements,
+            DeclarationStages stages) {
+        this.stages = stages;
         this.tx = tx;
         this.keyRaceRetry = keyRaceRetry;
         this.opening = opening;
@@ -76,8 +79,14 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     @Override
     public List<Outcome<DeclarationDto>> write(List<Submission> batch) {
         List<Slot> slots;
+        long start = System.nanoTime();
+        long[] statementsDone = {start};
         try {
-            slots = tx.write(GroupCommit.rolledBackOnError(session -> writeTogether(session, batch)));
+            slots = tx.write(GroupCommit.rolledBackOnError(session -> {
+                List<Slot> written = writeTogether(session, batch);
+                statementsDone[0] = System.nanoTime();
+                return written;
+            }));
         } catch (RuntimeException | Error shared) { // an Error too: the others must still be written and answered
             replayed.incrementAndGet();
             LOG.warn(
@@ -87,6 +96,9 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
                     shared.getMessage());
             return batch.stream().map(this::writeAlone).toList();
         }
+        long committed = System.nanoTime();
+        stages.statements.record(statementsDone[0] - start);
+        stages.commit.record(committed - statementsDone[0]);
         List<Outcome<DeclarationDto>> outcomes = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
             if (slot.refused != null) {
@@ -99,6 +111,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
                 outcomes.add(Outcome.of(slot.answer, () -> announcements.publish(crossing)));
             }
         }
+        stages.matcher.record(System.nanoTime() - committed);
         return outcomes;
     }
 

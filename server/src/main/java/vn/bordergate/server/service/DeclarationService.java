@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.common.dto.DeclarationRequest;
 import vn.bordergate.common.workflow.CrossingStatus;
+import vn.bordergate.server.metrics.StageTimes;
 import vn.bordergate.server.persistence.BatchWriter;
 import vn.bordergate.server.persistence.DeclarationEntity;
 import vn.bordergate.server.persistence.Transactions;
@@ -49,7 +50,12 @@ public final class DeclarationService {
      */
     public CompletableFuture<DeclarationDto> submitLater(
             Actor actor, DeclarationRequest request, String idempotencyKey) {
-        return submissions.submit(check.submission(actor, request, idempotencyKey));
+        long start = System.nanoTime();
+        try {
+            return submissions.submit(check.submission(actor, request, idempotencyKey));
+        } finally {
+            submissions.stages().checked.record(System.nanoTime() - start);
+        }
     }
 
     public DeclarationDto resubmit(Actor actor, long id, DeclarationRequest request) {
@@ -74,6 +80,11 @@ public final class DeclarationService {
     /** The writer of submitted declarations (tests watch its queue). */
     BatchWriter<Submission, DeclarationDto> batches() {
         return submissions.writer();
+    }
+
+    /** Where new declarations spend their time in the server, stage by stage (metrics). */
+    public List<StageTimes> stages() {
+        return submissions.stages().all();
     }
 
     /** How many batches failed as a whole and were written one declaration at a time (a metric). */

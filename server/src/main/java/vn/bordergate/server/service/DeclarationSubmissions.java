@@ -14,6 +14,7 @@ import vn.bordergate.server.persistence.Transactions;
 public final class DeclarationSubmissions {
     private final DeclarationBatch batch;
     private final BatchWriter<Submission, DeclarationDto> writer;
+    private final DeclarationStages stages = new DeclarationStages();
 
     public DeclarationSubmissions(
             Transactions tx,
@@ -21,7 +22,7 @@ public final class DeclarationSubmissions {
             DeclarationOpening opening,
             IdempotentWrites idempotent,
             DeclarationAnnouncements announcements) {
-        this.batch = new DeclarationBatch(tx, keyRaceRetry, opening, idempotent, announcements);
+        this.batch = new DeclarationBatch(tx, keyRaceRetry, opening, idempotent, announcements, stages);
         this.writer = new BatchWriter<>(
                 "declaration-writer",
                 // two writers: while one batch waits for its commit's log flush the next is checked and
@@ -45,6 +46,12 @@ public final class DeclarationSubmissions {
                                 + " recorded; send it again with the same Idempotency-Key to get its outcome",
                         Duration.ofSeconds(2)),
                 batch);
+        writer.timedBy(stages.batches);
+    }
+
+    /** Where declarations spend their time, stage by stage (metrics). */
+    DeclarationStages stages() {
+        return stages;
     }
 
     /** Writes a checked submission with those of other requests; returns its answer after the commit. */

@@ -14,7 +14,8 @@ import vn.bordergate.server.support.ServerProcess;
  * declaration between two trees (alternate them: this machine is shared). A fresh server gets a warm-up phase of
  * declarations (plates from 0, which {@link WrkWrites}' phase from {@link WrkWrites#DECLARATIONS_FROM} never
  * repeats), then the phase with {@link WrkWrites}' script. Prints the server's CPU per 2xx answer and per thread group
- * (from {@code /proc}), also to {@code target/bench/declaration-cpu.txt}.
+ * (from {@code /proc}) and where the phase's declarations spent their time in the server, stage by stage
+ * ({@link StageSpread}), also to {@code target/bench/declaration-cpu.txt}.
  *
  * <pre>
  * mvn -B -o -Pbench -pl server -am verify -Dtest=DeclarationCpuBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -47,15 +48,25 @@ class DeclarationCpuBenchmark {
             phases.say(start);
             String enterprise = gate.login("enterprise");
             String enterprise2 = gate.login("enterprise2");
+            String supervisor = gate.login("supervisor");
             WrkWrites wrk = new WrkWrites(work, gate, server.pid(), CONNECTIONS, PHASE);
             phases.phase("warm-up", wrk.declarationScript(enterprise, enterprise2, 0), WARM_UP);
+            StageSpread before = stages(gate, supervisor);
             phases.phase(
                     "POST /api/declarations",
                     wrk.declarationScript(enterprise, enterprise2, WrkWrites.DECLARATIONS_FROM));
+            stages(gate, supervisor).since(before).forEach(phases::say);
             phases.say("after the run: " + BenchProcesses.uptime());
         }
         phases.writeReport("declaration-cpu.txt");
         // CPU per 2xx answer means nothing if answers failed (an all-error run is cheap)
         assertThat(phases.faults()).as("failed answers (see the report above)").isEmpty();
+    }
+
+    /** The gate's stage timings now ({@link StageSpread}). */
+    private static StageSpread stages(GateTraffic gate, String token) throws Exception {
+        var answer = gate.send("GET", "/api/metrics", token, null);
+        assertThat(answer.statusCode()).as("/api/metrics").isEqualTo(200);
+        return StageSpread.of(answer.body());
     }
 }
