@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import vn.bordergate.common.plate.PlateDistance;
 
@@ -97,13 +99,6 @@ final class PlateIndex {
         }
     }
 
-    /** One thread builds every index's flat tries: a build is a background job, and one at a time is plenty. */
-    private static final Executor BUILDER = Executors.newSingleThreadExecutor(job -> {
-        Thread thread = new Thread(job, "plate-index-builder");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final Executor builder;
     private volatile Layers layers = new Layers(FlatPlates.EMPTY, new Node());
     /** Every entry held (the writer's). */
@@ -120,12 +115,21 @@ final class PlateIndex {
     private volatile long mergeDue;
 
     PlateIndex() {
-        this(BUILDER);
+        this(builderThread());
     }
 
     /** An index whose flat tries are built by {@code builder} (a test runs the builds when it wants). */
     PlateIndex(Executor builder) {
         this.builder = builder;
+    }
+
+    /** The index's own builder: one thread at most, started by a build and gone after a minute without one. */
+    private static Executor builderThread() {
+        return new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), job -> {
+            Thread t = new Thread(job, "plate-index-builder");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     void add(ExpectedPlates.Entry entry) {
