@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import vn.bordergate.common.dto.QuarantineKind;
 import vn.bordergate.common.json.GateJson;
 import vn.bordergate.common.workflow.Direction;
 import vn.bordergate.server.persistence.BatchWriter;
+import vn.bordergate.server.support.Await;
 import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
 
@@ -87,18 +89,11 @@ class DeclarationsAnsweredLaterTest {
             // the writers took a batch each and wait for the lock; the rest wait in the queue. Parked request
             // threads would stop this short of 200 (Jetty's pool, its selector and acceptor threads among them)
             BatchWriter<Submission, ?> writer = declarations.batches();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (writer.queued() < QUEUED_PAST_THE_THREADS && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.atMost(Duration.ofSeconds(40), () -> writer.queued() >= QUEUED_PAST_THE_THREADS);
             assertThat(writer.queued())
                     .as("declarations queued behind the locked writers")
                     .isGreaterThanOrEqualTo(QUEUED_PAST_THE_THREADS);
-            assertThat(http.send(
-                                    HttpRequest.newBuilder(gate.uri().resolve("/api/health"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .statusCode())
+            assertThat(gate.healthStatus())
                     .as("another request, while the declarations wait")
                     .isEqualTo(200);
             assertThat(answers).as("answered before the commit").noneMatch(CompletableFuture::isDone);

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.dto.PlateReadDto;
 import vn.bordergate.common.json.GateJson;
+import vn.bordergate.server.support.Await;
 import vn.bordergate.server.support.TableLock;
 import vn.bordergate.server.support.TestGate;
 
@@ -82,18 +84,11 @@ class PlateReadsAnsweredLaterTest {
             }
             // the writers took a few batches and wait for the lock; the rest wait in the queue. Parked request
             // threads would stop this short of 200 (Jetty's pool, its selector and acceptor threads among them)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (reads.queued() < QUEUED_PAST_THE_THREADS && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.atMost(Duration.ofSeconds(60), () -> reads.queued() >= QUEUED_PAST_THE_THREADS);
             assertThat(reads.queued())
                     .as("reads queued behind the locked writers")
                     .isGreaterThanOrEqualTo(QUEUED_PAST_THE_THREADS);
-            assertThat(http.send(
-                                    HttpRequest.newBuilder(gate.uri().resolve("/api/health"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .statusCode())
+            assertThat(gate.healthStatus())
                     .as("another request, while the reads wait")
                     .isEqualTo(200);
             assertThat(answers).as("answered before the commit").noneMatch(CompletableFuture::isDone);

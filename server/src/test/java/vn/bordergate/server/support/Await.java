@@ -1,5 +1,6 @@
 package vn.bordergate.server.support;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +15,14 @@ public final class Await {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(failure + " (within 30 s)");
             }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Until {@code condition} holds or {@code atMost} has passed, without failing: the caller asserts what it needs. */
+    public static void atMost(Duration atMost, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }

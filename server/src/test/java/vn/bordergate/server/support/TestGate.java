@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,6 +121,15 @@ public final class TestGate implements AutoCloseable {
 
     public URI uri() {
         return server.uri();
+    }
+
+    /** The status {@code GET /api/health} is answered with, on a connection of its own. */
+    public int healthStatus() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri().resolve("/api/health")).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     public Path dataDir() {
