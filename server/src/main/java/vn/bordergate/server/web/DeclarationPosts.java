@@ -39,11 +39,6 @@ public final class DeclarationPosts extends DirectPosts<DeclarationRequest> {
         this.declarations = declarations;
     }
 
-    @Override
-    Object answer(Actor actor, DeclarationRequest body, HttpServletRequest request) {
-        return declarations.submit(actor, body, request.getHeader(IDEMPOTENCY_KEY));
-    }
-
     /**
      * Answered from the writer that commits the declaration, as the cameras' reads are: a request thread parked until
      * its batch's commit cost two thread switches and a wake-up per declaration (branch declasync). Nothing follows
@@ -51,13 +46,7 @@ public final class DeclarationPosts extends DirectPosts<DeclarationRequest> {
      * the answer and the workstations after it, on its writer, as for a waiting request.
      */
     @Override
-    boolean answersLater() {
-        return true;
-    }
-
-    @Override
-    CompletableFuture<?> answerLater(
-            Actor actor, DeclarationRequest body, HttpServletRequest request, Executor slowWork) {
+    CompletableFuture<?> answer(Actor actor, DeclarationRequest body, HttpServletRequest request, Executor slowWork) {
         return declarations.submitLater(actor, body, request.getHeader(IDEMPOTENCY_KEY));
     }
 

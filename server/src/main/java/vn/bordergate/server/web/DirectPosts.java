@@ -76,23 +76,14 @@ abstract class DirectPosts<R> extends HttpFilter {
         this.errorWriter = json.writerFor(ApiError.class);
     }
 
-    /** What the resource method's service answers (its 201 body); throws what it throws. */
-    abstract Object answer(Actor actor, R body, HttpServletRequest request);
-
     /**
-     * The answer completed later, for a route that {@link #answersLater}; called on the request thread, so its
-     * headers are read here. The request is asynchronous meanwhile, so no thread waits for it; {@code slowWork} runs
-     * what must not run on the thread that completes the future (it runs on Jetty's threads). What it throws is
-     * answered as {@code answer}'s.
+     * The resource method's answer (its 201 body), completed later by the writer that commits it; called on the request
+     * thread, so its headers are read here. The request is asynchronous meanwhile, so no thread waits for it: parking a
+     * request thread until its batch's commit cost two or three thread switches per post (branches readcpu3,
+     * declasync). {@code slowWork} runs what must not run on the thread that completes the future (it runs on Jetty's
+     * threads). What it throws, or fails the future with, is answered as Jersey's mapper answers it.
      */
-    CompletableFuture<?> answerLater(Actor actor, R body, HttpServletRequest request, Executor slowWork) {
-        throw new UnsupportedOperationException("this route answers on the request thread");
-    }
-
-    /** Whether this route's answers come from {@link #answerLater} (false: {@link #answer}). */
-    boolean answersLater() {
-        return false;
-    }
+    abstract CompletableFuture<?> answer(Actor actor, R body, HttpServletRequest request, Executor slowWork);
 
     /** Headers this route reads besides the token, type and accept: sent twice, the request goes on to Jersey. */
     List<String> readHeaders() {
@@ -108,27 +99,19 @@ abstract class DirectPosts<R> extends HttpFilter {
             return;
         }
         AsyncContext async = null;
-        byte[] answered;
         try {
             R body = body(request);
-            if (answersLater()) {
-                async = request.startAsync();
-                async.setTimeout(0); // the future is bounded by its writer (the same bound as a waiting request's)
-                AsyncContext started = async;
-                answerLater(actor, body, request, async::start)
-                        .whenComplete((value, failure) -> answerLater(started, response, value, failure));
-                return;
-            }
-            answered = answerWriter.writeValueAsBytes(answer(actor, body, request));
+            async = request.startAsync();
+            async.setTimeout(0); // the future is bounded by its writer (the same bound as a waiting request's)
+            AsyncContext started = async;
+            answer(actor, body, request, async::start)
+                    .whenComplete((value, failure) -> answerLater(started, response, value, failure));
         } catch (Throwable e) { // as Jersey's mapper, which takes any Throwable: the same answer on both routes
             refuse(response, e);
             if (async != null) {
                 async.complete();
             }
-            return;
         }
-        // outside the mapping: a client gone before its answer is Jetty's to handle, as it was Jersey's
-        answer(response, 201, answered);
     }
 
     /** The answer of a request answered later, from the thread that completed it; then the exchange ends. */

@@ -35,23 +35,12 @@ public final class PlateReadPosts extends DirectPosts<NewPlateReadRequest> {
         this.reads = reads;
     }
 
-    @Override
-    Object answer(Actor actor, NewPlateReadRequest body, HttpServletRequest request) {
-        return reads.record(actor, body);
-    }
-
     /**
      * Answered from the writer that commits the read: a camera's request parked until its batch's commit cost ~3
      * thread switches per read, most of the request threads' CPU (branch readcpu3, readcpu4).
      */
     @Override
-    boolean answersLater() {
-        return true;
-    }
-
-    @Override
-    CompletableFuture<?> answerLater(
-            Actor actor, NewPlateReadRequest body, HttpServletRequest request, Executor slowWork) {
+    CompletableFuture<?> answer(Actor actor, NewPlateReadRequest body, HttpServletRequest request, Executor slowWork) {
         return reads.recordLater(actor, body, slowWork);
     }
 }
