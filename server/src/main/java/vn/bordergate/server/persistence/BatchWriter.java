@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The queue and writers behind {@link GroupCommit}: requests hand in items, a few writer threads each take
- * what is waiting (up to a batch) and give it to a {@link Batch}, which writes them (normally in one
+ * what is waiting (up to a batch) and give it to a {@link WriteBatch}, which writes them (normally in one
  * transaction) and answers each item. A caller gets its answer only when its batch answered it, which a
  * batch does only after its commit.
  *
@@ -29,46 +29,19 @@ import org.slf4j.LoggerFactory;
  * request timed out, and gets the {@code unknown} answer.
  *
  * <p>Each item's answer is given right after its batch's commit; only then is each item's {@link
- * Outcome#announce} run, in order, on the writer thread: a slow or failing announcement delays no answer,
+ * WriteOutcome#announce} run, in order, on the writer thread: a slow or failing announcement delays no answer,
  * and one that fails is logged and doesn't stop the others.
  *
  * @param <I> what a request hands in
  * @param <O> what it is answered
  */
 public final class BatchWriter<I, O> {
-    /** Writes items taken together; answers one outcome per item, in their order. */
-    @FunctionalInterface
-    public interface Batch<I, O> {
-        List<Outcome<O>> write(List<I> items);
-
-        /** Runs once per batch after its items were answered and announced (default: nothing). */
-        default void announced() {}
-    }
-
-    /**
-     * One item's answer: its value, or what its caller is told instead; {@code announce} (may be null) is run
-     * after the caller was answered.
-     */
-    public record Outcome<O>(O value, Throwable failure, Runnable announce) {
-        public static <O> Outcome<O> of(O value) {
-            return new Outcome<>(value, null, null);
-        }
-
-        public static <O> Outcome<O> of(O value, Runnable announce) {
-            return new Outcome<>(value, null, announce);
-        }
-
-        public static <O> Outcome<O> failed(Throwable failure) {
-            return new Outcome<>(null, failure, null);
-        }
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     /** An item, its answer, and when (nanoTime) it was queued. */
     private record Unit<I, O>(I item, CompletableFuture<O> done, long queuedAt) {}
 
-    private final Batch<I, O> batch;
+    private final WriteBatch<I, O> batch;
     private final int maxBatch;
     private final long maxWaitMillis;
     private final long maxAnswerMillis;
@@ -107,7 +80,7 @@ public final class BatchWriter<I, O> {
             long maxAnswerMillis,
             Supplier<RuntimeException> busy,
             Supplier<RuntimeException> unknown,
-            Batch<I, O> batch) {
+            WriteBatch<I, O> batch) {
         this.name = name;
         this.unknown = unknown;
         this.batch = batch;
@@ -283,12 +256,12 @@ public final class BatchWriter<I, O> {
                 for (Unit<I, O> unit : taken) {
                     timed.queued().record(start - unit.queuedAt());
                 }
-                List<Outcome<O>> outcomes =
+                List<WriteOutcome<O>> outcomes =
                         batch.write(taken.stream().map(Unit::item).toList());
                 long written = System.nanoTime();
                 timed.written().record(written - start);
                 for (int i = 0; i < taken.size(); i++) {
-                    Outcome<O> outcome = outcomes.get(i);
+                    WriteOutcome<O> outcome = outcomes.get(i);
                     Unit<I, O> unit = taken.get(i);
                     if (outcome.failure() != null) {
                         unit.done().completeExceptionally(outcome.failure());
@@ -317,8 +290,8 @@ public final class BatchWriter<I, O> {
     }
 
     /** After the answers: each item's announcement, in order; one that fails doesn't stop the others. */
-    private void announce(List<Outcome<O>> outcomes) {
-        for (Outcome<O> outcome : outcomes) {
+    private void announce(List<WriteOutcome<O>> outcomes) {
+        for (WriteOutcome<O> outcome : outcomes) {
             if (outcome.announce() != null) {
                 try {
                     outcome.announce().run();

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.bordergate.server.persistence.BatchWriter.Outcome;
 
 /**
  * Units of work of many concurrent requests written together in one transaction: one commit (one log
@@ -108,7 +107,7 @@ public final class GroupCommit {
         return writes.isClosed();
     }
 
-    private List<Outcome<Object>> write(List<Function<Session, ?>> batch) {
+    private List<WriteOutcome<Object>> write(List<Function<Session, ?>> batch) {
         List<Object> results;
         try {
             results = tx.write(rolledBackOnError(session -> {
@@ -119,15 +118,16 @@ public final class GroupCommit {
                 return out;
             }));
         } catch (RuntimeException | Error shared) {
-            List<Outcome<Object>> alone = batch.stream().map(this::writeAlone).toList();
+            List<WriteOutcome<Object>> alone =
+                    batch.stream().map(this::writeAlone).toList();
             afterCommit(alone.stream()
                     .filter(o -> o.failure() == null)
-                    .map(Outcome::value)
+                    .map(WriteOutcome::value)
                     .toList());
             return alone;
         }
         afterCommit(results);
-        return results.stream().map(Outcome::of).toList();
+        return results.stream().map(WriteOutcome::of).toList();
     }
 
     private void afterCommit(List<Object> results) {
@@ -138,11 +138,11 @@ public final class GroupCommit {
         }
     }
 
-    private Outcome<Object> writeAlone(Function<Session, ?> unit) {
+    private WriteOutcome<Object> writeAlone(Function<Session, ?> unit) {
         try {
-            return Outcome.of(tx.write(rolledBackOnError(unit)));
+            return WriteOutcome.of(tx.write(rolledBackOnError(unit)));
         } catch (RuntimeException | Error e) {
-            return Outcome.failed(e);
+            return WriteOutcome.failed(e);
         }
     }
 

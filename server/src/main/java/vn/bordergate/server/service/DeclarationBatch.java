@@ -14,11 +14,12 @@ import org.slf4j.LoggerFactory;
 import vn.bordergate.common.dto.CrossingDto;
 import vn.bordergate.common.dto.DeclarationDto;
 import vn.bordergate.server.persistence.BatchWriter;
-import vn.bordergate.server.persistence.BatchWriter.Outcome;
 import vn.bordergate.server.persistence.EnterpriseEntity;
 import vn.bordergate.server.persistence.GroupCommit;
 import vn.bordergate.server.persistence.IdempotencyRecordEntity;
 import vn.bordergate.server.persistence.Transactions;
+import vn.bordergate.server.persistence.WriteBatch;
+import vn.bordergate.server.persistence.WriteOutcome;
 import vn.bordergate.server.service.DeclarationOpening.Opened;
 
 /**
@@ -34,7 +35,7 @@ import vn.bordergate.server.service.DeclarationOpening.Opened;
  * are answered, so a read sent after the answer finds the crossing; the workstations are told in the batch's
  * order once every caller was answered ({@link BatchWriter}), as publishing may wait for the event hub.
  */
-final class DeclarationBatch implements BatchWriter.Batch<Submission, DeclarationDto> {
+final class DeclarationBatch implements WriteBatch<Submission, DeclarationDto> {
     static final String OPERATION = "submit-declaration";
     private static final Logger LOG = LoggerFactory.getLogger(DeclarationBatch.class);
 
@@ -77,7 +78,7 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
     }
 
     @Override
-    public List<Outcome<DeclarationDto>> write(List<Submission> batch) {
+    public List<WriteOutcome<DeclarationDto>> write(List<Submission> batch) {
         List<Slot> slots;
         long start = System.nanoTime();
         long[] statementsDone = {start};
@@ -99,16 +100,16 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         long committed = System.nanoTime();
         stages.statements.record(statementsDone[0] - start);
         stages.commit.record(committed - statementsDone[0]);
-        List<Outcome<DeclarationDto>> outcomes = new ArrayList<>(slots.size());
+        List<WriteOutcome<DeclarationDto>> outcomes = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
             if (slot.refused != null) {
-                outcomes.add(Outcome.failed(slot.refused));
+                outcomes.add(WriteOutcome.failed(slot.refused));
             } else if (slot.crossing == null) { // an earlier answer repeated: announced when first written
-                outcomes.add(Outcome.of(slot.answer));
+                outcomes.add(WriteOutcome.of(slot.answer));
             } else {
                 CrossingDto crossing = slot.crossing;
                 expect(crossing);
-                outcomes.add(Outcome.of(slot.answer, () -> announcements.publish(crossing)));
+                outcomes.add(WriteOutcome.of(slot.answer, () -> announcements.publish(crossing)));
             }
         }
         stages.matcher.record(System.nanoTime() - committed);
@@ -133,16 +134,16 @@ final class DeclarationBatch implements BatchWriter.Batch<Submission, Declaratio
         return replayed.get();
     }
 
-    private Outcome<DeclarationDto> writeAlone(Submission s) {
+    private WriteOutcome<DeclarationDto> writeAlone(Submission s) {
         try {
             Written written = submitAlone(s);
             if (written.crossing() == null) {
-                return Outcome.of(written.answer());
+                return WriteOutcome.of(written.answer());
             }
             expect(written.crossing());
-            return Outcome.of(written.answer(), () -> announcements.publish(written.crossing()));
+            return WriteOutcome.of(written.answer(), () -> announcements.publish(written.crossing()));
         } catch (RuntimeException | Error e) {
-            return Outcome.failed(e);
+            return WriteOutcome.failed(e);
         }
     }
 

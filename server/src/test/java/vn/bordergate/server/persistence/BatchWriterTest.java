@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import vn.bordergate.server.persistence.BatchWriter.Outcome;
 
 /** The writer's queue, answers, announcements and close, with batches that only record what they were given. */
 class BatchWriterTest {
@@ -32,7 +31,7 @@ class BatchWriterTest {
         CountDownLatch release = new CountDownLatch(1);
         BatchWriter<String, String> writer = writer(1, 60_000, items -> items.stream()
                 .peek(given::add)
-                .map(item -> Outcome.of(item, () -> {
+                .map(item -> WriteOutcome.of(item, () -> {
                     if (item.equals("plug")) {
                         held.countDown();
                         await(release);
@@ -77,7 +76,7 @@ class BatchWriterTest {
         BatchWriter<String, String> writer = writer(1, 2_000, items -> {
             taken.countDown();
             await(release);
-            return items.stream().map(Outcome::of).toList();
+            return items.stream().map(WriteOutcome::of).toList();
         });
         try {
             Future<String> first = callers.submit(() -> writer.write("first"));
@@ -105,7 +104,7 @@ class BatchWriterTest {
                 await(release);
             }
             written.addAll(items);
-            return items.stream().map(Outcome::of).toList();
+            return items.stream().map(WriteOutcome::of).toList();
         });
         try {
             // answered once written, on the writer (what is chained to the answer runs there: no caller waits)
@@ -135,7 +134,7 @@ class BatchWriterTest {
         BatchWriter<String, String> writer = writer(1, 60_000, items -> {
             taken.countDown();
             await(release);
-            return items.stream().map(Outcome::of).toList();
+            return items.stream().map(WriteOutcome::of).toList();
         });
         Future<String> inFlight = callers.submit(() -> writer.write("in flight"));
         assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
@@ -155,7 +154,7 @@ class BatchWriterTest {
     }
 
     private static BatchWriter<String, String> writer(
-            int writers, long maxAnswerMillis, BatchWriter.Batch<String, String> batch) {
+            int writers, long maxAnswerMillis, WriteBatch<String, String> batch) {
         return new BatchWriter<>(
                 "batch-writer-test",
                 writers,
