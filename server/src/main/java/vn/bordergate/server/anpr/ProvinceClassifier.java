@@ -16,10 +16,12 @@ import org.bytedeco.opencv.opencv_ml.ANN_MLP;
 import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
- * Reads the province character of a Chinese plate (and the suffixes 挂学港澳) with a small OpenCV multilayer
- * perceptron on HOG features. The network was trained by {@link ProvinceClassifierTrainer} on glyphs rendered
- * from the committed Noto Sans CJK subset plus part of cn-crops, and is loaded from the classpath: no CJK font
- * at run time. Thread-safe: OpenCV's {@code predict} is const.
+ * Reads the province character of a Chinese plate (and the suffixes 挂学港澳). A glyph is read by a small
+ * convolutional network ({@link ProvinceCnn}) and/or, by {@link #CNN_WEIGHT}, by the older OpenCV multilayer
+ * perceptron on HOG features with clean templates as its second opinion. Both were trained on glyphs rendered from the
+ * committed Noto Sans CJK subset plus the even half of cn-crops, and are loaded from the classpath: no CJK font at run
+ * time. The convolutional network reads far more renders and held-out crop glyphs right (docs/anpr.md, "Province: a
+ * small convolutional network"). Thread-safe: OpenCV's {@code predict} is const, {@link GlyphCnn} one net per thread.
  */
 final class ProvinceClassifier {
     static final String RESOURCE = "province-mlp.yml.gz";
@@ -37,8 +39,17 @@ final class ProvinceClassifier {
     /** Whether the clean templates give a second opinion; off only to measure them ({@code -Danpr.provinceTemplates}). */
     static final boolean TEMPLATES = Boolean.parseBoolean(System.getProperty("anpr.provinceTemplates", "true"));
 
+    /**
+     * The convolutional network's share of a glyph's probabilities, the MLP with its templates keeping the rest: 1 reads
+     * the glyph by the convolutional network alone (the MLP is then not run), 0 by the MLP alone ({@code
+     * -Danpr.provinceCnn}, for measuring).
+     */
+    static final double CNN_WEIGHT = Double.parseDouble(System.getProperty("anpr.provinceCnn", "1"));
+
     private final ANN_MLP network;
     private final ProvinceTemplates templates;
+    private final ProvinceCnn cnn;
+    private final double cnnWeight;
 
     ProvinceClassifier(ANN_MLP network) {
         this(network, null);
@@ -46,15 +57,27 @@ final class ProvinceClassifier {
 
     /** A network with {@code templates} (null: none) as the second opinion on glyphs large enough for them. */
     ProvinceClassifier(ANN_MLP network, ProvinceTemplates templates) {
+        this(network, templates, null, 0);
+    }
+
+    /** As {@link #ProvinceClassifier(ANN_MLP, ProvinceTemplates)}, {@code cnn} (null: none) weighing {@code cnnWeight}. */
+    ProvinceClassifier(ANN_MLP network, ProvinceTemplates templates, ProvinceCnn cnn, double cnnWeight) {
         if (templates != null && !templates.classes().equals(CLASSES)) {
             throw new IllegalArgumentException("province templates are for other classes: " + templates.classes());
         }
         this.network = network;
         this.templates = templates;
+        this.cnn = cnnWeight > 0 ? cnn : null;
+        this.cnnWeight = cnnWeight;
     }
 
     /** The classifier committed beside this class. */
     static ProvinceClassifier bundled() {
+        return bundled(CNN_WEIGHT);
+    }
+
+    /** The committed classifier with the convolutional network weighing {@code cnnWeight} (0: the MLP alone). */
+    static ProvinceClassifier bundled(double cnnWeight) {
         try (InputStream in = ProvinceClassifier.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("province classifier missing from the classpath: " + RESOURCE);
@@ -68,7 +91,11 @@ final class ProvinceClassifier {
             if (!network.isTrained()) {
                 throw new IllegalStateException("province classifier could not be read: " + RESOURCE);
             }
-            return new ProvinceClassifier(network, TEMPLATES ? ProvinceTemplates.bundled() : null);
+            return new ProvinceClassifier(
+                    network,
+                    TEMPLATES ? ProvinceTemplates.bundled() : null,
+                    cnnWeight > 0 ? ProvinceCnn.bundled() : null,
+                    cnnWeight);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,7 +112,25 @@ final class ProvinceClassifier {
 
     /** The glyph in {@code box} of a grey crop (dark text) as a grammar symbol. */
     PlateGrammarSymbol readAt(Mat grey, Rect box) {
-        return symbol(ProvinceGlyph.averaged(grey, box, f -> probabilities(f, box.height())));
+        return symbol(probabilities(grey, box));
+    }
+
+    /**
+     * Probabilities over {@link #CLASSES} for the glyph in {@code box} of a grey crop, each classifier's averaged over
+     * the glyph's five cuts: the convolutional network's mixed with the MLP's (and its templates') by the CNN weight.
+     */
+    double[] probabilities(Mat grey, Rect box) {
+        if (cnn != null && cnnWeight >= 1) {
+            return cnn.averaged(grey, box);
+        }
+        double[] p = ProvinceGlyph.averaged(grey, box, f -> probabilities(f, box.height()));
+        if (cnn != null) {
+            double[] c = cnn.averaged(grey, box);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (1 - cnnWeight) * p[i] + cnnWeight * c[i];
+            }
+        }
+        return p;
     }
 
     /** The province glyph of a BGR plate crop, cut as the reader cuts it (for training and measuring). */

@@ -66,6 +66,14 @@ final class ProvinceGlyphRenders {
      * (the region letter right of the province), drawn at its place when the box reaches it.
      */
     static Mat degrade(Mat clean, Mat neighbour, Random random) {
+        return degrade(clean, neighbour, random, 12, 12);
+    }
+
+    /**
+     * As {@link #degrade(Mat, Mat, Random)}, the glyph brought down to {@code lowest} to {@code lowest + range - 1} px
+     * high: scene photos show the province 20–50 px high, sharper than a small crop's 10 × 18 px.
+     */
+    static Mat degrade(Mat clean, Mat neighbour, Random random, int lowest, int range) {
         double h = 26 + random.nextInt(10); // character height in px on the drawing canvas
         double mm = h / 90; // px per mm
         int canvasW = (int) Math.round(140 * mm);
@@ -116,7 +124,7 @@ final class ProvinceGlyphRenders {
         int y1 = Math.min(canvas.rows(), box.y() + box.height());
         Mat glyph = new Mat(canvas, new Rect(x0, y0, x1 - x0, y1 - y0)).clone();
         canvas.close();
-        return lowQuality(glyph, random);
+        return lowQuality(glyph, random, lowest, range, true);
     }
 
     /** Draws a glyph squeezed to {@code width} × {@code height} centred at ({@code cx}, {@code cy}), as dark ink. */

@@ -1,0 +1,80 @@
+package vn.bordergate.server.anpr;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+/**
+ * The province glyph read by a small convolutional network ({@code server/tools/train_province_cnn.py}, trained on
+ * renders of the committed Noto Sans CJK subset and the even cn-crops glyphs exported by {@link ProvinceCnnSamples}),
+ * run by {@link GlyphCnn}. Its classes are {@link ProvinceClassifier#CLASSES}. Thread-safe.
+ */
+final class ProvinceCnn {
+    static final String RESOURCE = "province-cnn.onnx";
+
+    /** The network's input, width × height: the reader's box is 0.62 × 1.1 of the character height. */
+    static final int WIDTH = 24;
+
+    static final int HEIGHT = 32;
+
+    /** The five cuts {@link ProvinceGlyph#averaged} reads the MLP in: the box, and the box moved a pixel each way. */
+    private static final int[][] CUTS = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+
+    private final GlyphCnn network;
+
+    ProvinceCnn(GlyphCnn network) {
+        this.network = network;
+    }
+
+    /** The network committed beside this class. */
+    static ProvinceCnn bundled() {
+        return new ProvinceCnn(GlyphCnn.load(RESOURCE, WIDTH, HEIGHT));
+    }
+
+    /** The network's input for a grey glyph image (dark on light, any size). */
+    static float[] input(Mat glyph) {
+        return GlyphCnn.input(glyph, WIDTH, HEIGHT);
+    }
+
+    /** The inputs of the glyph in {@code box}: each of the {@link #CUTS} that stays on the crop (the box always). */
+    static List<float[]> cutInputs(Mat grey, Rect box) {
+        List<float[]> out = new ArrayList<>();
+        for (int[] d : CUTS) {
+            int x = box.x() + d[0];
+            int y = box.y() + d[1];
+            if (!out.isEmpty() && (x < 0 || y < 0 || x + box.width() > grey.cols() || y + box.height() > grey.rows())) {
+                continue;
+            }
+            try (Mat glyph = new Mat(grey, new Rect(x, y, box.width(), box.height()))) {
+                out.add(input(glyph));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Probabilities over {@link ProvinceClassifier#CLASSES} for these inputs, one row each, in one forward pass. The
+     * network has one class more, "no province" (a Vietnamese plate's digits, a Latin character): its share is left
+     * out, not spread over the provinces, so that a box on no province glyph gives every province a low probability.
+     */
+    double[][] probabilities(List<float[]> inputs) {
+        double[][] rows = network.probabilities(inputs);
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = java.util.Arrays.copyOf(rows[i], ProvinceClassifier.CLASSES.length());
+        }
+        return rows;
+    }
+
+    /** The probabilities of the glyph in {@code box} of a grey crop, averaged over its five cuts. */
+    double[] averaged(Mat grey, Rect box) {
+        double[][] rows = probabilities(cutInputs(grey, box));
+        double[] sum = new double[rows[0].length];
+        for (double[] row : rows) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += row[i] / rows.length;
+            }
+        }
+        return sum;
+    }
+}
