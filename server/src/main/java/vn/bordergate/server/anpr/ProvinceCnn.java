@@ -1,6 +1,5 @@
 package vn.bordergate.server.anpr;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -18,9 +17,6 @@ final class ProvinceCnn {
 
     static final int HEIGHT = 32;
 
-    /** The five cuts {@link ProvinceGlyph#averaged} reads the MLP in: the box, and the box moved a pixel each way. */
-    private static final int[][] CUTS = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
-
     private final GlyphCnn network;
 
     ProvinceCnn(GlyphCnn network) {
@@ -37,20 +33,9 @@ final class ProvinceCnn {
         return GlyphCnn.input(glyph, WIDTH, HEIGHT);
     }
 
-    /** The inputs of the glyph in {@code box}: each of the {@link #CUTS} that stays on the crop (the box always). */
+    /** The inputs of the glyph in {@code box}: each of {@link GlyphCnn#FIVE_CUTS} that stays on the crop (the box always). */
     static List<float[]> cutInputs(Mat grey, Rect box) {
-        List<float[]> out = new ArrayList<>();
-        for (int[] d : CUTS) {
-            int x = box.x() + d[0];
-            int y = box.y() + d[1];
-            if (!out.isEmpty() && (x < 0 || y < 0 || x + box.width() > grey.cols() || y + box.height() > grey.rows())) {
-                continue;
-            }
-            try (Mat glyph = new Mat(grey, new Rect(x, y, box.width(), box.height()))) {
-                out.add(input(glyph));
-            }
-        }
-        return out;
+        return GlyphCnn.cutInputs(grey, box, GlyphCnn.FIVE_CUTS, WIDTH, HEIGHT);
     }
 
     /**
@@ -68,13 +53,7 @@ final class ProvinceCnn {
 
     /** The probabilities of the glyph in {@code box} of a grey crop, averaged over its five cuts. */
     double[] averaged(Mat grey, Rect box) {
-        double[][] rows = probabilities(cutInputs(grey, box));
-        double[] sum = new double[rows[0].length];
-        for (double[] row : rows) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += row[i] / rows.length;
-            }
-        }
-        return sum;
+        double[] p = network.averaged(grey, List.of(box), GlyphCnn.FIVE_CUTS).get(0);
+        return java.util.Arrays.copyOf(p, ProvinceClassifier.CLASSES.length()); // "no province" left out, as above
     }
 }

@@ -1,6 +1,5 @@
 package vn.bordergate.server.anpr;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -19,12 +18,11 @@ final class SerialGlyphNetwork {
     static final int HEIGHT = 32;
 
     /**
-     * The cuts of a place: as {@link ProvinceGlyph#cutFeatures}' five, the box and the box a pixel off each way
+     * The cuts of a place: {@link GlyphCnn#FIVE_CUTS}
      * ({@code -Danpr.serialCnnCuts=1}: the box alone, to measure; docs/anpr.md, branch cnnserial).
      */
-    private static final int[][] CUTS = Integer.getInteger("anpr.serialCnnCuts", 5) == 1
-            ? new int[][] {{0, 0}}
-            : new int[][] {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+    private static final int[][] CUTS =
+            Integer.getInteger("anpr.serialCnnCuts", 5) == 1 ? new int[][] {{0, 0}} : GlyphCnn.FIVE_CUTS;
 
     private final GlyphCnn cnn;
 
@@ -52,35 +50,6 @@ final class SerialGlyphNetwork {
      * cuts in one forward pass.
      */
     List<double[]> places(Mat grey, List<Rect> boxes) {
-        List<float[]> inputs = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        for (Rect box : boxes) {
-            int before = inputs.size();
-            for (int[] d : CUTS) {
-                int x = box.x() + d[0];
-                int y = box.y() + d[1];
-                if (inputs.size() > before
-                        && (x < 0 || y < 0 || x + box.width() > grey.cols() || y + box.height() > grey.rows())) {
-                    continue;
-                }
-                try (Mat glyph = new Mat(grey, new Rect(x, y, box.width(), box.height()))) {
-                    inputs.add(GlyphCnn.input(glyph, WIDTH, HEIGHT));
-                }
-            }
-            counts.add(inputs.size() - before);
-        }
-        double[][] p = cnn.probabilities(inputs);
-        List<double[]> out = new ArrayList<>();
-        int row = 0;
-        for (int n : counts) {
-            double[] sum = new double[p[0].length];
-            for (int c = 0; c < n; c++, row++) {
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += p[row][i] / n;
-                }
-            }
-            out.add(sum);
-        }
-        return out;
+        return cnn.averaged(grey, boxes, CUTS);
     }
 }

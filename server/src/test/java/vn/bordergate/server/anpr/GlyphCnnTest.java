@@ -115,6 +115,36 @@ class GlyphCnnTest {
     }
 
     @Test
+    void averagesEachBoxOverItsCutsOnTheCropInOnePass() {
+        GlyphCnn cnn = GlyphCnn.load("glyph-cnn-fixture.onnx", W, H);
+        try (Mat grey = new Mat(30, 40, CV_8UC1)) {
+            org.bytedeco.opencv.global.opencv_core.randu(
+                    grey, new Mat(1, 1, CV_8UC1, new Scalar(0.0)), new Mat(1, 1, CV_8UC1, new Scalar(255.0)));
+            Rect corner = new Rect(0, 0, 10, 20); // a pixel left or up is off the crop: three cuts
+            Rect inside = new Rect(15, 5, 10, 20);
+            List<float[]> cornerCuts = GlyphCnn.cutInputs(grey, corner, GlyphCnn.FIVE_CUTS, W, H);
+            List<float[]> insideCuts = GlyphCnn.cutInputs(grey, inside, GlyphCnn.FIVE_CUTS, W, H);
+            assertThat(cornerCuts).hasSize(3);
+            assertThat(insideCuts).hasSize(5);
+
+            List<double[]> averaged = cnn.averaged(grey, List.of(corner, inside), GlyphCnn.FIVE_CUTS);
+            assertThat(averaged).hasSize(2);
+            assertThat(averaged.get(0)).containsExactly(mean(cnn.probabilities(cornerCuts)), TORCH);
+            assertThat(averaged.get(1)).containsExactly(mean(cnn.probabilities(insideCuts)), TORCH);
+        }
+    }
+
+    private static double[] mean(double[][] rows) {
+        double[] sum = new double[rows[0].length];
+        for (double[] row : rows) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += row[i] / rows.length;
+            }
+        }
+        return sum;
+    }
+
+    @Test
     void writesSamplesAsTheTrainersReadThem(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("samples.bin");
         float[] a = new float[W * H];
