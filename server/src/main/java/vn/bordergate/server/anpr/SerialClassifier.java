@@ -17,10 +17,14 @@ import vn.bordergate.common.plate.PlateGrammarSymbol;
 
 /**
  * Reads the six Latin characters of a one-row Chinese plate (region letter and serial), one glyph at a time, with a
- * small OpenCV multilayer perceptron on the same HOG features as {@link ProvinceClassifier}. Tesseract's English
+ * small convolutional network ({@link SerialGlyphNetwork}, trained by {@code server/tools/train_serial_cnn.py} on the
+ * glyphs {@link SerialGlyphSamples} writes, run by OpenCV's dnn module). Tesseract's English
  * model reads the narrow GA 36 typeface at 20–25 px poorly (5→S, A→K, 7→T, the dot and the province glyph read as
- * letters); the plate's fixed layout ({@link SerialGlyphs}) lets each character be classified on its own instead.
- * Trained by {@link SerialClassifierTrainer}; loaded from the classpath. Thread-safe.
+ * letters); the plate's fixed layout ({@link SerialGlyphs}) lets each character be classified on its own instead. The
+ * network replaced five OpenCV multilayer perceptrons on {@link ProvinceClassifier}'s HOG features (trained by {@link
+ * SerialClassifierTrainer}), which stay on the classpath as the trainers' chooser and to measure against: on the
+ * held-out cn-crops half the network puts 1 133 of 1 194 glyphs right against their 1 022 (docs/anpr.md, branch
+ * cnnserial). Loaded from the classpath. Thread-safe.
  */
 final class SerialClassifier {
     static final String RESOURCE = "serial-mlp.yml.gz";
@@ -41,23 +45,59 @@ final class SerialClassifier {
 
     private static final int NETS = Integer.getInteger("anpr.serialNets", 1 + MORE.size());
 
+    /**
+     * The convolutional network's share of each place's probabilities, the multilayer perceptrons' average the rest:
+     * 1 reads with the network alone, 0 with the perceptrons alone ({@code -Danpr.serialCnn}, to measure).
+     */
+    static final double CNN_SHARE = Double.parseDouble(System.getProperty("anpr.serialCnn", "1"));
+
     private final List<ANN_MLP> networks;
+
+    /** Null: the perceptrons alone. */
+    private final SerialGlyphNetwork cnn;
+
+    private final double cnnShare;
 
     SerialClassifier(ANN_MLP network) {
         this(List.of(network));
     }
 
     SerialClassifier(List<ANN_MLP> networks) {
-        this.networks = List.copyOf(networks);
+        this(networks, null, 0);
     }
 
-    /** The classifier committed beside this class: its networks' averaged probabilities. */
+    SerialClassifier(List<ANN_MLP> networks, SerialGlyphNetwork cnn, double cnnShare) {
+        this.networks = List.copyOf(networks);
+        this.cnn = cnn;
+        this.cnnShare = cnn == null ? 0 : cnnShare;
+    }
+
+    /**
+     * The classifier committed beside this class: the convolutional network's probabilities with {@link #CNN_SHARE},
+     * the perceptrons' averaged ones with the rest (not loaded when the network reads alone).
+     */
     static SerialClassifier bundled() {
+        SerialGlyphNetwork cnn = CNN_SHARE > 0 ? SerialGlyphNetwork.bundled() : null;
+        return new SerialClassifier(CNN_SHARE < 1 ? mlps().networks : List.of(), cnn, CNN_SHARE);
+    }
+
+    /** The committed multilayer perceptrons alone, averaged (the trainers' chooser, and to measure the network against). */
+    static SerialClassifier mlps() {
         List<ANN_MLP> networks = new ArrayList<>(List.of(load(RESOURCE)));
         for (String more : MORE.subList(0, Math.max(0, Math.min(MORE.size(), NETS - 1)))) {
             networks.add(load(more));
         }
         return new SerialClassifier(networks);
+    }
+
+    /** The perceptrons (to share them with another network). */
+    List<ANN_MLP> perceptrons() {
+        return networks;
+    }
+
+    /** Whether the convolutional network takes part (for tests). */
+    boolean convolutional() {
+        return cnn != null;
     }
 
     /**
@@ -115,17 +155,31 @@ final class SerialClassifier {
 
     /** The six Latin glyphs at the layout's boxes ({@link SerialGlyphs#boxes}); null when one is off the crop. */
     List<PlateGrammarSymbol> read(Mat grey, Rect[] boxes) {
-        List<List<float[]>> cuts = new ArrayList<>();
+        List<Rect> places = new ArrayList<>();
         for (int k = 1; k < SerialGlyphs.COUNT; k++) {
             if (boxes[k] == null) {
                 return null;
             }
-            cuts.add(ProvinceGlyph.cutFeatures(grey, boxes[k]));
+            places.add(boxes[k]);
         }
-        List<double[]> places = averaged(cuts);
+        List<double[]> mlp = networks.isEmpty() ? null : averaged(cutFeatures(grey, places));
+        List<double[]> conv = cnn == null ? null : cnn.places(grey, places);
         List<PlateGrammarSymbol> out = new ArrayList<>();
-        places.forEach(p -> out.add(symbol(p)));
+        for (int k = 0; k < places.size(); k++) {
+            double[] p = new double[CLASSES.length()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (mlp == null ? 0 : mlp.get(k)[i] * (1 - cnnShare))
+                        + (conv == null ? 0 : conv.get(k)[i] * cnnShare);
+            }
+            out.add(symbol(p));
+        }
         return out;
+    }
+
+    private static List<List<float[]>> cutFeatures(Mat grey, List<Rect> places) {
+        List<List<float[]>> cuts = new ArrayList<>();
+        places.forEach(box -> cuts.add(ProvinceGlyph.cutFeatures(grey, box)));
+        return cuts;
     }
 
     /**
@@ -187,6 +241,19 @@ final class SerialClassifier {
         }
     }
 
+    /** One glyph's probabilities as {@link #read} weighs the networks, from the glyph as cut (no moved cuts). */
+    double[] probabilities(Mat glyph) {
+        double[] p = networks.isEmpty() ? new double[CLASSES.length()] : probabilities(ProvinceGlyph.features(glyph));
+        if (cnn != null) {
+            double[] q = cnn.probabilities(glyph);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = p[i] * (1 - cnnShare) + q[i] * cnnShare;
+            }
+        }
+        return p;
+    }
+
+    /** The perceptrons' averaged probabilities for one glyph's HOG features. */
     double[] probabilities(float[] features) {
         double[] sum = new double[CLASSES.length()];
         for (ANN_MLP network : networks) {

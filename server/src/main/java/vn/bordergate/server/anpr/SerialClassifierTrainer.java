@@ -189,13 +189,13 @@ public final class SerialClassifierTrainer {
     /**
      * The networks that pick the training crops whose placement agrees with their label: those in the folder {@code
      * -Dserial.chooser} names (the three files as {@link SerialClassifier#RESOURCE} and {@link SerialClassifier#MORE}
-     * name them), else the ones on the classpath. The committed three were chosen by main {@code a80939c}'s: a
+     * name them), else the perceptrons on the classpath (not the convolutional network, which was chosen by them). The committed three were chosen by main {@code a80939c}'s: a
      * rebuild takes those from git into a folder (docs/anpr.md), since the classpath now holds their successors.
      */
     private static synchronized SerialClassifier committed() throws IOException {
         if (committed == null) {
             String chooser = System.getProperty("serial.chooser");
-            committed = chooser == null ? SerialClassifier.bundled() : SerialClassifier.fromFolder(Path.of(chooser));
+            committed = chooser == null ? SerialClassifier.mlps() : SerialClassifier.fromFolder(Path.of(chooser));
         }
         return committed;
     }

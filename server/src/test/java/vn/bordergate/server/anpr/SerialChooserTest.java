@@ -29,7 +29,7 @@ class SerialChooserTest {
                 Files.copy(in, folder.resolve(name));
             }
         }
-        SerialClassifier bundled = SerialClassifier.bundled();
+        SerialClassifier bundled = SerialClassifier.mlps();
         SerialClassifier chosen = SerialClassifier.fromFolder(folder);
         int length;
         try (Mat blank = new Mat(32, 24, CV_8UC1, new Scalar(255))) {
