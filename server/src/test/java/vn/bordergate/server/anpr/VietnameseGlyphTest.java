@@ -56,15 +56,11 @@ class VietnameseGlyphTest {
     }
 
     @Test
-    void readsAWholeRowInOneBatchAsEachGlyphAlone() {
+    void readsAWholeRowInOneBatchAsEachGlyphAlone() throws Exception {
         // the row is read in one forward pass; each box must get the probabilities it gets on its own
         Random random = new Random(3);
-        java.awt.Font font;
-        try {
-            font = VietnameseGlyphRenders.fonts(Path.of("tools/plate-fonts")).get(0);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        java.awt.Font font =
+                VietnameseGlyphRenders.fonts(Path.of("tools/plate-fonts")).get(0);
         VietnameseGlyphClassifier classifier = VietnameseGlyphClassifier.bundled();
         try (Mat a = VietnameseGlyphRenders.sample(font, '4', random);
                 Mat b = VietnameseGlyphRenders.sample(font, '6', random)) {
