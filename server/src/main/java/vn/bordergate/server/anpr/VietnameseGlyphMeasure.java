@@ -14,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * sets carry no licence to train on).
  *
  * <pre>
- * java -cp … vn.bordergate.server.anpr.VietnameseGlyphMeasure VN_ONE_ROW_FOLDER [MODEL.yml.gz]
+ * java -cp … vn.bordergate.server.anpr.VietnameseGlyphMeasure VN_ONE_ROW_FOLDER [MODEL.onnx]
  * </pre>
  */
 public final class VietnameseGlyphMeasure {
@@ -39,8 +39,24 @@ public final class VietnameseGlyphMeasure {
         return classes.charAt(best);
     }
 
+    /** What {@link #measure} counted: crops read, crops with one box per character, glyphs right of glyphs. */
+    record Count(int crops, int matched, int right, int total, Map<String, Integer> confusions) {}
+
     /** Prints the boxes' match rate, the glyph accuracy and the most common confusions. */
     static void print(VietnameseGlyphClassifier classifier, Path folder) throws Exception {
+        Count c = measure(classifier, folder, Integer.MAX_VALUE);
+        System.out.printf(
+                "%d crops, %d with one box per character; glyphs %d/%d right among their own kind (digit or letter) (%.1f %%)%n",
+                c.crops(), c.matched(), c.right(), c.total(), 100.0 * c.right() / Math.max(1, c.total()));
+        c.confusions().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(30)
+                .forEach(e -> System.out.print(e.getKey() + " " + e.getValue() + ", "));
+        System.out.println();
+    }
+
+    /** The glyph accuracy over the first {@code maxCrops} labelled crops of the folder. */
+    static Count measure(VietnameseGlyphClassifier classifier, Path folder, int maxCrops) throws Exception {
         int crops = 0;
         int matched = 0;
         int right = 0;
@@ -50,6 +66,9 @@ public final class VietnameseGlyphMeasure {
             String[] f = line.split(",");
             if (f.length < 4 || f[0].equals("file") || f[3].equals("suspect_or_partial")) {
                 continue;
+            }
+            if (crops >= maxCrops) {
+                break;
             }
             Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElse(null);
             if (bgr == null || bgr.empty()) {
@@ -79,13 +98,6 @@ public final class VietnameseGlyphMeasure {
                 bgr.close();
             }
         }
-        System.out.printf(
-                "%d crops, %d with one box per character; glyphs %d/%d right among their own kind (digit or letter) (%.1f %%)%n",
-                crops, matched, right, total, 100.0 * right / Math.max(1, total));
-        confusions.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(30)
-                .forEach(e -> System.out.print(e.getKey() + " " + e.getValue() + ", "));
-        System.out.println();
+        return new Count(crops, matched, right, total, confusions);
     }
 }

@@ -8,7 +8,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * Where the characters of a one-row Vietnamese plate are: its character-sized blobs in the row, left to right, each
- * framed the way {@link VietnameseGlyphTrainer} frames a rendered glyph (centred, 0.62 × 1.1 of the row's common
+ * framed the way {@link VietnameseGlyphRenders} frames a rendered glyph (centred, 0.62 × 1.1 of the row's common
  * character height). The dash and the dot are too small to be character blobs, so the boxes are the plate's
  * letters and digits in reading order when every character stands apart.
  */

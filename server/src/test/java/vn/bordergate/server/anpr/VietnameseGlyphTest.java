@@ -3,10 +3,12 @@ package vn.bordergate.server.anpr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -23,21 +25,52 @@ class VietnameseGlyphTest {
     @Test
     void readsGlyphsRenderedFromTheTrainingFontsWithAnotherSeed() throws Exception {
         VietnameseGlyphClassifier classifier = VietnameseGlyphClassifier.bundled();
-        List<java.awt.Font> fonts = VietnameseGlyphTrainer.fonts(Path.of("tools/plate-fonts"));
-        Random random = new Random(7);
+        List<java.awt.Font> fonts = VietnameseGlyphRenders.fonts(Path.of("tools/plate-fonts"));
+        Random random = new Random(11);
         int right = 0;
         int total = 0;
         for (java.awt.Font font : fonts) {
             for (char c : "0123456789ACDEFGHKLMT".toCharArray()) {
-                try (Mat glyph = VietnameseGlyphTrainer.sample(font, c, random)) {
+                try (Mat glyph = VietnameseGlyphRenders.sample(font, c, random)) {
                     double[] p = classifier.probabilities(glyph);
                     right += VietnameseGlyphMeasure.bestOfType(p, Character.isDigit(c)) == c ? 1 : 0;
                     total++;
                 }
             }
         }
-        // fresh renders (another seed), degraded like the training glyphs: measured 328/336 (98 %)
-        assertThat((double) right / total).as("%d/%d right", right, total).isGreaterThanOrEqualTo(0.93);
+        // fresh renders (a seed neither the training nor the check renders used): measured 481/483 (99.6 %)
+        assertThat((double) right / total).as("%d/%d right", right, total).isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void readsTheGlyphsOfRealOneRowCropsItNeverTrainedOn() throws Exception {
+        // measuring only: the photos carry no licence to train on, and the network never saw them
+        Optional<Path> set = TestImages.realSet("vn-one-row");
+        assumeTrue(set.isPresent(), "../shared/plates/vn-one-row is not on this machine");
+        VietnameseGlyphMeasure.Count count =
+                VietnameseGlyphMeasure.measure(VietnameseGlyphClassifier.bundled(), set.get(), 300);
+        // the first 300 crops: measured 1694/1710 (99.1 %); the HOG + MLP it replaced read 91.5 % of all the set's
+        assertThat((double) count.right() / count.total())
+                .as("%d/%d right", count.right(), count.total())
+                .isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void readsAWholeRowInOneBatchAsEachGlyphAlone() throws Exception {
+        // the row is read in one forward pass; each box must get the probabilities it gets on its own
+        Random random = new Random(3);
+        java.awt.Font font =
+                VietnameseGlyphRenders.fonts(Path.of("tools/plate-fonts")).get(0);
+        VietnameseGlyphClassifier classifier = VietnameseGlyphClassifier.bundled();
+        try (Mat a = VietnameseGlyphRenders.sample(font, '4', random);
+                Mat b = VietnameseGlyphRenders.sample(font, '6', random)) {
+            List<double[]> batch = classifier.probabilities(
+                    List.of(VietnameseGlyphClassifier.input(a), VietnameseGlyphClassifier.input(b)));
+            assertThat(batch.get(0)).containsExactly(classifier.probabilities(a), within(1e-5));
+            assertThat(batch.get(1)).containsExactly(classifier.probabilities(b), within(1e-5));
+            assertThat(VietnameseGlyphMeasure.bestOfType(batch.get(0), true)).isEqualTo('4');
+            assertThat(VietnameseGlyphMeasure.bestOfType(batch.get(1), true)).isEqualTo('6');
+        }
     }
 
     @Test

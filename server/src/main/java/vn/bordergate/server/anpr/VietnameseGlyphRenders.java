@@ -36,63 +36,24 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_ml.ANN_MLP;
 
 /**
- * Trains the {@link VietnameseGlyphClassifier} network. Not part of the build: run it by hand and commit the model.
- *
- * <pre>
- * java -cp … vn.bordergate.server.anpr.VietnameseGlyphTrainer OUT.yml.gz server/tools/plate-fonts [VN_ONE_ROW_FOLDER]
- * </pre>
- *
- * Training glyphs are renders only, of every {@code .ttf} in the font folder (open-licence condensed faces, see its
- * README), each with random neighbours at random spacing, stretched, tilted, thickened or thinned, cut the way the
- * reader cuts a character blob ({@link VietnameseGlyphs#frame}) and degraded (low resolution, blur, contrast, noise,
- * the frame's edge). The Vietnamese photo sets carry no licence: when a folder of them is given, it is only
- * <em>measured</em> on (glyph accuracy of the crops whose boxes match their label), never trained on.
+ * Renders of plate glyphs for the {@link VietnameseGlyphClassifier} network ({@link VietnameseGlyphExport} writes
+ * them for {@code server/tools/train_vn_glyph_cnn.py}). Each glyph is a render of one of the {@code .ttf} fonts of
+ * {@code server/tools/plate-fonts} (open-licence condensed faces, see its README), with random neighbours at random
+ * spacing, stretched, tilted, thickened or thinned, cut the way the reader cuts a character blob
+ * ({@link VietnameseGlyphs#frame}) and degraded (low resolution, blur, contrast, noise, the frame's edge).
  */
-public final class VietnameseGlyphTrainer {
-    private static final int PER_CLASS_AND_FONT = Integer.getInteger("vnglyph.samples", 30);
-    private static final int HIDDEN = Integer.getInteger("vnglyph.hidden", 64);
-    private static final int ITERATIONS = Integer.getInteger("vnglyph.iterations", 200);
+final class VietnameseGlyphRenders {
     private static final int CANVAS = 256;
-    private static final double MIN_HEIGHT = Double.parseDouble(System.getProperty("vnglyph.minHeight", "13"));
-    private static final double MAX_HEIGHT = Double.parseDouble(System.getProperty("vnglyph.maxHeight", "38"));
-    private static final double STRETCH_MIN = Double.parseDouble(System.getProperty("vnglyph.stretchMin", "0.95"));
-    private static final double STRETCH_MAX = Double.parseDouble(System.getProperty("vnglyph.stretchMax", "1.5"));
-    private static final double NOISE = Double.parseDouble(System.getProperty("vnglyph.noise", "8"));
-    private static final double BLUR = Double.parseDouble(System.getProperty("vnglyph.blur", "0.9"));
+    private static final double MIN_HEIGHT = 13;
+    private static final double MAX_HEIGHT = 38;
+    private static final double STRETCH_MIN = 0.95;
+    private static final double STRETCH_MAX = 1.5;
+    private static final double NOISE = 8;
+    private static final double BLUR = 0.9;
 
-    private VietnameseGlyphTrainer() {}
-
-    public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: VietnameseGlyphTrainer OUT.yml.gz FONT_FOLDER [VN_ONE_ROW_FOLDER]");
-            System.exit(2);
-        }
-        Random random = new Random(20261123L);
-        List<Font> fonts = fonts(Path.of(args[1]));
-        List<float[]> samples = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        String classes = VietnameseGlyphClassifier.CLASSES;
-        for (Font font : fonts) {
-            for (int c = 0; c < classes.length(); c++) {
-                for (int k = 0; k < PER_CLASS_AND_FONT; k++) {
-                    try (Mat glyph = sample(font, classes.charAt(c), random)) {
-                        samples.add(ProvinceGlyph.features(glyph));
-                        labels.add(c);
-                    }
-                }
-            }
-        }
-        System.out.printf("training on %d rendered glyphs from %d fonts%n", samples.size(), fonts.size());
-        ANN_MLP network = GlyphNetworks.train(samples, labels, classes.length(), HIDDEN, ITERATIONS);
-        GlyphNetworks.save(network, Path.of(args[0]));
-        System.out.println("saved " + args[0] + " (" + Files.size(Path.of(args[0])) + " bytes)");
-        if (args.length > 2) {
-            VietnameseGlyphMeasure.print(new VietnameseGlyphClassifier(network), Path.of(args[2]));
-        }
-    }
+    private VietnameseGlyphRenders() {}
 
     /** Every {@code .ttf} of the folder, sorted by name (so a run is repeatable), at 64 pt. */
     static List<Font> fonts(Path folder) throws Exception {
