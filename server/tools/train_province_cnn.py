@@ -24,15 +24,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from glyph_cnn_io import export_onnx, read_samples
+
 CLASSES = ""  # read from the samples' classes.txt (ProvinceClassifier.CLASSES)
-
-
-def load(path):
-    head = np.fromfile(path, dtype="<i4", count=3)
-    n, h, w = (int(v) for v in head)
-    x = np.fromfile(path, dtype="<f4", count=n * h * w, offset=12).reshape(n, 1, h, w)
-    y = np.fromfile(path, dtype="<i4", count=n, offset=12 + 4 * n * h * w)
-    return torch.from_numpy(x.copy()), torch.from_numpy(y.astype(np.int64))
 
 
 def mlp_reads(path):
@@ -115,8 +109,8 @@ def main():
     gen = torch.Generator().manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
 
-    xr, yr = load(f"{a.samples}/renders.bin")
-    xe, ye = load(f"{a.samples}/real-even.bin")
+    xr, yr = read_samples(f"{a.samples}/renders.bin")
+    xe, ye = read_samples(f"{a.samples}/real-even.bin")
     print(f"renders {len(xr)}, real even cuts {len(xe)}", flush=True)
     counts = np.bincount(ye.numpy(), minlength=len(CLASSES))
     model = ProvinceNet(len(CLASSES))
@@ -154,13 +148,13 @@ def main():
         print(f"epoch {epoch + 1}: loss {total / len(x):.3f} train {right / len(x):.3f} ({time.time() - t0:.0f} s)",
               flush=True)
 
-    xt, yt = load(f"{a.samples}/renders-test.bin")
+    xt, yt = read_samples(f"{a.samples}/renders-test.bin")
     m1, _ = mlp_reads(f"{a.samples}/renders-test.mlp.txt")
     report("renders-test (other seed)", yt.numpy(), predict(model, xt).argmax(1).numpy(), m1)
-    xh, yh = load(f"{a.samples}/heldout.bin")
+    xh, yh = read_samples(f"{a.samples}/heldout.bin")
     one, five = mlp_reads(f"{a.samples}/heldout.mlp.txt")
     report("held-out odd cn-crops, one cut", yh.numpy(), predict(model, xh).argmax(1).numpy(), one)
-    x5, _ = load(f"{a.samples}/heldout5.bin")
+    x5, _ = read_samples(f"{a.samples}/heldout5.bin")
     groups = [int(g) for g in open(f"{a.samples}/heldout5.groups.txt") if g.strip()]
     p5 = predict(model, x5)
     starts = np.cumsum([0] + groups[:-1])
@@ -168,9 +162,7 @@ def main():
     report("held-out odd cn-crops, five cuts", yh.numpy(), avg.argmax(1), five)
 
     model.eval()
-    torch.onnx.export(model, torch.zeros(1, 1, xr.shape[2], xr.shape[3]), a.onnx, input_names=["glyphs"],
-                      output_names=["logits"], dynamic_axes={"glyphs": {0: "n"}, "logits": {0: "n"}},
-                      opset_version=13, dynamo=False)
+    export_onnx(model, torch.zeros(1, 1, xr.shape[2], xr.shape[3]), a.onnx)
     print(f"saved {a.onnx}")
 
 

@@ -23,16 +23,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from glyph_cnn_io import export_onnx, read_samples, stretch
+
 CLASSES = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-
-
-def read_samples(path):
-    """GlyphCnn.writeSamples: int32 LE n, h, w; n*h*w float32 LE; n int32 LE labels."""
-    raw = np.fromfile(path, dtype="<i4", count=3)
-    n, h, w = (int(v) for v in raw)
-    x = np.fromfile(path, dtype="<f4", count=n * h * w, offset=12).reshape(n, 1, h, w)
-    y = np.fromfile(path, dtype="<i4", count=n, offset=12 + 4 * n * h * w)
-    return torch.from_numpy(x.copy()), torch.from_numpy(y.astype(np.int64))
 
 
 class SerialCnn(nn.Module):
@@ -52,13 +45,6 @@ class SerialCnn(nn.Module):
 
     def forward(self, x):
         return self.head(self.features(x))
-
-
-def stretch(x):
-    """Min to 0, max to 1 per glyph, as GlyphCnn.input leaves every input."""
-    lo = x.amin(dim=(1, 2, 3), keepdim=True)
-    hi = x.amax(dim=(1, 2, 3), keepdim=True)
-    return (x - lo) / (hi - lo).clamp_min(1e-6)
 
 
 def augment(x, g):
@@ -178,8 +164,7 @@ def main():
 
     model.eval()
     h, w = real_x.shape[2], real_x.shape[3]
-    torch.onnx.export(model, torch.zeros(1, 1, h, w), args.out, input_names=["glyphs"], output_names=["logits"],
-                      dynamic_axes={"glyphs": {0: "n"}, "logits": {0: "n"}}, opset_version=13, dynamo=False)
+    export_onnx(model, torch.zeros(1, 1, h, w), args.out)
     print("saved", args.out)
 
 

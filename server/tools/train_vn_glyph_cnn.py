@@ -20,20 +20,13 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from glyph_cnn_io import export_onnx, read_samples, stretch
+
 SEED = 20261125
 EPOCHS = int(__import__("os").environ.get("VNGLYPH_EPOCHS", "6"))
 BATCH = 128
 CLASSES = "0123456789ABCDEFGHKLMNPQRSTUVXYZ"
 DIGITS = 10
-
-
-def read_samples(path):
-    """GlyphCnn.writeSamples' binary: int32 LE n, h, w; n*h*w float32 LE; n int32 LE labels."""
-    head = np.fromfile(path, dtype="<i4", count=3)
-    n, h, w = (int(v) for v in head)
-    x = np.fromfile(path, dtype="<f4", count=n * h * w, offset=12).reshape(n, 1, h, w)
-    y = np.fromfile(path, dtype="<i4", count=n, offset=12 + 4 * n * h * w)
-    return torch.from_numpy(x.copy()), torch.from_numpy(y.astype(np.int64))
 
 
 class GlyphNet(nn.Module):
@@ -53,14 +46,6 @@ class GlyphNet(nn.Module):
 
     def forward(self, x):
         return self.head(self.features(x))
-
-
-def stretch(x):
-    """Min to 0, max to 1 per glyph, as GlyphCnn.input does."""
-    flat = x.flatten(1)
-    lo = flat.min(1).values.view(-1, 1, 1, 1)
-    hi = flat.max(1).values.view(-1, 1, 1, 1)
-    return (x - lo) / (hi - lo).clamp_min(1e-6)
 
 
 def augment(x, g):
@@ -173,8 +158,7 @@ def main():
         top = sorted(confusions.items(), key=lambda e: -e[1])[:25]
         print("real confusions:", ", ".join(f"{k} {v}" for k, v in top))
     model.eval()
-    torch.onnx.export(model, x[:2], out, input_names=["glyphs"], output_names=["logits"],
-                      dynamic_axes={"glyphs": {0: "n"}, "logits": {0: "n"}}, opset_version=13, dynamo=False)
+    export_onnx(model, x[:2], out)
     print("saved", out)
 
 

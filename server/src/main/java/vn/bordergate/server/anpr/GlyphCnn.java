@@ -198,25 +198,10 @@ final class GlyphCnn {
                     for (int c = 0; c < classes; c++) {
                         p[i][c] = out.get(i, c);
                     }
-                    softmax(p[i]);
+                    ProvinceClassifier.softmax(p[i]);
                 }
                 return p;
             }
-        }
-    }
-
-    private static void softmax(double[] v) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            max = Math.max(max, x);
-        }
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.exp(v[i] - max);
-            sum += v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= sum;
         }
     }
 
