@@ -7,6 +7,10 @@ Samples come from the Java exporter (the tensors GlyphCnn.input makes, so Java a
   java -cp "$CP" vn.bordergate.server.anpr.ProvinceCnnSamples /tmp/province-cnn /work/shared/plates/cn-crops
   python3 server/tools/train_province_cnn.py /tmp/province-cnn \
       server/src/main/resources/vn/bordergate/server/anpr/province-cnn.onnx
+  python3 server/tools/train_province_cnn.py /tmp/province-cnn --seed 7 \
+      server/src/main/resources/vn/bordergate/server/anpr/province-cnn-2.onnx
+  python3 server/tools/train_province_cnn.py /tmp/province-cnn --seed 11 \
+      server/src/main/resources/vn/bordergate/server/anpr/province-cnn-3.onnx   # ProvinceCnn averages the three
 
 Training data: renders.bin (synthetic) and real-even.bin (the even cn-crops half, 94 % 皖: its 皖 cuts are capped per
 epoch and the rare provinces repeated, so the network does not learn "always 皖"). Measured, never trained on:

@@ -7,7 +7,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
 /**
  * The province glyph read by a small convolutional network ({@code server/tools/train_province_cnn.py}, trained on
  * renders of the committed Noto Sans CJK subset and the even cn-crops glyphs exported by {@link ProvinceCnnSamples}),
- * run by {@link GlyphCnn}. Its classes are {@link ProvinceClassifier#CLASSES}. Thread-safe.
+ * run by {@link GlyphCnn}; the committed trainings of other seeds ({@code province-cnn-2.onnx}, …) are averaged
+ * ({@link GlyphNetworkSeeds}). Its classes are {@link ProvinceClassifier#CLASSES}. Thread-safe.
  */
 final class ProvinceCnn {
     static final String RESOURCE = "province-cnn.onnx";
@@ -17,15 +18,23 @@ final class ProvinceCnn {
 
     static final int HEIGHT = 32;
 
-    private final GlyphCnn network;
+    /** How many of the committed trainings are averaged ({@code -Danpr.provinceCnnSeeds=1}: the first, to measure). */
+    private static final int SEEDS = Integer.getInteger("anpr.provinceCnnSeeds", Integer.MAX_VALUE);
 
-    ProvinceCnn(GlyphCnn network) {
+    private final GlyphNetworkSeeds network;
+
+    ProvinceCnn(GlyphNetworkSeeds network) {
         this.network = network;
     }
 
-    /** The network committed beside this class. */
+    /** The networks committed beside this class, averaged. */
     static ProvinceCnn bundled() {
-        return new ProvinceCnn(GlyphCnn.load(RESOURCE, WIDTH, HEIGHT));
+        return new ProvinceCnn(GlyphNetworkSeeds.load(RESOURCE, WIDTH, HEIGHT, SEEDS));
+    }
+
+    /** How many networks are averaged. */
+    int networks() {
+        return network.size();
     }
 
     /** The network's input for a grey glyph image (dark on light, any size). */

@@ -7,7 +7,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
 /**
  * The convolutional network of {@link SerialClassifier}: the Latin glyphs of a one-row Chinese plate, each scaled to
  * {@link #WIDTH} × {@link #HEIGHT} by {@link GlyphCnn#input}, classified into {@link SerialClassifier#CLASSES}. Trained
- * by {@code server/tools/train_serial_cnn.py} on what {@link SerialGlyphSamples} writes. Thread-safe.
+ * by {@code server/tools/train_serial_cnn.py} on what {@link SerialGlyphSamples} writes; the committed trainings of
+ * other seeds ({@code serial-cnn-2.onnx}, …) are averaged ({@link GlyphNetworkSeeds}). Thread-safe.
  */
 final class SerialGlyphNetwork {
     static final String RESOURCE = "serial-cnn.onnx";
@@ -24,20 +25,28 @@ final class SerialGlyphNetwork {
     private static final int[][] CUTS =
             Integer.getInteger("anpr.serialCnnCuts", 5) == 1 ? new int[][] {{0, 0}} : GlyphCnn.FIVE_CUTS;
 
-    private final GlyphCnn cnn;
+    /** How many of the committed trainings are averaged ({@code -Danpr.serialCnnSeeds=1}: the first, to measure). */
+    private static final int SEEDS = Integer.getInteger("anpr.serialCnnSeeds", Integer.MAX_VALUE);
 
-    private SerialGlyphNetwork(GlyphCnn cnn) {
+    private final GlyphNetworkSeeds cnn;
+
+    private SerialGlyphNetwork(GlyphNetworkSeeds cnn) {
         this.cnn = cnn;
     }
 
-    /** The network committed beside this class. */
+    /** The networks committed beside this class, averaged. */
     static SerialGlyphNetwork bundled() {
-        return new SerialGlyphNetwork(GlyphCnn.load(RESOURCE, WIDTH, HEIGHT));
+        return new SerialGlyphNetwork(GlyphNetworkSeeds.load(RESOURCE, WIDTH, HEIGHT, SEEDS));
     }
 
     /** A network from an ONNX file's bytes (to measure one not committed). */
     static SerialGlyphNetwork read(byte[] onnx) {
-        return new SerialGlyphNetwork(GlyphCnn.read(onnx, WIDTH, HEIGHT));
+        return new SerialGlyphNetwork(new GlyphNetworkSeeds(List.of(GlyphCnn.read(onnx, WIDTH, HEIGHT))));
+    }
+
+    /** How many networks are averaged. */
+    int networks() {
+        return cnn.size();
     }
 
     /** One glyph's probabilities, from the glyph as cut. */
