@@ -78,6 +78,9 @@ final class ProvinceClassifier {
 
     /** The committed classifier with the convolutional network weighing {@code cnnWeight} (0: the MLP alone). */
     static ProvinceClassifier bundled(double cnnWeight) {
+        if (cnnWeight >= 1) { // the network reads alone: the MLP and its templates took ~0.3 s to load for nothing
+            return new ProvinceClassifier(null, null, ProvinceCnn.bundled(), 1);
+        }
         try (InputStream in = ProvinceClassifier.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("province classifier missing from the classpath: " + RESOURCE);
@@ -144,6 +147,10 @@ final class ProvinceClassifier {
 
     /** The network's probabilities over {@link #CLASSES} for one feature vector. */
     double[] probabilities(float[] features) {
+        if (network == null) {
+            throw new IllegalStateException(
+                    "the province MLP is not loaded when the convolutional network reads alone: use bundled(0)");
+        }
         return softmax(network, features, CLASSES.length());
     }
 

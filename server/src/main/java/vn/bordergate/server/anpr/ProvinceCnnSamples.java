@@ -45,7 +45,7 @@ public final class ProvinceCnnSamples {
             System.exit(2);
         }
         Path out = Files.createDirectories(Path.of(args[0]));
-        ProvinceClassifier mlp = ProvinceClassifier.bundled();
+        ProvinceClassifier mlp = ProvinceClassifier.bundled(0);
         Files.writeString(out.resolve("classes.txt"), ProvinceClassifier.CLASSES); // the label of index i
         renders(out.resolve("renders.bin"), null, new Random(20261125), RENDERS, SCENE_RENDERS);
         renders(out.resolve("renders-test.bin"), mlp, new Random(7), RENDERS / 8, SCENE_RENDERS / 8);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FiveCutsTest {
     // the perceptrons, whose five cuts were measured here (the convolutional network reads the same five cuts)
     private static final SerialClassifier SERIALS = SerialClassifier.mlps();
-    private static final ProvinceClassifier PROVINCES = ProvinceClassifier.bundled();
+    private static final ProvinceClassifier PROVINCES = ProvinceClassifier.bundled(0);
 
     @Test
     void fiveCutsReadMoreHeldOutSerialsAndProvincesThanOne() throws Exception {

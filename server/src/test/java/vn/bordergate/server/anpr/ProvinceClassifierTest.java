@@ -1,6 +1,7 @@
 package vn.bordergate.server.anpr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Font;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import vn.bordergate.common.plate.PlateGrammarSymbol;
@@ -27,8 +29,22 @@ class ProvinceClassifierTest {
     }
 
     @Test
+    void theBundledReaderIsTheNetworkAloneAndSaysSoWhenAskedForTheMlp() throws Exception {
+        ProvinceClassifier alone = ProvinceClassifier.bundled();
+        float[] features = ProvinceTemplateWriter.features(ProvinceClassifierTrainer.font(), '湘');
+        assertThatThrownBy(() -> alone.probabilities(features))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("use bundled(0)");
+        try (Mat clean = ProvinceClassifierTrainer.render(ProvinceClassifierTrainer.font(), '湘')) {
+            assertThat(alone.readAt(clean, new Rect(0, 0, clean.cols(), clean.rows()))
+                            .best())
+                    .isEqualTo('湘');
+        }
+    }
+
+    @Test
     void readsDegradedRendersOfEveryClass() throws Exception {
-        ProvinceClassifier classifier = ProvinceClassifier.bundled();
+        ProvinceClassifier classifier = ProvinceClassifier.bundled(0);
         Font font = ProvinceClassifierTrainer.font();
         Random random = new Random(7); // not the trainer's seed: other degradations than it trained on
         int right = 0;

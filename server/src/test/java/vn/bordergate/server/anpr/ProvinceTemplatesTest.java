@@ -51,7 +51,7 @@ class ProvinceTemplatesTest {
 
     @Test
     void aSmallCropGlyphIsTheNetworksAloneALargeOneIsMixed() throws Exception {
-        ProvinceClassifier classifier = ProvinceClassifier.bundled();
+        ProvinceClassifier classifier = ProvinceClassifier.bundled(0);
         float[] features = ProvinceTemplateWriter.features(ProvinceClassifierTrainer.font(), '湘');
         // a 94 × 24 crop gives the glyph a box about 14 px high: the clean templates do not match such blurred glyphs
         assertArrayEquals(classifier.probabilities(features), classifier.probabilities(features, 14), 1e-12);
