@@ -66,12 +66,7 @@ public final class ProvinceClassifierTrainer {
         List<float[]> samples = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         Font font = font();
-        Font latin = ProvinceGlyphRenders.latinFont();
-        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        List<Mat> neighbours = new ArrayList<>();
-        for (char l : letters.toCharArray()) {
-            neighbours.add(render(latin, l));
-        }
+        List<Mat> neighbours = ProvinceGlyphRenders.regionLetters();
         String classes = ProvinceClassifier.CLASSES;
         for (int c = 0; c < classes.length(); c++) {
             Mat clean = render(font, classes.charAt(c));

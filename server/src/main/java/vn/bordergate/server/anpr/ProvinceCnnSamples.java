@@ -59,10 +59,7 @@ public final class ProvinceCnnSamples {
             throws Exception {
         Font font = ProvinceClassifierTrainer.font();
         Font latin = ProvinceGlyphRenders.latinFont();
-        List<Mat> neighbours = new ArrayList<>();
-        for (char l : "ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray()) {
-            neighbours.add(ProvinceClassifierTrainer.render(latin, l));
-        }
+        List<Mat> neighbours = ProvinceGlyphRenders.regionLetters();
         List<float[]> inputs = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<String> reads = new ArrayList<>();

@@ -45,6 +45,19 @@ final class ProvinceGlyphRenders {
         }
     }
 
+    /**
+     * Clean renders of the region letters (GA 36 has no I or O), drawn beside a province render where its box reaches
+     * them; the caller closes them.
+     */
+    static java.util.List<Mat> regionLetters() throws java.io.IOException, java.awt.FontFormatException {
+        java.awt.Font latin = latinFont();
+        java.util.List<Mat> out = new java.util.ArrayList<>();
+        for (char l : "ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray()) {
+            out.add(ProvinceClassifierTrainer.render(latin, l));
+        }
+        return out;
+    }
+
     /** A clean glyph (black on white, cut to its ink) with its strokes grown ({@code weight > 0}) or thinned. */
     static Mat weighted(Mat clean, int weight) {
         Mat out = clean.clone();
