@@ -24,3 +24,44 @@ def export_onnx(model, example, path):
     model.eval()
     torch.onnx.export(model, example, path, input_names=["glyphs"], output_names=["logits"],
                       dynamic_axes={"glyphs": {0: "n"}, "logits": {0: "n"}}, opset_version=13, dynamo=False)
+
+
+def read_line_samples(path):
+    """LineCtc.writeSamples' binary: int32 LE n, h, w; n*h*w float32 LE; n int32 LE text lengths; then every text's
+    class indices (int32 LE, 1-based: 0 is CTC's blank). Returns (x [n,1,h,w] tensor, list of int lists)."""
+    head = np.fromfile(path, dtype="<i4", count=3)
+    n, h, w = (int(v) for v in head)
+    offset = 12
+    x = np.fromfile(path, dtype="<f4", count=n * h * w, offset=offset).reshape(n, 1, h, w)
+    offset += 4 * n * h * w
+    lengths = np.fromfile(path, dtype="<i4", count=n, offset=offset)
+    offset += 4 * n
+    flat = np.fromfile(path, dtype="<i4", count=int(lengths.sum()), offset=offset)
+    texts, at = [], 0
+    for length in lengths:
+        texts.append(flat[at:at + length].tolist())
+        at += length
+    return torch.from_numpy(x.copy()), texts
+
+
+def export_line_onnx(model, example, path):
+    """LineCtc's contract. `model` maps [N,1,H,W] to the head's [N,C,1,T] (class 0 the blank); the exported graph
+    takes `lines` [N,1,H,W] and gives `logits` [N,1,T,C], N dynamic. The permute is 4-D because OpenCV 4.10 drops a
+    squeeze before a transpose and then fails on it."""
+
+    class Exported(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, x):
+            return self.inner(x).permute(0, 2, 3, 1)
+
+    model.eval()
+    torch.onnx.export(Exported(model), example, path, input_names=["lines"], output_names=["logits"],
+                      dynamic_axes={"lines": {0: "n"}, "logits": {0: "n"}}, opset_version=13, dynamo=False)
+
+
+def ctc_log_probabilities(head):
+    """The head's [N,C,1,T] as nn.CTCLoss wants it: [T,N,C] log-softmax over the classes."""
+    return torch.log_softmax(head.squeeze(2).permute(2, 0, 1), dim=2)

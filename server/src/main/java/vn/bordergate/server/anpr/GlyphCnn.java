@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -171,8 +170,25 @@ final class GlyphCnn {
 
     /** Each input's class probabilities (softmax of the logits), in one forward pass for all of them. */
     double[][] probabilities(List<float[]> inputs) {
+        float[][] logits = outputs(inputs);
+        double[][] p = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            p[i] = new double[logits[i].length];
+            for (int c = 0; c < p[i].length; c++) {
+                p[i][c] = logits[i][c];
+            }
+            ProvinceClassifier.softmax(p[i]);
+        }
+        return p;
+    }
+
+    /**
+     * The network's output {@code logits} for each input, in one forward pass for all of them: each row the input's
+     * share of the output, flattened ([C] for a glyph network, [T·C] for a line network, {@link LineCtc}).
+     */
+    float[][] outputs(List<float[]> inputs) {
         if (inputs.isEmpty()) {
-            return new double[0][];
+            return new float[0][];
         }
         int n = inputs.size();
         int pixels = width * height;
@@ -182,7 +198,7 @@ final class GlyphCnn {
             float[] x = inputs.get(i);
             if (x.length != pixels) {
                 throw new IllegalArgumentException(
-                        "glyph input has " + x.length + " values, the network takes " + pixels);
+                        "network input has " + x.length + " values, the network takes " + pixels);
             }
             System.arraycopy(x, 0, flat, i * pixels, pixels);
         }
@@ -191,16 +207,13 @@ final class GlyphCnn {
             data.put(flat);
             net.setInput(blob);
             try (Mat logits = net.forward("logits");
-                    FloatIndexer out = logits.createIndexer()) {
-                int classes = (int) (logits.total() / n);
-                double[][] p = new double[n][classes];
+                    FloatPointer values = new FloatPointer(logits.data())) {
+                int each = (int) (logits.total() / n);
+                float[][] out = new float[n][each];
                 for (int i = 0; i < n; i++) {
-                    for (int c = 0; c < classes; c++) {
-                        p[i][c] = out.get(i, c);
-                    }
-                    ProvinceClassifier.softmax(p[i]);
+                    values.position((long) i * each).get(out[i]);
                 }
-                return p;
+                return out;
             }
         }
     }
@@ -215,23 +228,28 @@ final class GlyphCnn {
             throw new IllegalArgumentException(inputs.size() + " glyph inputs but " + labels.size() + " labels");
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            ByteBuffer b = ByteBuffer.allocate(4 * Math.max(3, width * height)).order(ByteOrder.LITTLE_ENDIAN);
-            b.putInt(inputs.size()).putInt(height).putInt(width);
-            out.write(b.array(), 0, 12);
-            for (float[] x : inputs) {
-                if (x.length != width * height) {
-                    throw new IllegalArgumentException(
-                            "glyph input has " + x.length + " values, not " + width + "×" + height);
-                }
-                b.clear();
-                b.asFloatBuffer().put(x);
-                out.write(b.array(), 0, 4 * x.length);
-            }
+            writeInputs(out, width, height, inputs);
+            ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             for (int label : labels) {
                 b.clear();
                 b.putInt(label);
                 out.write(b.array(), 0, 4);
             }
+        }
+    }
+
+    /** The head of a trainer's samples file: int32 n, height, width; then n·height·width float32; little-endian. */
+    static void writeInputs(OutputStream out, int width, int height, List<float[]> inputs) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4 * Math.max(3, width * height)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(inputs.size()).putInt(height).putInt(width);
+        out.write(b.array(), 0, 12);
+        for (float[] x : inputs) {
+            if (x.length != width * height) {
+                throw new IllegalArgumentException("input has " + x.length + " values, not " + width + "×" + height);
+            }
+            b.clear();
+            b.asFloatBuffer().put(x);
+            out.write(b.array(), 0, 4 * x.length);
         }
     }
 }
