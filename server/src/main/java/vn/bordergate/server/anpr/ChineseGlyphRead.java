@@ -206,7 +206,8 @@ final class ChineseGlyphRead {
         return onlyProvince ? glyphs : voted;
     }
 
-    private static CropRead of(List<PlateGrammarSymbol> six, PlateColour colour, PlateGrammarSymbol province) {
+    /** The plate of a province symbol (null: none) and six Latin symbols, repaired by the grammar; null when none fits. */
+    static CropRead of(List<PlateGrammarSymbol> six, PlateColour colour, PlateGrammarSymbol province) {
         if (six == null) {
             return null;
         }
