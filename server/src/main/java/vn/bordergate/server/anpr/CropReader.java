@@ -46,6 +46,7 @@ final class CropReader {
     private final VietnameseGlyphClassifier vietnamese;
     private final ProvinceAsDigits asDigits;
     private final CropLines lines;
+    private final ChineseLineRead line;
 
     CropReader(TesseractEngines engines) {
         this(engines, null, null);
@@ -74,6 +75,7 @@ final class CropReader {
         this.vietnamese = vietnamese;
         this.asDigits = new ProvinceAsDigits(serials, provinces);
         this.lines = new CropLines(engines);
+        this.line = serials == null ? null : ChineseLineRead.bundled();
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
@@ -188,8 +190,10 @@ final class CropReader {
                     reads.add(glyphs);
                     CropRead chosen =
                             ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs, placed.weight()), glyphs);
-                    return UnsureGlyphs.mended(chosen, glyphs, reads);
+                    return withLine(UnsureGlyphs.mended(chosen, glyphs, reads), reads, grey, rows, colour);
                 }
+                return withLine(
+                        asDigits.checked(voted, bgr, grey, rows, colour, province, effort), reads, grey, rows, colour);
             }
             return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
         } finally {
@@ -197,6 +201,11 @@ final class CropReader {
                 topGrey.close();
             }
         }
+    }
+
+    /** {@code chosen}, or a plate the Chinese line network finds far likelier ({@link ChineseLineRead}). */
+    private CropRead withLine(CropRead chosen, List<CropRead> reads, Mat grey, PlateRows rows, PlateColour colour) {
+        return line == null ? chosen : line.chosen(chosen, reads, grey, rows, colour);
     }
 
     /**
