@@ -65,7 +65,8 @@ class RealPlatesTest {
         // on this sample; whole set 28.9 → 32.8 %)
         // session 20: 73.8 % ? forgiven, 88.2 % characters
         // the serial and province glyphs read by small convolutional networks (session 26): 87.5 % / 93.0 %
-        "cn-crops,        80, 0.00, 0.85, 0.91",
+        // the CTC line network's say on the Latin characters (session 27, branch cnctc): 91.3 % / 96.1 %
+        "cn-crops,        80, 0.00, 0.89, 0.94",
         // the finder keeping a plate nested in a larger or smaller better region, and a blue region's tight cut read
         // too (2026-11-24, branch cnscene): cn-scenes 28.1 % / 28.1 % / 69.2 % on this sample (whole set 28.9 → 33.6 %)
         // both merged (2026-11-24): cn-crops 67.5 % / 85.4 %; cn-scenes 28.1 % / 28.1 % / 69.6 % (whole set 36.7 %)
