@@ -69,8 +69,8 @@ public final class PlateFinder {
 
     /**
      * {@link #findEqualised} searches frames at this width at most: a quarter of the pixels of {@link #SEARCH_WIDTH},
-     * and a plate 100 px wide in a 1280 px frame still has strokes of 9 px at it (cn-scenes: 6 photos won at 640, 5 at
-     * 1280, where more scenery competed with the plates).
+     * and a plate 100 px wide in a 1280 px frame still has characters about 8 px tall at it (cn-scenes: 6 photos won at
+     * 640, 5 at 1280, where more scenery competed with the plates).
      */
     static final int EQUALISED_WIDTH = 640;
 
@@ -93,7 +93,7 @@ public final class PlateFinder {
      * them, and the top-hat and colour passes found no more on cn-scenes), no colour areas. The strokes' threshold is one
      * for the whole frame (Otsu), so a plate of faint strokes (at night, in haze, in the shade beside bright lights and
      * sky) falls below the strokes of the scenery; equalised, its strokes are as strong as anything else in its tile.
-     * For a frame where nothing was read ({@link SecondLook}; docs/anpr.md, "Second look").
+     * For a frame where nothing was read ({@link SecondLook}; docs/anpr.md, "Scenes with nothing read").
      */
     public List<PlateRegion> findEqualised(Mat bgr) {
         return find(bgr, true);
