@@ -17,17 +17,24 @@ import vn.bordergate.common.plate.PlateParser;
  * a kind some read found, is a candidate too.
  */
 final class VietnameseLineVote {
-    /** How many votes the network's opinion weighs in all (a read votes 0..1). */
-    static final double WEIGHT = Double.parseDouble(System.getProperty("vnline.weight", "2.0"));
+    /**
+     * How many votes the network's opinion weighs in all (a read votes 0..1): on vn-one-row 1 / 2 / 3 / 5 read 2 147 /
+     * 2 160 / 2 169 / 2 165 crops right (main 2 109; docs/anpr.md, branch vnctc).
+     */
+    static final double WEIGHT = 3.0;
 
-    /** How far the network's likelihoods are trusted: raised to this power before sharing. */
-    static final double TRUST = Double.parseDouble(System.getProperty("vnline.trust", "0.5"));
+    /**
+     * How far the network's likelihoods are trusted: raised to this power before sharing (1 read 2 163 of vn-one-row's
+     * crops right against 0.5's 2 169).
+     */
+    static final double TRUST = 0.5;
 
     /**
      * How much likelier (in log-likelihood) the network's own plate must be than a plate two reads agreed on for the
-     * crop to be read all four ways ({@link CropReader#AGREED}).
+     * crop to be read all four ways ({@link CropReader#AGREED}): on vn-one-row 2 169 crops right with it, 2 157
+     * without (at weight 2, 1 read as 2).
      */
-    static final double OBJECTION = Double.parseDouble(System.getProperty("vnline.objection", "2.0"));
+    static final double OBJECTION = 2.0;
 
     /** No line read: no say. */
     static final VietnameseLineVote NONE = new VietnameseLineVote(null, null);
