@@ -10,6 +10,8 @@ import sys
 import torch
 import torch.nn as nn
 
+from glyph_cnn_io import fixture_inputs
+
 H, W, CLASSES = 32, 16, 5
 
 
@@ -28,16 +30,7 @@ class Fixture(nn.Module):
 def main(out):
     torch.manual_seed(20261125)
     model = Fixture()
-    # non-trivial running statistics, so a graph that ignored BatchNorm would give other numbers
-    for m in model.modules():
-        if isinstance(m, nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.5, 0.5)
-            m.running_var.uniform_(0.5, 2.0)
-    model.eval()
-    # three inputs: a vertical ramp, a horizontal ramp (H×W mixed up would swap their answers), random pixels
-    ramp_y = torch.linspace(0, 1, H).view(H, 1).expand(H, W)
-    ramp_x = torch.linspace(0, 1, W).view(1, W).expand(H, W)
-    x = torch.stack([ramp_y, ramp_x, torch.rand(H, W)]).unsqueeze(1).contiguous()
+    x = fixture_inputs(model, H, W)
     with torch.no_grad():
         p = torch.softmax(model(x), dim=1)
     torch.onnx.export(model, x, f"{out}/glyph-cnn-fixture.onnx", input_names=["glyphs"], output_names=["logits"],

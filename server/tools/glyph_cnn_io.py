@@ -65,3 +65,17 @@ def export_line_onnx(model, example, path):
 def ctc_log_probabilities(head):
     """The head's [N,C,1,T] as nn.CTCLoss wants it: [T,N,C] log-softmax over the classes."""
     return torch.log_softmax(head.squeeze(2).permute(2, 0, 1), dim=2)
+
+
+def fixture_inputs(model, h, w):
+    """What the Java tests' fixtures share: `model` put in eval mode with non-trivial BatchNorm running statistics (a
+    graph that ignored BatchNorm would give other numbers), and three inputs: a vertical ramp, a horizontal ramp
+    (H×W mixed up would swap their answers) and random pixels."""
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.running_mean.uniform_(-0.5, 0.5)
+            m.running_var.uniform_(0.5, 2.0)
+    model.eval()
+    ramp_y = torch.linspace(0, 1, h).view(h, 1).expand(h, w)
+    ramp_x = torch.linspace(0, 1, w).view(1, w).expand(h, w)
+    return torch.stack([ramp_y, ramp_x, torch.rand(h, w)]).unsqueeze(1).contiguous()

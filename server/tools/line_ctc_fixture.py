@@ -12,7 +12,7 @@ import sys
 import torch
 import torch.nn as nn
 
-from glyph_cnn_io import ctc_log_probabilities, export_line_onnx
+from glyph_cnn_io import ctc_log_probabilities, export_line_onnx, fixture_inputs
 
 H, W = 16, 32
 ALPHABET = "AB1"
@@ -35,14 +35,7 @@ class Fixture(nn.Module):
 def main(out):
     torch.manual_seed(20261125)
     model = Fixture()
-    for m in model.modules():
-        if isinstance(m, nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.5, 0.5)
-            m.running_var.uniform_(0.5, 2.0)
-    model.eval()
-    ramp_y = torch.linspace(0, 1, H).view(H, 1).expand(H, W)
-    ramp_x = torch.linspace(0, 1, W).view(1, W).expand(H, W)
-    x = torch.stack([ramp_y, ramp_x, torch.rand(H, W)]).unsqueeze(1).contiguous()
+    x = fixture_inputs(model, H, W)
     with torch.no_grad():
         lp = ctc_log_probabilities(model(x)).permute(1, 0, 2)  # [N,T,C]
     n, t, c = lp.shape

@@ -9,9 +9,13 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * each place.
  */
 record LayoutFit(double offset, double scale, int[] blobAt, int matched, double error, double outside, int width) {
-    static LayoutFit of(List<Rect> blobs, double offset, double scale, int width) {
+    /**
+     * The placement at {@code offset} and {@code scale} of blobs whose centres are {@code centreX} (plain numbers: a
+     * placement search tries thousands of fits, and each {@code Rect} getter is a native call).
+     */
+    static LayoutFit of(double[] centreX, double offset, double scale, int width) {
         int[] at = new int[SerialGlyphs.COUNT];
-        boolean[] used = new boolean[blobs.size()];
+        boolean[] used = new boolean[centreX.length];
         int matched = 0;
         double error = 0;
         double outside = 0;
@@ -20,8 +24,8 @@ record LayoutFit(double offset, double scale, int[] blobAt, int matched, double 
             double x = offset + scale * SerialGlyphs.CENTRES[k];
             at[k] = -1;
             double nearest = tolerance;
-            for (int i = 0; i < blobs.size(); i++) {
-                double d = Math.abs(ProvinceGlyph.centreX(blobs.get(i)) - x);
+            for (int i = 0; i < centreX.length; i++) {
+                double d = Math.abs(centreX[i] - x);
                 if (!used[i] && d < nearest) {
                     nearest = d;
                     at[k] = i;

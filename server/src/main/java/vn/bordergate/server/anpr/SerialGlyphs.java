@@ -107,12 +107,13 @@ final class SerialGlyphs {
         double height =
                 ProvinceGlyph.median(blobs.stream().mapToDouble(Rect::height).toArray());
         double base = height / HEIGHT_MM;
+        double[] centreX = blobs.stream().mapToDouble(ProvinceGlyph::centreX).toArray();
+        int width = grey.cols();
         List<LayoutFit> fits = new ArrayList<>();
         for (double scale = base * 0.45; scale <= base * MAX_SCALE; scale += base * 0.02) {
-            for (Rect blob : blobs) {
+            for (double blobX : centreX) {
                 for (double centre : CENTRES) {
-                    LayoutFit fit =
-                            LayoutFit.of(blobs, ProvinceGlyph.centreX(blob) - scale * centre, scale, grey.cols());
+                    LayoutFit fit = LayoutFit.of(centreX, blobX - scale * centre, scale, width);
                     if (fit.matched() >= MIN_MATCHED) {
                         fits.add(fit);
                     }
