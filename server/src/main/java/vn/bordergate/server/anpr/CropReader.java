@@ -47,6 +47,7 @@ final class CropReader {
     private final ProvinceAsDigits asDigits;
     private final CropLines lines;
     private final ChineseLineRead line;
+    private final LineCtc vietnameseLine;
 
     CropReader(TesseractEngines engines) {
         this(engines, null, null);
@@ -76,6 +77,7 @@ final class CropReader {
         this.asDigits = new ProvinceAsDigits(serials, provinces);
         this.lines = new CropLines(engines);
         this.line = serials == null ? null : ChineseLineRead.bundled();
+        this.vietnameseLine = vietnamese == null ? null : VietnameseLine.bundled();
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
@@ -138,6 +140,8 @@ final class CropReader {
             // the Vietnamese glyph classifier's say (a two-row crop's bottom row, and its top row), read when needed
             List<double[]> vnGlyphs = null;
             List<double[]> vnTop = List.of();
+            // the line network's say on a one-row crop some read made Vietnamese, read once when first needed
+            VietnameseLineVote line = null;
             boolean whole = effort == ReadEffort.CROP;
             for (LineImage.Binarisation binarisation : effort.binarisations) {
                 CropRead next = quick != null ? RimmedPlainRead.known(quick, binarisation, colour) : null;
@@ -158,8 +162,10 @@ final class CropReader {
                     // unless the classifier doubts a character of the plate both agree on: then all four read
                     // or its boxes show one character more than that plate (a character both dropped), or it is a
                     // military plate whose H or N may be an M both faded (OneWayConfusion)
+                    line = lineVote(grey, rows, effort, reads);
                     if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
                             && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))
+                            && !line.objects(reads.get(0))
                             && !OneWayConfusion.mayBeM(reads.get(0))) {
                         CropRead surer =
                                 reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
@@ -177,10 +183,13 @@ final class CropReader {
             } else if (vnGlyphs == null) {
                 vnGlyphs = List.of();
             }
-            CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
+            if (line == null) {
+                line = lineVote(grey, rows, effort, reads);
+            }
+            CropRead voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english(), line);
             if (flatTooWanted(effort, reads, voted)) {
                 reads.add(flatRead(grey, rows, colour, colourless, province));
-                voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english());
+                voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english(), line);
             }
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
                 ChineseGlyphRead.Placed placed =
@@ -216,6 +225,16 @@ final class CropReader {
         return vietnamese != null && effort != ReadEffort.QUICK && band != null
                 ? vietnamese.read(grey, blobs, band)
                 : List.of();
+    }
+
+    /**
+     * The line network's say on a one-row crop read fully that some read made Vietnamese: it reads the row whole,
+     * where the glyph classifier needs a box per character; else none.
+     */
+    private VietnameseLineVote lineVote(Mat grey, PlateRows rows, ReadEffort effort, List<CropRead> reads) {
+        return effort != ReadEffort.QUICK && reads.stream().anyMatch(CropReader::vietnamese)
+                ? VietnameseLine.vote(vietnameseLine, grey, rows)
+                : VietnameseLineVote.NONE;
     }
 
     /**

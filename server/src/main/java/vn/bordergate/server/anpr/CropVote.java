@@ -80,9 +80,22 @@ final class CropVote {
      * ({@link OneWayConfusion}) are then credited in a two-row crop's row vote too.
      */
     static CropRead of(List<CropRead> reads, List<double[]> glyphs, List<double[]> topGlyphs, boolean english) {
+        return of(reads, glyphs, topGlyphs, english, VietnameseLineVote.NONE);
+    }
+
+    /**
+     * {@link #of(List, List, List, boolean)} with the Vietnamese line network's read of a one-row crop's row
+     * ({@link VietnameseLineVote}): its share of votes is added to each plate's and its own plate is a candidate.
+     */
+    static CropRead of(
+            List<CropRead> reads,
+            List<double[]> glyphs,
+            List<double[]> topGlyphs,
+            boolean english,
+            VietnameseLineVote line) {
         boolean twoRows = reads.stream().anyMatch(CropRead::twoRows);
         // a two-row crop's glyphs are its bottom row's: they have a say in the row vote only
-        CropRead whole = voteWhole(reads, twoRows ? List.of() : glyphs);
+        CropRead whole = voteWhole(reads, twoRows ? List.of() : glyphs, twoRows ? VietnameseLineVote.NONE : line);
         // a two-row crop's rows are read apart, so each row is voted on too (RowVote); with the classifier's and the
         // English model's say whenever the crop's vote is Vietnamese, even if a junk top row made one read Chinese
         return whole.twoRows() && whole.found()
@@ -93,7 +106,7 @@ final class CropVote {
     }
 
     /** The whole-text vote: the text with the most support, and of its reads the most confident one. */
-    private static CropRead voteWhole(List<CropRead> reads, List<double[]> glyphs) {
+    private static CropRead voteWhole(List<CropRead> reads, List<double[]> glyphs, VietnameseLineVote line) {
         Map<String, Double> votes = new HashMap<>();
         for (CropRead read : reads) {
             if (read.found()) {
@@ -107,14 +120,20 @@ final class CropVote {
         // joined to the frame loses its box, and the plate of the boxes' length must not win for that
         boolean glyphsSay =
                 !glyphs.isEmpty() && allVietnamese(reads) && favourite(support).length() == glyphs.size();
-        Map<String, CropRead> variants = glyphsSay ? VietnameseGlyphVote.variants(reads, glyphs) : Map.of();
+        boolean oneRowVietnamese = allVietnamese(reads) && reads.stream().noneMatch(CropRead::twoRows);
+        boolean lineSays = line.says() && oneRowVietnamese;
+        Map<String, CropRead> variants =
+                new HashMap<>(glyphsSay ? VietnameseGlyphVote.variants(reads, glyphs) : Map.of());
+        if (lineSays) {
+            line.candidate(reads).forEach(variants::putIfAbsent);
+        }
         Map<String, Double> scores = new HashMap<>(support);
         if (alternatives && !variants.isEmpty()) {
             Set<String> fresh = new HashSet<>(variants.keySet());
             fresh.removeAll(votes.keySet());
             scores.putAll(bySupport(reads, fresh));
         }
-        if (allVietnamese(reads) && reads.stream().noneMatch(CropRead::twoRows)) {
+        if (oneRowVietnamese) {
             // an M read as H or N, a 4 read as 6: those reads speak for the M / 4 plate too (OneWayConfusion); one-row
             // crops only: on rendered two-row plates the plate model (PlateModelTest) confuses them the other way.
             // Credited on the scores' own scale (support where alternatives are on), not confidence sums
@@ -125,6 +144,11 @@ final class CropVote {
             Set<String> texts = new HashSet<>(votes.keySet());
             texts.addAll(variants.keySet());
             VietnameseGlyphVote.shares(glyphs, texts).forEach((text, share) -> scores.merge(text, share, Double::sum));
+        }
+        if (lineSays) {
+            Set<String> texts = new HashSet<>(votes.keySet());
+            texts.addAll(variants.keySet());
+            line.shares(texts).forEach((text, share) -> scores.merge(text, share, Double::sum));
         }
         String winner = scores.entrySet().stream()
                 .max(Map.Entry.comparingByValue())

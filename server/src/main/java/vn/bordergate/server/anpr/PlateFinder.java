@@ -20,6 +20,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
 import static org.bytedeco.opencv.global.opencv_imgproc.Sobel;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
+import static org.bytedeco.opencv.global.opencv_imgproc.createCLAHE;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.findContours;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
@@ -36,6 +37,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.RotatedRect;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_imgproc.CLAHE;
 
 /**
  * Finds plate-like regions in a full camera frame with classic OpenCV: dense vertical strokes of text (black-hat
@@ -65,12 +67,43 @@ public final class PlateFinder {
     /** 255 for a plate colour's hue, 0 otherwise: a lookup table over the hue channel. */
     private static final byte[] PLATE_HUES = plateHues();
 
+    /**
+     * {@link #findEqualised} searches frames at this width at most: a quarter of the pixels of {@link #SEARCH_WIDTH},
+     * and a plate 100 px wide in a 1280 px frame still has characters about 8 px tall at it (cn-scenes: 6 photos won at
+     * 640, 5 at 1280, where more scenery competed with the plates).
+     */
+    static final int EQUALISED_WIDTH = 640;
+
+    /**
+     * The tile size (pixels of the searched frame) and clip limit of the contrast equalisation of {@link #findEqualised}:
+     * eight tiles across, about a car front each; clipped so a flat road's noise is not raised into strokes.
+     */
+    static final int EQUALISE_TILE = 80;
+
+    static final double EQUALISE_CLIP = 3.0;
+
     /** Loose plate regions of a BGR frame, most plate-like first. */
     public List<PlateRegion> find(Mat bgr) {
+        return find(bgr, false);
+    }
+
+    /**
+     * {@link #find} with the frame's grey contrast-equalised tile by tile (CLAHE) before the text strokes are sought,
+     * at {@link #EQUALISED_WIDTH}, dark strokes only (black-hat: a blue plate's light characters leave dark gaps between
+     * them, and the top-hat and colour passes found no more on cn-scenes), no colour areas. The strokes' threshold is one
+     * for the whole frame (Otsu), so a plate of faint strokes (at night, in haze, in the shade beside bright lights and
+     * sky) falls below the strokes of the scenery; equalised, its strokes are as strong as anything else in its tile.
+     * For a frame where nothing was read ({@link SecondLook}; docs/anpr.md, "Scenes with nothing read").
+     */
+    public List<PlateRegion> findEqualised(Mat bgr) {
+        return find(bgr, true);
+    }
+
+    private List<PlateRegion> find(Mat bgr, boolean equalised) {
         if (bgr.empty() || bgr.cols() < 16 || bgr.rows() < 8) {
             return List.of();
         }
-        double scale = Math.min(1.0, (double) SEARCH_WIDTH / bgr.cols());
+        double scale = Math.min(1.0, (double) (equalised ? EQUALISED_WIDTH : SEARCH_WIDTH) / bgr.cols());
         // a frame of the search width is searched as it is (only read, never written: no copy)
         Mat small = bgr;
         if (scale < 1.0) {
@@ -81,10 +114,15 @@ public final class PlateFinder {
         cvtColor(small, grey, COLOR_BGR2GRAY);
         List<PlateRegion> found = new ArrayList<>();
         try {
+            if (equalised) {
+                equalise(grey);
+            }
             int textHeight = Math.max(5, small.cols() / 90);
             collect(strokes(grey, MORPH_BLACKHAT, textHeight), small, scale, PlateRegion.Source.DARK_TEXT, found);
-            collect(strokes(grey, MORPH_TOPHAT, textHeight), small, scale, PlateRegion.Source.LIGHT_TEXT, found);
-            collect(colourMask(small), small, scale, PlateRegion.Source.COLOUR, found);
+            if (!equalised) {
+                collect(strokes(grey, MORPH_TOPHAT, textHeight), small, scale, PlateRegion.Source.LIGHT_TEXT, found);
+                collect(colourMask(small), small, scale, PlateRegion.Source.COLOUR, found);
+            }
         } finally {
             if (small != bgr) {
                 small.close();
@@ -93,6 +131,16 @@ public final class PlateFinder {
         }
         found.sort(Comparator.comparingDouble(PlateRegion::score).reversed());
         return suppressOverlaps(found);
+    }
+
+    /** Contrast-limited equalisation of {@code grey} in place, in tiles of about {@link #EQUALISE_TILE} pixels. */
+    private static void equalise(Mat grey) {
+        Size tiles = new Size(
+                Math.max(1, Math.round((float) grey.cols() / EQUALISE_TILE)),
+                Math.max(1, Math.round((float) grey.rows() / EQUALISE_TILE)));
+        try (CLAHE clahe = createCLAHE(EQUALISE_CLIP, tiles)) {
+            clahe.apply(grey, grey);
+        }
     }
 
     /** Blobs of dense vertical edges (text) after a black-hat or top-hat that keeps strokes of text size. */
@@ -224,7 +272,7 @@ public final class PlateFinder {
     static List<PlateRegion> suppressOverlaps(List<PlateRegion> sorted) {
         List<PlateRegion> kept = new ArrayList<>();
         for (PlateRegion r : sorted) {
-            boolean covered = kept.stream().anyMatch(k -> k.overlap(r) > 0.6 && similarSize(k, r));
+            boolean covered = kept.stream().anyMatch(k -> covers(k, r));
             if (!covered) {
                 kept.add(r);
                 if (kept.size() == MAX_REGIONS) {
@@ -233,6 +281,11 @@ public final class PlateFinder {
             }
         }
         return kept;
+    }
+
+    /** Whether region {@code a} stands for {@code b}: mostly overlapping it, and of about its size. */
+    static boolean covers(PlateRegion a, PlateRegion b) {
+        return a.overlap(b) > 0.6 && similarSize(a, b);
     }
 
     /** Whether two regions' areas are within {@link #NESTED_SIZE} of each other. */

@@ -82,9 +82,20 @@ public final class PlateReader implements AutoCloseable {
             }
             whole.ifPresent(out::add);
         }
+        List<PlateRegion> regions = finder.find(image);
+        readRegions(image, regions, out);
+        if (SecondLook.WANTED && distinct(new ArrayList<>(out)).isEmpty()) {
+            // nothing read: look again with the frame's contrast equalised, at the regions the first look missed
+            readRegions(image, SecondLook.unseen(finder.findEqualised(image), regions), out);
+        }
+        return distinct(out);
+    }
+
+    /** Reads the finder's {@code regions} of {@code image} (quick reads, then full ones), adding the plates to out. */
+    private void readRegions(Mat image, List<PlateRegion> regions, List<PlateCandidate> out) {
         List<Quick> quick = new ArrayList<>();
         boolean settled = false;
-        for (PlateRegion region : finder.find(image)) {
+        for (PlateRegion region : regions) {
             Quick loose = quickRead(image, region, PlateRegion.MARGIN);
             // a blue plate cut with its light surroundings: Otsu splits plate from surroundings, not text from
             // plate, and no character is seen; cut tight to the finder's box, the text stands out (cn-scenes:
@@ -118,7 +129,6 @@ public final class PlateReader implements AutoCloseable {
                 readTightToo(image, q.region, candidate.get()).ifPresent(out::add);
             }
         }
-        return distinct(out);
     }
 
     /** The most confident plate of an image, if any. */

@@ -21,7 +21,19 @@ import vn.bordergate.common.plate.Plate;
  * plate with a transform); {@link #render} makes a stand-alone image.
  */
 public final class PlateRenderer {
-    private final PlateTypesetter typesetter = new PlateTypesetter();
+    private final PlateTypesetter typesetter;
+
+    public PlateRenderer() {
+        this(new PlateTypesetter());
+    }
+
+    /**
+     * Plates typeset by {@code typesetter}: a line reader's training renders draw letters and digits in other faces
+     * than the bundled one, as real plates' stamping varies.
+     */
+    public PlateRenderer(PlateTypesetter typesetter) {
+        this.typesetter = typesetter;
+    }
 
     public PlateArtwork typeset(Plate plate, PlateStyle style) {
         return typesetter.typeset(plate, style);

@@ -27,10 +27,21 @@ public final class PlateTypesetter {
     /** Share of a Latin cell that the digit 0 fills. */
     private static final double LATIN_FILL = 0.86;
 
-    private final Font latin = PlateFonts.latin().deriveFont((float) DESIGN_SIZE);
+    private final Font latin;
     private final Font chinese = PlateFonts.chinese().deriveFont((float) DESIGN_SIZE);
-    private final double capHeight = bounds(outline(latin, 'H')).getHeight();
-    private final double zeroWidth = bounds(outline(latin, '0')).getWidth();
+    private final double capHeight;
+    private final double zeroWidth;
+
+    public PlateTypesetter() {
+        this(PlateFonts.latin());
+    }
+
+    /** Letters and digits drawn in {@code latin} (any size) instead of the bundled face. */
+    public PlateTypesetter(Font latin) {
+        this.latin = latin.deriveFont((float) DESIGN_SIZE);
+        this.capHeight = bounds(outline(this.latin, 'H')).getHeight();
+        this.zeroWidth = bounds(outline(this.latin, '0')).getWidth();
+    }
 
     /** Typesets {@code plate} in {@code style}. */
     public PlateArtwork typeset(Plate plate, PlateStyle style) {

@@ -1,0 +1,83 @@
+package vn.bordergate.server.anpr;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Measures the Vietnamese line network alone on a labelled folder of one-row Vietnamese crops: each crop cut by the
+ * reader's code ({@link VietnameseLine}) and read greedily, against its label. For measuring only (those photo sets
+ * carry no licence to train on). {@code --dump OUT.bin} writes the cut lines and labels instead, for a look.
+ *
+ * <pre>
+ * java -cp … vn.bordergate.server.anpr.VietnameseLineMeasure VN_ONE_ROW_FOLDER [MODEL.onnx | --dump OUT.bin]
+ * </pre>
+ */
+public final class VietnameseLineMeasure {
+    private VietnameseLineMeasure() {}
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args[0]);
+        List<float[]> inputs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int crops = lines(folder, inputs, labels);
+        if (args.length > 2 && args[1].equals("--dump")) {
+            LineCtc.writeSamples(
+                    Path.of(args[2]),
+                    VietnameseLine.WIDTH,
+                    VietnameseLine.HEIGHT,
+                    inputs,
+                    labels,
+                    VietnameseLine.ALPHABET);
+            System.out.printf("%d crops, %d one-row lines written%n", crops, inputs.size());
+            return;
+        }
+        LineCtc network = args.length > 1
+                ? LineCtc.read(
+                        Files.readAllBytes(Path.of(args[1])),
+                        VietnameseLine.WIDTH,
+                        VietnameseLine.HEIGHT,
+                        VietnameseLine.ALPHABET)
+                : VietnameseLine.bundled();
+        int right = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < inputs.size(); i++) {
+            double[][] lp = network.logProbabilities(List.of(inputs.get(i))).get(0);
+            right += network.greedy(lp).equals(labels.get(i)) ? 1 : 0;
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, inputs.size());
+        System.out.printf(
+                "%d crops, %d one-row lines; read exactly (best path) %d = %.1f %% of the crops; %.2f ms per line%n",
+                crops, inputs.size(), right, 100.0 * right / Math.max(1, crops), ms);
+    }
+
+    /** The one-row lines of the folder's labelled crops (suspect labels left out); how many crops were read. */
+    static int lines(Path folder, List<float[]> inputs, List<String> labels) throws Exception {
+        int crops = 0;
+        for (String line : Files.readAllLines(folder.resolve("labels.csv"))) {
+            String[] f = line.split(",");
+            if (f.length < 4 || f[0].equals("file") || f[3].equals("suspect_or_partial")) {
+                continue;
+            }
+            Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElse(null);
+            if (bgr == null || bgr.empty()) {
+                continue;
+            }
+            crops++;
+            try (Mat grey = CropGrey.straight(bgr)) {
+                float[] input = grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT
+                        ? null
+                        : VietnameseLine.input(grey, PlateRows.of(grey));
+                if (input != null && f[2].chars().allMatch(c -> VietnameseLine.ALPHABET.indexOf(c) >= 0)) {
+                    inputs.add(input);
+                    labels.add(f[2]);
+                }
+            } finally {
+                bgr.close();
+            }
+        }
+        return crops;
+    }
+}

@@ -1,0 +1,121 @@
+package vn.bordergate.server.anpr;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.bordergate.common.plate.Plate;
+import vn.bordergate.common.plate.PlateCountry;
+import vn.bordergate.common.plate.PlateGrammarMatch;
+import vn.bordergate.common.plate.PlateParser;
+
+/**
+ * The Vietnamese line network's say in a one-row Vietnamese crop's vote ({@link CropVote}): it reads the whole row
+ * without cutting it into glyphs ({@link LineCtc}, {@link VietnameseLine}), so it scores every candidate plate
+ * exactly, {@code log P(plate | row)}, where the glyph classifier needs one box per character. Each candidate gets a
+ * share of {@link #WEIGHT} votes in proportion to {@code P^TRUST}; the network's own best read, when it is a plate of
+ * a kind some read found, is a candidate too.
+ */
+final class VietnameseLineVote {
+    /**
+     * How many votes the network's opinion weighs in all (a read votes 0..1): on vn-one-row 1 / 2 / 3 / 5 read 2 147 /
+     * 2 160 / 2 169 / 2 165 crops right (main 2 109; docs/anpr.md, branch vnctc).
+     */
+    static final double WEIGHT = 3.0;
+
+    /**
+     * How far the network's likelihoods are trusted: raised to this power before sharing (1 read 2 163 of vn-one-row's
+     * crops right against 0.5's 2 169).
+     */
+    static final double TRUST = 0.5;
+
+    /**
+     * How much likelier (in log-likelihood) the network's own plate must be than a plate two reads agreed on for the
+     * crop to be read all four ways ({@link CropReader#AGREED}): on vn-one-row 2 169 crops right with it, 2 157
+     * without (at weight 2, 1 read as 2).
+     */
+    static final double OBJECTION = 2.0;
+
+    /** No line read: no say. */
+    static final VietnameseLineVote NONE = new VietnameseLineVote(null, null);
+
+    private final LineCtc network;
+    private final double[][] logProbabilities;
+
+    /** The say of {@code network} given its log-probabilities of one crop's row ({@code logProbabilities}). */
+    VietnameseLineVote(LineCtc network, double[][] logProbabilities) {
+        this.network = network;
+        this.logProbabilities = logProbabilities;
+    }
+
+    boolean says() {
+        return network != null && logProbabilities != null;
+    }
+
+    /** The network's own read, repeats collapsed and blanks dropped; "" without a line read. */
+    String best() {
+        return says() ? network.greedy(logProbabilities) : "";
+    }
+
+    /**
+     * Whether the network finds its own read, a valid plate, far likelier than {@code read}'s one-row Vietnamese
+     * plate ({@link #OBJECTION}).
+     */
+    boolean objects(CropRead read) {
+        if (!says() || !read.found() || read.twoRows() || read.match().country() != PlateCountry.VN) {
+            return false;
+        }
+        String own = best();
+        if (own.equals(read.text()) || PlateParser.tryParse(own).isEmpty()) {
+            return false;
+        }
+        return network.logLikelihood(logProbabilities, own) - network.logLikelihood(logProbabilities, read.text())
+                > OBJECTION;
+    }
+
+    /** Each text's share of the network's votes (the shares sum to {@link #WEIGHT}); empty without a line read. */
+    Map<String, Double> shares(Collection<String> texts) {
+        Map<String, Double> logs = new HashMap<>();
+        if (!says()) {
+            return logs;
+        }
+        for (String text : texts) {
+            double log = network.logLikelihood(logProbabilities, text);
+            if (log > Double.NEGATIVE_INFINITY) {
+                logs.put(text, TRUST * log);
+            }
+        }
+        double top =
+                logs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double sum = logs.values().stream().mapToDouble(l -> Math.exp(l - top)).sum();
+        Map<String, Double> out = new HashMap<>();
+        logs.forEach((text, log) -> out.put(text, WEIGHT * Math.exp(log - top) / sum));
+        return out;
+    }
+
+    /**
+     * The network's own read as a candidate plate, when it is a valid plate of a kind some read found (that read's
+     * layout and standing lent to it); else none.
+     */
+    Map<String, CropRead> candidate(List<CropRead> reads) {
+        String text = best();
+        Plate plate = text.isEmpty() ? null : PlateParser.tryParse(text).orElse(null);
+        if (plate == null) {
+            return Map.of();
+        }
+        for (CropRead read : reads) {
+            if (read.found() && !read.twoRows() && read.match().kind() == plate.kind()) {
+                PlateGrammarMatch m = read.match();
+                return Map.of(
+                        text,
+                        new CropRead(
+                                new PlateGrammarMatch(text, plate, m.layout(), List.of(text), m.cost(), m.confidence()),
+                                read.raw(),
+                                read.colour(),
+                                false,
+                                read.symbols()));
+            }
+        }
+        return Map.of();
+    }
+}
