@@ -79,3 +79,17 @@ def fixture_inputs(model, h, w):
     ramp_y = torch.linspace(0, 1, h).view(h, 1).expand(h, w)
     ramp_x = torch.linspace(0, 1, w).view(1, w).expand(h, w)
     return torch.stack([ramp_y, ramp_x, torch.rand(h, w)]).unsqueeze(1).contiguous()
+
+
+def ctc_greedy(lp):
+    """Best-path reads of [N,T,C] (log-)probabilities as LineCtc.greedy reads them: repeats collapsed, blanks (0)
+    dropped; one list of class indices per line."""
+    out = []
+    for path in lp.argmax(2).tolist():
+        text, last = [], 0
+        for k in path:
+            if k != last and k != 0:
+                text.append(k)
+            last = k
+        out.append(text)
+    return out

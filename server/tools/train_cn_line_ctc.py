@@ -24,7 +24,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from glyph_cnn_io import ctc_log_probabilities, export_line_onnx, read_line_samples, stretch
+from glyph_cnn_io import ctc_greedy, ctc_log_probabilities, export_line_onnx, read_line_samples, stretch
 
 LATIN = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -83,25 +83,13 @@ def targets(texts, latin):
     return [[c for c in t if c <= len(LATIN)] if latin else list(t) for t in texts]
 
 
-def greedy(lp):
-    out = []
-    for row in lp.argmax(2).tolist():
-        s, prev = [], 0
-        for c in row:
-            if c != prev and c != 0:
-                s.append(c)
-            prev = c
-        out.append(s)
-    return out
-
-
 def evaluate(model, x, texts, latin):
     """Exact lines of the model's own text, and exact six Latin characters (province glyph ignored) of it."""
     model.eval()
     with torch.no_grad():
         lp = torch.cat([ctc_log_probabilities(model(x[i:i + 256])) for i in range(0, len(x), 256)], dim=1)
     lp = lp.permute(1, 0, 2)  # N, T, C
-    reads = greedy(lp)
+    reads = ctc_greedy(lp)
     wanted = targets(texts, latin)
     exact = sum(r == t for r, t in zip(reads, wanted))
     latin_only = lambda s: [c for c in s if c <= len(LATIN)]

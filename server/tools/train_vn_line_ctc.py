@@ -20,7 +20,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from glyph_cnn_io import ctc_log_probabilities, export_line_onnx, read_line_samples, stretch
+from glyph_cnn_io import ctc_greedy, ctc_log_probabilities, export_line_onnx, read_line_samples, stretch
 
 SEED = 20261125
 EPOCHS = int(os.environ.get("VNLINE_EPOCHS", "8"))
@@ -75,24 +75,12 @@ def augment(x, g):
     return stretch(x)
 
 
-def greedy(head):
-    out = []
-    for path in head.squeeze(2).argmax(1).tolist():
-        text, last = [], 0
-        for k in path:
-            if k != last and k != 0:
-                text.append(k)
-            last = k
-        out.append(text)
-    return out
-
-
 def exact(model, x, labels):
     model.eval()
     right = 0
     with torch.no_grad():
         for i in range(0, len(x), 512):
-            for got, want in zip(greedy(model(x[i:i + 512])), labels[i:i + 512]):
+            for got, want in zip(ctc_greedy(model(x[i:i + 512]).squeeze(2).permute(0, 2, 1)), labels[i:i + 512]):
                 right += got == want
     model.train()
     return right

@@ -65,35 +65,24 @@ public final class VietnameseGlyphExport {
     private static void real(Path folder, Path file) throws Exception {
         List<float[]> inputs = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        for (String line : Files.readAllLines(folder.resolve("labels.csv"))) {
-            String[] f = line.split(",");
-            if (f.length < 4 || f[0].equals("file") || f[3].equals("suspect_or_partial")) {
-                continue;
+        ScoredCrops.forEach(folder, Integer.MAX_VALUE, (label, grey) -> {
+            String plate = label.plate();
+            PlateRows rows = PlateRows.of(grey);
+            List<Rect> boxes = VietnameseGlyphs.boxes(grey, rows.top());
+            if (rows.twoRows() || boxes.size() != plate.length()) {
+                return;
             }
-            Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElse(null);
-            if (bgr == null || bgr.empty()) {
-                continue;
-            }
-            try (Mat grey = CropGrey.straight(bgr)) {
-                PlateRows rows = PlateRows.of(grey);
-                List<Rect> boxes = VietnameseGlyphs.boxes(grey, rows.top());
-                if (rows.twoRows() || boxes.size() != f[2].length()) {
-                    continue;
+            for (int k = 0; k < boxes.size(); k++) {
+                int index = VietnameseGlyphClassifier.CLASSES.indexOf(plate.charAt(k));
+                if (index < 0) {
+                    continue; // a class the network has no output for (I, J, O, W): not measurable
                 }
-                for (int k = 0; k < boxes.size(); k++) {
-                    int label = VietnameseGlyphClassifier.CLASSES.indexOf(f[2].charAt(k));
-                    if (label < 0) {
-                        continue; // a class the network has no output for (I, J, O, W): not measurable
-                    }
-                    try (Mat glyph = VietnameseGlyphs.cut(grey, boxes.get(k))) {
-                        inputs.add(VietnameseGlyphClassifier.input(glyph));
-                        labels.add(label);
-                    }
+                try (Mat glyph = VietnameseGlyphs.cut(grey, boxes.get(k))) {
+                    inputs.add(VietnameseGlyphClassifier.input(glyph));
+                    labels.add(index);
                 }
-            } finally {
-                bgr.close();
             }
-        }
+        });
         write(file, inputs, labels);
         System.out.printf("%s: %d real glyphs (measuring only)%n", file, inputs.size());
     }

@@ -1,11 +1,9 @@
 package vn.bordergate.server.anpr;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
@@ -57,47 +55,29 @@ public final class VietnameseGlyphMeasure {
 
     /** The glyph accuracy over the first {@code maxCrops} labelled crops of the folder. */
     static Count measure(VietnameseGlyphClassifier classifier, Path folder, int maxCrops) throws Exception {
-        int crops = 0;
-        int matched = 0;
-        int right = 0;
-        int total = 0;
+        int[] counts = new int[3]; // matched, right, total
         Map<String, Integer> confusions = new TreeMap<>();
-        for (String line : Files.readAllLines(folder.resolve("labels.csv"))) {
-            String[] f = line.split(",");
-            if (f.length < 4 || f[0].equals("file") || f[3].equals("suspect_or_partial")) {
-                continue;
+        int crops = ScoredCrops.forEach(folder, maxCrops, (label, grey) -> {
+            String plate = label.plate();
+            PlateRows rows = PlateRows.of(grey);
+            List<Rect> boxes = VietnameseGlyphs.boxes(grey, rows.top());
+            if (rows.twoRows() || boxes.size() != plate.length()) {
+                return;
             }
-            if (crops >= maxCrops) {
-                break;
-            }
-            Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElse(null);
-            if (bgr == null || bgr.empty()) {
-                continue;
-            }
-            crops++;
-            try (Mat grey = CropGrey.straight(bgr)) {
-                PlateRows rows = PlateRows.of(grey);
-                List<Rect> boxes = VietnameseGlyphs.boxes(grey, rows.top());
-                if (rows.twoRows() || boxes.size() != f[2].length()) {
-                    continue;
+            counts[0]++;
+            List<double[]> read = classifier.read(grey, rows.top());
+            for (int k = 0; k < read.size(); k++) {
+                char truth = plate.charAt(k);
+                // the classifier only ever chooses among valid plates: a digit's place against digits only
+                char best = bestOfType(read.get(k), Character.isDigit(truth));
+                counts[2]++;
+                if (best == truth) {
+                    counts[1]++;
+                } else {
+                    confusions.merge(truth + "→" + best, 1, Integer::sum);
                 }
-                matched++;
-                List<double[]> read = classifier.read(grey, rows.top());
-                for (int k = 0; k < read.size(); k++) {
-                    char label = f[2].charAt(k);
-                    // the classifier only ever chooses among valid plates: a digit's place against digits only
-                    char best = bestOfType(read.get(k), Character.isDigit(label));
-                    total++;
-                    if (best == label) {
-                        right++;
-                    } else {
-                        confusions.merge(label + "→" + best, 1, Integer::sum);
-                    }
-                }
-            } finally {
-                bgr.close();
             }
-        }
-        return new Count(crops, matched, right, total, confusions);
+        });
+        return new Count(crops, counts[0], counts[1], counts[2], confusions);
     }
 }

@@ -159,11 +159,19 @@ final class VietnameseGlyphVote {
             }
             logs.put(text, TRUST * log);
         }
+        return sharesOf(logs, WEIGHT);
+    }
+
+    /**
+     * {@code weight} votes shared among texts in proportion to the exponent of each one's log score (a softmax, the
+     * largest score subtracted first so that no exponent underflows to nothing).
+     */
+    static Map<String, Double> sharesOf(Map<String, Double> logs, double weight) {
         double top =
                 logs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double sum = logs.values().stream().mapToDouble(l -> Math.exp(l - top)).sum();
         Map<String, Double> out = new HashMap<>();
-        logs.forEach((text, log) -> out.put(text, WEIGHT * Math.exp(log - top) / sum));
+        logs.forEach((text, log) -> out.put(text, weight * Math.exp(log - top) / sum));
         return out;
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Measures the Vietnamese line network alone on a labelled folder of one-row Vietnamese crops: each crop cut by the
@@ -55,29 +54,14 @@ public final class VietnameseLineMeasure {
 
     /** The one-row lines of the folder's labelled crops (suspect labels left out); how many crops were read. */
     static int lines(Path folder, List<float[]> inputs, List<String> labels) throws Exception {
-        int crops = 0;
-        for (String line : Files.readAllLines(folder.resolve("labels.csv"))) {
-            String[] f = line.split(",");
-            if (f.length < 4 || f[0].equals("file") || f[3].equals("suspect_or_partial")) {
-                continue;
+        return ScoredCrops.forEach(folder, Integer.MAX_VALUE, (label, grey) -> {
+            float[] input = grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT
+                    ? null
+                    : VietnameseLine.input(grey, PlateRows.of(grey));
+            if (input != null && label.plate().chars().allMatch(c -> VietnameseLine.ALPHABET.indexOf(c) >= 0)) {
+                inputs.add(input);
+                labels.add(label.plate());
             }
-            Mat bgr = ImageDecoder.read(folder.resolve(f[0])).orElse(null);
-            if (bgr == null || bgr.empty()) {
-                continue;
-            }
-            crops++;
-            try (Mat grey = CropGrey.straight(bgr)) {
-                float[] input = grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT
-                        ? null
-                        : VietnameseLine.input(grey, PlateRows.of(grey));
-                if (input != null && f[2].chars().allMatch(c -> VietnameseLine.ALPHABET.indexOf(c) >= 0)) {
-                    inputs.add(input);
-                    labels.add(f[2]);
-                }
-            } finally {
-                bgr.close();
-            }
-        }
-        return crops;
+        });
     }
 }

@@ -85,12 +85,7 @@ final class VietnameseLineVote {
                 logs.put(text, TRUST * log);
             }
         }
-        double top =
-                logs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double sum = logs.values().stream().mapToDouble(l -> Math.exp(l - top)).sum();
-        Map<String, Double> out = new HashMap<>();
-        logs.forEach((text, log) -> out.put(text, WEIGHT * Math.exp(log - top) / sum));
-        return out;
+        return VietnameseGlyphVote.sharesOf(logs, WEIGHT);
     }
 
     /**
