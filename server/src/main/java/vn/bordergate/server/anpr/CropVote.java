@@ -100,7 +100,7 @@ final class CropVote {
         // English model's say whenever the crop's vote is Vietnamese, even if a junk top row made one read Chinese
         return whole.twoRows() && whole.found()
                 ? whole.match().country() == PlateCountry.VN
-                        ? RowVote.of(reads, whole, topGlyphs, glyphs, english)
+                        ? RowVote.of(reads, whole, topGlyphs, glyphs, english, line)
                         : RowVote.of(reads, whole)
                 : whole;
     }

@@ -54,6 +54,21 @@ final class RowVote {
      */
     static CropRead of(
             List<CropRead> reads, CropRead whole, List<double[]> topGlyphs, List<double[]> glyphs, boolean oneWay) {
+        return of(reads, whole, topGlyphs, glyphs, oneWay, VietnameseLineVote.NONE);
+    }
+
+    /**
+     * {@link #of(List, CropRead, List, List, boolean)} with the line network's read of each row ({@code line},
+     * {@link VietnameseLineVote#readRows}): each row candidate gets its share of {@link RowLines#WEIGHT} votes, and the
+     * network's own read of a row is a candidate.
+     */
+    static CropRead of(
+            List<CropRead> reads,
+            CropRead whole,
+            List<double[]> topGlyphs,
+            List<double[]> glyphs,
+            boolean oneWay,
+            VietnameseLineVote line) {
         Map<String, Double> readTops = new HashMap<>();
         Map<String, Double> readBottoms = new HashMap<>();
         for (CropRead read : reads) {
@@ -82,6 +97,10 @@ final class RowVote {
         }
         tip(tops, topGlyphs, true);
         tip(bottoms, glyphs, false);
+        if (line.readRows()) {
+            RowLines.tip(tops, line.topRow());
+            RowLines.tip(bottoms, line.bottomRow());
+        }
         String top = winner(tops);
         String bottom = winner(bottoms);
         if (top == null || bottom == null || whole.match().rows().equals(List.of(top, bottom))) {

@@ -1,8 +1,10 @@
 package vn.bordergate.server.anpr;
 
 import java.util.List;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * The line image the Vietnamese line network ({@code vn-line-ctc.onnx}, {@link LineCtc}) reads: the grey row band of a
@@ -29,8 +31,18 @@ final class VietnameseLine {
         return LineCtc.load(RESOURCE, WIDTH, HEIGHT, ALPHABET);
     }
 
-    /** The network's say on a one-row crop ({@link VietnameseLineVote}); none for a two-row crop. */
+    /**
+     * The network's say on a crop ({@link VietnameseLineVote}): on a one-row crop's row, or on each row of a two-row
+     * crop alone. A two-row crop's top row is stretched to the line's shape, its bottom row padded (read alone on
+     * vn-mixed-silver's 675 crops cut in two rows: top 494 stretched, 467 padded; bottom 564 stretched, 607 padded;
+     * {@link VietnameseRowMeasure}).
+     */
     static VietnameseLineVote vote(LineCtc network, Mat grey, PlateRows rows) {
+        if (network != null && rows.twoRows()) {
+            List<double[][]> lp =
+                    network.logProbabilities(List.of(input(grey, rows.top()), rowInput(grey, rows.bottom(), false)));
+            return VietnameseLineVote.ofRows(network, lp.get(0), lp.get(1));
+        }
         float[] input = network == null ? null : input(grey, rows);
         return input == null
                 ? VietnameseLineVote.NONE
@@ -44,6 +56,45 @@ final class VietnameseLine {
             return null;
         }
         return input(grey, rows.top());
+    }
+
+    /**
+     * The network's input for one row of a two-row crop ({@code band} of its straight grey image): the row placed on a
+     * light canvas of the one-row line's shape, so its glyphs keep the shape the network learnt instead of being
+     * stretched across the whole line; {@code centred} places it in the middle, else at the left.
+     */
+    static float[] rowInput(Mat grey, Rect band, boolean centred) {
+        int width = Math.max(band.width(), (int) Math.round(band.height() * (double) WIDTH / HEIGHT));
+        try (Mat row = new Mat(grey, band);
+                Mat canvas = new Mat(band.height(), width, grey.type(), new Scalar(light(row)))) {
+            int left = centred ? (width - band.width()) / 2 : 0;
+            try (Rect at = new Rect(left, 0, band.width(), band.height());
+                    Mat place = new Mat(canvas, at)) {
+                row.copyTo(place);
+            }
+            return LineCtc.input(canvas, WIDTH, HEIGHT);
+        }
+    }
+
+    /** The plate's background grey in a row: its 90th percentile (the glyphs are dark and cover less than that). */
+    private static double light(Mat row) {
+        int[] counts = new int[256];
+        try (UByteIndexer px = row.createIndexer()) {
+            for (int y = 0; y < row.rows(); y++) {
+                for (int x = 0; x < row.cols(); x++) {
+                    counts[px.get(y, x)]++;
+                }
+            }
+        }
+        int wanted = (int) (0.9 * row.rows() * row.cols());
+        int seen = 0;
+        for (int v = 0; v < 256; v++) {
+            seen += counts[v];
+            if (seen > wanted) {
+                return v;
+            }
+        }
+        return 255;
     }
 
     /** The network's input for the band {@code band} of a straight grey crop. */
