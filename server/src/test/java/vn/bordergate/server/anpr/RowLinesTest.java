@@ -2,7 +2,6 @@ package vn.bordergate.server.anpr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +43,12 @@ class RowLinesTest {
     void aOneRowLineHasNoSayInTheRowVote() {
         List<CropRead> reads = List.of(TwoRowReads.exact("59U1", "9149", 0.7), TwoRowReads.exact("59U1", "9749", 0.5));
 
-        assertThat(CropVote.of(reads, List.of(), List.of(), false, new VietnameseLineVote(NETWORK, lp("59U19749")))
+        assertThat(CropVote.of(
+                                reads,
+                                List.of(),
+                                List.of(),
+                                false,
+                                new VietnameseLineVote(NETWORK, VietnameseLineVoteTest.spelling("59U19749")))
                         .match()
                         .rows())
                 .containsExactly("59U1", "9149");
@@ -69,19 +73,7 @@ class RowLinesTest {
     }
 
     private static VietnameseLineVote rows(String top, String bottom) {
-        return VietnameseLineVote.ofRows(NETWORK, lp(top), lp(bottom));
-    }
-
-    /** Log-probabilities whose best path spells {@code text}, each character one step between blanks. */
-    private static double[][] lp(String text) {
-        int classes = NETWORK.alphabet().length() + 1;
-        double[][] lp = new double[36][classes];
-        for (int t = 0; t < lp.length; t++) {
-            int k = t / 2;
-            int best = t % 2 == 1 && k < text.length() ? NETWORK.alphabet().indexOf(text.charAt(k)) + 1 : 0;
-            Arrays.fill(lp[t], Math.log(0.1 / (classes - 1)));
-            lp[t][best] = Math.log(0.9);
-        }
-        return lp;
+        return VietnameseLineVote.ofRows(
+                NETWORK, VietnameseLineVoteTest.spelling(top), VietnameseLineVoteTest.spelling(bottom));
     }
 }

@@ -60,8 +60,15 @@ class VietnameseLineVoteTest {
                 .isCloseTo(VietnameseLineVote.WEIGHT, org.assertj.core.data.Offset.offset(1e-9));
     }
 
-    /** Log-probabilities whose best path spells {@code text}, each character one step between blanks. */
     private static VietnameseLineVote line(String text) {
+        return new VietnameseLineVote(NETWORK, spelling(text));
+    }
+
+    /**
+     * Log-probabilities of the bundled network's 36 steps whose best path spells {@code text}, each character one step
+     * between blanks (also {@link RowLinesTest}'s rows).
+     */
+    static double[][] spelling(String text) {
         int classes = NETWORK.alphabet().length() + 1;
         double[][] lp = new double[36][classes];
         for (int t = 0; t < lp.length; t++) {
@@ -70,6 +77,6 @@ class VietnameseLineVoteTest {
             Arrays.fill(lp[t], Math.log(0.1 / (classes - 1)));
             lp[t][best] = Math.log(0.9);
         }
-        return new VietnameseLineVote(NETWORK, lp);
+        return lp;
     }
 }
