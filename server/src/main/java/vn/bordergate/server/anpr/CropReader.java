@@ -40,6 +40,9 @@ final class CropReader {
      */
     static final double FLAT_UNSURE = 0.8;
 
+    /** Whether the line network may stand in for the second read ({@code -Danpr.lineConfirms=false} to measure). */
+    static final boolean LINE_CONFIRMS = Boolean.parseBoolean(System.getProperty("anpr.lineConfirms", "true"));
+
     private final TesseractEngines engines;
     private final ProvinceClassifier provinces;
     private final SerialClassifier serials;
@@ -154,19 +157,35 @@ final class CropReader {
                             .inPlaceOfABlankPlainRead();
                 }
                 reads.add(next);
-                if (reads.size() == 2
-                        && agreed(reads.get(0), reads.get(1))
+                // the first read and the line network reading the same one-row Vietnamese plate end the read as two
+                // agreeing reads do: the network reads the row whole, a second opinion that costs no Tesseract call
+                // (on two-row crops it confirmed two wrong top-row letters, M → H and G → C, on vn-mixed-silver)
+                boolean lineFirst = LINE_CONFIRMS
+                        && reads.size() == 1
+                        && effort != ReadEffort.QUICK
+                        && !rows.twoRows()
+                        && vietnamese(next)
+                        && agreed(next, next);
+                if ((lineFirst || reads.size() == 2 && agreed(reads.get(0), reads.get(1)))
                         && !ChineseGlyphRead.wanted(serials, rows, colour, reads.get(0))) {
-                    vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
-                    vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
+                    if (vnGlyphs == null) {
+                        vnGlyphs = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.bottom() : rows.top(), effort);
+                        vnTop = vietnameseGlyphs(grey, blobs, rows.twoRows() ? rows.top() : null, effort);
+                    }
+                    if (line == null) {
+                        line = lineVote(grey, rows, effort, reads);
+                    }
                     // unless the classifier doubts a character of the plate both agree on: then all four read
                     // or its boxes show one character more than that plate (a character both dropped), or it is a
                     // military plate whose H or N may be an M both faded (OneWayConfusion)
-                    line = lineVote(grey, rows, effort, reads);
-                    if (!VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
+                    if ((!lineFirst || line.confirms(next))
+                            && !VietnameseGlyphVote.objects(vnGlyphs, vnTop, reads.get(0))
                             && !VietnameseGlyphVote.oneBoxMore(vnGlyphs, reads.get(0))
                             && !line.objects(reads.get(0))
                             && !OneWayConfusion.mayBeM(reads.get(0))) {
+                        if (lineFirst) {
+                            return asDigits.checked(next, bgr, grey, rows, colour, province, effort);
+                        }
                         CropRead surer =
                                 reads.get(0).confidence() >= reads.get(1).confidence() ? reads.get(0) : reads.get(1);
                         return asDigits.checked(surer, bgr, grey, rows, colour, province, effort);

@@ -92,6 +92,23 @@ final class VietnameseLineVote {
     }
 
     /**
+     * Whether the network's own read is {@code read}'s Vietnamese plate: on a one-row crop the whole plate, on a
+     * two-row crop each row (separators aside).
+     */
+    boolean confirms(CropRead read) {
+        if (!read.found() || read.match().country() != PlateCountry.VN) {
+            return false;
+        }
+        if (readRows()) {
+            List<String> rows = read.match().rows();
+            return rows.size() == 2
+                    && top.best().equals(RowLines.bare(rows.get(0)))
+                    && bottom.best().equals(RowLines.bare(rows.get(1)));
+        }
+        return says() && !read.twoRows() && best().equals(read.text());
+    }
+
+    /**
      * Whether the network finds its own read, a valid plate, far likelier than {@code read}'s one-row Vietnamese
      * plate ({@link #OBJECTION}).
      */

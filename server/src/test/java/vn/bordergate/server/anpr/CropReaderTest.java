@@ -15,7 +15,10 @@ import vn.bordergate.common.plate.PlateParser;
 import vn.bordergate.server.anpr.synthetic.PlateRenderer;
 import vn.bordergate.server.anpr.synthetic.PlateStyle;
 
-/** The early end of a full read: two agreeing reads skip the other two Tesseract calls, with real Tesseract. */
+/**
+ * The early end of a full read, with real Tesseract: the first read confirmed by the line network ({@link
+ * CropReader#LINE_CONFIRMS}), or two agreeing reads, skip the other Tesseract calls.
+ */
 class CropReaderTest {
     private static final PlateRenderer RENDERER = new PlateRenderer();
 
@@ -23,7 +26,7 @@ class CropReaderTest {
     static final EnglishTesseract TESSERACT = EnglishTesseract.withClassifiers();
 
     @Test
-    void aCleanVietnamesePlateIsReadTwiceNotFourTimes() {
+    void aCleanVietnamesePlateIsReadOnceWhenTheLineNetworkReadsTheSamePlate() {
         Plate plate = PlateParser.parse("29H-335.78");
         Mat crop = TestImages.mat(
                 RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
@@ -33,7 +36,7 @@ class CropReaderTest {
         crop.close();
 
         assertThat(read.text()).isEqualTo("29H33578");
-        assertThat(TESSERACT.engines().forCurrentThread().lines() - before).isEqualTo(2);
+        assertThat(TESSERACT.engines().forCurrentThread().lines() - before).isEqualTo(1);
     }
 
     @Test
@@ -50,7 +53,8 @@ class CropReaderTest {
         crop.close();
 
         assertThat(full.text()).isEqualTo("51F61712").isEqualTo(fresh.text());
-        assertThat(lines).isEqualTo(1);
+        // the quick read is the full read's first, and the line network confirms it: no Tesseract call at all
+        assertThat(lines).isZero();
     }
 
     @Test
@@ -67,9 +71,9 @@ class CropReaderTest {
         assertThat(TESSERACT.engines().forCurrentThread().lines() - before).isEqualTo(4);
     }
 
-    /** On real vn-one-row crops (one row each) most full reads end after two line reads instead of four. */
+    /** On real vn-one-row crops (one row each) most full reads end after one or two line reads instead of four. */
     @Test
-    void realVietnameseCropsMostlyEndAfterTwoReads() throws Exception {
+    void realVietnameseCropsMostlyEndAfterOneOrTwoReads() throws Exception {
         Optional<Path> set = TestImages.realSet("vn-one-row");
         assumeThat(set).isPresent();
         List<PlateLabels.Label> labels = PlateLabels.read(set.get().resolve("labels.csv")).labels().stream()
@@ -85,7 +89,8 @@ class CropReaderTest {
         double linesPerCrop = (TESSERACT.engines().forCurrentThread().lines() - before) / (double) labels.size();
 
         System.out.printf("CropReaderTest vn-one-row: %.2f line reads per crop%n", linesPerCrop);
-        // measured 2.46 on the whole set (2 when the first two agree, 4 otherwise)
-        assertThat(linesPerCrop).isBetween(2.0, 3.0);
+        // measured 2.46 on the whole set (2 when the first two agree, 4 otherwise); 1.5 on this sample once the line
+        // network may confirm the first read (session 27)
+        assertThat(linesPerCrop).isBetween(1.0, 2.0);
     }
 }

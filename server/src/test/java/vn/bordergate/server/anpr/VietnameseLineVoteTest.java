@@ -50,6 +50,27 @@ class VietnameseLineVoteTest {
         assertThat(VietnameseLineVote.NONE.objects(agreed)).isFalse();
     }
 
+    /** What lets the first read end a crop's read without a second Tesseract read ({@link CropReader#LINE_CONFIRMS}). */
+    @Test
+    void itConfirmsAReadOnlyWhenItsOwnReadIsThatVietnamesePlate() {
+        CropRead read = OneRowReads.read("51F12345", PlateColour.WHITE, 0.9);
+
+        assertThat(line("51F12345").confirms(read)).isTrue();
+        assertThat(line("51F12845").confirms(read)).isFalse();
+        assertThat(line("51F1234").confirms(read)).isFalse();
+        assertThat(VietnameseLineVote.NONE.confirms(read)).isFalse();
+        assertThat(line("51F12345").confirms(new CropRead(null, "51F12345", PlateColour.WHITE, false)))
+                .isFalse();
+        // a two-row crop: each row
+        CropRead twoRows = TwoRowReads.exact("59U1", "9149", 0.9);
+        assertThat(VietnameseLineVote.ofRows(NETWORK, spelling("59U1"), spelling("9149"))
+                        .confirms(twoRows))
+                .isTrue();
+        assertThat(VietnameseLineVote.ofRows(NETWORK, spelling("59U1"), spelling("9749"))
+                        .confirms(twoRows))
+                .isFalse();
+    }
+
     @Test
     void theSharesFollowTheLikelihoodAndSumToTheWeight() {
         var shares = line("51F12845").shares(List.of("51F12845", "51F12345", "51F1284"));
