@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Trains the Vietnamese line network (vn-line-ctc.onnx, read by LineCtc) with CTC on synthetic lines only.
+"""Trains the Vietnamese line network (vn-line-ctc.onnx, read by LineCtc) with CTC on synthetic lines only: one-row
+plates' lines and two-row plates' rows (the last argument of VietnameseLineSamples: the share of two-row plates).
 
     CP=common/target/classes:server/target/classes:$(cat /tmp/cp.txt)
-    java -cp $CP vn.bordergate.server.anpr.VietnameseLineSamples /tmp/vnline.bin 40000 20261125 server/tools/plate-fonts
+    java -cp $CP vn.bordergate.server.anpr.VietnameseLineSamples /tmp/vnrows.bin 16000 20261125 \
+        server/tools/plate-fonts 0.3
     java -cp $CP vn.bordergate.server.anpr.VietnameseLineMeasure /work/shared/plates/vn-one-row --dump /tmp/vnreal.bin
-    python3 server/tools/train_vn_line_ctc.py /tmp/vnline.bin \
+    VNLINE_EPOCHS=5 python3 server/tools/train_vn_line_ctc.py /tmp/vnrows.bin \
         server/src/main/resources/vn/bordergate/server/anpr/vn-line-ctc.onnx [/tmp/vnreal.bin]
 
 A one-row plate's grey band as the reader cuts it (VietnameseLine), 144 x 32, in; per 4-pixel column step the
