@@ -22,8 +22,8 @@ import vn.bordergate.server.anpr.synthetic.RenderedPlate;
  * {@code server/tools/plate-fonts} (they made the glyph network work on real photos), degraded as the plate model's
  * lines are ({@link PlateLineDegradation}) and cut by the reader's own code ({@link VietnameseLine}). A share of the
  * plates ({@code ROW_SHARE}, default none) is drawn in a two-row style instead and gives both its rows, each exactly as
- * the row vote hands it to the network ({@link VietnameseLine#vote}): the row network's training ({@link VietnameseLine#ROW_RESOURCE}). Only
- * renders: the vn-* photo sets are for measuring.
+ * the row vote hands it to the network ({@link VietnameseLine#vote}): the row network's training lines
+ * ({@link VietnameseLine#ROW_RESOURCE}). Only renders: the vn-* photo sets are for measuring.
  *
  * <pre>
  * java -cp … vn.bordergate.server.anpr.VietnameseLineSamples OUT.bin PLATES SEED server/tools/plate-fonts [ROW_SHARE]
