@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Trains the Vietnamese line network (vn-line-ctc.onnx, read by LineCtc) with CTC on synthetic lines only.
+"""Trains the Vietnamese line networks (read by LineCtc) with CTC on synthetic lines only: vn-line-ctc.onnx on one-row
+plates' lines, vn-row-ctc.onnx on lines plus two-row plates' rows (VietnameseLineSamples' last argument: the share of
+two-row plates; branch vnrows).
 
     CP=common/target/classes:server/target/classes:$(cat /tmp/cp.txt)
-    java -cp $CP vn.bordergate.server.anpr.VietnameseLineSamples /tmp/vnline.bin 40000 20261125 server/tools/plate-fonts
+    java -cp $CP vn.bordergate.server.anpr.VietnameseLineSamples /tmp/vnline.bin 25000 20261125 server/tools/plate-fonts
+    java -cp $CP vn.bordergate.server.anpr.VietnameseLineSamples /tmp/vnrows.bin 16000 20261125 \
+        server/tools/plate-fonts 0.3
     java -cp $CP vn.bordergate.server.anpr.VietnameseLineMeasure /work/shared/plates/vn-one-row --dump /tmp/vnreal.bin
-    python3 server/tools/train_vn_line_ctc.py /tmp/vnline.bin \
+    VNLINE_EPOCHS=6 python3 server/tools/train_vn_line_ctc.py /tmp/vnline.bin \
         server/src/main/resources/vn/bordergate/server/anpr/vn-line-ctc.onnx [/tmp/vnreal.bin]
+    VNLINE_EPOCHS=5 python3 server/tools/train_vn_line_ctc.py /tmp/vnrows.bin \
+        server/src/main/resources/vn/bordergate/server/anpr/vn-row-ctc.onnx [/tmp/vnreal.bin]
 
 A one-row plate's grey band as the reader cuts it (VietnameseLine), 144 x 32, in; per 4-pixel column step the
 scores of the CTC blank and of the 32 plate characters out (`logits` [N, 1, 36, 33]). Convolutions only (no LSTM: OpenCV's dnn

@@ -51,6 +51,7 @@ final class CropReader {
     private final CropLines lines;
     private final ChineseLineRead line;
     private final LineCtc vietnameseLine;
+    private final LineCtc vietnameseRows;
 
     CropReader(TesseractEngines engines) {
         this(engines, null, null);
@@ -81,6 +82,7 @@ final class CropReader {
         this.lines = new CropLines(engines);
         this.line = serials == null ? null : ChineseLineRead.bundled();
         this.vietnameseLine = vietnamese == null ? null : VietnameseLine.bundled();
+        this.vietnameseRows = vietnamese == null ? null : VietnameseLine.bundledRows();
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */
@@ -252,7 +254,7 @@ final class CropReader {
      */
     private VietnameseLineVote lineVote(Mat grey, PlateRows rows, ReadEffort effort, List<CropRead> reads) {
         return effort != ReadEffort.QUICK && reads.stream().anyMatch(CropReader::vietnamese)
-                ? VietnameseLine.vote(vietnameseLine, grey, rows)
+                ? VietnameseLine.vote(vietnameseLine, vietnameseRows, grey, rows)
                 : VietnameseLineVote.NONE;
     }
 

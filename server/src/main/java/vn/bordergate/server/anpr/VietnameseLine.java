@@ -24,11 +24,23 @@ final class VietnameseLine {
     /** The trained network beside this class ({@code server/tools/train_vn_line_ctc.py}). */
     static final String RESOURCE = "vn-line-ctc.onnx";
 
+    /**
+     * The same network trained on one-row lines and two-row plates' rows (branch vnrows): it reads vn-mixed-silver's
+     * rows better (top 494 → 601, bottom 607 → 621 of 675) but one-row lines a little worse (2 083 → 2 060 of 2 273),
+     * so it reads only two-row crops.
+     */
+    static final String ROW_RESOURCE = "vn-row-ctc.onnx";
+
     private VietnameseLine() {}
 
     /** The bundled network. */
     static LineCtc bundled() {
         return LineCtc.load(RESOURCE, WIDTH, HEIGHT, ALPHABET);
+    }
+
+    /** The bundled network for two-row crops' rows. */
+    static LineCtc bundledRows() {
+        return LineCtc.load(ROW_RESOURCE, WIDTH, HEIGHT, ALPHABET);
     }
 
     /**
@@ -38,10 +50,15 @@ final class VietnameseLine {
      * {@link VietnameseRowMeasure}).
      */
     static VietnameseLineVote vote(LineCtc network, Mat grey, PlateRows rows) {
-        if (network != null && rows.twoRows()) {
+        return vote(network, network, grey, rows);
+    }
+
+    /** As {@link #vote(LineCtc, Mat, PlateRows)}, a two-row crop's rows read by {@code rowNetwork}. */
+    static VietnameseLineVote vote(LineCtc network, LineCtc rowNetwork, Mat grey, PlateRows rows) {
+        if (rowNetwork != null && rows.twoRows()) {
             List<double[][]> lp =
-                    network.logProbabilities(List.of(input(grey, rows.top()), rowInput(grey, rows.bottom(), false)));
-            return VietnameseLineVote.ofRows(network, lp.get(0), lp.get(1));
+                    rowNetwork.logProbabilities(List.of(input(grey, rows.top()), rowInput(grey, rows.bottom(), false)));
+            return VietnameseLineVote.ofRows(rowNetwork, lp.get(0), lp.get(1));
         }
         float[] input = network == null ? null : input(grey, rows);
         return input == null

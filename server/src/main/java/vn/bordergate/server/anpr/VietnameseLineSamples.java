@@ -20,11 +20,13 @@ import vn.bordergate.server.anpr.synthetic.RenderedPlate;
  * Writes the training lines of the Vietnamese line network ({@code server/tools/train_vn_line_ctc.py}): synthetic
  * one-row Vietnamese plates, their letters and digits drawn in the bundled face or one of the real-looking faces of
  * {@code server/tools/plate-fonts} (they made the glyph network work on real photos), degraded as the plate model's
- * lines are ({@link PlateLineDegradation}) and cut by the reader's own code ({@link VietnameseLine}). Only renders:
- * the vn-* photo sets are for measuring.
+ * lines are ({@link PlateLineDegradation}) and cut by the reader's own code ({@link VietnameseLine}). A share of the
+ * plates ({@code ROW_SHARE}, default none) is drawn in a two-row style instead and gives both its rows, each exactly as
+ * the row vote hands it to the network ({@link VietnameseLine#vote}): the row network's training lines
+ * ({@link VietnameseLine#ROW_RESOURCE}). Only renders: the vn-* photo sets are for measuring.
  *
  * <pre>
- * java -cp … vn.bordergate.server.anpr.VietnameseLineSamples OUT.bin PLATES SEED server/tools/plate-fonts
+ * java -cp … vn.bordergate.server.anpr.VietnameseLineSamples OUT.bin PLATES SEED server/tools/plate-fonts [ROW_SHARE]
  * </pre>
  */
 public final class VietnameseLineSamples {
@@ -40,6 +42,15 @@ public final class VietnameseLineSamples {
             PlateKind.VN_MILITARY,
             PlateKind.VN_DIPLOMATIC);
 
+    /** Plate kinds with two-row styles, motorbikes most often (as in vn-mixed-silver). */
+    private static final List<PlateKind> ROW_KINDS = List.of(
+            PlateKind.VN_MOTORBIKE,
+            PlateKind.VN_MOTORBIKE,
+            PlateKind.VN_MOTORBIKE,
+            PlateKind.VN_VEHICLE,
+            PlateKind.VN_VEHICLE,
+            PlateKind.VN_TRAILER);
+
     /** Share of plates drawn in the bundled face rather than a real-looking one. */
     private static final double BUNDLED_FACE = 0.25;
 
@@ -52,8 +63,8 @@ public final class VietnameseLineSamples {
     private VietnameseLineSamples() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: VietnameseLineSamples OUT.bin PLATES SEED PLATE_FONTS_DIR");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: VietnameseLineSamples OUT.bin PLATES SEED PLATE_FONTS_DIR [ROW_SHARE]");
             System.exit(2);
         }
         Random random = new Random(Long.parseLong(args[2]));
@@ -63,13 +74,18 @@ public final class VietnameseLineSamples {
             renderers.add(new PlateRenderer(new PlateTypesetter(font)));
         }
         int plates = Integer.parseInt(args[1]);
+        double rowShare = args.length == 5 ? Double.parseDouble(args[4]) : 0.0;
         List<float[]> inputs = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < plates; i++) {
             PlateRenderer renderer = random.nextDouble() < BUNDLED_FACE
                     ? renderers.get(0)
                     : renderers.get(1 + random.nextInt(renderers.size() - 1));
-            line(renderer, random, inputs, texts);
+            if (rowShare > 0 && random.nextDouble() < rowShare) {
+                rows(renderer, random, inputs, texts);
+            } else {
+                line(renderer, random, inputs, texts);
+            }
         }
         LineCtc.writeSamples(
                 Path.of(args[0]), VietnameseLine.WIDTH, VietnameseLine.HEIGHT, inputs, texts, VietnameseLine.ALPHABET);
@@ -127,6 +143,47 @@ public final class VietnameseLineSamples {
             }
             inputs.add(VietnameseLine.input(grey, cut(rows.top(), blobs, text.length(), random)));
             texts.add(text);
+        } finally {
+            crop.close();
+        }
+    }
+
+    /**
+     * A two-row render's rows, added only when the reader cuts it in two rows: the top row stretched to the line, the
+     * bottom one at the left of a light canvas ({@link VietnameseLine#vote}), each labelled with its own characters.
+     */
+    private static void rows(PlateRenderer renderer, Random random, List<float[]> inputs, List<String> texts) {
+        Plate plate = RandomPlates.next(random, ROW_KINDS.get(random.nextInt(ROW_KINDS.size())));
+        List<PlateStyle> styles = PlateStyle.choices(plate).stream()
+                .filter(s -> s.layout() == PlateLayout.TWO_ROW)
+                .toList();
+        if (styles.isEmpty()) {
+            return;
+        }
+        PlateStyle style = styles.get(random.nextInt(styles.size()));
+        boolean mild = random.nextDouble() < MILD;
+        // two rows need about twice a line's height to keep their glyphs as large (PlateLineSet's range)
+        double finalHeight = (mild ? 56 : 30) + random.nextDouble() * 70;
+        RenderedPlate rendered = renderer.render(plate, style, 3 * finalHeight / style.heightMm(plate));
+        List<String> rowTexts = PlateLineSet.rowTexts(rendered.artwork(), true);
+        if (rowTexts.stream()
+                .anyMatch(t -> t.isEmpty() || t.chars().anyMatch(c -> VietnameseLine.ALPHABET.indexOf(c) < 0))) {
+            return;
+        }
+        Mat crop = PlateLineDegradation.degrade(
+                rendered.image(), finalHeight / rendered.image().getHeight(), random, mild);
+        try (Mat grey = CropGrey.straight(crop)) {
+            if (grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT) {
+                return;
+            }
+            PlateRows found = PlateRows.of(grey, PlateRows.characterBlobs(grey));
+            if (!found.twoRows()) {
+                return;
+            }
+            inputs.add(VietnameseLine.input(grey, found.top()));
+            texts.add(rowTexts.get(0));
+            inputs.add(VietnameseLine.rowInput(grey, found.bottom(), false));
+            texts.add(rowTexts.get(1));
         } finally {
             crop.close();
         }

@@ -20,7 +20,7 @@ public final class VietnameseRowMeasure {
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
-        LineCtc network = VietnameseLine.bundled();
+        LineCtc network = VietnameseLine.bundledRows();
         int crops = 0;
         int cut = 0;
         int[] tops = new int[3];
