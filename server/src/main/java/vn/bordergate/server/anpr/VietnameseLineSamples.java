@@ -130,10 +130,8 @@ public final class VietnameseLineSamples {
         if (text.chars().anyMatch(c -> VietnameseLine.ALPHABET.indexOf(c) < 0)) {
             return;
         }
-        Mat crop = PlateLineDegradation.degrade(
-                rendered.image(), finalHeight / rendered.image().getHeight(), random, mild);
-        try (Mat grey = CropGrey.straight(crop)) {
-            if (grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT) {
+        try (Mat grey = readerGrey(rendered, finalHeight, random, mild)) {
+            if (grey == null) {
                 return;
             }
             List<Rect> blobs = PlateRows.characterBlobs(grey);
@@ -143,6 +141,23 @@ public final class VietnameseLineSamples {
             }
             inputs.add(VietnameseLine.input(grey, cut(rows.top(), blobs, text.length(), random)));
             texts.add(text);
+        }
+    }
+
+    /**
+     * The render degraded to {@code finalHeight} and made grey and straight as the reader makes it; null when too small
+     * for the reader.
+     */
+    private static Mat readerGrey(RenderedPlate rendered, double finalHeight, Random random, boolean mild) {
+        Mat crop = PlateLineDegradation.degrade(
+                rendered.image(), finalHeight / rendered.image().getHeight(), random, mild);
+        try {
+            Mat grey = CropGrey.straight(crop);
+            if (grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT) {
+                grey.close();
+                return null;
+            }
+            return grey;
         } finally {
             crop.close();
         }
@@ -170,10 +185,8 @@ public final class VietnameseLineSamples {
                 .anyMatch(t -> t.isEmpty() || t.chars().anyMatch(c -> VietnameseLine.ALPHABET.indexOf(c) < 0))) {
             return;
         }
-        Mat crop = PlateLineDegradation.degrade(
-                rendered.image(), finalHeight / rendered.image().getHeight(), random, mild);
-        try (Mat grey = CropGrey.straight(crop)) {
-            if (grey.cols() < CropReader.MIN_WIDTH || grey.rows() < CropReader.MIN_HEIGHT) {
+        try (Mat grey = readerGrey(rendered, finalHeight, random, mild)) {
+            if (grey == null) {
                 return;
             }
             PlateRows found = PlateRows.of(grey, PlateRows.characterBlobs(grey));
@@ -184,8 +197,6 @@ public final class VietnameseLineSamples {
             texts.add(rowTexts.get(0));
             inputs.add(VietnameseLine.rowInput(grey, found.bottom(), false));
             texts.add(rowTexts.get(1));
-        } finally {
-            crop.close();
         }
     }
 }
