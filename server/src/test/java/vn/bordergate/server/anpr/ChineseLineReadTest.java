@@ -73,16 +73,12 @@ class ChineseLineReadTest {
     void theNetworkReadsHeldOutRealCropsAboveItsFloor() throws Exception {
         Optional<Path> set = TestImages.realSet("cn-crops");
         assumeTrue(set.isPresent(), "../shared/plates/cn-crops is not on this machine");
-        List<PlateLabels.Label> labels = PlateLabels.read(set.get().resolve("labels.csv")).labels().stream()
-                .filter(PlateLabels.Label::scored)
-                .toList();
         LineCtc network = LineCtc.load(
                 ChineseLineRead.RESOURCE, ChineseLineRead.WIDTH, ChineseLineRead.HEIGHT, ChineseLineRead.ALPHABET);
-        int stride = Math.max(1, labels.size() / 80);
         int read = 0;
         int right = 0;
-        for (int i = 0; i < labels.size() && i / stride < 80; i += stride) {
-            Path file = set.get().resolve(labels.get(i).file());
+        for (PlateLabels.Label label : TestImages.sample(set.get(), 80)) {
+            Path file = set.get().resolve(label.file());
             if (!ProvinceClassifierTrainer.heldOut(file)) {
                 continue;
             }
@@ -94,7 +90,7 @@ class ChineseLineReadTest {
                         : network.greedy(
                                 network.logProbabilities(List.of(input)).get(0));
                 read++;
-                if (latin(text).equals(latin(labels.get(i).plate()))) {
+                if (latin(text).equals(latin(label.plate()))) {
                     right++;
                 }
             } finally {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
@@ -84,13 +83,8 @@ class RealPlatesTest {
             String name, int sample, double exact, double provinceForgiven, double characters) throws Exception {
         Optional<Path> set = TestImages.realSet(name);
         assumeTrue(set.isPresent(), "../shared/plates/" + name + " is not on this machine");
-        List<PlateLabels.Label> labels = PlateLabels.read(set.get().resolve("labels.csv")).labels().stream()
-                .filter(PlateLabels.Label::scored)
-                .toList();
-        int stride = Math.max(1, labels.size() / sample);
         PlateScore score = new PlateScore();
-        for (int i = 0; i < labels.size() && score.images() < sample; i += stride) {
-            PlateLabels.Label label = labels.get(i);
+        for (PlateLabels.Label label : TestImages.sample(set.get(), sample)) {
             Mat image = ImageDecoder.read(set.get().resolve(label.file())).orElseThrow();
             long t0 = System.nanoTime();
             String read = reader.readBest(image).map(PlateCandidate::text).orElse("");

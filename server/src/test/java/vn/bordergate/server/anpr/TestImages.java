@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -139,6 +141,22 @@ final class TestImages {
     static Optional<Path> realSet(String name) {
         Path set = REAL_PLATES.resolve(name);
         return Files.isRegularFile(set.resolve("labels.csv")) ? Optional.of(set) : Optional.empty();
+    }
+
+    /**
+     * The fixed sample of a real set the real-set tests read: {@code size} of its scored labels at an even stride (all of
+     * them when it holds fewer).
+     */
+    static List<PlateLabels.Label> sample(Path set, int size) throws IOException {
+        List<PlateLabels.Label> scored = PlateLabels.read(set.resolve("labels.csv")).labels().stream()
+                .filter(PlateLabels.Label::scored)
+                .toList();
+        int stride = Math.max(1, scored.size() / size);
+        List<PlateLabels.Label> out = new ArrayList<>();
+        for (int i = 0; i < scored.size() && out.size() < size; i += stride) {
+            out.add(scored.get(i));
+        }
+        return out;
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -19,16 +18,11 @@ class VietnameseLineTest {
     void theNetworkAloneReadsMostOfTheRealSampleExactly() throws Exception {
         Optional<Path> set = TestImages.realSet("vn-one-row");
         assumeTrue(set.isPresent(), "../shared/plates/vn-one-row is not on this machine");
-        List<PlateLabels.Label> labels = PlateLabels.read(set.get().resolve("labels.csv")).labels().stream()
-                .filter(PlateLabels.Label::scored)
-                .toList();
         LineCtc network = VietnameseLine.bundled();
         int sample = 80;
-        int stride = Math.max(1, labels.size() / sample);
         int read = 0;
         int right = 0;
-        for (int i = 0; i < labels.size() && read < sample; i += stride) {
-            PlateLabels.Label label = labels.get(i);
+        for (PlateLabels.Label label : TestImages.sample(set.get(), sample)) {
             Mat image = ImageDecoder.read(set.get().resolve(label.file())).orElseThrow();
             try (Mat grey = CropGrey.straight(image)) {
                 VietnameseLineVote line = VietnameseLine.vote(network, grey, PlateRows.of(grey));
