@@ -49,7 +49,7 @@ final class CropReader {
     private final VietnameseGlyphClassifier vietnamese;
     private final ProvinceAsDigits asDigits;
     private final CropLines lines;
-    private final ChineseLineRead line;
+    private final ChineseLineRead chineseLine;
     private final LineCtc vietnameseLine;
     private final LineCtc vietnameseRows;
 
@@ -80,7 +80,7 @@ final class CropReader {
         this.vietnamese = vietnamese;
         this.asDigits = new ProvinceAsDigits(serials, provinces);
         this.lines = new CropLines(engines);
-        this.line = serials == null ? null : ChineseLineRead.bundled();
+        this.chineseLine = serials == null ? null : ChineseLineRead.bundled();
         this.vietnameseLine = vietnamese == null ? null : VietnameseLine.bundled();
         this.vietnameseRows = vietnamese == null ? null : VietnameseLine.bundledRows();
     }
@@ -235,7 +235,7 @@ final class CropReader {
 
     /** {@code chosen}, or a plate the Chinese line network finds far likelier ({@link ChineseLineRead}). */
     private CropRead withLine(CropRead chosen, List<CropRead> reads, Mat grey, PlateRows rows, PlateColour colour) {
-        return line == null ? chosen : line.chosen(chosen, reads, grey, rows, colour);
+        return chineseLine == null ? chosen : chineseLine.chosen(chosen, reads, grey, rows, colour);
     }
 
     /**
