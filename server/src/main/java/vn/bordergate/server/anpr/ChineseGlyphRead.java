@@ -101,7 +101,7 @@ final class ChineseGlyphRead {
         if (provinces == null) {
             return null;
         }
-        CropRead glyphs = otherWay(serials, provinces, bgr, colour);
+        CropRead glyphs = otherWay(serials, provinces, bgr, colour, province);
         if (glyphs == null && STRIPPED) {
             glyphs = stripped(serials, provinces, grey, rows, colour, province);
         }
@@ -113,8 +113,18 @@ final class ChineseGlyphRead {
      * does not fit: light text taken for dark leaves no character blobs. Tesseract's reads stay on the crop as it was
      * (reading every crop with few blobs the other way lost 12 vn-one-row plates for 2). Null when it does not fit
      * either.
+     *
+     * <p>The province is the surer of the one read on the crop turned and {@code province}, read on the crop as it is (null:
+     * none): turned, a crop is often washed out, and its unsure 晋 0.20 took the place of the crop's 皖 0.96 (cn-crops
+     * 0830; 3 crops, docs/anpr.md "prov"), while a crop read the right way round shows the glyph the crop as it is
+     * hid (0637: 澳 0.18 → 皖 0.95).
      */
-    static CropRead otherWay(SerialClassifier serials, ProvinceClassifier provinces, Mat bgr, PlateColour colour) {
+    static CropRead otherWay(
+            SerialClassifier serials,
+            ProvinceClassifier provinces,
+            Mat bgr,
+            PlateColour colour,
+            PlateGrammarSymbol province) {
         if (!OTHER_WAY) {
             return null;
         }
@@ -127,9 +137,16 @@ final class ChineseGlyphRead {
             if (boxes == null) {
                 return null;
             }
-            return at(serials, provinces, grey, boxes, colour, provinces.read(grey, rows.top()));
+            PlateGrammarSymbol turned = provinces.read(grey, rows.top());
+            boolean asItIs = SURER_TURNED
+                    && province != null
+                    && (turned == null || province.bestProbability() > turned.bestProbability());
+            return at(serials, provinces, grey, boxes, colour, asItIs ? province : turned);
         }
     }
+
+    /** Whether {@link #otherWay} weighs the crop's own province; off only to measure it ({@code -Danpr.surerTurned=false}). */
+    static final boolean SURER_TURNED = Boolean.parseBoolean(System.getProperty("anpr.surerTurned", "true"));
 
     /**
      * The plate read glyph by glyph at the layout's boxes: the province classifier's symbol (read where it is surer,
