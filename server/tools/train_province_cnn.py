@@ -3,14 +3,21 @@
 
 Samples come from the Java exporter (the tensors GlyphCnn.input makes, so Java and Python see the same inputs):
 
+  apt-get update && apt-get install -y fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei   # training only
   CP=common/target/classes:server/target/classes:$(cat cp.txt)   # mvn dependency:build-classpath
-  java -cp "$CP" vn.bordergate.server.anpr.ProvinceCnnSamples /tmp/province-cnn /work/shared/plates/cn-crops
+  java -cp "$CP" vn.bordergate.server.anpr.ProvinceCnnSamples /tmp/province-cnn /work/shared/plates/cn-crops \
+      /usr/share/fonts
   python3 server/tools/train_province_cnn.py /tmp/province-cnn \
       server/src/main/resources/vn/bordergate/server/anpr/province-cnn.onnx
   python3 server/tools/train_province_cnn.py /tmp/province-cnn --seed 7 \
       server/src/main/resources/vn/bordergate/server/anpr/province-cnn-2.onnx
   python3 server/tools/train_province_cnn.py /tmp/province-cnn --seed 11 \
       server/src/main/resources/vn/bordergate/server/anpr/province-cnn-3.onnx   # ProvinceCnn averages the three
+
+The fonts: every second render is drawn in the committed Noto Sans CJK SC Bold subset, the others in turn in the
+simplified-Chinese sans typefaces under the font folder (Debian bookworm's packages above: Noto Sans CJK SC Regular,
+Medium, Bold, Black, WenQuanYi Micro Hei, Zen Hei, Zen Hei Sharp; ProvinceCnnSamples.extraFonts). Without the folder
+argument the renders are the one-font renders of the networks before session 28. The fonts are not committed.
 
 Training data: renders.bin (synthetic) and real-even.bin (the even cn-crops half, 94 % 皖: its 皖 cuts are capped per
 epoch and the rare provinces repeated, so the network does not learn "always 皖"). Measured, never trained on:

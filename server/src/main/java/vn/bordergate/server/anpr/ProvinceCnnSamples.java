@@ -15,8 +15,14 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * sees them. Not part of the build; seeded.
  *
  * <pre>
- * java -cp ... vn.bordergate.server.anpr.ProvinceCnnSamples OUT_DIR [CN_CROPS_FOLDER]
+ * java -cp ... vn.bordergate.server.anpr.ProvinceCnnSamples OUT_DIR [CN_CROPS_FOLDER [FONT_DIR]]
  * </pre>
+ *
+ * <p>With {@code FONT_DIR} (e.g. {@code /usr/share/fonts} after {@code apt-get install fonts-noto-cjk
+ * fonts-wqy-zenhei fonts-wqy-microhei}), every second render of a province is drawn in one of the simplified-Chinese
+ * sans typefaces found there ({@link #extraFonts}): the plate typeface (GA 36) is neither Noto Sans CJK Bold nor any
+ * of them, and a network that saw one typeface read clear 沪 glyphs of real plates as 浙 or 皖 (docs/anpr.md, "prov").
+ * Those fonts are only read to train; none is committed.
  *
  * <ul>
  *   <li>{@code classes.txt}: the classes, in the order of the labels;
@@ -41,23 +47,28 @@ public final class ProvinceCnnSamples {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: ProvinceCnnSamples OUT_DIR [CN_CROPS_FOLDER]");
+            System.err.println("usage: ProvinceCnnSamples OUT_DIR [CN_CROPS_FOLDER [FONT_DIR]]");
             System.exit(2);
         }
         Path out = Files.createDirectories(Path.of(args[0]));
         ProvinceClassifier mlp = ProvinceClassifier.bundled(0);
         Files.writeString(out.resolve("classes.txt"), ProvinceClassifier.CLASSES); // the label of index i
-        renders(out.resolve("renders.bin"), null, new Random(20261125), RENDERS, SCENE_RENDERS);
-        renders(out.resolve("renders-test.bin"), mlp, new Random(7), RENDERS / 8, SCENE_RENDERS / 8);
+        List<Font> fonts = new ArrayList<>(List.of(ProvinceClassifierTrainer.font()));
+        if (args.length > 2) {
+            fonts.addAll(extraFonts(Path.of(args[2])));
+        }
+        fonts.forEach(f -> System.out.println("font: " + f.getFontName()));
+        renders(out.resolve("renders.bin"), null, new Random(20261125), RENDERS, SCENE_RENDERS, fonts);
+        renders(out.resolve("renders-test.bin"), mlp, new Random(7), RENDERS / 8, SCENE_RENDERS / 8, fonts);
         if (args.length > 1) {
             real(Path.of(args[1]), out, mlp);
         }
     }
 
     /** Writes {@code perClass} crop-sized and {@code scenePerClass} scene-sized renders of every class. */
-    static void renders(Path file, ProvinceClassifier mlp, Random random, int perClass, int scenePerClass)
+    static void renders(
+            Path file, ProvinceClassifier mlp, Random random, int perClass, int scenePerClass, List<Font> fonts)
             throws Exception {
-        Font font = ProvinceClassifierTrainer.font();
         Font latin = ProvinceGlyphRenders.latinFont();
         List<Mat> neighbours = ProvinceGlyphRenders.regionLetters();
         List<float[]> inputs = new ArrayList<>();
@@ -65,10 +76,16 @@ public final class ProvinceCnnSamples {
         List<String> reads = new ArrayList<>();
         String classes = ProvinceClassifier.CLASSES;
         for (int c = 0; c < classes.length(); c++) {
-            try (Mat clean = ProvinceClassifierTrainer.render(font, classes.charAt(c))) {
+            List<Mat> cleans = new ArrayList<>();
+            for (Font font : fonts) {
+                cleans.add(ProvinceClassifierTrainer.render(font, classes.charAt(c)));
+            }
+            try {
                 for (int k = 0; k < perClass + scenePerClass; k++) {
                     boolean scene = k >= perClass;
                     Mat neighbour = neighbours.get(random.nextInt(neighbours.size()));
+                    // every second render in the committed font, the others in turn in the extra typefaces
+                    Mat clean = cleans.get(k % 2 == 0 || cleans.size() == 1 ? 0 : 1 + (k / 2) % (cleans.size() - 1));
                     try (Mat weighted = ProvinceGlyphRenders.weighted(clean, random.nextInt(3) - 1);
                             Mat glyph = scene
                                     ? ProvinceGlyphRenders.degrade(weighted, neighbour, random, 20, 24)
@@ -81,6 +98,8 @@ public final class ProvinceCnnSamples {
                         }
                     }
                 }
+            } finally {
+                cleans.forEach(Mat::close);
             }
         }
         // label classes.length(), "no province": what the box holds when it is not on a province glyph, such as a
@@ -161,6 +180,39 @@ public final class ProvinceCnnSamples {
         write(out.resolve("heldout.bin"), odd, oddLabels, reads);
         write(out.resolve("heldout5.bin"), odd5, odd5Labels, null);
         Files.write(out.resolve("heldout5.groups.txt"), groups);
+    }
+
+    /**
+     * The simplified-Chinese sans typefaces under {@code folder} that draw every class: in a collection only its SC or
+     * CN member, no serif, Ming or Kai (the plate typeface is a sans), no monospaced copy and no thin or light weight
+     * (plate strokes are heavy); sorted by name so that the renders do not depend on the file system's order.
+     */
+    static List<Font> extraFonts(Path folder) throws IOException {
+        List<Font> out = new ArrayList<>();
+        List<Path> files;
+        try (var walk = Files.walk(folder)) {
+            files = walk.filter(p -> p.toString().toLowerCase().matches(".*\\.(ttf|otf|ttc)$"))
+                    .sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            Font[] fonts;
+            try {
+                fonts = Font.createFonts(file.toFile());
+            } catch (java.awt.FontFormatException e) {
+                continue;
+            }
+            for (Font f : fonts) {
+                String name = f.getFontName();
+                boolean simplified = name.matches(".*\\b(SC|CN)\\b.*") || name.startsWith("WenQuanYi");
+                boolean sans = !name.matches(".*(Serif|Ming|Kai|Mono|Thin|Light).*");
+                if (simplified && sans && f.canDisplayUpTo(ProvinceClassifier.CLASSES) == -1) {
+                    out.add(f.deriveFont(64f));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Font::getFontName));
+        return out;
     }
 
     /** Two characters side by side, as a Vietnamese plate's province code begins. */

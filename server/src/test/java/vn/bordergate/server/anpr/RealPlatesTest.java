@@ -68,6 +68,7 @@ class RealPlatesTest {
         // session 20: 73.8 % ? forgiven, 88.2 % characters
         // the serial and province glyphs read by small convolutional networks (session 26): 87.5 % / 93.0 %
         // the CTC line network's say on the Latin characters (session 27, branch cnctc): 91.3 % / 96.1 %
+        // province networks trained on eight typefaces (session 28, branch prov): 90.0 % / 95.9 % (one crop, 皖 → 黑)
         "cn-crops,        80, 0.00, 0.89, 0.94",
         // the finder keeping a plate nested in a larger or smaller better region, and a blue region's tight cut read
         // too (2026-11-24, branch cnscene): cn-scenes 28.1 % / 28.1 % / 69.2 % on this sample (whole set 28.9 → 33.6 %)
@@ -77,6 +78,8 @@ class RealPlatesTest {
         // the glyph networks (session 26): 65.6 % / 65.6 % / 80.8 % on this sample (whole set 56.3 → 71.9 %)
         // a second look at frames with nothing read, the Chinese line network (session 27): 71.9 % / 71.9 % / 87.1 %
         // (whole set 72.7 → 77.3 %)
+        // province networks trained on eight typefaces (session 28, branch prov): 75.0 % / 75.0 % / 87.5 % (whole set
+        // 77.3 → 79.7 %)
         "cn-scenes,       32, 0.68, 0.68, 0.84"
     })
     void aSampleOfTheRealSetReadsAboveItsFloor(
