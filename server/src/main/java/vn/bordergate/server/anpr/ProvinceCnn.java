@@ -6,7 +6,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * The province glyph read by a small convolutional network ({@code server/tools/train_province_cnn.py}, trained on
- * renders of the committed Noto Sans CJK subset and the even cn-crops glyphs exported by {@link ProvinceCnnSamples}),
+ * renders of the committed Noto Sans CJK subset and seven other CJK sans typefaces, and the even cn-crops glyphs
+ * exported by {@link ProvinceCnnSamples}),
  * run by {@link GlyphCnn}; the committed trainings of other seeds ({@code province-cnn-2.onnx}, …) are averaged
  * ({@link GlyphNetworkSeeds}). Its classes are {@link ProvinceClassifier#CLASSES}. Thread-safe.
  */
