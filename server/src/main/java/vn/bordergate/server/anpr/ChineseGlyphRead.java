@@ -145,7 +145,7 @@ final class ChineseGlyphRead {
         }
     }
 
-    /** Whether {@link #otherWay} weighs the crop's own province; off only to measure it ({@code -Danpr.surerTurned=false}). */
+    /** Whether {@link #otherWay} weighs the crop's own province; off only to measure ({@code -Danpr.surerTurned=false}). */
     static final boolean SURER_TURNED = Boolean.parseBoolean(System.getProperty("anpr.surerTurned", "true"));
 
     /**
