@@ -3,7 +3,7 @@
 
 Samples come from the Java exporter (the tensors GlyphCnn.input makes, so Java and Python see the same inputs):
 
-  apt-get update && apt-get install -y fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei   # training only
+  apt-get update && apt-get install -y fonts-noto-cjk fonts-noto-cjk-extra fonts-wqy-zenhei fonts-wqy-microhei   # training only
   CP=common/target/classes:server/target/classes:$(cat cp.txt)   # mvn dependency:build-classpath
   java -cp "$CP" vn.bordergate.server.anpr.ProvinceCnnSamples /tmp/province-cnn /work/shared/plates/cn-crops \
       /usr/share/fonts
@@ -15,7 +15,8 @@ Samples come from the Java exporter (the tensors GlyphCnn.input makes, so Java a
       server/src/main/resources/vn/bordergate/server/anpr/province-cnn-3.onnx   # ProvinceCnn averages the three
 
 The fonts: every second render is drawn in the committed Noto Sans CJK SC Bold subset, the others in turn in the
-simplified-Chinese sans typefaces under the font folder (Debian bookworm's packages above: Noto Sans CJK SC Regular,
+simplified-Chinese sans typefaces under the font folder (Debian bookworm's packages above, Black and Medium from
+fonts-noto-cjk-extra: Noto Sans CJK SC Regular,
 Medium, Bold, Black, WenQuanYi Micro Hei, Zen Hei, Zen Hei Sharp; ProvinceCnnSamples.extraFonts). Without the folder
 argument the renders are the one-font renders of the networks before session 28. The fonts are not committed.
 
