@@ -15,9 +15,9 @@ Samples come from the Java exporter (the tensors GlyphCnn.input makes, so Java a
       server/src/main/resources/vn/bordergate/server/anpr/province-cnn-3.onnx   # ProvinceCnn averages the three
 
 The fonts: every second render is drawn in the committed Noto Sans CJK SC Bold subset, the others in turn in the
-simplified-Chinese sans typefaces under the font folder (Debian bookworm's packages above, Black and Medium from
-fonts-noto-cjk-extra: Noto Sans CJK SC Regular,
-Medium, Bold, Black, WenQuanYi Micro Hei, Zen Hei, Zen Hei Sharp; ProvinceCnnSamples.extraFonts). Without the folder
+simplified-Chinese sans typefaces under the font folder (Debian bookworm's packages above; Medium and Black are in
+fonts-noto-cjk-extra): Noto Sans CJK SC Regular, Medium, Bold, Black, WenQuanYi Micro Hei, Zen Hei, Zen Hei Sharp
+(ProvinceCnnSamples.extraFonts). Without the folder
 argument the renders are the one-font renders of the networks before session 28. The fonts are not committed.
 
 Training data: renders.bin (synthetic) and real-even.bin (the even cn-crops half, 94 % 皖: its 皖 cuts are capped per

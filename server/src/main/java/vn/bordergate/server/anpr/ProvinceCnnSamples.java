@@ -19,8 +19,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * </pre>
  *
  * <p>With {@code FONT_DIR} (e.g. {@code /usr/share/fonts} after {@code apt-get install fonts-noto-cjk
- * fonts-noto-cjk-extra fonts-wqy-zenhei fonts-wqy-microhei}), every second render of a province is drawn in one of the simplified-Chinese
- * sans typefaces found there ({@link #extraFonts}): the plate typeface (GA 36) is neither Noto Sans CJK Bold nor any
+ * fonts-noto-cjk-extra fonts-wqy-zenhei fonts-wqy-microhei}), every second render of a province is drawn in one of
+ * the simplified-Chinese sans typefaces found there ({@link #extraFonts}): the plate typeface (GA 36) is neither Noto Sans CJK Bold nor any
  * of them, and a network that saw one typeface read clear 沪 glyphs of real plates as 浙 or 皖 (docs/anpr.md, "prov").
  * Those fonts are only read to train; none is committed.
  *
