@@ -28,7 +28,7 @@ import torch.nn.functional as F
 
 from glyph_cnn_io import ctc_greedy, ctc_log_probabilities, export_line_onnx, read_line_samples, stretch
 
-SEED = 20261125
+SEED = int(os.environ.get("VNLINE_SEED", "20261125"))  # a second network of an ensemble: another seed
 EPOCHS = int(os.environ.get("VNLINE_EPOCHS", "8"))
 BATCH = 64
 ALPHABET = "0123456789ABCDEFGHKLMNPQRSTUVXYZ"
