@@ -13,6 +13,14 @@ two-row plates; branch vnrows).
     VNLINE_EPOCHS=5 python3 server/tools/train_vn_line_ctc.py /tmp/vnrows.bin \
         server/src/main/resources/vn/bordergate/server/anpr/vn-row-ctc.onnx [/tmp/vnreal.bin]
 
+vn-row-ctc-2.onnx (branch vnseed): the row network again, on more plates, for longer, from another seed; it reads
+with vn-line-ctc.onnx (one-row lines) and with vn-row-ctc.onnx (two-row rows) as a product of experts (LineNetworks):
+
+    java -cp $CP vn.bordergate.server.anpr.VietnameseLineSamples /tmp/vnrows2.bin 25000 20261128 \
+        server/tools/plate-fonts 0.3          # 32 021 lines
+    VNLINE_SEED=20261128 VNLINE_EPOCHS=6 python3 server/tools/train_vn_line_ctc.py /tmp/vnrows2.bin \
+        server/src/main/resources/vn/bordergate/server/anpr/vn-row-ctc-2.onnx   # ~16 min, one thread
+
 A one-row plate's grey band as the reader cuts it (VietnameseLine), 144 x 32, in; per 4-pixel column step the
 scores of the CTC blank and of the 32 plate characters out (`logits` [N, 1, 36, 33]). Convolutions only (no LSTM: OpenCV's dnn
 runs the graph as exported). The real lines (vn-one-row) are only ever MEASURED on and printed: those photos carry no

@@ -32,13 +32,24 @@ final class VietnameseLine {
     static final String ROW_RESOURCE = "vn-row-ctc.onnx";
 
     /**
-     * The networks that read one-row lines together ({@link LineNetworks}): seeds of one training, resources beside
-     * this class, comma-separated (branch vnseed).
+     * A second row network, trained longer on more lines and rows from another seed (branch vnseed: 25 000 plates, 6
+     * epochs): alone it reads vn-one-row's lines 2 114 of 2 273 and vn-mixed-silver's rows top 611 / bottom 620 of
+     * 675, and it joins both line networks' products ({@link #LINES}, {@link #ROWS}).
      */
-    static final String LINES = System.getProperty("anpr.vnLines", RESOURCE);
+    static final String SECOND_ROW_RESOURCE = "vn-row-ctc-2.onnx";
 
-    /** The networks that read two-row crops' rows together, as {@link #LINES}. */
-    static final String ROWS = System.getProperty("anpr.vnRowLines", ROW_RESOURCE);
+    /**
+     * The networks that read one-row lines together ({@link LineNetworks}), resources beside this class,
+     * comma-separated: alone on vn-one-row's lines 2 083 and 2 114, together 2 153 of 2 273; a second one-row seed
+     * instead of the row network 2 139 (branch vnseed).
+     */
+    static final String LINES = System.getProperty("anpr.vnLines", RESOURCE + "," + SECOND_ROW_RESOURCE);
+
+    /**
+     * The networks that read two-row crops' rows together, as {@link #LINES}: on vn-mixed-silver's rows top
+     * (stretched) 601 / 611 alone, 616 together; bottom (padded) 621 / 620 alone, 627 together.
+     */
+    static final String ROWS = System.getProperty("anpr.vnRowLines", ROW_RESOURCE + "," + SECOND_ROW_RESOURCE);
 
     private VietnameseLine() {}
 
