@@ -13,6 +13,14 @@ two-row plates; branch vnrows).
     VNLINE_EPOCHS=5 python3 server/tools/train_vn_line_ctc.py /tmp/vnrows.bin \
         server/src/main/resources/vn/bordergate/server/anpr/vn-row-ctc.onnx [/tmp/vnreal.bin]
 
+vn-row-ctc-2.onnx (branch vnseed): the row network again, on more plates, for longer, from another seed; it reads
+with vn-line-ctc.onnx (one-row lines) and with vn-row-ctc.onnx (two-row rows) as a product of experts (LineNetworks):
+
+    java -cp $CP vn.bordergate.server.anpr.VietnameseLineSamples /tmp/vnrows2.bin 25000 20261128 \
+        server/tools/plate-fonts 0.3          # 32 021 lines
+    VNLINE_SEED=20261128 VNLINE_EPOCHS=6 python3 server/tools/train_vn_line_ctc.py /tmp/vnrows2.bin \
+        server/src/main/resources/vn/bordergate/server/anpr/vn-row-ctc-2.onnx   # ~16 min, one thread
+
 A one-row plate's grey band as the reader cuts it (VietnameseLine), 144 x 32, in; per 4-pixel column step the
 scores of the CTC blank and of the 32 plate characters out (`logits` [N, 1, 36, 33]). Convolutions only (no LSTM: OpenCV's dnn
 runs the graph as exported). The real lines (vn-one-row) are only ever MEASURED on and printed: those photos carry no
@@ -28,7 +36,7 @@ import torch.nn.functional as F
 
 from glyph_cnn_io import ctc_greedy, ctc_log_probabilities, export_line_onnx, read_line_samples, stretch
 
-SEED = 20261125
+SEED = int(os.environ.get("VNLINE_SEED", "20261125"))  # a second network of an ensemble: another seed
 EPOCHS = int(os.environ.get("VNLINE_EPOCHS", "8"))
 BATCH = 64
 ALPHABET = "0123456789ABCDEFGHKLMNPQRSTUVXYZ"

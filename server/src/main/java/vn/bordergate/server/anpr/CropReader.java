@@ -50,8 +50,8 @@ final class CropReader {
     private final ProvinceAsDigits asDigits;
     private final CropLines lines;
     private final ChineseLineRead chineseLine;
-    private final LineCtc vietnameseLine;
-    private final LineCtc vietnameseRows;
+    private final LineNetworks vietnameseLine;
+    private final LineNetworks vietnameseRows;
 
     CropReader(TesseractEngines engines) {
         this(engines, null, null);
@@ -81,8 +81,8 @@ final class CropReader {
         this.asDigits = new ProvinceAsDigits(serials, provinces);
         this.lines = new CropLines(engines);
         this.chineseLine = serials == null ? null : ChineseLineRead.bundled();
-        this.vietnameseLine = vietnamese == null ? null : VietnameseLine.bundled();
-        this.vietnameseRows = vietnamese == null ? null : VietnameseLine.bundledRows();
+        this.vietnameseLine = vietnamese == null ? null : VietnameseLine.bundledLines();
+        this.vietnameseRows = vietnamese == null ? null : VietnameseLine.bundledRowLines();
     }
 
     /** What a BGR crop reads as; {@link CropRead#match()} is null when the text fits no plate layout. */

@@ -31,6 +31,26 @@ final class VietnameseLine {
      */
     static final String ROW_RESOURCE = "vn-row-ctc.onnx";
 
+    /**
+     * A second row network, trained longer on more lines and rows from another seed (branch vnseed: 25 000 plates, 6
+     * epochs): alone it reads vn-one-row's lines 2 114 of 2 273 and vn-mixed-silver's rows top 611 / bottom 620 of
+     * 675, and it joins both line networks' products ({@link #LINES}, {@link #ROWS}).
+     */
+    static final String SECOND_ROW_RESOURCE = "vn-row-ctc-2.onnx";
+
+    /**
+     * The networks that read one-row lines together ({@link LineNetworks}), resources beside this class,
+     * comma-separated: alone on vn-one-row's lines 2 083 and 2 114, together 2 153 of 2 273; a second one-row seed
+     * instead of the row network 2 139 (branch vnseed).
+     */
+    static final String LINES = System.getProperty("anpr.vnLines", RESOURCE + "," + SECOND_ROW_RESOURCE);
+
+    /**
+     * The networks that read two-row crops' rows together, as {@link #LINES}: on vn-mixed-silver's rows top
+     * (stretched) 601 / 611 alone, 616 together; bottom (padded) 621 / 620 alone, 627 together.
+     */
+    static final String ROWS = System.getProperty("anpr.vnRowLines", ROW_RESOURCE + "," + SECOND_ROW_RESOURCE);
+
     private VietnameseLine() {}
 
     /** The bundled network. */
@@ -43,6 +63,33 @@ final class VietnameseLine {
         return LineCtc.load(ROW_RESOURCE, WIDTH, HEIGHT, ALPHABET);
     }
 
+    /** The bundled networks that read one-row lines together ({@link #LINES}). */
+    static LineNetworks bundledLines() {
+        return networks(LINES);
+    }
+
+    /** The bundled networks that read two-row crops' rows together ({@link #ROWS}). */
+    static LineNetworks bundledRowLines() {
+        return networks(ROWS);
+    }
+
+    /** Networks read together from ONNX files, comma-separated (for measuring). */
+    static LineNetworks files(String files) throws java.io.IOException {
+        List<LineCtc> networks = new java.util.ArrayList<>();
+        for (String file : files.split(",")) {
+            networks.add(LineCtc.read(
+                    java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file.strip())), WIDTH, HEIGHT, ALPHABET));
+        }
+        return LineNetworks.of(networks.toArray(LineCtc[]::new));
+    }
+
+    private static LineNetworks networks(String resources) {
+        return LineNetworks.of(java.util.Arrays.stream(resources.split(","))
+                .map(String::strip)
+                .map(resource -> LineCtc.load(resource, WIDTH, HEIGHT, ALPHABET))
+                .toArray(LineCtc[]::new));
+    }
+
     /**
      * The network's say on a crop ({@link VietnameseLineVote}): on a one-row crop's row, or on each row of a two-row
      * crop alone. A two-row crop's top row is stretched to the line's shape, its bottom row padded (read alone on
@@ -50,21 +97,21 @@ final class VietnameseLine {
      * {@link VietnameseRowMeasure}).
      */
     static VietnameseLineVote vote(LineCtc network, Mat grey, PlateRows rows) {
-        return vote(network, network, grey, rows);
+        LineNetworks networks = LineNetworks.of(network);
+        return vote(networks, networks, grey, rows);
     }
 
-    /** As {@link #vote(LineCtc, Mat, PlateRows)}, a two-row crop's rows read by {@code rowNetwork}. */
-    static VietnameseLineVote vote(LineCtc network, LineCtc rowNetwork, Mat grey, PlateRows rows) {
-        if (rowNetwork != null && rows.twoRows()) {
-            List<double[][]> lp =
-                    rowNetwork.logProbabilities(List.of(input(grey, rows.top()), rowInput(grey, rows.bottom(), false)));
-            return VietnameseLineVote.ofRows(rowNetwork, lp.get(0), lp.get(1));
+    /** As {@link #vote(LineCtc, Mat, PlateRows)}, read by {@code lines}, a two-row crop's rows by {@code rowLines}. */
+    static VietnameseLineVote vote(LineNetworks lines, LineNetworks rowLines, Mat grey, PlateRows rows) {
+        if (rowLines != null && rows.twoRows()) {
+            List<LineNetworks.Reading> read =
+                    rowLines.read(List.of(input(grey, rows.top()), rowInput(grey, rows.bottom(), false)));
+            return VietnameseLineVote.ofRows(read.get(0), read.get(1));
         }
-        float[] input = network == null ? null : input(grey, rows);
+        float[] input = lines == null ? null : input(grey, rows);
         return input == null
                 ? VietnameseLineVote.NONE
-                : new VietnameseLineVote(
-                        network, network.logProbabilities(List.of(input)).get(0));
+                : new VietnameseLineVote(lines.read(List.of(input)).get(0));
     }
 
     /** The network's input for a one-row crop's straight grey image and rows; null for a two-row crop. */

@@ -1,6 +1,5 @@
 package vn.bordergate.server.anpr;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.List;
  * carry no licence to train on). {@code --dump OUT.bin} writes the cut lines and labels instead, for a look.
  *
  * <pre>
- * java -cp … vn.bordergate.server.anpr.VietnameseLineMeasure VN_ONE_ROW_FOLDER [MODEL.onnx | --dump OUT.bin]
+ * java -cp … vn.bordergate.server.anpr.VietnameseLineMeasure VN_ONE_ROW_FOLDER [A.onnx[,B.onnx…] | --dump OUT.bin]
  * </pre>
  */
 public final class VietnameseLineMeasure {
@@ -33,18 +32,11 @@ public final class VietnameseLineMeasure {
             System.out.printf("%d crops, %d one-row lines written%n", crops, inputs.size());
             return;
         }
-        LineCtc network = args.length > 1
-                ? LineCtc.read(
-                        Files.readAllBytes(Path.of(args[1])),
-                        VietnameseLine.WIDTH,
-                        VietnameseLine.HEIGHT,
-                        VietnameseLine.ALPHABET)
-                : VietnameseLine.bundled();
+        LineNetworks networks = args.length > 1 ? VietnameseLine.files(args[1]) : VietnameseLine.bundledLines();
         int right = 0;
         long start = System.nanoTime();
         for (int i = 0; i < inputs.size(); i++) {
-            double[][] lp = network.logProbabilities(List.of(inputs.get(i))).get(0);
-            right += network.greedy(lp).equals(labels.get(i)) ? 1 : 0;
+            right += networks.read(List.of(inputs.get(i))).get(0).best().equals(labels.get(i)) ? 1 : 0;
         }
         double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, inputs.size());
         System.out.printf(

@@ -37,23 +37,26 @@ final class VietnameseLineVote {
     static final double OBJECTION = 2.0;
 
     /** No line read: no say. */
-    static final VietnameseLineVote NONE = new VietnameseLineVote(null, null);
+    static final VietnameseLineVote NONE = new VietnameseLineVote((LineNetworks.Reading) null);
 
-    private final LineCtc network;
-    private final double[][] logProbabilities;
+    // the line as the network (or networks, LineNetworks) read it; null without a line read
+    private final LineNetworks.Reading line;
     // a two-row crop's rows, each read alone (RowVote); null for a one-row crop
     private final VietnameseLineVote top;
     private final VietnameseLineVote bottom;
 
     /** The say of {@code network} given its log-probabilities of one crop's row ({@code logProbabilities}). */
     VietnameseLineVote(LineCtc network, double[][] logProbabilities) {
-        this(network, logProbabilities, null, null);
+        this(LineNetworks.Reading.of(network, logProbabilities));
     }
 
-    private VietnameseLineVote(
-            LineCtc network, double[][] logProbabilities, VietnameseLineVote top, VietnameseLineVote bottom) {
-        this.network = network;
-        this.logProbabilities = logProbabilities;
+    /** The say of the networks that read one crop's row ({@code line}). */
+    VietnameseLineVote(LineNetworks.Reading line) {
+        this(line, null, null);
+    }
+
+    private VietnameseLineVote(LineNetworks.Reading line, VietnameseLineVote top, VietnameseLineVote bottom) {
+        this.line = line;
         this.top = top;
         this.bottom = bottom;
     }
@@ -63,8 +66,12 @@ final class VietnameseLineVote {
      * the bottom row ({@code bottom}), each read alone: it has no say on the whole plate, only in the row vote.
      */
     static VietnameseLineVote ofRows(LineCtc network, double[][] top, double[][] bottom) {
-        return new VietnameseLineVote(
-                null, null, new VietnameseLineVote(network, top), new VietnameseLineVote(network, bottom));
+        return ofRows(LineNetworks.Reading.of(network, top), LineNetworks.Reading.of(network, bottom));
+    }
+
+    /** As {@link #ofRows(LineCtc, double[][], double[][])}, each row as the networks read it. */
+    static VietnameseLineVote ofRows(LineNetworks.Reading top, LineNetworks.Reading bottom) {
+        return new VietnameseLineVote(null, new VietnameseLineVote(top), new VietnameseLineVote(bottom));
     }
 
     /** Whether the network read a two-row crop's rows ({@link #topRow}, {@link #bottomRow}). */
@@ -83,12 +90,12 @@ final class VietnameseLineVote {
     }
 
     boolean says() {
-        return network != null && logProbabilities != null;
+        return line != null;
     }
 
     /** The network's own read, repeats collapsed and blanks dropped; "" without a line read. */
     String best() {
-        return says() ? network.greedy(logProbabilities) : "";
+        return says() ? line.best() : "";
     }
 
     /**
@@ -123,8 +130,7 @@ final class VietnameseLineVote {
         if (own.equals(read.text()) || PlateParser.tryParse(own).isEmpty()) {
             return false;
         }
-        return network.logLikelihood(logProbabilities, own) - network.logLikelihood(logProbabilities, read.text())
-                > OBJECTION;
+        return line.logLikelihood(own) - line.logLikelihood(read.text()) > OBJECTION;
     }
 
     /**
@@ -150,7 +156,7 @@ final class VietnameseLineVote {
     }
 
     private static double network(VietnameseLineVote row, String text) {
-        return row.network.logLikelihood(row.logProbabilities, text);
+        return row.line.logLikelihood(text);
     }
 
     /** Each text's share of the network's votes (the shares sum to {@link #WEIGHT}); empty without a line read. */
@@ -168,7 +174,7 @@ final class VietnameseLineVote {
             return logs;
         }
         for (String text : texts) {
-            double log = network.logLikelihood(logProbabilities, text);
+            double log = line.logLikelihood(text);
             if (log > Double.NEGATIVE_INFINITY) {
                 logs.put(text, TRUST * log);
             }

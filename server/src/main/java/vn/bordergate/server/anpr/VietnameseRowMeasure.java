@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * its first four characters, a two-row car plate's its first three). For measuring only.
  *
  * <pre>
- * java -cp … vn.bordergate.server.anpr.VietnameseRowMeasure VN_MIXED_FOLDER
+ * java -cp … vn.bordergate.server.anpr.VietnameseRowMeasure VN_MIXED_FOLDER [A.onnx,B.onnx]
  * </pre>
  */
 public final class VietnameseRowMeasure {
@@ -20,7 +20,7 @@ public final class VietnameseRowMeasure {
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
-        LineCtc network = VietnameseLine.bundledRows();
+        LineNetworks network = args.length > 1 ? VietnameseLine.files(args[1]) : VietnameseLine.bundledRowLines();
         int crops = 0;
         int cut = 0;
         int[] tops = new int[3];
@@ -66,8 +66,8 @@ public final class VietnameseRowMeasure {
         }
     }
 
-    private static String read(LineCtc network, Mat grey, Rect band, int way) {
+    private static String read(LineNetworks network, Mat grey, Rect band, int way) {
         float[] input = way == 0 ? VietnameseLine.input(grey, band) : VietnameseLine.rowInput(grey, band, way == 2);
-        return network.greedy(network.logProbabilities(List.of(input)).get(0));
+        return network.read(List.of(input)).get(0).best();
     }
 }
