@@ -84,9 +84,17 @@ public final class PlateReader implements AutoCloseable {
         }
         List<PlateRegion> regions = finder.find(image);
         readRegions(image, regions, out);
+        List<PlateRegion> second = List.of();
         if (SecondLook.WANTED && distinct(new ArrayList<>(out)).isEmpty()) {
             // nothing read: look again with the frame's contrast equalised, at the regions the first look missed
-            readRegions(image, SecondLook.unseen(finder.findEqualised(image), regions), out);
+            second = SecondLook.unseen(finder.findEqualised(image), regions);
+            readRegions(image, second, out);
+        }
+        if (LastLook.WANTED && distinct(new ArrayList<>(out)).isEmpty()) {
+            for (PlateRegion region : LastLook.regions(regions, second)) {
+                readRegion(image, region, PlateRegion.MARGIN, ReadEffort.CROP, null)
+                        .ifPresent(out::add);
+            }
         }
         return distinct(out);
     }
