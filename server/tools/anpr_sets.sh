@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 4: reads and scores the four real plate sets, one reader thread per set, two sets at a time (2 cores).
 #
-#   server/tools/anpr_sets.sh OUT [PLATES]     PLATES defaults to ../shared/plates beside the checkout
+#   server/tools/anpr_sets.sh OUT [PLATES]     PLATES: by default the nearest shared/plates beside the checkout or above it
 #
 # Builds the server (offline: build once online first), then per set runs
 #   java -cp $CP vn.bordergate.server.GateServerMain anpr PLATES/<set> --csv OUT/<set>.csv --threads 1
@@ -11,7 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:?usage: anpr_sets.sh OUT [PLATES]}")
-plates=$(realpath "${2:-../shared/plates}")
+# like the tests (TestImages.plates): the nearest shared/plates beside the checkout or any folder above it
+plates=${2:-}
+for up in .. ../.. ../../..; do [ -z "$plates" ] && [ -d "$up/shared/plates" ] && plates=$up/shared/plates; done
+plates=$(realpath "${plates:?no shared/plates beside the checkout or above it: give PLATES}")
 mkdir -p "$out"
 # packaged in the reactor, so the classpath names this checkout's common jar, not one installed from elsewhere
 mvn -B -q -o -DskipTests -pl server -am package dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null

@@ -31,10 +31,20 @@ def reads(path):
         return {row[0]: row[1] for row in csv.reader(f) if row and not row[0].startswith("#")}
 
 
+def nearest_plates():
+    """Like anpr_sets.sh and the tests: the nearest shared/plates beside the checkout or any folder above it."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for up in ("../../..", "../../../..", "../../../../.."):
+        candidate = os.path.normpath(os.path.join(here, up, "shared", "plates"))
+        if os.path.isdir(candidate):
+            return candidate
+    sys.exit("no shared/plates beside the checkout or above it: give PLATES")
+
+
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     old, new = args[0], args[1]
-    plates = args[2] if len(args) > 2 else os.path.join(os.path.dirname(__file__), "../../../shared/plates")
+    plates = args[2] if len(args) > 2 else nearest_plates()
     for name in SETS:
         label_file = os.path.join(plates, name, "labels.csv")
         if not os.path.exists(label_file):

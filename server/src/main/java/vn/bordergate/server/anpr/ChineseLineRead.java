@@ -70,6 +70,14 @@ final class ChineseLineRead {
         }
     }
 
+    /** Whether the network's own read of a one-row crop's Latin characters is {@code read}'s (false for two rows). */
+    boolean reads(CropRead read, Mat grey, PlateRows rows) {
+        float[] input = ON ? input(grey, rows) : null;
+        return input != null
+                && network.greedy(network.logProbabilities(List.of(input)).get(0))
+                        .equals(latin(read.text()));
+    }
+
     /**
      * {@code chosen}, or the plate among the crop's {@code reads} that the network finds at least e^{@link #MARGIN}
      * times likelier; then that plate, or the network's own read of its Latin characters (after the plate's province

@@ -136,6 +136,7 @@ final class CropReader {
         }
         // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
         CropProvince province = new CropProvince(provinces, serials, grey, rows);
+        ChineseStandIn standIn = new ChineseStandIn(serials, provinces, chineseLine);
         // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
         int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
         // a top row joined to the frame above is read from the crop flattened (JoinedTopRow); null: from grey
@@ -159,6 +160,12 @@ final class CropReader {
                             .inPlaceOfABlankPlainRead();
                 }
                 reads.add(next);
+                CropRead confirmed = reads.size() == 1 && effort != ReadEffort.QUICK
+                        ? standIn.confirmed(next, bgr, grey, rows, colour, province)
+                        : null;
+                if (confirmed != null) {
+                    return confirmed;
+                }
                 // the first read and the line network reading the same one-row Vietnamese plate end the read as two
                 // agreeing reads do: the network reads the row whole, a second opinion that costs no Tesseract call
                 // (on two-row crops it confirmed two wrong top-row letters, M → H and G → C, on vn-mixed-silver)
@@ -213,8 +220,7 @@ final class CropReader {
                 voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english(), line);
             }
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
-                ChineseGlyphRead.Placed placed =
-                        ChineseGlyphRead.placed(serials, provinces, bgr, grey, rows, colour, province.get());
+                ChineseGlyphRead.Placed placed = standIn.placed(bgr, grey, rows, colour, province);
                 if (placed != null) {
                     CropRead glyphs = placed.read();
                     reads.add(glyphs);

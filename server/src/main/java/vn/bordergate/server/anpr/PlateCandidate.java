@@ -1,5 +1,8 @@
 package vn.bordergate.server.anpr;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import vn.bordergate.common.plate.Plate;
@@ -44,5 +47,19 @@ public record PlateCandidate(
 
     public PlateKind kind() {
         return match.kind();
+    }
+
+    /** One candidate per text and per place, the most confident kept, none below {@code minConfidence}; sorts {@code all}. */
+    static List<PlateCandidate> distinct(List<PlateCandidate> all, double minConfidence) {
+        all.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
+        List<PlateCandidate> kept = new ArrayList<>();
+        for (PlateCandidate c : all) {
+            boolean dup = kept.stream()
+                    .anyMatch(k -> k.text().equals(c.text()) || k.box().overlap(c.box()) > 0.5);
+            if (!dup && c.confidence() >= minConfidence) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 }

@@ -35,6 +35,7 @@ public final class PlateReader implements AutoCloseable {
     private final TesseractEngines engines;
     private final CropReader crops;
     private final PlateFinder finder = new PlateFinder();
+    private final boolean lastLook;
 
     /** A reader with the bundled model measured best on the real dev sets ({@link #defaultModel()}). */
     public PlateReader() {
@@ -47,8 +48,22 @@ public final class PlateReader implements AutoCloseable {
     }
 
     public PlateReader(TesseractModel model) {
+        this(model, LastLook.WANTED);
+    }
+
+    private PlateReader(TesseractModel model, boolean lastLook) {
         this.engines = new TesseractEngines(model);
         this.crops = new CropReader(engines, ProvinceClassifier.bundled(), SerialClassifier.bundled());
+        this.lastLook = lastLook;
+    }
+
+    /**
+     * A reader for a lane camera's frames, without the {@link LastLook}: a lane sees each vehicle in many frames, so a
+     * frame with nothing read is mostly an empty lane, and there the last look would cost every frame about 60 ms of CPU
+     * (measured on the cn-scenes photos with their plates painted out) for a plate the next frames may well give.
+     */
+    public static PlateReader forLaneCamera() {
+        return new PlateReader(defaultModel(), false);
     }
 
     /** The per-thread engines (for tests and metrics: how many were initialised). */
@@ -84,11 +99,22 @@ public final class PlateReader implements AutoCloseable {
         }
         List<PlateRegion> regions = finder.find(image);
         readRegions(image, regions, out);
-        if (SecondLook.WANTED && distinct(new ArrayList<>(out)).isEmpty()) {
+        List<PlateRegion> second = List.of();
+        if (SecondLook.WANTED
+                && PlateCandidate.distinct(new ArrayList<>(out), MIN_CONFIDENCE).isEmpty()) {
             // nothing read: look again with the frame's contrast equalised, at the regions the first look missed
-            readRegions(image, SecondLook.unseen(finder.findEqualised(image), regions), out);
+            second = SecondLook.unseen(finder.findEqualised(image), regions);
+            readRegions(image, second, out);
         }
-        return distinct(out);
+        if (lastLook
+                && PlateCandidate.distinct(new ArrayList<>(out), MIN_CONFIDENCE).isEmpty()) {
+            for (PlateRegion region : LastLook.regions(regions, second)) {
+                readRegion(image, region, PlateRegion.MARGIN, ReadEffort.CROP, null)
+                        .filter(c -> c.confidence() >= LastLook.MIN_CONFIDENCE)
+                        .ifPresent(out::add);
+            }
+        }
+        return PlateCandidate.distinct(out, MIN_CONFIDENCE);
     }
 
     /** Reads the finder's {@code regions} of {@code image} (quick reads, then full ones), adding the plates to out. */
@@ -228,20 +254,6 @@ public final class PlateReader implements AutoCloseable {
         boolean oneRow = aspect >= 2.5 && aspect <= 8;
         boolean twoRows = aspect >= 0.9 && aspect < 2.5 && image.cols() <= CROP_MAX_WIDTH;
         return oneRow || twoRows;
-    }
-
-    /** One candidate per text and per place, the most confident kept. */
-    private static List<PlateCandidate> distinct(List<PlateCandidate> all) {
-        all.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
-        List<PlateCandidate> kept = new ArrayList<>();
-        for (PlateCandidate c : all) {
-            boolean dup = kept.stream()
-                    .anyMatch(k -> k.text().equals(c.text()) || k.box().overlap(c.box()) > 0.5);
-            if (!dup && c.confidence() >= MIN_CONFIDENCE) {
-                kept.add(c);
-            }
-        }
-        return kept;
     }
 
     @Override

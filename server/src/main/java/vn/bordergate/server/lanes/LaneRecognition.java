@@ -34,7 +34,7 @@ final class LaneRecognition implements FrameSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LaneRecognition.class);
 
     private final String cameraCode;
-    private final PlateReader reader = new PlateReader();
+    private final PlateReader reader = PlateReader.forLaneCamera();
     private final PlateVoting voting;
     private final RecentPlateBoxes boxes = new RecentPlateBoxes();
     private final PlateReadService reads;
