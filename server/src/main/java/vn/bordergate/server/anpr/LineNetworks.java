@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Line networks trained alike from different seeds, read together as a product of experts: a text's log-likelihood
+ * Line networks that read the same line image (same input size and alphabet; other seeds or other training mixes,
+ * such as the line and the row network), read together as a product of experts: a text's log-likelihood
  * is the mean of the networks' {@link LineCtc#logLikelihood} (a geometric mean of their probabilities, so the votes'
  * weights and thresholds, tuned for one network, keep their scale). Per-step posteriors are not averaged: each
  * training places CTC's character spikes at its own steps. Each network's best path is a candidate read; the one the

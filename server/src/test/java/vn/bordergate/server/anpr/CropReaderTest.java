@@ -25,11 +25,16 @@ class CropReaderTest {
     @RegisterExtension
     static final EnglishTesseract TESSERACT = EnglishTesseract.withClassifiers();
 
+    /** A clean render of the plate {@code text} in its standard style, as the crop reader gets it. */
+    private static Mat clean(String text) {
+        Plate plate = PlateParser.parse(text);
+        return TestImages.mat(
+                RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
+    }
+
     @Test
     void aCleanVietnamesePlateIsReadOnceWhenTheLineNetworkReadsTheSamePlate() {
-        Plate plate = PlateParser.parse("29H-335.78");
-        Mat crop = TestImages.mat(
-                RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
+        Mat crop = clean("29H-335.78");
         long before = TESSERACT.engines().forCurrentThread().lines();
 
         CropRead read = TESSERACT.reader().read(crop, ReadEffort.FULL);
@@ -41,9 +46,7 @@ class CropReaderTest {
 
     @Test
     void aFullReadAfterAQuickReadOfTheSameCutDoesNotRepeatThePlainRead() {
-        Plate plate = PlateParser.parse("51F-617.12");
-        Mat crop = TestImages.mat(
-                RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
+        Mat crop = clean("51F-617.12");
         CropRead quick = TESSERACT.reader().read(crop, ReadEffort.QUICK);
         long before = TESSERACT.engines().forCurrentThread().lines();
 
@@ -59,9 +62,7 @@ class CropReaderTest {
 
     @Test
     void aCleanBlueChinesePlateIsReadOnceWhenTheGlyphReadAndTheLineNetworkReadTheSamePlate() {
-        Plate plate = PlateParser.parse("桂F00035");
-        Mat crop = TestImages.mat(
-                RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
+        Mat crop = clean("桂F00035");
         long before = TESSERACT.engines().forCurrentThread().lines();
 
         CropRead read = TESSERACT.reader().read(crop, ReadEffort.FULL);
@@ -75,9 +76,7 @@ class CropReaderTest {
 
     @Test
     void withoutTheStandInAChinesePlateIsReadFourWays() {
-        Plate plate = PlateParser.parse("桂F00035");
-        Mat crop = TestImages.mat(
-                RENDERER.render(plate, PlateStyle.standard(plate), 0.6).image());
+        Mat crop = clean("桂F00035");
         // the crop's first read with its raw text made to start with a digit, as a Vietnamese province code would
         CropRead first = TESSERACT.reader().read(crop, ReadEffort.QUICK);
         CropRead digitFirst = new CropRead(
