@@ -23,7 +23,7 @@ import vn.bordergate.server.anpr.synthetic.TruckSceneSpec;
 
 /**
  * CPU time of the reading thread per crop ({@link PlateReader#readCrop}) on each real crop set and per synthetic
- * 1280×720 frame ({@link PlateReader#read}): on the shared machine wall-clock medians measure the other builds, the
+ * 1280×720 frame ({@link PlateReader#read}, by a lane camera's reader and by the photo reader with its last look): on the shared machine wall-clock medians measure the other builds, the
  * thread's CPU time much less so. {@code mvn -B -Pbench -pl server -am verify -Dtest=AnprCpuTimeBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}; figures in docs/anpr.md ("Early agreement").
  */
@@ -33,8 +33,12 @@ class AnprCpuTimeBenchmark {
 
     @Test
     void cpuMillisPerCropAndPerFrame() throws Exception {
+        // a lane camera's frames are read without the last look (PlateReader.forLaneCamera), photos with it
+        try (PlateReader lane = PlateReader.forLaneCamera()) {
+            System.out.println(line("synthetic 1280x720 frames, lane camera reader", frames(lane)));
+        }
         try (PlateReader reader = new PlateReader()) {
-            System.out.println(line("synthetic 1280x720 frames", frames(reader)));
+            System.out.println(line("synthetic 1280x720 frames, photo reader (last look)", frames(reader)));
             for (String name : List.of("vn-one-row", "vn-mixed-silver", "cn-crops")) {
                 Optional<Path> set = TestImages.realSet(name);
                 if (set.isEmpty()) {
