@@ -16,7 +16,8 @@ import org.bytedeco.opencv.opencv_objdetect.HOGDescriptor;
 /**
  * Where the first (province) character of a one-row Chinese plate is, and its HOG features. The province glyph
  * breaks into several small blobs, so it is found from the Latin characters right of it: one character pitch
- * left of the leftmost character-sized blob, unless that blob is itself the seventh-from-right character.
+ * left of the leftmost character-sized blob, unless that blob is itself the seventh-from-right character or the
+ * third, the first after the dot ({@link #afterDot}).
  */
 final class ProvinceGlyph {
     /** The glyph is scaled to this size (width × height) before HOG: a Chinese plate character is 45 × 90 mm. */
@@ -50,10 +51,12 @@ final class ProvinceGlyph {
         }
         double pitch = Math.max(height * 0.45, median(steps));
         Rect first = blobs.get(0);
-        // seven or more blobs: the glyph held together and is the leftmost blob itself
-        double centre = blobs.size() >= 7 ? centreX(first) : centreX(first) - pitch * 1.05;
-        double cy = first.y() + first.height() / 2.0;
         double w = height * 0.62;
+        // seven or more blobs: the glyph held together and is the leftmost blob itself
+        double centre = blobs.size() >= 7
+                ? centreX(first)
+                : centreX(first) - pitch * (afterDot(blobs, pitch, w) ? DOT_PITCHES + 1.05 : 1.05);
+        double cy = first.y() + first.height() / 2.0;
         double h = height * 1.1;
         int x0 = (int) Math.round(Math.max(0, centre - w / 2));
         int y0 = (int) Math.round(Math.max(0, cy - h / 2));
@@ -64,6 +67,31 @@ final class ProvinceGlyph {
         }
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
+
+    /** GA 36 plate: from the region letter's centre to the next character's, in character pitches (79 / 57 mm). */
+    private static final double DOT_PITCHES = 1.386;
+
+    /**
+     * Whether the leftmost blob is the third character, the first after the dot, the region letter not seen as a
+     * blob (touching the frame or the dot): it is then four pitches left of the last character (from the second
+     * it would be 4.39), its step to the next blob is a whole number of pitches (from the region letter it is
+     * 1.39, 2.39, ...), and the crop has room for the region letter and the glyph left of it. Without the check the
+     * box sat on the region letter (cn-scenes easypr_161 粤AA0825, read 皖).
+     */
+    static boolean afterDot(List<Rect> blobs, double pitch, double glyphWidth) {
+        if (!AFTER_DOT || blobs.size() < 3) {
+            return false;
+        }
+        double left = centreX(blobs.get(0));
+        double span = (centreX(blobs.get(blobs.size() - 1)) - left) / pitch;
+        double step = (centreX(blobs.get(1)) - left) / pitch;
+        boolean whole = Math.abs(step - Math.rint(step)) < 0.2;
+        boolean room = left - (DOT_PITCHES + 1.05) * pitch - glyphWidth / 2 >= -glyphWidth * 0.2;
+        return Math.abs(span - 4) < 0.19 && whole && room;
+    }
+
+    /** Whether {@link #afterDot} is applied; off only to measure it ({@code -Danpr.afterDot=false}). */
+    static final boolean AFTER_DOT = Boolean.parseBoolean(System.getProperty("anpr.afterDot", "true"));
 
     /**
      * Drops slivers at the crop's left edge: the plate's frame or the world beyond it, cut by the crop. Taken for the
