@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
-import vn.bordergate.common.plate.PlateGrammar;
-import vn.bordergate.common.plate.PlateGrammarSymbol;
 import vn.bordergate.common.plate.PlateKind;
 
 /**
@@ -41,13 +38,7 @@ class ChineseLineReadTest {
     void aPlateOfAnotherKindOrNoneNeverReplacesTheChosenOne() {
         CropRead chosen = read("皖AKG827");
         CropRead unread = new CropRead(null, "AKG82", PlateColour.BLUE, false);
-        CropRead vietnamese = new CropRead(
-                PlateGrammar.candidatesOfKinds(
-                                List.of(PlateGrammarSymbol.of("51A12345")), EnumSet.of(PlateKind.VN_VEHICLE))
-                        .get(0),
-                "51A12345",
-                PlateColour.BLUE,
-                false);
+        CropRead vietnamese = TestImages.cropRead("51A12345", PlateKind.VN_VEHICLE, PlateColour.BLUE);
         ToDoubleFunction<String> vietnameseLikelier = text -> text.startsWith("51") ? 0.0 : -9.0;
 
         assertThat(ChineseLineRead.likelier(chosen, List.of(unread, vietnamese), vietnameseLikelier, MARGIN))
@@ -111,9 +102,6 @@ class ChineseLineReadTest {
     }
 
     private static CropRead read(String text) {
-        var match = PlateGrammar.candidatesOfKinds(
-                        List.of(PlateGrammarSymbol.of(text)), EnumSet.of(PlateKind.CN_STANDARD))
-                .get(0);
-        return new CropRead(match, text, PlateColour.BLUE, false);
+        return TestImages.cropRead(text, PlateKind.CN_STANDARD, PlateColour.BLUE);
     }
 }

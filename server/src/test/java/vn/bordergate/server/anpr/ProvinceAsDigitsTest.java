@@ -169,8 +169,6 @@ class ProvinceAsDigitsTest {
     }
 
     private static CropRead read(String text, PlateKind kind) {
-        var match = PlateGrammar.candidatesOfKinds(List.of(PlateGrammarSymbol.of(text)), EnumSet.of(kind))
-                .get(0);
-        return new CropRead(match, text, PlateColour.BLUE, false);
+        return TestImages.cropRead(text, kind, PlateColour.BLUE);
     }
 }

@@ -14,11 +14,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
+import vn.bordergate.common.plate.PlateGrammar;
+import vn.bordergate.common.plate.PlateGrammarSymbol;
+import vn.bordergate.common.plate.PlateKind;
 import vn.bordergate.server.anpr.synthetic.PlateRenderer;
 import vn.bordergate.server.anpr.synthetic.RenderedPlate;
 
@@ -173,6 +177,13 @@ final class TestImages {
         } finally {
             image.close();
         }
+    }
+
+    /** A crop read of {@code text} as the grammar's first candidate of {@code kind}, as a read of a crop of {@code colour}. */
+    static CropRead cropRead(String text, PlateKind kind, PlateColour colour) {
+        var match = PlateGrammar.candidatesOfKinds(List.of(PlateGrammarSymbol.of(text)), EnumSet.of(kind))
+                .get(0);
+        return new CropRead(match, text, colour, false);
     }
 
     static final Set<String> REAL_SETS = Set.of("vn-one-row", "vn-mixed-silver", "cn-crops", "cn-scenes");

@@ -74,13 +74,7 @@ class UnsureGlyphsTest {
         SerialClassifier serials = SerialClassifier.bundled();
         PlateRows oneRow = new PlateRows(new Rect(0, 0, 160, 40), null, 7);
         CropRead chinese = read("皖A33673");
-        var vietnamese = new CropRead(
-                PlateGrammar.candidatesOfKinds(
-                                List.of(PlateGrammarSymbol.of("30A12345")), EnumSet.of(PlateKind.VN_VEHICLE))
-                        .get(0),
-                "30A12345",
-                PlateColour.WHITE,
-                false);
+        var vietnamese = TestImages.cropRead("30A12345", PlateKind.VN_VEHICLE, PlateColour.WHITE);
 
         assertThat(ChineseGlyphRead.wanted(serials, oneRow, PlateColour.WHITE, chinese))
                 .isTrue();
@@ -132,9 +126,6 @@ class UnsureGlyphsTest {
     }
 
     private static CropRead read(String text) {
-        var match = PlateGrammar.candidatesOfKinds(
-                        List.of(PlateGrammarSymbol.of(text)), EnumSet.of(PlateKind.CN_STANDARD))
-                .get(0);
-        return new CropRead(match, text, PlateColour.BLUE, false);
+        return TestImages.cropRead(text, PlateKind.CN_STANDARD, PlateColour.BLUE);
     }
 }
