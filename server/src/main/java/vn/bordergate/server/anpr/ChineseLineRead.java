@@ -70,12 +70,15 @@ final class ChineseLineRead {
         }
     }
 
-    /** Whether the network's own read of a one-row crop's Latin characters is {@code read}'s (false for two rows). */
-    boolean reads(CropRead read, Mat grey, PlateRows rows) {
+    /** The network's log-probabilities for a one-row crop's row; null for two rows or when switched off. */
+    double[][] logProbabilities(Mat grey, PlateRows rows) {
         float[] input = ON ? input(grey, rows) : null;
-        return input != null
-                && network.greedy(network.logProbabilities(List.of(input)).get(0))
-                        .equals(latin(read.text()));
+        return input == null ? null : network.logProbabilities(List.of(input)).get(0);
+    }
+
+    /** Whether the network's own read ({@code lp}: {@link #logProbabilities}) of the Latin characters is {@code read}'s. */
+    boolean reads(CropRead read, double[][] lp) {
+        return lp != null && network.greedy(lp).equals(latin(read.text()));
     }
 
     /**
@@ -83,12 +86,10 @@ final class ChineseLineRead {
      * times likelier; then that plate, or the network's own read of its Latin characters (after the plate's province
      * glyph) if the network finds it e^{@link #OWN_MARGIN} times likelier still.
      */
-    CropRead chosen(CropRead chosen, List<CropRead> reads, Mat grey, PlateRows rows, PlateColour colour) {
-        float[] input = ON ? input(grey, rows) : null;
-        if (input == null) {
+    CropRead chosen(CropRead chosen, List<CropRead> reads, double[][] lp, PlateColour colour) {
+        if (lp == null) {
             return chosen;
         }
-        double[][] lp = network.logProbabilities(List.of(input)).get(0);
         CropRead best = likelier(chosen, reads, text -> score(lp, text), MARGIN);
         String read = network.greedy(lp);
         double sure = Math.exp(network.logLikelihood(lp, read) / Math.max(1, read.length()));

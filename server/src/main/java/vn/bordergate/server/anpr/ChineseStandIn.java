@@ -1,5 +1,6 @@
 package vn.bordergate.server.anpr;
 
+import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -20,20 +21,28 @@ final class ChineseStandIn {
     private final SerialClassifier serials;
     private final ProvinceClassifier provinces;
     private final ChineseLineRead line;
+    private final Mat grey;
+    private final PlateRows rows;
     private ChineseGlyphRead.Placed placed;
     private boolean glyphsRead;
+    private double[][] lineProbabilities;
+    private boolean lineRead;
 
-    ChineseStandIn(SerialClassifier serials, ProvinceClassifier provinces, ChineseLineRead line) {
+    /** For the crop {@code grey} (valid while it is open) of {@code rows}; {@code line} may be null. */
+    ChineseStandIn(
+            SerialClassifier serials, ProvinceClassifier provinces, ChineseLineRead line, Mat grey, PlateRows rows) {
         this.serials = serials;
         this.provinces = provinces;
         this.line = line;
+        this.grey = grey;
+        this.rows = rows;
     }
 
     /**
      * The plate when {@code first}, the crop's first full read, is confirmed by the glyph read and the line network;
      * else null (read on).
      */
-    CropRead confirmed(CropRead first, Mat bgr, Mat grey, PlateRows rows, PlateColour colour, CropProvince province) {
+    CropRead confirmed(CropRead first, Mat bgr, PlateColour colour, CropProvince province) {
         if (!WANTED
                 || line == null
                 || !first.found()
@@ -41,11 +50,11 @@ final class ChineseStandIn {
                 || !ChineseGlyphRead.wanted(serials, rows, colour, first)) {
             return null;
         }
-        ChineseGlyphRead.Placed glyphs = placed(bgr, grey, rows, colour, province);
+        ChineseGlyphRead.Placed glyphs = placed(bgr, colour, province);
         if (glyphs == null
                 || !glyphs.fitted()
                 || !glyphs.read().text().equals(first.text())
-                || !line.reads(first, grey, rows)) {
+                || !line.reads(first, lineProbabilities())) {
             return null;
         }
         return glyphs.read().confidence() > first.confidence() ? glyphs.read() : first;
@@ -55,8 +64,25 @@ final class ChineseStandIn {
         return !raw.isEmpty() && Character.isDigit(raw.charAt(0));
     }
 
+    /**
+     * {@code chosen}, or a plate the Chinese line network finds far likelier ({@link ChineseLineRead#chosen}), from the
+     * network's reading of the row that {@link #confirmed} may have made already.
+     */
+    CropRead withLine(CropRead chosen, List<CropRead> reads, PlateColour colour) {
+        return line == null ? chosen : line.chosen(chosen, reads, lineProbabilities(), colour);
+    }
+
+    /** The line network's log-probabilities of the crop's row, computed once; null for two rows. */
+    private double[][] lineProbabilities() {
+        if (!lineRead) {
+            lineRead = true;
+            lineProbabilities = line.logProbabilities(grey, rows);
+        }
+        return lineProbabilities;
+    }
+
     /** The crop's glyph read, made once ({@link ChineseGlyphRead#placed}); null when no fit gives a plate. */
-    ChineseGlyphRead.Placed placed(Mat bgr, Mat grey, PlateRows rows, PlateColour colour, CropProvince province) {
+    ChineseGlyphRead.Placed placed(Mat bgr, PlateColour colour, CropProvince province) {
         if (!glyphsRead) {
             glyphsRead = true;
             placed = ChineseGlyphRead.placed(serials, provinces, bgr, grey, rows, colour, province.get());

@@ -136,7 +136,7 @@ final class CropReader {
         }
         // the province glyph is classified once per crop, when a read first needs it, and offered to the grammar
         CropProvince province = new CropProvince(provinces, serials, grey, rows);
-        ChineseStandIn standIn = new ChineseStandIn(serials, provinces, chineseLine);
+        ChineseStandIn standIn = new ChineseStandIn(serials, provinces, chineseLine, grey, rows);
         // the frame's side left of a two-row plate's bottom row, when the top row shows where the plate starts
         int bottomStart = FrameEdge.bottomRowStart(blobs, rows);
         // a top row joined to the frame above is read from the crop flattened (JoinedTopRow); null: from grey
@@ -161,7 +161,7 @@ final class CropReader {
                 }
                 reads.add(next);
                 CropRead confirmed = reads.size() == 1 && effort != ReadEffort.QUICK
-                        ? standIn.confirmed(next, bgr, grey, rows, colour, province)
+                        ? standIn.confirmed(next, bgr, colour, province)
                         : null;
                 if (confirmed != null) {
                     return confirmed;
@@ -220,16 +220,16 @@ final class CropReader {
                 voted = CropVote.of(reads, vnGlyphs, vnTop, engines.english(), line);
             }
             if (effort != ReadEffort.QUICK && ChineseGlyphRead.wanted(serials, rows, colour, voted)) {
-                ChineseGlyphRead.Placed placed = standIn.placed(bgr, grey, rows, colour, province);
+                ChineseGlyphRead.Placed placed = standIn.placed(bgr, colour, province);
                 if (placed != null) {
                     CropRead glyphs = placed.read();
                     reads.add(glyphs);
                     CropRead chosen =
                             ChineseGlyphRead.withItsProvince(CropVote.of(reads, glyphs, placed.weight()), glyphs);
-                    return withLine(UnsureGlyphs.mended(chosen, glyphs, reads), reads, grey, rows, colour);
+                    return standIn.withLine(UnsureGlyphs.mended(chosen, glyphs, reads), reads, colour);
                 }
-                return withLine(
-                        asDigits.checked(voted, bgr, grey, rows, colour, province, effort), reads, grey, rows, colour);
+                return standIn.withLine(
+                        asDigits.checked(voted, bgr, grey, rows, colour, province, effort), reads, colour);
             }
             return asDigits.checked(voted, bgr, grey, rows, colour, province, effort);
         } finally {
@@ -237,11 +237,6 @@ final class CropReader {
                 topGrey.close();
             }
         }
-    }
-
-    /** {@code chosen}, or a plate the Chinese line network finds far likelier ({@link ChineseLineRead}). */
-    private CropRead withLine(CropRead chosen, List<CropRead> reads, Mat grey, PlateRows rows, PlateColour colour) {
-        return chineseLine == null ? chosen : chineseLine.chosen(chosen, reads, grey, rows, colour);
     }
 
     /**
